@@ -1,0 +1,49 @@
+// Half-title, title page and copyright page, built from the manifest alone.
+import type { Element, ElementContent } from "hast";
+import { h } from "hastscript";
+import type { Manifest, TextEntry } from "../manifest/manifest-schema.js";
+import type { Division } from "./division.js";
+
+function division(id: string, title: string, attributes: Record<string, string>, children: ElementContent[]): Element {
+  const node = h("section", { id, className: ["division", "front-matter", id], ...attributes }, children);
+  const data: Division = { id, part: "front", title, inContents: false };
+  node.data = { division: data };
+  return node;
+}
+
+export function halfTitle(manifest: Manifest): Element {
+  return division("half-title", manifest.title, { "epub:type": "halftitlepage" }, [
+    h("p", { className: ["half-title-text"] }, manifest.title),
+  ]);
+}
+
+export function titlePage(manifest: Manifest): Element {
+  const authors = [...new Set(manifest.texts.map((text) => text.author))];
+  return division("title-page", "Title page", { "epub:type": "titlepage" }, [
+    h("h1", { className: ["book-title"] }, manifest.title),
+    ...(manifest.subtitle ? [h("p", { className: ["book-subtitle"] }, manifest.subtitle)] : []),
+    h("p", { className: ["book-authors"] }, authors.join(" · ")),
+    h("p", { className: ["book-editor"] }, `Edited by ${manifest.editor}`),
+    h("p", { className: ["book-publisher"] }, manifest.publisher),
+  ]);
+}
+
+/** One line of the copyright page: where a text was first published and where it was found. */
+export function sourceLine(text: TextEntry): ElementContent[] {
+  const origin = [text.publication, text.date].filter(Boolean).join(", ");
+  const found: ElementContent[] = text.source.url
+    ? [{ type: "text", value: " Text from " }, h("a", { href: text.source.url }, text.source.site), { type: "text", value: "." }]
+    : [{ type: "text", value: ` Text from ${text.source.site}.` }];
+  return [{ type: "text", value: `${text.author}, “${text.title}”, ${origin}.` }, ...found];
+}
+
+export function copyrightPage(manifest: Manifest): Element {
+  return division("copyright", "Copyright", { "epub:type": "copyright-page" }, [
+    h("p", [h("span", { className: ["book-title-inline"] }, manifest.title), manifest.subtitle ? `: ${manifest.subtitle}` : ""]),
+    h("p", `Edited by ${manifest.editor}. Published by ${manifest.publisher}, ${manifest.revised.slice(0, 4)}.`),
+    h("p", { className: ["rights"] }, manifest.rights),
+    h("h2", { className: ["sources-heading"] }, "Sources"),
+    h("ul", { className: ["sources"] }, manifest.texts.map((text) => h("li", sourceLine(text)))),
+    h("p", { className: ["identifier"] }, `Identifier: ${manifest.identifier}`),
+  ]);
+}

@@ -1,0 +1,47 @@
+// `edition build`: the pipeline, then each renderer, each output written whole.
+import path from "node:path";
+import { writeAtomically } from "./output.js";
+import { buildEdition, type Edition } from "./pipeline.js";
+import { renderEpub } from "./render/epub.js";
+import { renderPdf } from "./render/pdf.js";
+import { renderPrintHtml } from "./render/print-html.js";
+
+export interface BuildOptions {
+  manifestPath: string;
+  outDir: string;
+  /** Make the PDF too (needs Chromium). */
+  pdf: boolean;
+  log?: (line: string) => void;
+  onPdfProgress?: (pages: number) => void;
+}
+
+export interface BuildResult {
+  edition: Edition;
+  outputs: { epub: string; html: string; pdf?: string };
+  pageCount?: number;
+}
+
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const log = options.log ?? (() => {});
+  const edition = await buildEdition(options.manifestPath);
+  const { manifest, book } = edition;
+  const output = (extension: string) => path.join(options.outDir, `${manifest.slug}.${extension}`);
+
+  const epub = output("epub");
+  await writeAtomically(epub, await renderEpub(manifest, book));
+  log(`wrote ${epub}`);
+
+  const html = output("html");
+  const printHtml = await renderPrintHtml(manifest, book);
+  await writeAtomically(html, printHtml);
+  log(`wrote ${html}`);
+
+  const result: BuildResult = { edition, outputs: { epub, html } };
+  if (!options.pdf) return result;
+
+  const { pdf, pageCount } = await renderPdf(manifest, printHtml, { onProgress: options.onPdfProgress });
+  const pdfPath = output("pdf");
+  await writeAtomically(pdfPath, pdf);
+  log(`wrote ${pdfPath} (${pageCount} pages)`);
+  return { ...result, outputs: { ...result.outputs, pdf: pdfPath }, pageCount };
+}

@@ -1,0 +1,48 @@
+// What edition.yaml may say. Objects are strict: an unknown key is an error,
+// because a misspelt key silently ignored is an edition built wrong.
+import { z } from "zod";
+
+const nonEmpty = z.string().trim().min(1);
+
+export const trimSizes = {
+  "6x9in": { width: "6in", height: "9in" },
+  A5: { width: "148mm", height: "210mm" },
+  "5.5x8.5in": { width: "5.5in", height: "8.5in" },
+} as const;
+
+const textSchema = z.strictObject({
+  /** Stable id: used for file names and anchors, so keep it once published. */
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, "must be lower-case letters, digits and hyphens"),
+  file: nonEmpty,
+  author: nonEmpty,
+  title: nonEmpty,
+  kind: z.enum(["review", "chapter", "book", "biography", "article"]),
+  publication: nonEmpty,
+  date: z.union([nonEmpty, z.number().int()]).transform(String).optional(),
+  source: z.strictObject({
+    site: nonEmpty,
+    url: z.url().optional(),
+  }),
+});
+
+export const manifestSchema = z.strictObject({
+  slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and hyphens"),
+  title: nonEmpty,
+  subtitle: nonEmpty.optional(),
+  editor: nonEmpty,
+  publisher: nonEmpty,
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, "must be a BCP 47 language tag such as `en`"),
+  rights: nonEmpty,
+  identifier: z.string().regex(/^(urn:uuid:[0-9a-f-]{36}|urn:isbn:[0-9X-]+)$/i, "must be `urn:uuid:…` or `urn:isbn:…`"),
+  description: nonEmpty,
+  subject: nonEmpty,
+  /** Date of this revision of the edition: the EPUB's modified date and the PDF's dates, so a rebuild gives the same bytes. */
+  revised: z.iso.date(),
+  /** Paragraphs (blank-line separated) of the editorial note in the back matter. */
+  note: nonEmpty,
+  trim: z.enum(Object.keys(trimSizes) as [keyof typeof trimSizes]).default("6x9in"),
+  texts: z.array(textSchema).min(1, "lists no text"),
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;
+export type TextEntry = Manifest["texts"][number];

@@ -1,0 +1,17 @@
+// EPUB content documents are XML: serialise hast through xast, so boolean
+// attributes, empty elements and escaping are all well-formed XHTML.
+import type { Element } from "hast";
+import { toXast } from "hast-util-to-xast";
+import { toXml } from "xast-util-to-xml";
+
+export function toXhtml(nodes: Element | Element[]): string {
+  const list = Array.isArray(nodes) ? nodes : [nodes];
+  return list
+    .map((node) => {
+      const xast = toXast(node);
+      // The document element declares the namespace; fragments must not repeat it.
+      if (xast.type === "element") delete xast.attributes.xmlns;
+      return toXml(xast);
+    })
+    .join("\n");
+}
