@@ -34,7 +34,7 @@ export async function buildEdition(manifestPath: string): Promise<Edition> {
     texts.push({ entry: loaded.manifest.texts[index]!, tree: hast });
   }
   const book = assembleBook(loaded.manifest, texts, {
-    editorialNote: editorialNoteFromManifest(loaded.manifest),
+    editorialNote: await editorialNoteFromManifest(loaded.manifest),
   });
   return { ...loaded, book, files: [loaded.manifestFile, ...loaded.texts] };
 }

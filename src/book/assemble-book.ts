@@ -2,6 +2,9 @@
 // back matter. Both renderers serialise this same tree.
 import type { Element, ElementContent, Root } from "hast";
 import { h } from "hastscript";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
 import type { Manifest, TextEntry } from "../manifest/manifest-schema.js";
 import { contentsDivision } from "./contents.js";
 import { divisionOf, type Division } from "./division.js";
@@ -58,13 +61,12 @@ function backMatterDivisions(back: BackMatter): Element[] {
   });
 }
 
-/** The editorial note from the manifest's `note`, one paragraph per blank-line block. */
-export function editorialNoteFromManifest(manifest: Manifest): ElementContent[] {
-  return manifest.note
-    .split(/\n\s*\n/)
-    .map((paragraph) => paragraph.replace(/\s+/g, " ").trim())
-    .filter(Boolean)
-    .map((paragraph) => h("p", paragraph));
+const markdownNote = unified().use(remarkParse).use(remarkRehype);
+
+/** The editorial note from the manifest's `note`, written in Markdown by the editors. */
+export async function editorialNoteFromManifest(manifest: Manifest): Promise<ElementContent[]> {
+  const tree = await markdownNote.run(markdownNote.parse(manifest.note));
+  return tree.children.filter((node): node is Element => node.type === "element");
 }
 
 export function assembleBook(manifest: Manifest, texts: BookText[], back: BackMatter): Root {

@@ -3,7 +3,7 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { VFile } from "vfile";
-import { isNode, LineCounter, parseDocument, type Document } from "yaml";
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from "yaml";
 import { z } from "zod";
 import { manifestSchema, type Manifest } from "./manifest-schema.js";
 
@@ -46,7 +46,10 @@ export async function loadEdition(manifestPath: string): Promise<LoadedEdition> 
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     manifestFile.fail(describeIssue(issue), {
-      place: placeOf(doc, lineCounter, issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0]!] : issue.path),
+      place:
+        issue.code === "unrecognized_keys"
+          ? keyPlace(doc, lineCounter, issue.path, issue.keys[0]!)
+          : placeOf(doc, lineCounter, issue.path),
       ruleId: "manifest-schema",
       source: "manifest",
     });
@@ -101,6 +104,9 @@ function firstLine(text: string): string {
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   const where = issue.path.length ? `\`${issue.path.join(".")}\`: ` : "";
+  if (issue.code === "invalid_type" && /received undefined$/.test(issue.message)) {
+    return `${where}required key is missing`;
+  }
   if (issue.code === "unrecognized_keys") {
     return `${where}unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `\`${k}\``).join(", ")}`;
   }
@@ -114,6 +120,16 @@ function placeOf(doc: Document, lineCounter: LineCounter, keyPath: readonly Prop
     if (isNode(node) && node.range) return toPoint(lineCounter.linePos(node.range[0]));
   }
   return { line: 1, column: 1 };
+}
+
+/** The line and column of a key itself, for a key that should not be there. */
+function keyPlace(doc: Document, lineCounter: LineCounter, mapPath: readonly PropertyKey[], key: string) {
+  const map = mapPath.length ? doc.getIn(mapPath as unknown[], true) : doc.contents;
+  if (isMap(map)) {
+    const pair = map.items.find((item) => isScalar(item.key) && item.key.value === key);
+    if (isScalar(pair?.key) && pair.key.range) return toPoint(lineCounter.linePos(pair.key.range[0]));
+  }
+  return placeOf(doc, lineCounter, [...mapPath, key]);
 }
 
 function toPoint({ line, col }: { line: number; col: number }) {

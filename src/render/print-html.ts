@@ -4,7 +4,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Element, Root } from "hast";
-import { toHtml } from "hast-util-to-html";
+import rehypeStringify from "rehype-stringify";
+import { unified } from "unified";
 import { h } from "hastscript";
 import { visit } from "unist-util-visit";
 import { divisionOf } from "../book/division.js";
@@ -60,5 +61,5 @@ export async function renderPrintHtml(manifest: Manifest, book: Root): Promise<s
       ]),
     ],
   };
-  return toHtml(document);
+  return unified().use(rehypeStringify).stringify(document);
 }

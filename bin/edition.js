@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// Runs the TypeScript command-line entry through tsx, so there is no compile step.
+import { register } from "tsx/esm/api";
+
+register();
+await import("../src/cli.ts");

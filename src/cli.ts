@@ -1,0 +1,78 @@
+// The `edition` command: build, check, --help, --version.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { Command } from "commander";
+import type { VFile } from "vfile";
+import { build } from "./build.js";
+import { buildEdition } from "./pipeline.js";
+import { projectRoot } from "./project-root.js";
+import { ChromiumMissingError } from "./render/chromium.js";
+import { fileOfFatal, formatReport, hasErrors, isVFileMessage, messagesAsJson } from "./report/report-messages.js";
+
+const { version } = JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")) as { version: string };
+const defaultManifest = path.join("sources", "edition.yaml");
+
+function printReport(files: VFile[]): void {
+  const report = formatReport(files, { quiet: true });
+  if (report) process.stderr.write(`${report}\n`);
+}
+
+/** Print a failure the way editors read it, and set the exit status. */
+function fail(error: unknown): void {
+  if (isVFileMessage(error)) printReport([fileOfFatal(error)]);
+  else if (error instanceof ChromiumMissingError) process.stderr.write(`error: ${error.message}\n`);
+  else process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+}
+
+function progress(): ((pages: number) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  return (pages) => process.stderr.write(`\rlaying out pages: ${pages}`);
+}
+
+const program = new Command()
+  .name("edition")
+  .description("Build the EPUB and print PDF of the edition described by a manifest.")
+  .version(version, "-v, --version");
+
+program
+  .command("build")
+  .description("build build/<slug>.epub, build/<slug>.html (print proof) and build/<slug>.pdf")
+  .option("-m, --manifest <file>", "the edition's manifest", defaultManifest)
+  .option("-o, --out <dir>", "output folder", "build")
+  .option("--no-pdf", "skip the PDF (no Chromium needed)")
+  .action(async (options: { manifest: string; out: string; pdf: boolean }) => {
+    const onPdfProgress = progress();
+    try {
+      const result = await build({
+        manifestPath: options.manifest,
+        outDir: options.out,
+        pdf: options.pdf,
+        log: (line) => process.stdout.write(`${onPdfProgress ? "\n" : ""}${line}\n`),
+        onPdfProgress,
+      });
+      printReport(result.edition.files);
+    } catch (error) {
+      fail(error);
+    }
+  });
+
+program
+  .command("check")
+  .description("run the pipeline without rendering and report every message")
+  .option("-m, --manifest <file>", "the edition's manifest", defaultManifest)
+  .option("--json", "print the messages as JSON")
+  .action(async (options: { manifest: string; json?: boolean }) => {
+    let files: VFile[];
+    try {
+      files = (await buildEdition(options.manifest)).files;
+    } catch (error) {
+      if (!isVFileMessage(error)) return fail(error);
+      files = [fileOfFatal(error)];
+    }
+    if (options.json) process.stdout.write(`${JSON.stringify(messagesAsJson(files), null, 2)}\n`);
+    else process.stdout.write(`${formatReport(files) || "no problems"}\n`);
+    if (hasErrors(files)) process.exitCode = 1;
+  });
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,38 @@
+// The one reporter: every problem is a vfile message printed as
+// `file:line:column  severity  reason  rule-id`.
+import { VFile } from "vfile";
+import { VFileMessage } from "vfile-message";
+import { reporter } from "vfile-reporter";
+
+export function formatReport(files: VFile[], options: { quiet?: boolean } = {}): string {
+  return reporter(files, { quiet: options.quiet ?? false, color: Boolean(process.stderr.isTTY) });
+}
+
+/** A fatal message thrown by a stage, as a file the reporter can print. */
+export function fileOfFatal(error: VFileMessage): VFile {
+  const file = new VFile({ path: error.file || "edition" });
+  file.messages.push(error);
+  return file;
+}
+
+export function isVFileMessage(error: unknown): error is VFileMessage {
+  return error instanceof VFileMessage;
+}
+
+export function messagesAsJson(files: VFile[]) {
+  return files.flatMap((file) =>
+    file.messages.map((message) => ({
+      file: file.path,
+      line: message.line ?? null,
+      column: message.column ?? null,
+      severity: message.fatal ? "error" : message.fatal === false ? "warning" : "info",
+      ruleId: message.ruleId ?? null,
+      source: message.source ?? null,
+      reason: message.reason,
+    })),
+  );
+}
+
+export function hasErrors(files: VFile[]): boolean {
+  return files.some((file) => file.messages.some((message) => message.fatal));
+}

@@ -1,0 +1,72 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { fixtureTexts, validManifest } from "./fixtures/manifests.js";
+import { run, sourcesFixture } from "./helpers.js";
+
+const edition = path.resolve("bin/edition.js");
+
+async function cli(args: string[], env: Record<string, string> = {}) {
+  return run("node", [edition, ...args], { env: { ...process.env, ...env } }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+  );
+}
+
+const tempDir = () => mkdtemp(path.join(os.tmpdir(), "edition-out-"));
+
+describe("the edition command", () => {
+  it("prints its version and its help", async () => {
+    const { version } = JSON.parse(await readFile("package.json", "utf8"));
+    expect((await cli(["--version"])).stdout.trim()).toBe(version);
+    const help = await cli(["--help"]);
+    expect(help.stdout).toContain("build [options]");
+    expect(help.stdout).toContain("check [options]");
+  });
+
+  it.each([
+    ["a missing text file", validManifest.replace("texts/second.txt", "texts/gone.txt"), /edition\.yaml\s+24:11\s+error\s+text file `texts\/gone\.txt` does not exist/],
+    ["an unknown key", validManifest.replace("subject:", "colour: red\nsubject:"), /edition\.yaml\s+9:1\s+error\s+unknown key `colour`/],
+    ["a path leaving sources/", validManifest.replace("texts/first.txt", "../first.txt"), /edition\.yaml\s+15:11\s+error\s+text path `..\/first.txt` leaves the sources folder/],
+  ])("fails on %s, names the line, and writes nothing", async (_, manifest, message) => {
+    const sources = await sourcesFixture(manifest, fixtureTexts);
+    const out = await tempDir();
+    const result = await cli(["build", "--manifest", path.join(sources, "edition.yaml"), "--out", out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.replace(/\n/g, " ")).toMatch(message);
+    expect(await readdir(out)).toEqual([]);
+  });
+
+  it("still builds the EPUB when Chromium is missing, and says how to install it", async () => {
+    const sources = await sourcesFixture(validManifest, fixtureTexts);
+    const out = await tempDir();
+    const result = await cli(["build", "--manifest", path.join(sources, "edition.yaml"), "--out", out], {
+      PUPPETEER_EXECUTABLE_PATH: "/nonexistent/chromium",
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("Chromium was not found at /nonexistent/chromium");
+    expect(result.stderr).toContain("apt-get install -y chromium");
+    expect((await readdir(out)).sort()).toEqual(["fixture-edition.epub", "fixture-edition.html"]);
+    expect((await stat(path.join(out, "fixture-edition.epub"))).size).toBeGreaterThan(1000);
+  });
+
+  it("keeps markup-like text as text in the print HTML", async () => {
+    const sources = await sourcesFixture(validManifest, fixtureTexts);
+    const out = await tempDir();
+    await cli(["build", "--no-pdf", "--manifest", path.join(sources, "edition.yaml"), "--out", out]);
+    const html = await readFile(path.join(out, "fixture-edition.html"), "utf8");
+    expect(html).toContain("second text &#x3C;script>alert(1)&#x3C;/script> &#x26;amp; more.");
+  });
+
+  it("checks without rendering, and reports as JSON with exit status 1 on an error", async () => {
+    const good = await cli(["check"]);
+    expect(good.code).toBe(0);
+    const sources = await sourcesFixture(validManifest.replace("kind: review", "kind: poem"), fixtureTexts);
+    const bad = await cli(["check", "--json", "--manifest", path.join(sources, "edition.yaml")]);
+    expect(bad.code).toBe(1);
+    const [message] = JSON.parse(bad.stdout);
+    expect(message).toMatchObject({ line: 18, severity: "error", ruleId: "manifest-schema" });
+  });
+});

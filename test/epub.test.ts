@@ -1,0 +1,67 @@
+import { readFile } from "node:fs/promises";
+import { EpubCheck } from "@likecoin/epubcheck-ts";
+import JSZip from "jszip";
+import { describe, expect, inject, it } from "vitest";
+import { run } from "./helpers.js";
+
+const { epub } = inject("edition");
+const zip = await JSZip.loadAsync(await readFile(epub));
+const entry = (name: string) => zip.file(`OEBPS/${name}`)!.async("string");
+
+describe("the EPUB", () => {
+  it("passes Debian's EPUBCheck with no error and no warning", async () => {
+    const { stdout, stderr } = await run("java", ["-jar", "/usr/share/java/epubcheck.jar", epub]).catch((error) => error);
+    const output = `${stdout}\n${stderr}`;
+    expect(output).toContain("Messages: 0 fatals / 0 errors / 0 warnings");
+    expect(output).toContain("No errors or warnings detected.");
+  });
+
+  it("passes @likecoin/epubcheck-ts with no error, no warning and no usage message", async () => {
+    const result = await EpubCheck.validate(new Uint8Array(await readFile(epub)), { includeUsage: true });
+    const messages = result.messages.map((message) => `${message.severity} ${message.id}: ${message.message}`);
+    expect(messages.filter((line) => /^(fatal|error|warning|usage)/i.test(line))).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it("has one XHTML file per text, plus the front and back matter and the navigation document", async () => {
+    const files = Object.keys(zip.files).filter((name) => name.endsWith(".xhtml")).sort();
+    expect(files).toEqual(
+      [
+        "copyright",
+        "editorial-note",
+        "half-title",
+        "text-cliff",
+        "text-introduction",
+        "text-marot",
+        "text-sherry",
+        "text-simkin",
+        "title-page",
+        "toc",
+      ].map((name) => `OEBPS/${name}.xhtml`),
+    );
+  });
+
+  it("declares the manifest's identifier, language and a non-empty description", async () => {
+    const opf = await entry("content.opf");
+    expect(opf).toContain('<dc:identifier id="book-id">urn:uuid:6f1c3c52-4a8e-4b7e-9d2b-2f4f3c8e5a17</dc:identifier>');
+    expect(opf).toContain("<dc:language>en</dc:language>");
+    expect(opf).toMatch(/<dc:description>Two reviews, a book chapter[^<]+<\/dc:description>/);
+    expect(opf).toContain('<meta property="dcterms:modified">2026-11-22T00:00:00Z</meta>');
+    expect(await entry("toc.ncx")).toContain('<meta name="dtb:uid" content="urn:uuid:6f1c3c52-4a8e-4b7e-9d2b-2f4f3c8e5a17"/>');
+  });
+
+  it("navigates from the contents to every text's own file", async () => {
+    const nav = await entry("toc.xhtml");
+    for (const id of ["sherry", "marot", "cliff", "introduction", "simkin"]) {
+      expect(nav).toContain(`href="text-${id}.xhtml#text-${id}"`);
+    }
+    expect(nav).toContain('epub:type="toc"');
+    expect(nav).toContain('epub:type="landmarks"');
+  });
+
+  it("keeps text that looks like markup as text", async () => {
+    const xhtml = await entry("text-simkin.xhtml");
+    expect(xhtml).toMatch(/<html [^>]*lang="en"/);
+    expect(xhtml).not.toContain("<script");
+  });
+});
