@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -5,6 +6,8 @@ import type { VFileMessage } from "vfile-message";
 import { loadEdition } from "../src/manifest/load-manifest.js";
 import { fixtureTexts, validManifest } from "./fixtures/manifests.js";
 import { sourcesFixture } from "./helpers.js";
+
+const sharedSources = path.join("..", "shared", "sources");
 
 async function loadError(manifest: string, texts: Record<string, string> = fixtureTexts): Promise<VFileMessage> {
   const dir = await sourcesFixture(manifest, texts);
@@ -26,11 +29,12 @@ describe("the manifest", () => {
     expect(Buffer.compare(edition.texts[2]!.value as Buffer, raw)).toBe(0);
   });
 
-  it("keeps the raw texts byte for byte as they came from shared/sources", async () => {
+  // shared/ stands beside the checkout on developers' and CI machines, not in a user's clone.
+  it.skipIf(!existsSync(sharedSources))("keeps the raw texts byte for byte as they came from shared/sources", async () => {
     const edition = await loadEdition("sources/edition.yaml");
+    expect(edition.texts).toHaveLength(5);
     for (const file of edition.texts) {
-      const original = await readFile(path.join("..", "shared", "sources", path.basename(file.path))).catch(() => undefined);
-      if (!original) continue; // shared/ is beside the checkout on developers' and CI machines only
+      const original = await readFile(path.join(sharedSources, path.basename(file.path)));
       expect(Buffer.compare(file.value as Buffer, original), file.path).toBe(0);
     }
   });
