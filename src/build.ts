@@ -1,6 +1,7 @@
 // `edition build`: the pipeline, then each renderer, each output written whole.
 import path from "node:path";
 import { writeAtomically } from "./output.js";
+import { EditionErrors, hasErrors } from "./report/report-messages.js";
 import { buildEdition, type Edition } from "./pipeline.js";
 import { renderEpub } from "./render/epub.js";
 import { renderPdf } from "./render/pdf.js";
@@ -24,6 +25,7 @@ export interface BuildResult {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
   const edition = await buildEdition(options.manifestPath);
+  if (hasErrors(edition.files)) throw new EditionErrors(edition.files);
   const { manifest, book } = edition;
   const output = (extension: string) => path.join(options.outDir, `${manifest.slug}.${extension}`);
 

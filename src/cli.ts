@@ -7,7 +7,7 @@ import { build } from "./build.js";
 import { buildEdition } from "./pipeline.js";
 import { projectRoot } from "./project-root.js";
 import { ChromiumMissingError } from "./render/chromium.js";
-import { fileOfFatal, formatReport, hasErrors, isVFileMessage, messagesAsJson } from "./report/report-messages.js";
+import { EditionErrors, fileOfFatal, formatReport, hasErrors, isVFileMessage, messagesAsJson } from "./report/report-messages.js";
 
 const { version } = JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")) as { version: string };
 const defaultManifest = path.join("sources", "edition.yaml");
@@ -20,6 +20,10 @@ function printReport(files: VFile[]): void {
 /** Print a failure the way editors read it, and set the exit status. */
 function fail(error: unknown): void {
   if (isVFileMessage(error)) printReport([fileOfFatal(error)]);
+  else if (error instanceof EditionErrors) {
+    printReport(error.files);
+    process.stderr.write(`error: ${error.message}\n`);
+  }
   else if (error instanceof ChromiumMissingError) process.stderr.write(`error: ${error.message}\n`);
   else process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exitCode = 1;

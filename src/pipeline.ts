@@ -5,10 +5,19 @@ import type { Root as MdastRoot } from "mdast";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import type { VFile } from "vfile";
+import { checkCorrectionCounts, correctionsNote } from "./book/corrections-note.js";
 import { assembleBook, editorialNoteFromManifest, type BookText } from "./book/assemble-book.js";
 import { decodeText } from "./ingest/decode-text.js";
 import { rawTextParser } from "./ingest/raw-text-parser.js";
-import { loadEdition, type LoadedEdition } from "./manifest/load-manifest.js";
+import type { BoilerplateRules } from "./manifest/editorial-data-schema.js";
+import { loadEdition, type LoadedCorrection, type LoadedEdition } from "./manifest/load-edition.js";
+import { restoreBoilerplate } from "./restore/boilerplate.js";
+import { restoreCorrections } from "./restore/corrections.js";
+import { restoreFrontLines } from "./restore/front-lines.js";
+import { restoreTypography } from "./restore/typography.js";
+import { restoreParagraphs } from "./restore/paragraphs.js";
+import { restoreHeadings } from "./restore/headings.js";
+import { restoreBlockQuotes } from "./restore/block-quotes.js";
 
 export interface Edition extends LoadedEdition {
   book: HastRoot;
@@ -16,25 +25,47 @@ export interface Edition extends LoadedEdition {
   files: VFile[];
 }
 
-const textProcessor = unified().use(rawTextParser).use(remarkRehype);
+export interface RestoreOptions {
+  corrections: LoadedCorrection[];
+  boilerplate: BoilerplateRules;
+}
 
-export async function processText(file: VFile): Promise<{ mdast: MdastRoot; hast: HastRoot }> {
+/** The stages a raw text goes through, in order; each is one unified plugin. */
+export function textProcessor(options: RestoreOptions) {
+  return unified()
+    .use(rawTextParser)
+    .use(restoreCorrections, { corrections: options.corrections })
+    .use(restoreBoilerplate, { rules: options.boilerplate })
+    .use(restoreParagraphs)
+    .use(restoreFrontLines)
+    .use(restoreHeadings)
+    .use(restoreBlockQuotes)
+    .use(restoreTypography)
+    .use(remarkRehype);
+}
+
+export async function processText(file: VFile, processor = textProcessor({ corrections: [], boilerplate: { sites: [] } })) {
   decodeText(file);
-  const mdast = textProcessor.parse(file);
-  const hast = await textProcessor.run(mdast, file);
-  return { mdast, hast };
+  const mdast = processor.parse(file);
+  const hast = (await processor.run(mdast, file)) as HastRoot;
+  return { mdast: mdast as MdastRoot, hast };
 }
 
 /** Load the manifest and its texts and build the book tree. Throws a VFileMessage on a fatal problem. */
 export async function buildEdition(manifestPath: string): Promise<Edition> {
   const loaded = await loadEdition(manifestPath);
+  const processor = textProcessor(loaded);
   const texts: BookText[] = [];
   for (const [index, file] of loaded.texts.entries()) {
-    const { hast } = await processText(file);
-    texts.push({ entry: loaded.manifest.texts[index]!, tree: hast });
+    const entry = loaded.manifest.texts[index]!;
+    file.data.entry = entry;
+    const { hast } = await processText(file, processor);
+    texts.push({ entry, tree: hast, file });
   }
+  checkCorrectionCounts(loaded);
   const book = assembleBook(loaded.manifest, texts, {
-    editorialNote: await editorialNoteFromManifest(loaded.manifest),
+    editorialNote: [...(await editorialNoteFromManifest(loaded.manifest)), ...correctionsNote(loaded.manifest, loaded.texts)],
   });
-  return { ...loaded, book, files: [loaded.manifestFile, ...loaded.texts] };
+  const files = [loaded.manifestFile, ...(loaded.correctionsFile ? [loaded.correctionsFile] : []), ...loaded.texts];
+  return { ...loaded, book, files };
 }

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { VFileMessage } from "vfile-message";
-import { loadEdition } from "../src/manifest/load-manifest.js";
+import { loadEdition } from "../src/manifest/load-edition.js";
 import { fixtureTexts, validManifest } from "./fixtures/manifests.js";
 import { sourcesFixture } from "./helpers.js";
 

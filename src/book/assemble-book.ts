@@ -1,6 +1,9 @@
 // All texts become one hast tree: front matter, contents, the texts, then the
 // back matter. Both renderers serialise this same tree.
 import type { Element, ElementContent, Root } from "hast";
+import type { VFile } from "vfile";
+import "../restore/text-data.js";
+import { typesetLine } from "../restore/typography-rules.js";
 import { h } from "hastscript";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
@@ -14,6 +17,8 @@ export interface BookText {
   entry: TextEntry;
   /** The restored text as hast (the children of its division). */
   tree: Root;
+  /** The text's vfile, with what restoration learnt about it (source note, reviewed work…). */
+  file?: VFile;
 }
 
 /** Back-matter slots in book order; later stages fill them, empty ones are left out. */
@@ -35,14 +40,25 @@ export function textDivisionId(entry: TextEntry): string {
   return `text-${entry.id}`;
 }
 
-function textDivision({ entry, tree }: BookText): Element {
+/** Where the text came from, as its own lines said (publication line, credits), closing the text. */
+function sourceNote(file: VFile | undefined): ElementContent[] {
+  const lines = [...(file?.data.sourceNote ?? [])].sort((a, b) => a.line - b.line).map((entry) => entry.text);
+  if (!lines.length) return [];
+  const text = typesetLine(lines.map((line) => (/[.!?]$/.test(line) ? line : `${line}.`)).join(" "));
+  return [h("footer", { className: ["source-note"] }, [h("p", text)])];
+}
+
+function textDivision({ entry, tree, file }: BookText): Element {
   const id = textDivisionId(entry);
+  const chapter = file?.data.chapterNumber;
   const node = h("section", { id, className: ["division", "text", `text-${entry.kind}`], "epub:type": "chapter", role: "doc-chapter", ariaLabelledBy: `${id}-title` }, [
     h("header", { className: ["text-header"] }, [
+      ...(chapter ? [h("p", { className: ["chapter-number"] }, `Chapter ${chapter}`)] : []),
       h("h1", { id: `${id}-title`, className: ["text-title"] }, entry.title),
       h("p", { className: ["text-author"] }, entry.author),
     ]),
     ...(tree.children as ElementContent[]),
+    ...sourceNote(file),
   ]);
   node.data = { division: { id, part: "body", title: entry.title, author: entry.author, inContents: true } };
   return node;

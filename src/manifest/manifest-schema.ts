@@ -40,6 +40,9 @@ export const manifestSchema = z.strictObject({
   revised: z.iso.date(),
   /** Paragraphs (blank-line separated) of the editorial note in the back matter. */
   note: nonEmpty,
+  /** Editors' data files, relative to sources/; by default corrections.yaml and boilerplate.yaml if they exist. */
+  corrections: nonEmpty.optional(),
+  boilerplate: nonEmpty.optional(),
   trim: z.enum(Object.keys(trimSizes) as [keyof typeof trimSizes]).default("6x9in"),
   texts: z.array(textSchema).min(1, "lists no text"),
 });

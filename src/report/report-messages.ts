@@ -36,3 +36,11 @@ export function messagesAsJson(files: VFile[]) {
 export function hasErrors(files: VFile[]): boolean {
   return files.some((file) => file.messages.some((message) => message.fatal));
 }
+
+/** Thrown when the sources have errors: nothing is rendered, and the files carry the report. */
+export class EditionErrors extends Error {
+  constructor(readonly files: VFile[]) {
+    super("the edition has errors; nothing was written");
+    this.name = "EditionErrors";
+  }
+}

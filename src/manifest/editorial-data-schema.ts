@@ -1,0 +1,51 @@
+// Schemas of the editors' data files beside the manifest.
+import { z } from "zod";
+
+const nonEmpty = z.string().min(1);
+
+/** A regular expression written in YAML; checked here so a bad one names its line. */
+const pattern = z.string().min(1).refine((source) => {
+  try {
+    new RegExp(source, "u");
+    return true;
+  } catch {
+    return false;
+  }
+}, "is not a valid regular expression");
+
+export const correctionsSchema = z.array(
+  z.strictObject({
+    /** The text's id in edition.yaml. */
+    text: nonEmpty,
+    /** The exact wrong string as it stands in the raw text. */
+    wrong: nonEmpty,
+    right: z.string(),
+    reason: nonEmpty,
+    /** How many times `wrong` stands in the text; any other count fails the build. */
+    count: z.number().int().min(1).default(1),
+  }),
+);
+
+export const boilerplateSchema = z.strictObject({
+  sites: z.array(
+    z.strictObject({
+      site: nonEmpty,
+      /** A text is from this site when one of its lines matches one of these. */
+      recognise: z.array(pattern).min(1),
+      /** Whole lines that are site furniture: removed. */
+      remove: z.array(pattern).default([]),
+      /** Whole lines that credit the source: moved to the text's source note. */
+      credits: z.array(pattern).default([]),
+      /** Furniture glued to the end of a paragraph: cut off. */
+      trailing: z.array(pattern).default([]),
+      /** Paragraphs that are furniture as a whole (a shop blurb): removed. */
+      paragraphs: z.array(pattern).default([]),
+      /** A line that closes the text: it and every line after it (related-article links) are removed. */
+      endsBefore: z.array(pattern).default([]),
+    }),
+  ),
+});
+
+export type Correction = z.output<typeof correctionsSchema>[number];
+export type BoilerplateRules = z.output<typeof boilerplateSchema>;
+export type SiteRules = BoilerplateRules["sites"][number];

@@ -1,0 +1,115 @@
+// The one place that reads the edition's sources: the manifest, the texts it
+// lists, and the editors' data files beside it (corrections, boilerplate
+// rules). Every problem is a fatal vfile message with its line and column.
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { VFile } from "vfile";
+import { boilerplateSchema, correctionsSchema, type BoilerplateRules, type Correction } from "./editorial-data-schema.js";
+import { manifestSchema, type Manifest } from "./manifest-schema.js";
+import { displayPath, loadYamlDataFile, type Point, type YamlDataFile } from "./yaml-data-file.js";
+
+export interface LoadedCorrection extends Correction {
+  /** Where the entry stands in the corrections file. */
+  place: Point;
+}
+
+export interface LoadedEdition {
+  manifest: Manifest;
+  /** Folder that holds edition.yaml; every path in it is relative to this. */
+  sourcesDir: string;
+  manifestFile: VFile;
+  /** One vfile per text, in reading order, holding the raw bytes. */
+  texts: VFile[];
+  corrections: LoadedCorrection[];
+  /** The corrections file, which carries the messages about its entries. */
+  correctionsFile?: VFile;
+  boilerplate: BoilerplateRules;
+}
+
+export async function loadEdition(manifestPath: string): Promise<LoadedEdition> {
+  const absolute = path.resolve(manifestPath);
+  const sourcesDir = path.dirname(absolute);
+  const loaded = await loadYamlDataFile(absolute, manifestSchema, "manifest");
+  const { data: manifest, file: manifestFile } = loaded;
+
+  const texts: VFile[] = [];
+  const seenIds = new Set<string>();
+  for (const [index, entry] of manifest.texts.entries()) {
+    const place = loaded.placeOf(["texts", index, "file"]);
+    if (seenIds.has(entry.id)) {
+      manifestFile.fail(`duplicate text id \`${entry.id}\``, {
+        place: loaded.placeOf(["texts", index, "id"]),
+        ruleId: "manifest-duplicate-id",
+        source: "manifest",
+      });
+    }
+    seenIds.add(entry.id);
+    const file = insideSources(sourcesDir, entry.file, manifestFile, place);
+    if (!(await isFile(file))) {
+      manifestFile.fail(`text file \`${entry.file}\` does not exist`, { place, ruleId: "manifest-missing-file", source: "manifest" });
+    }
+    texts.push(new VFile({ path: displayPath(file), value: await readFile(file), data: { textId: entry.id } }));
+  }
+
+  const corrections = await loadOptional(sourcesDir, manifest.corrections, "corrections.yaml", loaded, "corrections", correctionsSchema);
+  const loadedCorrections = (corrections?.data ?? []).map((entry, index): LoadedCorrection => {
+    if (!seenIds.has(entry.text)) {
+      corrections!.file.fail(`correction names text \`${entry.text}\`, which edition.yaml does not list`, {
+        place: corrections!.placeOf([index, "text"]),
+        ruleId: "corrections-unknown-text",
+        source: "corrections",
+      });
+    }
+    return { ...entry, place: corrections!.placeOf([index]) };
+  });
+  const boilerplate = await loadOptional(sourcesDir, manifest.boilerplate, "boilerplate.yaml", loaded, "boilerplate", boilerplateSchema);
+
+  return {
+    manifest,
+    sourcesDir,
+    manifestFile,
+    texts,
+    corrections: loadedCorrections,
+    correctionsFile: corrections?.file,
+    boilerplate: boilerplate?.data ?? { sites: [] },
+  };
+}
+
+/**
+ * A data file named in the manifest (which must exist) or, when the manifest
+ * is silent, found under its default name (which may be absent).
+ */
+async function loadOptional<S extends Parameters<typeof loadYamlDataFile>[1]>(
+  sourcesDir: string,
+  named: string | undefined,
+  defaultName: string,
+  manifest: YamlDataFile<Manifest>,
+  kind: "corrections" | "boilerplate",
+  schema: S,
+) {
+  const relative = named ?? defaultName;
+  const file = insideSources(sourcesDir, relative, manifest.file, manifest.placeOf([kind]), kind);
+  if (!(await isFile(file))) {
+    if (!named) return undefined;
+    manifest.file.fail(`${kind} file \`${named}\` does not exist`, {
+      place: manifest.placeOf([kind]),
+      ruleId: "manifest-missing-file",
+      source: "manifest",
+    });
+  }
+  return loadYamlDataFile(file, schema, kind);
+}
+
+/** The absolute path of a file named in the manifest, which may not leave the sources folder. */
+function insideSources(sourcesDir: string, relative: string, manifestFile: VFile, place: Point, kind = "text"): string {
+  const file = path.resolve(sourcesDir, relative);
+  const fromSources = path.relative(sourcesDir, file);
+  if (fromSources.startsWith("..") || path.isAbsolute(fromSources)) {
+    manifestFile.fail(`${kind} path \`${relative}\` leaves the sources folder`, { place, ruleId: "manifest-path-outside", source: "manifest" });
+  }
+  return file;
+}
+
+async function isFile(file: string): Promise<boolean> {
+  return (await stat(file).catch(() => undefined))?.isFile() ?? false;
+}

@@ -1,0 +1,110 @@
+// Block quotations, in the two shapes the scrapes left them:
+// - a paragraph introduced by a colon and closed by a note call (`… [5]`),
+//   possibly with a continuation paragraph before the call;
+// - a paragraph (or a run of them) that is one long quotation in quote
+//   marks, opened at its start and closed at the end of the run.
+// A paragraph after a colon that fits neither shape stays a paragraph, with
+// a warning: it may be a quotation the detector cannot prove.
+import type { Blockquote, Paragraph, Root, RootContent } from "mdast";
+import type { Plugin } from "unified";
+import { notesStart, paragraphText } from "./blocks.js";
+
+const source = "structure";
+/** A quotation this long or longer is a block even without an introducing colon. */
+const longQuotation = 400;
+/** The most paragraphs one quotation may run over. */
+const maxRun = 6;
+
+/** A note call or a citation in brackets closing a paragraph: `[5]`, `[2*]`, `(12)`, `(Cliff's citation 259-60.)`. */
+const closingCitation = /\s*(?:\[\d+\*?\]|\(\d+(?:[-–]\d+)?\)|\([^()]*\bcitation\b[^()]*\))\s*$/;
+
+const opening = /^[“"‘'`]|^\.\.\.\s*[“"‘']|^…\s*[“"‘']/;
+
+/** Counts of double quotation marks that open and close, straight ones judged by position. */
+function doubleQuoteBalance(text: string): number {
+  let balance = 0;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    if (char === "“") balance++;
+    else if (char === "”") balance--;
+    else if (char === '"') balance += index === 0 || /[\s([{—–-]/.test(text[index - 1]!) ? 1 : -1;
+  }
+  return balance;
+}
+
+function endsWithCall(text: string): boolean {
+  return /\[\d+\*?\]\s*$/.test(text) || /[.?!’”]\s*\(\d+\)\s*$/.test(text);
+}
+
+function introducesQuotation(text: string | undefined): boolean {
+  return text !== undefined && /:\s*$/.test(text.replace(closingCitation, ""));
+}
+
+/**
+ * The paragraphs from `start` that form one quotation in quote marks: the
+ * first opens a double quote (or starts with a quote mark) and the run ends
+ * where the quotation closes.
+ */
+function quotedRun(children: RootContent[], start: number, end: number): number {
+  const first = paragraphText(children[start]);
+  if (first === undefined || !opening.test(first)) return 0;
+  let balance = 0;
+  for (let index = start; index < Math.min(end, start + maxRun); index++) {
+    const text = paragraphText(children[index]);
+    if (text === undefined) return 0;
+    balance += doubleQuoteBalance(text);
+    if (balance <= 0) {
+      // Closed: it must close at the very end of the run, not midway through.
+      const tail = text.replace(closingCitation, "").trimEnd();
+      return /[”"’'][.,;]?$|[.?!…]\s*[”"’']$/.test(tail) || /[”"]\s*\)?[.,]?$/.test(tail) ? index - start + 1 : 0;
+    }
+  }
+  return 0;
+}
+
+/** After a colon: the paragraphs up to the first that ends with a note call, if that comes within two. */
+function calledRun(children: RootContent[], start: number, end: number): number {
+  for (let index = start; index < Math.min(end, start + 2); index++) {
+    const text = paragraphText(children[index]);
+    if (text === undefined) return 0;
+    if (endsWithCall(text)) return index - start + 1;
+  }
+  return 0;
+}
+
+export const restoreBlockQuotes: Plugin<[], Root> = () => (tree, file) => {
+  const end = notesStart(tree);
+  const out: RootContent[] = [];
+  for (let index = 0; index < tree.children.length; index++) {
+    const node = tree.children[index]!;
+    const text = index < end ? paragraphText(node) : undefined;
+    if (text === undefined) {
+      out.push(node);
+      continue;
+    }
+    const introduced = introducesQuotation(paragraphText(tree.children[index - 1]));
+    let run = quotedRun(tree.children, index, end);
+    if (run) {
+      const length = tree.children.slice(index, index + run).reduce((sum, child) => sum + (paragraphText(child)?.length ?? 0), 0);
+      if (!introduced && length < longQuotation) run = 0;
+    }
+    if (!run && introduced) run = calledRun(tree.children, index, end);
+    if (!run) {
+      if (introduced) {
+        file.message("a paragraph after a colon that may be a block quotation; kept as a paragraph", { place: node.position, ruleId: "structure-quotation-unsure", source });
+      }
+      out.push(node);
+      continue;
+    }
+    const paragraphs = tree.children.slice(index, index + run) as Paragraph[];
+    const quote: Blockquote = {
+      type: "blockquote",
+      children: paragraphs,
+      position: { start: paragraphs[0]!.position!.start, end: paragraphs.at(-1)!.position!.end },
+    };
+    file.info(`block quotation of ${run} paragraph${run > 1 ? "s" : ""}`, { place: quote.position, ruleId: "structure-quotation", source });
+    out.push(quote);
+    index += run - 1;
+  }
+  tree.children = out;
+};

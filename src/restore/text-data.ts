@@ -1,0 +1,45 @@
+// What the restoration plugins learn about a text, kept on its vfile so the
+// book assembler and the reports can use it.
+import type { TextEntry } from "../manifest/manifest-schema.js";
+import type { LoadedCorrection } from "../manifest/load-edition.js";
+
+/** The book a review is about, as its block at the head of the review gives it. */
+export interface ReviewedWork {
+  author?: string;
+  title: string;
+  publisher?: string;
+  place?: string;
+  year?: string;
+  price?: string;
+  pages?: string;
+}
+
+export interface SourceNoteLine {
+  text: string;
+  line: number;
+}
+
+export interface AppliedCorrection {
+  correction: LoadedCorrection;
+  /** How many times the wrong string stood in the text. */
+  count: number;
+}
+
+declare module "vfile" {
+  interface DataMap {
+    /** The text's id in edition.yaml. */
+    textId: string;
+    /** The text's entry in edition.yaml. */
+    entry: TextEntry;
+    /** The known sites whose boilerplate rules recognised the text. */
+    sites: string[];
+    /** Publication and credit lines moved out of the body, with their raw line numbers. */
+    sourceNote: SourceNoteLine[];
+    reviewedWork: ReviewedWork;
+    /** The chapter number a book chapter carried (`16`). */
+    chapterNumber: string;
+    corrections: AppliedCorrection[];
+  }
+}
+
+export {};

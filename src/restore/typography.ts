@@ -1,0 +1,66 @@
+// Typography in the house style over every text node of the restored tree.
+// Quote nesting is followed through each block; a block that closes a quote
+// it never opened, or leaves one open that the next block does not carry on,
+// is a warning: the editor should look, not the pipeline guess.
+import type { Parent, Root, Text } from "mdast";
+import type { Plugin } from "unified";
+import { visit } from "unist-util-visit";
+import {
+  backtickQuotes,
+  curlQuotes,
+  ellipses,
+  joinBrokenWords,
+  newQuoteState,
+  noBreakSpaces,
+  normaliseDashes,
+  normaliseSpaces,
+  rangeDashes,
+} from "./typography-rules.js";
+
+const blockTypes = new Set(["paragraph", "heading", "tableCell"]);
+
+export const restoreTypography: Plugin<[], Root> = () => (tree, file) => {
+  const blocks: Parent[] = [];
+  const quoteOf = new Map<Parent, Parent>();
+  visit(tree, (node, _, parent) => {
+    if (!blockTypes.has(node.type)) return;
+    blocks.push(node as Parent);
+    if (parent?.type === "blockquote") quoteOf.set(node as Parent, parent);
+  });
+
+  let previousOpen = false;
+  let previousBlock: Parent | undefined;
+  for (const block of blocks) {
+    const texts: Text[] = [];
+    visit(block, "text", (node) => {
+      texts.push(node);
+    });
+    // A quotation over several paragraphs of one block quotation opens in the
+    // first and closes in the last: carry the count through.
+    const sameQuote = previousBlock && quoteOf.get(block) && quoteOf.get(block) === quoteOf.get(previousBlock);
+    const state = newQuoteState();
+    if (sameQuote && previousOpen) state.openDouble = 1;
+    for (const node of texts) {
+      // The order of typesetLine, with the quote state carried through the block.
+      let value = joinBrokenWords(normaliseSpaces(node.value));
+      value = ellipses(rangeDashes(normaliseDashes(value)));
+      node.value = noBreakSpaces(curlQuotes(backtickQuotes(value), state));
+    }
+    const first = texts[0]?.value.trimStart()[0];
+    if (previousOpen && first !== "“" && !sameQuote && previousBlock) {
+      file.message("a double quotation mark opened here is not closed", { place: previousBlock.position, ruleId: "typography-unclosed-quote", source: "typography" });
+    }
+    if (state.strayClosing > 0) {
+      file.message("a double quotation mark is closed here that was not opened", { place: block.position, ruleId: "typography-stray-quote", source: "typography" });
+    }
+    previousOpen = state.openDouble > 0;
+    previousBlock = block;
+  }
+  // The first and last text of a block lose their outer spaces.
+  for (const block of blocks) {
+    const texts = block.children.filter((child): child is Text => child.type === "text");
+    if (texts[0] && block.children[0] === texts[0]) texts[0].value = texts[0].value.trimStart();
+    const last = block.children.at(-1);
+    if (last?.type === "text") last.value = last.value.trimEnd();
+  }
+};
