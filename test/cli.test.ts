@@ -70,3 +70,24 @@ describe("the edition command", () => {
     expect(message).toMatchObject({ line: 18, severity: "error", ruleId: "manifest-schema" });
   });
 });
+
+describe("corrections", () => {
+  const corrections = (wrong: string, count = 1) => `- text: first\n  wrong: ${wrong}\n  right: fixed\n  reason: test\n  count: ${count}\n`;
+
+  it("fails the build, naming the entry's line, when a correction matches nothing; nothing is written", async () => {
+    const sources = await sourcesFixture(validManifest, { ...fixtureTexts, "corrections.yaml": corrections("Second paragraph") + corrections("no such words") });
+    const out = await tempDir();
+    const result = await cli(["build", "--no-pdf", "--manifest", path.join(sources, "edition.yaml"), "--out", out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.replace(/\n/g, " ")).toMatch(/corrections\.yaml\s+6:\d+\s+error\s+correction `no such words` → `fixed` matches 0 times in text `first`; the entry says 1/);
+    expect(await readdir(out)).toEqual([]);
+  });
+
+  it("fails when a correction matches more often than it says", async () => {
+    const sources = await sourcesFixture(validManifest, { ...fixtureTexts, "corrections.yaml": corrections("paragraph") });
+    const result = await cli(["check", "--json", "--manifest", path.join(sources, "edition.yaml")]);
+    expect(result.code).toBe(1);
+    const errors = JSON.parse(result.stdout).filter((message: { severity: string }) => message.severity === "error");
+    expect(errors).toEqual([expect.objectContaining({ line: 1, ruleId: "correction-count", reason: expect.stringContaining("matches 2 times") })]);
+  });
+});
