@@ -12,8 +12,9 @@ import { EditionErrors, fileOfFatal, formatReport, hasErrors, isVFileMessage, me
 const { version } = JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")) as { version: string };
 const defaultManifest = path.join("sources", "edition.yaml");
 
+/** Warnings and errors only: `edition check` lists every change in full. */
 function printReport(files: VFile[]): void {
-  const report = formatReport(files, { quiet: true });
+  const report = formatReport(files, { quiet: true, warningsOnly: true });
   if (report) process.stderr.write(`${report}\n`);
 }
 

@@ -4,8 +4,16 @@ import { VFile } from "vfile";
 import { VFileMessage } from "vfile-message";
 import { reporter } from "vfile-reporter";
 
-export function formatReport(files: VFile[], options: { quiet?: boolean } = {}): string {
-  return reporter(files, { quiet: options.quiet ?? false, color: Boolean(process.stderr.isTTY) });
+export function formatReport(files: VFile[], options: { quiet?: boolean; warningsOnly?: boolean } = {}): string {
+  const shown = options.warningsOnly ? files.map(withoutInfo) : files;
+  return reporter(shown, { quiet: options.quiet ?? false, color: Boolean(process.stderr.isTTY) });
+}
+
+/** A copy of a file's report without its info messages (which `edition check` lists in full). */
+function withoutInfo(file: VFile): VFile {
+  const copy = new VFile({ path: file.path });
+  copy.messages.push(...file.messages.filter((message) => message.fatal !== undefined));
+  return copy;
 }
 
 /** A fatal message thrown by a stage, as a file the reporter can print. */
