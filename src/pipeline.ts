@@ -18,6 +18,8 @@ import { restoreTypography } from "./restore/typography.js";
 import { restoreParagraphs } from "./restore/paragraphs.js";
 import { restoreHeadings } from "./restore/headings.js";
 import { restoreBlockQuotes } from "./restore/block-quotes.js";
+import { restoreSourceExcerpts } from "./restore/source-excerpts.js";
+import { restoreLetteredLists } from "./restore/lettered-lists.js";
 
 export interface Edition extends LoadedEdition {
   book: HastRoot;
@@ -39,7 +41,9 @@ export function textProcessor(options: RestoreOptions) {
     .use(restoreParagraphs)
     .use(restoreFrontLines)
     .use(restoreHeadings)
+    .use(restoreSourceExcerpts)
     .use(restoreBlockQuotes)
+    .use(restoreLetteredLists)
     .use(restoreTypography)
     .use(remarkRehype);
 }

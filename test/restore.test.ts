@@ -117,6 +117,24 @@ describe("structure", () => {
     expect(textOf(agrarian)).toMatch(/organising their lives\.”$/);
   });
 
+  it("sets Simkin's Primary Sources as 41 headed excerpts", () => {
+    const simkin = division("simkin");
+    expect(elements(simkin, "h2").map(textOf)).toEqual(["Primary Sources"]);
+    const excerpts = elements(simkin, "section").filter((node) => (node.properties.className as string[]).includes("source-excerpt"));
+    expect(excerpts).toHaveLength(41);
+    expect(textOf(elements(excerpts[0]!, "h3")[0]!)).toBe("(1) Leon Trotsky, My Life: An Attempt at an Autobiography (1930)");
+    expect(elements(excerpts[0]!, "p")).toHaveLength(3); // lines 178, 180, 182
+    expect(textOf(elements(excerpts[40]!, "h3")[0]!)).toBe("(41) Cass Canfield, Up and Down and Around (1971)");
+    // Excerpt (25) lost the blank lines between its paragraphs (308–310): four paragraphs all the same.
+    expect(elements(excerpts[24]!, "p")).toHaveLength(4);
+  });
+
+  it("makes Simkin's (a)–(d) paragraphs in excerpt (28) one lettered list", () => {
+    const lists = elements(division("simkin"), "ol");
+    expect(lists).toHaveLength(1);
+    expect(elements(lists[0]!, "li").map((item) => textOf(item).slice(0, 3))).toEqual(["(a)", "(b)", "(c)", "(d)"]);
+  });
+
   it("warns where a paragraph after a colon may be a quotation it cannot prove", () => {
     expect(linesWith("cliff", "structure-quotation-unsure")).toEqual([41, 113]);
   });
