@@ -7,6 +7,7 @@ import { build } from "./build.js";
 import { buildEdition } from "./pipeline.js";
 import { projectRoot } from "./project-root.js";
 import { ChromiumMissingError } from "./render/chromium.js";
+import { restoredDiff } from "./report/restored-diff.js";
 import { EditionErrors, fileOfFatal, formatReport, hasErrors, isVFileMessage, messagesAsJson } from "./report/report-messages.js";
 
 const { version } = JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")) as { version: string };
@@ -67,10 +68,19 @@ program
   .description("run the pipeline without rendering and report every message")
   .option("-m, --manifest <file>", "the edition's manifest", defaultManifest)
   .option("--json", "print the messages as JSON")
-  .action(async (options: { manifest: string; json?: boolean }) => {
+  .option("--diff <text>", "print the raw text of <text> (its id) beside the restored text, as a diff")
+  .action(async (options: { manifest: string; json?: boolean; diff?: string }) => {
     let files: VFile[];
     try {
-      files = (await buildEdition(options.manifest)).files;
+      const edition = await buildEdition(options.manifest);
+      files = edition.files;
+      if (options.diff) {
+        const index = edition.manifest.texts.findIndex((text) => text.id === options.diff);
+        if (index === -1) return fail(new Error(`no text \`${options.diff}\` in the manifest; its ids are ${edition.manifest.texts.map((text) => text.id).join(", ")}`));
+        const file = edition.texts[index]!;
+        process.stdout.write(restoredDiff(file.path, String(file.value), edition.restored.get(options.diff)!));
+        return;
+      }
     } catch (error) {
       if (!isVFileMessage(error)) return fail(error);
       files = [fileOfFatal(error)];

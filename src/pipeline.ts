@@ -25,6 +25,8 @@ export interface Edition extends LoadedEdition {
   book: HastRoot;
   /** The manifest's file and every text's file, with the messages each collected. */
   files: VFile[];
+  /** Each text's restored mdast, by text id (for the editors' diff). */
+  restored: Map<string, MdastRoot>;
 }
 
 export interface RestoreOptions {
@@ -60,10 +62,12 @@ export async function buildEdition(manifestPath: string): Promise<Edition> {
   const loaded = await loadEdition(manifestPath);
   const processor = textProcessor(loaded);
   const texts: BookText[] = [];
+  const restored = new Map<string, MdastRoot>();
   for (const [index, file] of loaded.texts.entries()) {
     const entry = loaded.manifest.texts[index]!;
     file.data.entry = entry;
-    const { hast } = await processText(file, processor);
+    const { mdast, hast } = await processText(file, processor);
+    restored.set(entry.id, mdast);
     texts.push({ entry, tree: hast, file });
   }
   checkCorrectionCounts(loaded);
@@ -71,5 +75,5 @@ export async function buildEdition(manifestPath: string): Promise<Edition> {
     editorialNote: [...(await editorialNoteFromManifest(loaded.manifest)), ...correctionsNote(loaded.manifest, loaded.texts)],
   });
   const files = [loaded.manifestFile, ...(loaded.correctionsFile ? [loaded.correctionsFile] : []), ...loaded.texts];
-  return { ...loaded, book, files };
+  return { ...loaded, book, files, restored };
 }

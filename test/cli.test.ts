@@ -91,3 +91,20 @@ describe("corrections", () => {
     expect(errors).toEqual([expect.objectContaining({ line: 1, ruleId: "correction-count", reason: expect.stringContaining("matches 2 times") })]);
   });
 });
+
+describe("edition check --diff", () => {
+  it("shows the raw text beside the restored one", async () => {
+    const result = await cli(["check", "--diff", "marot"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("marot-1994-was-trotskys-defeat-inevitable.txt (restored)");
+    expect(result.stdout).toContain("-Trotsky's Theory\n");
+    expect(result.stdout).toContain("+## Trotsky’s Theory\n");
+    expect(result.stdout).toContain("-ATC 52, September-October 1994\n");
+  });
+
+  it("names the known ids when the text is unknown", async () => {
+    const result = await cli(["check", "--diff", "nobody"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("its ids are sherry, marot, cliff, introduction, simkin");
+  });
+});
