@@ -21,19 +21,59 @@ export function headingVerdict(line: string): HeadingVerdict {
   return text.endsWith("?") ? "question" : "heading";
 }
 
+/** Words that start a sentence and are capitalised mid-sentence only at a seam. */
+const sentenceStarts = new Set(
+  "The In It By He She They His Her Their This These On At After Before When While As But For From With During Although If A An There We Our Its Once".split(" "),
+);
+/** A heading does not end on one of these. */
+const danglingWords = /\b(?:the|a|an|of|in|on|to|and|or|for|by|with|at|from|as|that|was|were|is|wrote|said)$/i;
+
+/**
+ * A heading run into its paragraph, `Prison and Exile The authorities were…`:
+ * a short title-like phrase, then a capitalised word that starts a sentence
+ * and could not stand capitalised in the middle of one. Returns the heading's
+ * length in characters, or 0.
+ */
+export function runInHeadingLength(text: string): number {
+  const words = text.split(" ");
+  if (!/^[\p{Lu}]/u.test(text)) return 0;
+  for (let count = 1; count <= 7 && count < words.length - 2; count++) {
+    const next = words[count]!;
+    const last = words[count - 1]!;
+    if (!sentenceStarts.has(next)) continue;
+    const heading = words.slice(0, count).join(" ");
+    // A sentence ends or goes on here: punctuation, a number, a verb in the past.
+    if (/[,;:?!]/.test(heading) || /\d/.test(heading) || /\b\w+ed$|\b\w+ed /.test(heading)) return 0;
+    if (danglingWords.test(heading) || (/[.]$/.test(last) && !/\. \.$/.test(heading))) return 0;
+    return heading.length;
+  }
+  return 0;
+}
+
 export const restoreHeadings: Plugin<[], Root> = () => (tree, file) => {
   const bodyEnd = notesStart(tree);
-  tree.children = tree.children.map((node, index): RootContent => {
+  tree.children = tree.children.flatMap((node, index): RootContent[] => {
     const text = index < bodyEnd ? paragraphText(node) : undefined;
-    if (text === undefined) return node;
+    if (text === undefined) return [node];
     const verdict = headingVerdict(text);
-    if (verdict === "no") return node;
+    if (verdict === "no") {
+      const length = text.includes("\n") ? 0 : runInHeadingLength(text);
+      if (!length) return [node];
+      const start = node.position!.start;
+      const split = { line: start.line, column: start.column + length + 1, offset: (start.offset ?? 0) + length + 1 };
+      const headingText = text.slice(0, length);
+      file.info(`a heading run into its paragraph, set apart: \`${headingText}\``, { place: start, ruleId: "structure-run-in-heading", source });
+      return [
+        { type: "heading", depth: 2, children: [{ type: "text", value: headingText }], position: { start, end: split } },
+        { type: "paragraph", children: [{ type: "text", value: text.slice(length + 1) }], position: { start: split, end: node.position!.end } },
+      ];
+    }
     // The last block of a text is never a heading: nothing follows it.
-    if (index === bodyEnd - 1) return node;
+    if (index === bodyEnd - 1) return [node];
     if (verdict === "question") {
       file.message(`a short question standing alone, taken as a heading: \`${text}\``, { place: node.position, ruleId: "structure-heading-question", source });
     }
     const heading: Heading = { type: "heading", depth: 2, children: (node as { children: Heading["children"] }).children, position: node.position };
-    return heading;
+    return [heading];
   });
 };
