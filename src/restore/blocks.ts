@@ -1,15 +1,15 @@
 // Small helpers over the top-level blocks of a restored text.
-import type { Paragraph, Root, RootContent, Text } from "mdast";
+import type { Root, RootContent, Text } from "mdast";
+
+/** The text node of a paragraph made of a single text node, else undefined. */
+export function soleText(node: RootContent | undefined): Text | undefined {
+  if (node?.type !== "paragraph" || node.children.length !== 1 || node.children[0]!.type !== "text") return undefined;
+  return node.children[0];
+}
 
 /** The plain text of a paragraph made of a single text node, else undefined. */
 export function paragraphText(node: RootContent | undefined): string | undefined {
-  if (node?.type !== "paragraph" || node.children.length !== 1 || node.children[0]!.type !== "text") return undefined;
-  return node.children[0]!.value;
-}
-
-export function textParagraph(value: string, position?: Paragraph["position"]): Paragraph {
-  const text: Text = { type: "text", value, position };
-  return { type: "paragraph", children: [text], position };
+  return soleText(node)?.value;
 }
 
 /** A note in a list of notes: `1. …`, `1*. …`, `  3. …`. */

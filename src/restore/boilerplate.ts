@@ -3,7 +3,8 @@
 // lines of `|`-separated links, and short lines repeated as captions. Credit
 // lines are not lost: they move to the text's source note. Every line that
 // goes is an info message at its raw line, so `edition check` lists them all.
-import type { Paragraph, Root, RootContent, Text } from "mdast";
+import type { Paragraph, Root, RootContent } from "mdast";
+import { soleText } from "./blocks.js";
 import type { Plugin } from "unified";
 import type { VFile } from "vfile";
 import type { BoilerplateRules, SiteRules } from "../manifest/editorial-data-schema.js";
@@ -48,11 +49,6 @@ function rulesFor(rules: BoilerplateRules, raw: string): { names: string[]; site
   };
 }
 
-function firstText(paragraph: Paragraph): Text | undefined {
-  const [child] = paragraph.children;
-  return paragraph.children.length === 1 && child?.type === "text" ? child : undefined;
-}
-
 export const restoreBoilerplate: Plugin<[BoilerplateOptions], Root> = ({ rules }) => (tree, file) => {
   const recognised = rulesFor(rules, String(file.value));
   const site = recognised?.site;
@@ -62,7 +58,7 @@ export const restoreBoilerplate: Plugin<[BoilerplateOptions], Root> = ({ rules }
   // Captions: short labels that stand three times or more, or twice in a row.
   const counts = new Map<string, number>();
   for (const node of tree.children) {
-    const text = node.type === "paragraph" ? firstText(node) : undefined;
+    const text = soleText(node);
     for (const line of text?.value.split("\n") ?? []) if (isShortLabel(folded(line))) counts.set(folded(line), (counts.get(folded(line)) ?? 0) + 1);
   }
   const isRepeatedCaption = (line: string, linesOfBlock: string[]) =>
@@ -72,7 +68,7 @@ export const restoreBoilerplate: Plugin<[BoilerplateOptions], Root> = ({ rules }
   let first = true;
   let ended = false;
   for (const node of tree.children) {
-    const text = node.type === "paragraph" ? firstText(node) : undefined;
+    const text = soleText(node);
     if (node.type !== "paragraph" || !text) {
       kept.push(node);
       continue;

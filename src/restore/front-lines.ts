@@ -8,6 +8,7 @@ import type { BlockContent, Paragraph, PhrasingContent, Root, RootContent } from
 import type { Plugin } from "unified";
 import type { VFile } from "vfile";
 import type { TextEntry } from "../manifest/manifest-schema.js";
+import { paragraphText } from "./blocks.js";
 import { placeOfLine } from "./raw-place.js";
 import type { ReviewedWork } from "./text-data.js";
 
@@ -103,11 +104,6 @@ export function parseReviewedWork(lines: string[]): ReviewedWork | undefined {
   return work;
 }
 
-function textOf(node: RootContent): string | undefined {
-  if (node.type !== "paragraph" || node.children.length !== 1 || node.children[0]!.type !== "text") return undefined;
-  return node.children[0]!.value;
-}
-
 function paragraph(value: string, className: string, position: Paragraph["position"], emphasis = false): Paragraph {
   const text: PhrasingContent = { type: "text", value };
   return {
@@ -148,7 +144,7 @@ export const restoreFrontLines: Plugin<[], Root> = () => (tree, file) => {
   let index = 0;
   for (; index < Math.min(tree.children.length, maxFrontBlocks); index++) {
     const node = tree.children[index]!;
-    const text = textOf(node);
+    const text = paragraphText(node);
     if (node.type !== "paragraph" || text === undefined) break;
     const lines = text.split("\n").map((line) => line.trim());
     if (lines.some((line) => line.length > frontLineLength)) break;

@@ -102,9 +102,12 @@ export function noBreakSpaces(text: string): string {
     .replace(/ (?=\[\d+\*?\])/g, NBSP);
 }
 
-/** The whole house style over one stand-alone string (quotes balanced within it). */
-export function typesetLine(text: string): string {
+/**
+ * The whole house style over one string. Pass the quote state of its block
+ * when the string is one of several text nodes; alone, its quotes stand alone.
+ */
+export function typesetLine(text: string, state: QuoteState = newQuoteState()): string {
   let value = joinBrokenWords(normaliseSpaces(text));
   value = ellipses(rangeDashes(normaliseDashes(value)));
-  return noBreakSpaces(curlQuotes(backtickQuotes(value), newQuoteState()));
+  return noBreakSpaces(curlQuotes(backtickQuotes(value), state));
 }

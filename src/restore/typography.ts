@@ -5,17 +5,7 @@
 import type { Parent, Root, Text } from "mdast";
 import type { Plugin } from "unified";
 import { visit } from "unist-util-visit";
-import {
-  backtickQuotes,
-  curlQuotes,
-  ellipses,
-  joinBrokenWords,
-  newQuoteState,
-  noBreakSpaces,
-  normaliseDashes,
-  normaliseSpaces,
-  rangeDashes,
-} from "./typography-rules.js";
+import { newQuoteState, typesetLine } from "./typography-rules.js";
 
 const blockTypes = new Set(["paragraph", "heading", "tableCell"]);
 
@@ -40,12 +30,7 @@ export const restoreTypography: Plugin<[], Root> = () => (tree, file) => {
     const sameQuote = previousBlock && quoteOf.get(block) && quoteOf.get(block) === quoteOf.get(previousBlock);
     const state = newQuoteState();
     if (sameQuote && previousOpen) state.openDouble = 1;
-    for (const node of texts) {
-      // The order of typesetLine, with the quote state carried through the block.
-      let value = joinBrokenWords(normaliseSpaces(node.value));
-      value = ellipses(rangeDashes(normaliseDashes(value)));
-      node.value = noBreakSpaces(curlQuotes(backtickQuotes(value), state));
-    }
+    for (const node of texts) node.value = typesetLine(node.value, state);
     const first = texts[0]?.value.trimStart()[0];
     if (previousOpen && first !== "“" && !sameQuote && previousBlock) {
       file.message("a double quotation mark opened here is not closed", { place: previousBlock.position, ruleId: "typography-unclosed-quote", source: "typography" });
