@@ -10,13 +10,13 @@ import { assembleBook, editorialNoteFromManifest, type BookText } from "./book/a
 import { decodeText } from "./ingest/decode-text.js";
 import { rawTextParser } from "./ingest/raw-text-parser.js";
 import type { BoilerplateRules } from "./manifest/editorial-data-schema.js";
-import { loadEdition, type LoadedCorrection, type LoadedEdition } from "./manifest/load-edition.js";
+import { loadEdition, type LoadedCorrection, type LoadedEdition, type LoadedStructureHint } from "./manifest/load-edition.js";
 import { restoreBoilerplate } from "./restore/boilerplate.js";
 import { restoreCorrections } from "./restore/corrections.js";
 import { restoreFrontLines } from "./restore/front-lines.js";
 import { restoreTypography } from "./restore/typography.js";
 import { restoreParagraphs } from "./restore/paragraphs.js";
-import { restoreHeadings } from "./restore/headings.js";
+import { checkStructureHints, restoreHeadings } from "./restore/headings.js";
 import { restoreBlockQuotes } from "./restore/block-quotes.js";
 import { restoreSourceExcerpts } from "./restore/source-excerpts.js";
 import { restoreLetteredLists } from "./restore/lettered-lists.js";
@@ -32,6 +32,7 @@ export interface Edition extends LoadedEdition {
 export interface RestoreOptions {
   corrections: LoadedCorrection[];
   boilerplate: BoilerplateRules;
+  structureHints?: LoadedStructureHint[];
 }
 
 /** The stages a raw text goes through, in order; each is one unified plugin. */
@@ -42,7 +43,7 @@ export function textProcessor(options: RestoreOptions) {
     .use(restoreBoilerplate, { rules: options.boilerplate })
     .use(restoreParagraphs)
     .use(restoreFrontLines)
-    .use(restoreHeadings)
+    .use(restoreHeadings, { structureHints: options.structureHints })
     .use(restoreSourceExcerpts)
     .use(restoreBlockQuotes)
     .use(restoreLetteredLists)
@@ -71,9 +72,11 @@ export async function buildEdition(manifestPath: string): Promise<Edition> {
     texts.push({ entry, tree: hast, file });
   }
   checkCorrectionCounts(loaded);
+  checkStructureHints(loaded);
   const book = assembleBook(loaded.manifest, texts, {
     editorialNote: [...(await editorialNoteFromManifest(loaded.manifest)), ...correctionsNote(loaded.manifest, loaded.texts)],
   });
-  const files = [loaded.manifestFile, ...(loaded.correctionsFile ? [loaded.correctionsFile] : []), ...loaded.texts];
+  const dataFiles = [loaded.correctionsFile, loaded.structureFile].filter((file): file is VFile => Boolean(file));
+  const files = [loaded.manifestFile, ...dataFiles, ...loaded.texts];
   return { ...loaded, book, files, restored };
 }

@@ -92,6 +92,34 @@ describe("corrections", () => {
   });
 });
 
+describe("structure hints", () => {
+  const hint = (text: string, words: string) => `- text: ${text}\n  runInHeading: ${words}\n  reason: test\n`;
+
+  it("sets apart a run-in heading the structure file names", async () => {
+    const texts = { ...fixtureTexts, "texts/first.txt": "Opening words of the first text.\n\nA quiet start Nobody expected the heading here.\n" };
+    const sources = await sourcesFixture(validManifest, { ...texts, "structure.yaml": hint("first", "A quiet start") });
+    const out = await tempDir();
+    const result = await cli(["build", "--no-pdf", "--manifest", path.join(sources, "edition.yaml"), "--out", out]);
+    expect(result.code).toBe(0);
+    const html = await readFile(path.join(out, "fixture-edition.html"), "utf8");
+    expect(html).toContain("<h2>A quiet start</h2>");
+    expect(html).toContain("<p>Nobody expected the heading here.</p>");
+  });
+
+  it("fails with the entry's line when a hint starts no paragraph, or names an unknown text", async () => {
+    const sources = await sourcesFixture(validManifest, { ...fixtureTexts, "structure.yaml": hint("first", "First text,") + hint("first", "No such start") });
+    const result = await cli(["check", "--json", "--manifest", path.join(sources, "edition.yaml")]);
+    expect(result.code).toBe(1);
+    const errors = JSON.parse(result.stdout).filter((message: { severity: string }) => message.severity === "error");
+    expect(errors).toEqual([expect.objectContaining({ line: 4, ruleId: "structure-hint-unmatched", reason: expect.stringContaining("No such start") })]);
+
+    const unknown = await sourcesFixture(validManifest, { ...fixtureTexts, "structure.yaml": hint("third", "Anything") });
+    const failed = await cli(["check", "--json", "--manifest", path.join(unknown, "edition.yaml")]);
+    expect(failed.code).toBe(1);
+    expect(JSON.parse(failed.stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ line: 1, column: 9, ruleId: "structure-unknown-text" })]));
+  });
+});
+
 describe("edition check --diff", () => {
   it("shows the raw text beside the restored one", async () => {
     const result = await cli(["check", "--diff", "marot"]);

@@ -26,6 +26,20 @@ export const correctionsSchema = z.array(
   }),
 );
 
+/**
+ * Structure an editor states where the detectors cannot prove it: a heading
+ * run into the paragraph after it, named by its exact words.
+ */
+export const structureSchema = z.array(
+  z.strictObject({
+    /** The text's id in edition.yaml. */
+    text: nonEmpty,
+    /** The words at the start of a paragraph that are its section's heading. */
+    runInHeading: nonEmpty,
+    reason: nonEmpty,
+  }),
+);
+
 export const boilerplateSchema = z.strictObject({
   sites: z.array(
     z.strictObject({
@@ -47,5 +61,6 @@ export const boilerplateSchema = z.strictObject({
 });
 
 export type Correction = z.output<typeof correctionsSchema>[number];
+export type StructureHint = z.output<typeof structureSchema>[number];
 export type BoilerplateRules = z.output<typeof boilerplateSchema>;
 export type SiteRules = BoilerplateRules["sites"][number];

@@ -4,12 +4,17 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { VFile } from "vfile";
-import { boilerplateSchema, correctionsSchema, type BoilerplateRules, type Correction } from "./editorial-data-schema.js";
+import { boilerplateSchema, correctionsSchema, structureSchema, type BoilerplateRules, type Correction, type StructureHint } from "./editorial-data-schema.js";
 import { manifestSchema, type Manifest } from "./manifest-schema.js";
 import { displayPath, loadYamlDataFile, type Point, type YamlDataFile } from "./yaml-data-file.js";
 
 export interface LoadedCorrection extends Correction {
   /** Where the entry stands in the corrections file. */
+  place: Point;
+}
+
+export interface LoadedStructureHint extends StructureHint {
+  /** Where the entry stands in the structure file. */
   place: Point;
 }
 
@@ -24,6 +29,9 @@ export interface LoadedEdition {
   /** The corrections file, which carries the messages about its entries. */
   correctionsFile?: VFile;
   boilerplate: BoilerplateRules;
+  structureHints: LoadedStructureHint[];
+  /** The structure file, which carries the messages about its entries. */
+  structureFile?: VFile;
 }
 
 export async function loadEdition(manifestPath: string): Promise<LoadedEdition> {
@@ -52,17 +60,9 @@ export async function loadEdition(manifestPath: string): Promise<LoadedEdition> 
   }
 
   const corrections = await loadOptional(sourcesDir, manifest.corrections, "corrections.yaml", loaded, "corrections", correctionsSchema);
-  const loadedCorrections = (corrections?.data ?? []).map((entry, index): LoadedCorrection => {
-    if (!seenIds.has(entry.text)) {
-      corrections!.file.fail(`correction names text \`${entry.text}\`, which edition.yaml does not list`, {
-        place: corrections!.placeOf([index, "text"]),
-        ruleId: "corrections-unknown-text",
-        source: "corrections",
-      });
-    }
-    return { ...entry, place: corrections!.placeOf([index]) };
-  });
+  const loadedCorrections = corrections ? placedEntries(corrections, seenIds) : [];
   const boilerplate = await loadOptional(sourcesDir, manifest.boilerplate, "boilerplate.yaml", loaded, "boilerplate", boilerplateSchema);
+  const structure = await loadOptional(sourcesDir, manifest.structure, "structure.yaml", loaded, "structure", structureSchema);
 
   return {
     manifest,
@@ -72,7 +72,23 @@ export async function loadEdition(manifestPath: string): Promise<LoadedEdition> 
     corrections: loadedCorrections,
     correctionsFile: corrections?.file,
     boilerplate: boilerplate?.data ?? { sites: [] },
+    structureHints: structure ? placedEntries(structure, seenIds) : [],
+    structureFile: structure?.file,
   };
+}
+
+/** The entries of a per-text data file with their places; an entry naming an unknown text is fatal. */
+function placedEntries<T extends { text: string }>(data: YamlDataFile<T[]>, textIds: Set<string>): (T & { place: Point })[] {
+  return data.data.map((entry, index) => {
+    if (!textIds.has(entry.text)) {
+      data.file.fail(`entry names text \`${entry.text}\`, which edition.yaml does not list`, {
+        place: data.placeOf([index, "text"]),
+        ruleId: `${data.kind}-unknown-text`,
+        source: data.kind,
+      });
+    }
+    return { ...entry, place: data.placeOf([index]) };
+  });
 }
 
 /**
@@ -84,7 +100,7 @@ async function loadOptional<S extends Parameters<typeof loadYamlDataFile>[1]>(
   named: string | undefined,
   defaultName: string,
   manifest: YamlDataFile<Manifest>,
-  kind: "corrections" | "boilerplate",
+  kind: "corrections" | "boilerplate" | "structure",
   schema: S,
 ) {
   const relative = named ?? defaultName;

@@ -40,9 +40,10 @@ export const manifestSchema = z.strictObject({
   revised: z.iso.date(),
   /** Paragraphs (blank-line separated) of the editorial note in the back matter. */
   note: nonEmpty,
-  /** Editors' data files, relative to sources/; by default corrections.yaml and boilerplate.yaml if they exist. */
+  /** Editors' data files, relative to sources/; by default corrections.yaml, boilerplate.yaml and structure.yaml if they exist. */
   corrections: nonEmpty.optional(),
   boilerplate: nonEmpty.optional(),
+  structure: nonEmpty.optional(),
   trim: z.enum(Object.keys(trimSizes) as [keyof typeof trimSizes]).default("6x9in"),
   texts: z.array(textSchema).min(1, "lists no text"),
 });

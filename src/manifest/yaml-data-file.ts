@@ -15,6 +15,8 @@ export interface Point {
 export interface YamlDataFile<T> {
   file: VFile;
   data: T;
+  /** `manifest`, `corrections`…: the source of its messages and the start of their rule ids. */
+  kind: string;
   /** Where the value at `keyPath` stands in the YAML file. */
   placeOf(keyPath: readonly PropertyKey[]): Point;
 }
@@ -62,7 +64,7 @@ export async function loadYamlDataFile<S extends z.ZodType>(
       source: kind,
     });
   }
-  return { file, data: parsed.data, placeOf: (keyPath) => placeOf(doc, lineCounter, keyPath) };
+  return { file, data: parsed.data, kind, placeOf: (keyPath) => placeOf(doc, lineCounter, keyPath) };
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

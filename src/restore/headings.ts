@@ -2,8 +2,10 @@
 // A short line that ends like a question is taken as a heading only with a
 // warning, so an editor can look; a sentence (a full stop, a colon, a note
 // call) never is.
-import type { Heading, Root, RootContent } from "mdast";
+import type { Heading, Paragraph, Root, RootContent } from "mdast";
 import type { Plugin } from "unified";
+import type { VFile } from "vfile";
+import type { LoadedEdition, LoadedStructureHint } from "../manifest/load-edition.js";
 import { notesStart, paragraphText } from "./blocks.js";
 
 const source = "structure";
@@ -50,23 +52,45 @@ export function runInHeadingLength(text: string): number {
   return 0;
 }
 
-export const restoreHeadings: Plugin<[], Root> = () => (tree, file) => {
+export interface HeadingsOptions {
+  /** Run-in headings an editor named in the structure file (for every text). */
+  structureHints?: LoadedStructureHint[];
+}
+
+/** The paragraph split after its first `length` characters into a heading and the rest. */
+function setApart(node: RootContent, text: string, length: number): RootContent[] {
+  const start = node.position!.start;
+  const split = { line: start.line, column: start.column + length + 1, offset: (start.offset ?? 0) + length + 1 };
+  const heading: Heading = { type: "heading", depth: 2, children: [{ type: "text", value: text.slice(0, length) }], position: { start, end: split } };
+  const rest: Paragraph = { type: "paragraph", children: [{ type: "text", value: text.slice(length + 1) }], position: { start: split, end: node.position!.end } };
+  return [heading, rest];
+}
+
+/** The length of a run-in heading the structure file names at the start of `text`, or 0; records the hint as used. */
+function hintedRunInLength(text: string, hints: LoadedStructureHint[], file: VFile): number {
+  const hint = hints.find((entry) => text.startsWith(`${entry.runInHeading} `));
+  if (!hint) return 0;
+  (file.data.structureHintsUsed ??= []).push(hint);
+  return hint.runInHeading.length;
+}
+
+export const restoreHeadings: Plugin<[HeadingsOptions?], Root> = (options = {}) => (tree, file) => {
+  const hints = (options.structureHints ?? []).filter((hint) => hint.text === file.data.textId);
   const bodyEnd = notesStart(tree);
   tree.children = tree.children.flatMap((node, index): RootContent[] => {
     const text = index < bodyEnd ? paragraphText(node) : undefined;
     if (text === undefined) return [node];
+    const hinted = text.includes("\n") ? 0 : hintedRunInLength(text, hints, file);
+    if (hinted) {
+      file.info(`a heading run into its paragraph, set apart as the structure file says: \`${text.slice(0, hinted)}\``, { place: node.position!.start, ruleId: "structure-run-in-heading-hint", source });
+      return setApart(node, text, hinted);
+    }
     const verdict = headingVerdict(text);
     if (verdict === "no") {
       const length = text.includes("\n") ? 0 : runInHeadingLength(text);
       if (!length) return [node];
-      const start = node.position!.start;
-      const split = { line: start.line, column: start.column + length + 1, offset: (start.offset ?? 0) + length + 1 };
-      const headingText = text.slice(0, length);
-      file.info(`a heading run into its paragraph, set apart: \`${headingText}\``, { place: start, ruleId: "structure-run-in-heading", source });
-      return [
-        { type: "heading", depth: 2, children: [{ type: "text", value: headingText }], position: { start, end: split } },
-        { type: "paragraph", children: [{ type: "text", value: text.slice(length + 1) }], position: { start: split, end: node.position!.end } },
-      ];
+      file.info(`a heading run into its paragraph, set apart: \`${text.slice(0, length)}\``, { place: node.position!.start, ruleId: "structure-run-in-heading", source });
+      return setApart(node, text, length);
     }
     // The last block of a text is never a heading: nothing follows it.
     if (index === bodyEnd - 1) return [node];
@@ -77,3 +101,17 @@ export const restoreHeadings: Plugin<[], Root> = () => (tree, file) => {
     return [heading];
   });
 };
+
+/** A structure hint that named no paragraph start is an error at its line in the structure file. */
+export function checkStructureHints(edition: Pick<LoadedEdition, "structureHints" | "structureFile" | "texts">): void {
+  const used = new Set(edition.texts.flatMap((text) => text.data.structureHintsUsed ?? []));
+  for (const hint of edition.structureHints) {
+    if (used.has(hint)) continue;
+    const message = edition.structureFile!.message(`no paragraph of text \`${hint.text}\` starts with the run-in heading \`${hint.runInHeading}\``, {
+      place: hint.place,
+      ruleId: "structure-hint-unmatched",
+      source: "structure",
+    });
+    message.fatal = true;
+  }
+}

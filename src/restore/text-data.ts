@@ -1,7 +1,7 @@
 // What the restoration plugins learn about a text, kept on its vfile so the
 // book assembler and the reports can use it.
 import type { TextEntry } from "../manifest/manifest-schema.js";
-import type { LoadedCorrection } from "../manifest/load-edition.js";
+import type { LoadedCorrection, LoadedStructureHint } from "../manifest/load-edition.js";
 
 /** The book a review is about, as its block at the head of the review gives it. */
 export interface ReviewedWork {
@@ -39,6 +39,8 @@ declare module "vfile" {
     /** The chapter number a book chapter carried (`16`). */
     chapterNumber: string;
     corrections: AppliedCorrection[];
+    /** The structure file's hints that matched in this text. */
+    structureHintsUsed: LoadedStructureHint[];
   }
 }
 
