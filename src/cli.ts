@@ -4,6 +4,7 @@ import path from "node:path";
 import { Command } from "commander";
 import type { VFile } from "vfile";
 import { build } from "./build.js";
+import { editionSpellingCandidates, formatSpellingCandidates } from "./check/spelling-candidates.js";
 import { buildEdition } from "./pipeline.js";
 import { projectRoot } from "./project-root.js";
 import { ChromiumMissingError } from "./render/chromium.js";
@@ -69,7 +70,8 @@ program
   .option("-m, --manifest <file>", "the edition's manifest", defaultManifest)
   .option("--json", "print the messages as JSON")
   .option("--diff <text>", "print the raw text of <text> (its id) beside the restored text, as a diff")
-  .action(async (options: { manifest: string; json?: boolean; diff?: string }) => {
+  .option("--spelling", "list the words no English dictionary knows, by text, for editors (changes nothing; exit status 0)")
+  .action(async (options: { manifest: string; json?: boolean; diff?: string; spelling?: boolean }) => {
     let files: VFile[];
     try {
       const edition = await buildEdition(options.manifest);
@@ -81,6 +83,7 @@ program
         process.stdout.write(restoredDiff(file.path, String(file.value), edition.restored.get(options.diff)!));
         return;
       }
+      if (options.spelling) return void process.stdout.write(formatSpellingCandidates(await editionSpellingCandidates(edition)));
     } catch (error) {
       if (!isVFileMessage(error)) return fail(error);
       files = [fileOfFatal(error)];

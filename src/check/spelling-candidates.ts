@@ -1,0 +1,153 @@
+// Spelling candidates for editors: words of a restored text that the English
+// dictionary does not know, each with how often it stands there and where it
+// first stands in the RAW file. A report only: it never changes a text and
+// never fails a build; an editor decides what goes into corrections.yaml.
+// The texts are British and American, so a word either the American or the
+// British dictionary knows is not a candidate (`labour` and `favored` alike).
+import dictionaryUs from "dictionary-en";
+import dictionaryGb from "dictionary-en-gb";
+import type { Root as MdastRoot, Text } from "mdast";
+import { retext } from "retext";
+import retextEnglish from "retext-english";
+import retextSpell from "retext-spell";
+import { visit } from "unist-util-visit";
+import { VFile } from "vfile";
+import { location, type Location } from "vfile-location";
+import type { Place } from "../restore/raw-place.js";
+
+export interface SpellingCandidate {
+  word: string;
+  /** How many times the word stands in the restored text. */
+  count: number;
+  /** Where it first stands in the raw file. */
+  place: Place;
+}
+
+export interface TextSpellingCandidates {
+  textId: string;
+  /** The raw file's path, as the other reports print it. */
+  path: string;
+  candidates: SpellingCandidate[];
+}
+
+/**
+ * Names are the name index's business and a capital is usually a name;
+ * a word with digits is a number, a date or a scanning slip the eye sees.
+ */
+function worthChecking(word: string): boolean {
+  return !/^\p{Lu}/u.test(word) && !/\d/.test(word);
+}
+
+// Quoted words are prose too (retext-spell skips them by default).
+// Suggestions cost about half a second a word (two minutes over the five
+// texts), so retext-spell makes them for one word only (`max: 1`) and the
+// report leaves them out.
+const checkers = [dictionaryUs, dictionaryGb].map((dictionary) =>
+  retext().use(retextEnglish).use(retextSpell, { dictionary, ignoreLiteral: false, max: 1 }).freeze(),
+);
+
+interface Unknown {
+  word: string;
+  /** Offset of the word inside the text node's value. */
+  offset: number;
+}
+
+async function unknownTo(checker: (typeof checkers)[number], value: string): Promise<Unknown[]> {
+  const file = new VFile(value);
+  await checker.run(checker.parse(file), file);
+  return file.messages.flatMap((message) => {
+    const word = (message.actual ?? "") as string;
+    const offset = message.place && "start" in message.place ? message.place.start.offset : undefined;
+    if (message.source !== "retext-spell" || !word || offset === undefined || !worthChecking(word)) return [];
+    return [{ word, offset }];
+  });
+}
+
+/** The words of `value` that no dictionary knows, in order. */
+async function unknownWords(value: string): Promise<Unknown[]> {
+  const [first, ...others] = await Promise.all(checkers.map((checker) => unknownTo(checker, value)));
+  const unknownToOthers = others.map((unknown) => new Set(unknown.map((word) => word.offset)));
+  return first!.filter((word) => unknownToOthers.every((offsets) => offsets.has(word.offset)));
+}
+
+/** A pattern for `word` standing whole, whichever apostrophe the raw text used. */
+function wholeWord(word: string): RegExp {
+  const body = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'/g, "['’]");
+  return new RegExp(`(?<![\\p{L}\\p{N}'’])${body}(?![\\p{L}\\p{N}])`, "gu");
+}
+
+function occurrencesBefore(value: string, word: string, offset: number): number {
+  return [...value.slice(0, offset).matchAll(wholeWord(word))].length;
+}
+
+/**
+ * Typography joined a paragraph's lines, so a restored text node cannot be
+ * mapped back by its own offsets; instead the word's n-th occurrence in the
+ * node is looked for among the raw characters the node came from. A word the
+ * raw slice lacks (one a correction made) falls back to the node's start.
+ */
+function rawPlace(node: Text, raw: string, place: Location, word: string, nth: number): Place | undefined {
+  const position = node.position;
+  if (!position) return undefined;
+  // Nodes a restore plugin made may carry line and column without offsets.
+  const start = position.start.offset ?? place.toOffset(position.start);
+  const end = position.end.offset ?? place.toOffset(position.end) ?? raw.length;
+  if (start === undefined) return undefined;
+  const match = [...raw.slice(start, end).matchAll(wholeWord(word))][nth];
+  const point = match ? place.toPoint(start + match.index) : undefined;
+  return point ? { line: point.line, column: point.column } : { line: position.start.line, column: position.start.column };
+}
+
+/** The candidates of one restored text, in the order they first stand. */
+export async function spellingCandidates(tree: MdastRoot, rawFile: VFile): Promise<SpellingCandidate[]> {
+  const raw = String(rawFile.value);
+  const place = location(raw);
+  const found = new Map<string, SpellingCandidate>();
+  const texts: Text[] = [];
+  visit(tree, "text", (node) => {
+    texts.push(node);
+  });
+  for (const node of texts) {
+    for (const unknown of await unknownWords(node.value)) {
+      const known = found.get(unknown.word);
+      if (known) {
+        known.count++;
+        continue;
+      }
+      const nth = occurrencesBefore(node.value, unknown.word, unknown.offset);
+      const first = rawPlace(node, raw, place, unknown.word, nth) ?? { line: 1, column: 1 };
+      found.set(unknown.word, { word: unknown.word, count: 1, place: first });
+    }
+  }
+  return [...found.values()];
+}
+
+/** Every text's candidates, in the manifest's order. */
+export async function editionSpellingCandidates(edition: {
+  manifest: { texts: { id: string }[] };
+  texts: VFile[];
+  restored: Map<string, MdastRoot>;
+}): Promise<TextSpellingCandidates[]> {
+  const reports: TextSpellingCandidates[] = [];
+  for (const [index, entry] of edition.manifest.texts.entries()) {
+    const file = edition.texts[index]!;
+    const tree = edition.restored.get(entry.id);
+    if (!tree) continue;
+    reports.push({ textId: entry.id, path: file.path, candidates: await spellingCandidates(tree, file) });
+  }
+  return reports;
+}
+
+/** The report as editors read it: grouped by text, one candidate a line. */
+export function formatSpellingCandidates(reports: TextSpellingCandidates[]): string {
+  const lines: string[] = [];
+  for (const report of reports) {
+    lines.push(`${report.textId} (${report.path}): ${report.candidates.length} candidate${report.candidates.length === 1 ? "" : "s"}`);
+    for (const candidate of report.candidates) {
+      lines.push(`  ${report.path}:${candidate.place.line}:${candidate.place.column}  ${candidate.word}  ×${candidate.count}`);
+    }
+    lines.push("");
+  }
+  lines.push("Spelling candidates only: nothing was changed. Add a confirmed slip to sources/corrections.yaml.");
+  return `${lines.join("\n")}\n`;
+}
