@@ -74,7 +74,7 @@ describe("the book tree", () => {
     expect(toString(note)).toContain("The raw texts are never edited by hand");
     const list = note.children.find((node) => node.type === "element" && node.tagName === "ul") as Element;
     expect(list.children.filter((node) => node.type === "element")).toHaveLength(edition.corrections.length);
-    expect(toString(list)).toContain("“Srnirnov” corrected to “Smirnov”");
+    expect(toString(list)).toContain(": Smirnov] Srnirnov;");
     expect(toString(list)).toContain("(8 times)");
   });
 });

@@ -29,12 +29,18 @@ export function correctionsNote(manifest: Manifest, texts: VFile[]): ElementCont
     return (file.data.corrections ?? [])
       .filter((applied) => applied.count > 0)
       .map(({ correction, count }) =>
+        // The apparatus form (reading] source's reading) needs no quote marks
+        // around readings that hold quote marks themselves.
         h("li", [
           h("cite", entry?.title ?? correction.text),
-          `: “${correction.wrong}” corrected to “${correction.right}”${count > 1 ? ` (${count} times)` : ""}; ${correction.reason}.`,
+          ": ",
+          h("span", { className: ["reading"] }, correction.right),
+          "] ",
+          h("span", { className: ["rejected-reading"] }, correction.wrong),
+          `${count > 1 ? ` (${count} times)` : ""}; ${correction.reason}.`,
         ]),
       );
   });
   if (!items.length) return [];
-  return [h("h2", "Corrections"), h("p", "These slips in the sources were corrected; every other word stands as the source gives it."), h("ul", { className: ["corrections"] }, items)];
+  return [h("h2", "Corrections"), h("p", "These slips in the sources were corrected; every other word stands as the source gives it. Each entry gives this edition’s reading, a square bracket, then the source’s reading."), h("ul", { className: ["corrections"] }, items)];
 }
