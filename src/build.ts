@@ -4,7 +4,7 @@ import { writeAtomically } from "./output.js";
 import { EditionErrors, hasErrors } from "./report/report-messages.js";
 import { buildEdition, type Edition } from "./pipeline.js";
 import { renderEpub } from "./render/epub.js";
-import { renderPdf, type PdfResult } from "./render/pdf.js";
+import { renderPdf, type PageStart, type PdfResult } from "./render/pdf.js";
 import { ChromiumMissingError } from "./render/chromium.js";
 import { renderPrintHtml } from "./render/print-html.js";
 
@@ -21,6 +21,8 @@ export interface BuildResult {
   edition: Edition;
   outputs: { epub: string; html: string; pdf?: string };
   pageCount?: number;
+  /** Where each print page starts (from the PDF's render), as the EPUB's page-list uses it. */
+  pageStarts?: PageStart[];
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -57,5 +59,5 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   log(`wrote ${epub}${printed ? "" : " (no page-list of the print edition: the PDF was not made)"}`);
 
   if (noChromium) throw noChromium;
-  return { edition, outputs: { epub, html, ...(pdfPath ? { pdf: pdfPath } : {}) }, pageCount: printed?.pageCount };
+  return { edition, outputs: { epub, html, ...(pdfPath ? { pdf: pdfPath } : {}) }, pageCount: printed?.pageCount, pageStarts: printed?.pageStarts };
 }
