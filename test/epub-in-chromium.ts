@@ -12,7 +12,8 @@ export interface FileStructure {
   lang: string | null;
   xmlLang: string | null;
   headings: number[];
-  semantics: { tag: string; id: string; types: string[]; role: string | null }[];
+  /** Elements with an epub:type or a role; `landmark` is true for the links of the landmarks nav, whose types name their targets. */
+  semantics: { tag: string; id: string; types: string[]; role: string | null; landmark: boolean }[];
 }
 
 export async function epubStructure(epub: Buffer): Promise<FileStructure[]> {
@@ -44,6 +45,7 @@ export async function epubStructure(epub: Buffer): Promise<FileStructure[]> {
               id: element.id,
               types: (element.getAttributeNS("http://www.idpf.org/2007/ops", "type") ?? "").split(/\s+/).filter(Boolean),
               role: element.getAttribute("role"),
+              landmark: (element.parentElement?.parentElement?.parentElement?.getAttributeNS("http://www.idpf.org/2007/ops", "type") ?? "") === "landmarks",
             })),
         };
       });

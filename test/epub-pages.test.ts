@@ -65,7 +65,8 @@ describe("the EPUB's page-list", () => {
     const first = (await pageList()).find((page) => page.label === "1")!;
     expect(first.file).toBe("text-sherry.xhtml");
     const xhtml = await entry("text-sherry.xhtml");
-    expect(xhtml).toMatch(/<section id="text-sherry"[^>]*><span id="page-1" role="doc-pagebreak" epub:type="pagebreak" aria-label="1"\/><header/);
+    // Only the marker of a blank page before it (the verso after the contents) may come first.
+    expect(xhtml).toMatch(/<section id="text-sherry"[^>]*>(<span id="page-[ivx]+"[^>]*\/>)?<span id="page-1" role="doc-pagebreak" epub:type="pagebreak" aria-label="1"\/><header/);
     expect(await textAfter("text-sherry.xhtml", "page-1", 20)).toBe(comparable("Trotsky’s last, greatest struggle").slice(0, 20));
   });
 
