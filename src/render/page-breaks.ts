@@ -21,30 +21,41 @@ export function pageBreakMarker(folio: string): Element {
   return h("span", { id: pageBreakId(folio), role: "doc-pagebreak", "epub:type": "pagebreak", ariaLabel: folio });
 }
 
-interface Counted {
+interface CountedText {
   node: Text;
-  index: number;
   ancestors: (Element | Root)[];
+  /** Counted characters before this text node under the root. */
+  start: number;
+  length: number;
 }
 
-/** Every counted character under `root`, with the text node and ancestors it stands in. */
-function countedCharacters(root: Element): { text: string; places: Counted[] } {
+const uncountedGlobal = new RegExp(uncounted.source, "g");
+
+/** The counted text under `root`, and each text node holding part of it. */
+function countedText(root: Element): { text: string; nodes: CountedText[] } {
   let text = "";
-  const places: Counted[] = [];
+  const nodes: CountedText[] = [];
   visitParents(root, "text", (node, ancestors) => {
-    for (let index = 0; index < node.value.length; index++) {
-      const character = node.value[index]!;
-      if (uncounted.test(character)) continue;
-      text += character;
-      places.push({ node, index, ancestors: ancestors as (Element | Root)[] });
-    }
+    const counted = node.value.replace(uncountedGlobal, "");
+    if (!counted) return;
+    nodes.push({ node, ancestors: ancestors as (Element | Root)[], start: text.length, length: counted.length });
+    text += counted;
   });
-  return { text, places };
+  return { text, nodes };
+}
+
+/** The index in the node's raw value of its `nth` counted character. */
+function rawIndex(value: string, nth: number): number {
+  let seen = -1;
+  for (let index = 0; index < value.length; index++) {
+    if (!uncounted.test(value[index]!) && ++seen === nth) return index;
+  }
+  return value.length;
 }
 
 /** The occurrence of the snippet (or of its start) nearest to the recorded offset; the offset alone if none. */
 function findPosition(text: string, offset: number, snippet: string): number {
-  const wanted = snippet.replace(/[\s\u00ad]/g, "");
+  const wanted = snippet.replace(uncountedGlobal, "");
   for (const length of [30, 15, 6]) {
     const needle = wanted.slice(0, length);
     if (!needle) break;
@@ -58,27 +69,37 @@ function findPosition(text: string, offset: number, snippet: string): number {
 }
 
 /** Put `marker` before the character at `position` under `root`: between blocks when it starts one, else inside the text. */
-function insertAt(root: Element, text: { places: Counted[] }, position: number, marker: Element): void {
-  const place = text.places[position];
+function insertAt(root: Element, text: { nodes: CountedText[] }, position: number, marker: Element): void {
+  const place = text.nodes.find((entry) => position < entry.start + entry.length);
   if (!place) {
     root.children.push(marker);
     return;
   }
   const chain = [...place.ancestors.slice(place.ancestors.indexOf(root)), place.node] as (Element | Text)[];
   // The highest block below `root` that this character begins, if its parent may hold a marker.
-  for (let depth = 1; depth < chain.length - 1; depth++) {
-    const block = chain[depth] as Element;
-    const parent = chain[depth - 1] as Element;
-    const first = text.places.find((candidate) => candidate.ancestors.includes(block));
-    if (first !== place || !flowParents.has(parent.tagName)) continue;
-    parent.children.splice(parent.children.indexOf(block), 0, marker);
-    return;
+  if (position === place.start) {
+    for (let depth = 1; depth < chain.length - 1; depth++) {
+      const block = chain[depth] as Element;
+      const parent = chain[depth - 1] as Element;
+      const first = text.nodes.find((candidate) => candidate.ancestors.includes(block));
+      if (first !== place || !flowParents.has(parent.tagName)) continue;
+      parent.children.splice(parent.children.indexOf(block), 0, marker);
+      return;
+    }
   }
   const parent = chain.at(-2) as Element;
-  const before: Text = { type: "text", value: place.node.value.slice(0, place.index) };
-  const after: Text = { type: "text", value: place.node.value.slice(place.index) };
+  const at = rawIndex(place.node.value, position - place.start);
+  const before: Text = { type: "text", value: place.node.value.slice(0, at) };
+  const after: Text = { type: "text", value: place.node.value.slice(at) };
   const pieces: ElementContent[] = [...(before.value ? [before] : []), marker, after];
   parent.children.splice(parent.children.indexOf(place.node), 1, ...pieces);
+  // Keep the counted text in step with the split, so the next marker need not count again.
+  const beforeLength = position - place.start;
+  const split = [
+    ...(beforeLength ? [{ ...place, node: before, length: beforeLength }] : []),
+    { ...place, node: after, start: position, length: place.length - beforeLength },
+  ];
+  text.nodes.splice(text.nodes.indexOf(place), 1, ...split);
 }
 
 export interface PlacedBreak {
@@ -102,6 +123,7 @@ export function insertPageBreaks(divisions: Element[], pageStarts: PageStart[]):
   const placed: PlacedBreak[] = [];
   const unplaced: string[] = [];
   const waiting: string[] = [];
+  let counted: { element: Element; text: ReturnType<typeof countedText> } | undefined;
   for (const { folio, start } of pageStarts) {
     if (!start) {
       waiting.push(folio);
@@ -113,10 +135,10 @@ export function insertPageBreaks(divisions: Element[], pageStarts: PageStart[]):
       continue;
     }
     const { element, division } = owners.get(anchor.id)!;
+    // A marker adds no counted text, and insertAt keeps its element's count in step; another element's count may be stale.
+    if (counted?.element !== element) counted = { element, text: countedText(element) };
     for (const page of [...waiting.splice(0), folio]) {
-      // Counted afresh each time: the previous marker split a text node.
-      const text = countedCharacters(element);
-      insertAt(element, text, findPosition(text.text, anchor.offset, start.snippet), pageBreakMarker(page));
+      insertAt(element, counted.text, findPosition(counted.text.text, anchor.offset, start.snippet), pageBreakMarker(page));
       placed.push({ folio: page, division: String(division.properties.id) });
     }
   }
