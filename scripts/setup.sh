@@ -21,7 +21,7 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
-PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
+ELECTRON_SKIP_BINARY_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
 
 if [ "${1:-}" != "--no-build" ]; then
   npm run build

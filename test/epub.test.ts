@@ -23,11 +23,12 @@ describe("the EPUB", () => {
     expect(result.valid).toBe(true);
   });
 
-  it("has one XHTML file per text, plus the front and back matter and the navigation document", async () => {
+  it("has one XHTML file per text, plus the cover, the front and back matter and the navigation document", async () => {
     const files = Object.keys(zip.files).filter((name) => name.endsWith(".xhtml")).sort();
     expect(files).toEqual(
       [
         "copyright",
+        "cover",
         "editorial-note",
         "half-title",
         "text-cliff",

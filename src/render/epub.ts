@@ -1,9 +1,12 @@
 // EPUB 3 from the book tree: one XHTML file per division, the contents
-// division as the navigation document, metadata from the manifest.
+// division as the navigation document (nested contents, landmarks and the
+// print edition's page-list), a typographic cover, metadata from the
+// manifest, and a zip that is the same bytes for the same sources.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { EPub, type Chapter } from "epub-gen-memory";
-import type { Element, Root } from "hast";
+import { EPub, type Chapter, type Options } from "epub-gen-memory";
+import type { Element, ElementContent, Root } from "hast";
+import type { JSZipGeneratorOptions } from "jszip";
 import { toXhtml } from "./to-xhtml.js";
 import { h } from "hastscript";
 import { divisionOf } from "../book/division.js";
@@ -12,50 +15,177 @@ import { sourceLine } from "../book/front-matter.js";
 import { toString as hastToString } from "hast-util-to-string";
 import { fileOfEachId, pointLinksAtFiles } from "./link-targets.js";
 import { projectRoot } from "../project-root.js";
+import { closeHeadingGaps, identifySections, pairTypesAndRoles } from "./epub-semantics.js";
+import { insertPageBreaks, pageBreakId, type PlacedBreak } from "./page-breaks.js";
+import type { PageStart } from "./pdf.js";
+import { coverDescription, renderCover } from "./cover.js";
+import { ChromiumMissingError } from "./chromium.js";
+import { accessibilityMetadata, printEditionName } from "./epub-metadata.js";
 
 const templates = path.join(projectRoot, "templates", "epub");
 const styles = path.join(projectRoot, "styles");
 
 const fileName = (division: Element) => `${divisionOf(division)!.id}.xhtml`;
+const coverFile = "cover.xhtml";
 
-function navigationDocument(contents: Element, divisions: Element[], files: Map<string, string>): string {
-  const toc = structuredClone(contents);
-  toc.properties.id = "toc";
-  pointLinksAtFiles(toc, files, "toc.xhtml");
-  const firstText = divisions.find((node) => divisionOf(node)!.part === "body")!;
-  const landmarks = h("nav", { "epub:type": "landmarks", id: "landmarks", hidden: "hidden" }, [
-    h("h2", "Landmarks"),
-    h("ol", [
-      h("li", h("a", { "epub:type": "toc", href: "toc.xhtml#toc" }, "Contents")),
-      h("li", h("a", { "epub:type": "bodymatter", href: fileName(firstText) }, "Start of the texts")),
-    ]),
-  ]);
-  return toXhtml([toc, landmarks]);
+export interface EpubOptions {
+  /** Where each page of the print PDF starts (from renderPdf); without it, no page-list. */
+  pageStarts?: PageStart[];
+  /** The cover image (PNG); by default drawn by Chromium, and left out if there is none. */
+  cover?: Buffer | null;
+  log?: (line: string) => void;
 }
 
-export async function renderEpub(manifest: Manifest, book: Root): Promise<Buffer> {
-  const divisions = book.children.filter((node): node is Element => node.type === "element" && Boolean(divisionOf(node)));
+/** epub-gen-memory with fixed zip dates (JSZip stamps each entry with the clock otherwise) and a cover page holding the real image. */
+class EditionEpub extends EPub {
+  constructor(options: Options, content: Chapter[], private readonly fixed: { date: Date; coverPage?: string }) {
+    super(options, content);
+    // Set after the library's HTML clean-up, which would point <img> at a download.
+    const cover = this.content.find((chapter) => chapter.filename === coverFile);
+    if (cover && fixed.coverPage) cover.content = fixed.coverPage;
+  }
+
+  override generateAsync<T extends NonNullable<JSZipGeneratorOptions["type"]>>(options: JSZipGeneratorOptions<T>) {
+    for (const file of Object.values(this.zip.files)) file.date = this.fixed.date;
+    return super.generateAsync(options);
+  }
+}
+
+interface Navigation {
+  contents: Element;
+  divisions: Element[];
+  files: Map<string, string>;
+  sections: Map<Element, Element[]>;
+  pageBreaks: PlacedBreak[];
+  hasCover: boolean;
+}
+
+function navigationDocument({ contents, divisions, files, sections, pageBreaks, hasCover }: Navigation): string {
+  const toc = structuredClone(contents);
+  toc.properties.id = "toc";
+  // The navigation document's own heading is its top level.
+  for (const child of toc.children) if (child.type === "element" && /^h[1-6]$/.test(child.tagName)) child.tagName = "h1";
+  // Page breaks of the contents pages stand before the list: a nav holds only a heading and a list.
+  const contentsBreaks: Element[] = [];
+  const takeBreaks = (node: Element) => {
+    node.children = node.children.filter((child) => {
+      if (child.type !== "element") return true;
+      if (child.properties.role === "doc-pagebreak") {
+        contentsBreaks.push(child);
+        return false;
+      }
+      takeBreaks(child);
+      return true;
+    });
+  };
+  takeBreaks(toc);
+  // Each text lists its sections under it.
+  for (const entry of toc.children.flatMap((child) => (child.type === "element" && child.tagName === "ol" ? child.children : []))) {
+    if (entry.type !== "element") continue;
+    const link = entry.children.find((child): child is Element => child.type === "element" && child.tagName === "a");
+    const division = divisions.find((node) => `#${divisionOf(node)!.id}` === link?.properties.href);
+    const headings = division ? (sections.get(division) ?? []) : [];
+    if (!division || !headings.length) continue;
+    entry.children.push(
+      h("ol", headings.map((heading) => h("li", h("a", { href: `#${heading.properties.id}` }, hastToString(heading))))),
+    );
+  }
+  pointLinksAtFiles(toc, files, "toc.xhtml");
+
+  const firstText = divisions.find((node) => divisionOf(node)!.part === "body")!;
+  const backLandmark = (type: string) => divisions.find((node) => String(node.properties["epub:type"] ?? "").split(" ").includes(type));
+  const landmarks = h("nav", { "epub:type": "landmarks", id: "landmarks", ariaLabelledBy: "landmarks-title", hidden: "hidden" }, [
+    h("h2", { id: "landmarks-title" }, "Landmarks"),
+    h("ol", [
+      ...(hasCover ? [h("li", h("a", { "epub:type": "cover", href: coverFile }, "Cover"))] : []),
+      h("li", h("a", { "epub:type": "toc", href: "toc.xhtml#toc" }, "Contents")),
+      h("li", h("a", { "epub:type": "bodymatter", href: fileName(firstText) }, "Start of the texts")),
+      ...(["bibliography", "index"] as const).flatMap((type) => {
+        const division = backLandmark(type);
+        return division ? [h("li", h("a", { "epub:type": type, href: fileName(division) }, divisionOf(division)!.title))] : [];
+      }),
+    ]),
+  ]);
+  const pageList = pageBreaks.length
+    ? [
+        h("nav", { "epub:type": "page-list", id: "page-list", ariaLabelledBy: "page-list-title", hidden: "hidden" }, [
+          h("h2", { id: "page-list-title" }, "Pages of the print edition"),
+          h(
+            "ol",
+            pageBreaks.map(({ folio, division }) => {
+              const file = division === "contents" ? "toc.xhtml" : `${division}.xhtml`;
+              return h("li", h("a", { href: `${file}#${pageBreakId(folio)}` }, folio));
+            }),
+          ),
+        ]),
+      ]
+    : [];
+  return toXhtml([...contentsBreaks, toc, landmarks, ...pageList]);
+}
+
+async function coverImage(manifest: Manifest, options: EpubOptions, log: (line: string) => void): Promise<Buffer | null> {
+  if (options.cover !== undefined) return options.cover;
+  try {
+    return await renderCover(manifest);
+  } catch (error) {
+    if (!(error instanceof ChromiumMissingError)) throw error;
+    log(`the EPUB has no cover image: ${error.message.split("\n")[0]!.replace(/, so the PDF was not made\.$/, "")}`);
+    return null;
+  }
+}
+
+export async function renderEpub(manifest: Manifest, book: Root, options: EpubOptions = {}): Promise<Buffer> {
+  const log = options.log ?? (() => {});
+  const divisions = book.children
+    .filter((node): node is Element => node.type === "element" && Boolean(divisionOf(node)))
+    .map((node) => {
+      const copy = structuredClone(node);
+      pairTypesAndRoles(copy);
+      closeHeadingGaps(copy);
+      return copy;
+    });
+  const taken = new Set(fileOfEachId(divisions, fileName).keys());
+  const sections = new Map(divisions.map((division) => [division, divisionOf(division)!.part === "body" ? identifySections(division, taken) : []]));
   const files = fileOfEachId(divisions, fileName);
   const contents = divisions.find((node) => divisionOf(node)!.id === "contents")!;
 
-  const chapters: Chapter[] = divisions
-    .filter((node) => node !== contents)
-    .map((node) => {
-      const division = divisionOf(node)!;
-      const copy = structuredClone(node);
-      pointLinksAtFiles(copy, files, fileName(node));
-      return {
-        title: division.title,
-        content: toXhtml(copy),
-        filename: fileName(node),
-        beforeToc: division.part === "front",
-        excludeFromToc: !division.inContents,
-      };
-    });
+  let pageBreaks: PlacedBreak[] = [];
+  if (options.pageStarts) {
+    const { placed, unplaced } = insertPageBreaks(divisions, options.pageStarts);
+    if (unplaced.length) throw new Error(`print pages whose start was not found in the EPUB: ${unplaced.join(", ")}`);
+    pageBreaks = placed;
+  }
+
+  const cover = await coverImage(manifest, options, log);
+  const coverAlt = coverDescription(manifest);
+  const coverChapter: Chapter[] = cover
+    ? [{ title: "Cover", content: "<p>cover</p>", filename: coverFile, beforeToc: true, excludeFromToc: true }]
+    : [];
+  const coverPage = toXhtml(
+    h("section", { className: ["cover"], "epub:type": "cover" }, [h("img", { src: "cover.png", alt: coverAlt, role: "doc-cover" })]),
+  );
+
+  const chapters: Chapter[] = [
+    ...coverChapter,
+    ...divisions
+      .filter((node) => node !== contents)
+      .map((node) => {
+        const division = divisionOf(node)!;
+        pointLinksAtFiles(node, files, fileName(node));
+        return {
+          title: division.title,
+          content: toXhtml(node),
+          filename: fileName(node),
+          beforeToc: division.part === "front",
+          excludeFromToc: !division.inContents,
+        };
+      }),
+  ];
 
   const template = (name: string) => readFile(path.join(templates, name), "utf8");
   const authors = [...new Set(manifest.texts.map((text) => text.author))];
-  const options = {
+  const hasDivision = (type: string) => divisions.some((node) => String(node.properties["epub:type"] ?? "").split(" ").includes(type));
+  const settings = {
     title: manifest.title,
     subtitle: manifest.subtitle ?? "",
     author: authors,
@@ -65,22 +195,36 @@ export async function renderEpub(manifest: Manifest, book: Root): Promise<Buffer
     subject: manifest.subject,
     rights: manifest.rights,
     identifier: manifest.identifier,
-    sources: manifest.texts.map((text) => hastToString(h("p", sourceLine(text)))),
+    sources: manifest.texts.map((text) => hastToString(h("p", sourceLine(text) as ElementContent[]))),
+    printEdition: pageBreaks.length ? printEditionName(manifest) : "",
+    pageCount: pageBreaks.length,
+    accessibility: accessibilityMetadata({
+      hasCover: Boolean(cover),
+      hasIndex: hasDivision("index"),
+      hasPageList: pageBreaks.length > 0,
+      printEdition: printEditionName(manifest),
+    }),
     lang: manifest.language,
     date: manifest.revised,
     revised: manifest.revised,
     modified: `${manifest.revised}T00:00:00Z`,
     tocTitle: "Contents",
-    navHtml: navigationDocument(contents, divisions, files),
+    navHtml: navigationDocument({ contents, divisions, files, sections, pageBreaks, hasCover: Boolean(cover) }),
     prependChapterTitles: false,
     numberChaptersInTOC: false,
     version: 3,
     verbose: false,
+    ...(cover ? { cover: new File([new Uint8Array(cover)], "cover.png", { type: "image/png" }) } : {}),
+    coverAlt,
     css: await readFile(path.join(styles, "epub.css"), "utf8"),
     contentOPF: await template("content.opf.ejs"),
     chapterXHTML: await template("chapter.xhtml.ejs"),
     tocXHTML: await template("nav.xhtml.ejs"),
     tocNCX: await template("toc.ncx.ejs"),
   };
-  return new EPub(options, chapters).genEpub();
+  const epub = new EditionEpub(settings as Options, chapters, {
+    date: new Date(`${manifest.revised}T00:00:00Z`),
+    coverPage: cover ? coverPage : undefined,
+  });
+  return epub.genEpub();
 }

@@ -14,6 +14,14 @@ const pageMapScript = path.join(path.dirname(fileURLToPath(import.meta.url)), "b
 export interface PdfResult {
   pdf: Uint8Array;
   pageCount: number;
+  /** Where each page of the PDF starts, for the EPUB's page-list. */
+  pageStarts: PageStart[];
+}
+
+/** One print page: its folio and where its content starts (null on a blank page). */
+export interface PageStart {
+  folio: string;
+  start: { ids: { id: string; offset: number }[]; snippet: string } | null;
 }
 
 export interface PdfOptions {
@@ -40,9 +48,13 @@ export async function renderPdf(manifest: Manifest, html: string, options: PdfOp
     const page: Page = await printer.render({ html });
     const missing = await page.evaluate(() => (window as unknown as EditionWindow).editionFillContents());
     if (missing.length) throw new Error(`contents entries with no page: ${missing.join(", ")}`);
+    const pageStarts = await page.evaluate(() => {
+      const map = (window as unknown as EditionWindow).editionPageMap;
+      return map.folios.map((folio, index) => ({ folio, start: map.pageStarts[index] ?? null }));
+    });
     const raw = await page.pdf({ printBackground: true, preferCSSPageSize: true, timeout: 0 });
     const pdf = await finishPdf(raw, manifest);
-    return { pdf, pageCount: printer.pages.length };
+    return { pdf, pageCount: printer.pages.length, pageStarts };
   } finally {
     await printer.close();
   }
@@ -50,6 +62,7 @@ export async function renderPdf(manifest: Manifest, html: string, options: PdfOp
 
 interface EditionWindow {
   editionFillContents(): string[];
+  editionPageMap: { folios: string[]; pageStarts: (PageStart["start"] | undefined)[] };
 }
 
 /** Metadata with dates fixed by the manifest, so a rebuild gives the same PDF. */

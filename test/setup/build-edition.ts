@@ -5,10 +5,11 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { build } from "../../src/build.js";
+import type { PageStart } from "../../src/render/pdf.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    edition: { outDir: string; epub: string; html: string; pdf: string; pageCount: number };
+    edition: { outDir: string; epub: string; html: string; pdf: string; pageCount: number; pageStarts: PageStart[] };
   }
 }
 
@@ -21,5 +22,6 @@ export default async function setup(project: TestProject) {
     html: result.outputs.html,
     pdf: result.outputs.pdf!,
     pageCount: result.pageCount!,
+    pageStarts: result.pageStarts!,
   });
 }

@@ -12,7 +12,7 @@
     noFolioSelector: ".half-title, .title-page",
     contentsSlotSelector: ".contents-page",
   };
-  const state = { anchors: {}, folios: [], bodyStart: undefined, pageCount: 0 };
+  const state = { anchors: {}, folios: [], bodyStart: undefined, pageCount: 0, pageStarts: [] };
   window.editionPageMap = state;
 
   function roman(number) {
@@ -33,7 +33,50 @@
     return start === undefined || index < start ? roman(index + 1) : String(index - start + 1);
   }
 
+  // Where each page starts, for the EPUB's page-list: for every ancestor
+  // with an id, the count of characters before the start that are neither
+  // white space nor soft hyphens (so serialisation and print-only hyphens do
+  // not shift it), plus the text that follows, to find the place again.
+  const uncounted = /[\s\u00ad]/g;
+  const counted = (text) => text.replace(uncounted, "").length;
+
+  function pageStart(content, breakToken) {
+    if (!content) return null; // a blank page inserted by a break
+    const node = breakToken && breakToken.node ? breakToken.node : content.firstChild;
+    const offset = breakToken && breakToken.node && node.nodeType === 3 ? breakToken.offset : 0;
+    const ids = [];
+    for (let element = node.nodeType === 1 ? node : node.parentElement; element; element = element.parentElement) {
+      if (!element.id) continue;
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      let before = 0;
+      for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+        if (text === node) {
+          before += counted(text.data.slice(0, offset));
+          break;
+        }
+        if (node.nodeType === 1 && node.contains(text)) break;
+        before += counted(text.data);
+      }
+      ids.push({ id: element.id, offset: before });
+    }
+    let snippet = "";
+    const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+    walker.currentNode = node;
+    let text = node.nodeType === 3 ? node : walker.nextNode();
+    let start = offset;
+    while (text && snippet.length < 30) {
+      snippet += text.data.slice(start).replace(uncounted, "");
+      start = 0;
+      text = walker.nextNode();
+    }
+    return { ids, snippet: snippet.slice(0, 30) };
+  }
+
   class EditionPageMap extends Paged.Handler {
+    beforePageLayout(page, content, breakToken) {
+      state.pageStarts[page.position] = pageStart(content, breakToken);
+    }
+
     afterPageLayout(pageElement, page) {
       const index = page.position;
       state.pageCount = Math.max(state.pageCount, index + 1);

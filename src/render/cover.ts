@@ -1,0 +1,59 @@
+// The EPUB's cover: a typographic image made from the manifest's title,
+// subtitle and authors, drawn by the Chromium the PDF already needs.
+import { h } from "hastscript";
+import rehypeStringify from "rehype-stringify";
+import { unified } from "unified";
+import puppeteer from "puppeteer";
+import type { Manifest } from "../manifest/manifest-schema.js";
+import { assertChromium, chromiumArgs } from "./chromium.js";
+import { fontFaceCss } from "./fonts.js";
+
+/** 1600 × 2400 px: the 2:3 shape and size that reading systems and shops expect. */
+export const coverSize = { width: 1600, height: 2400 };
+
+export function coverAuthors(manifest: Manifest): string[] {
+  return [...new Set(manifest.texts.map((text) => text.author))];
+}
+
+/** Words for the cover's alternative text: what the image shows. */
+export function coverDescription(manifest: Manifest): string {
+  const title = manifest.subtitle ? `${manifest.title}: ${manifest.subtitle}` : manifest.title;
+  return `Cover: ${title}. ${coverAuthors(manifest).join(", ")}. Edited by ${manifest.editor}.`;
+}
+
+async function coverHtml(manifest: Manifest): Promise<string> {
+  const css = `${await fontFaceCss()}
+    html, body { margin: 0; width: ${coverSize.width}px; height: ${coverSize.height}px; }
+    body { background: #7a1f1a; color: #f4ecdf; font-family: "EB Garamond", serif; display: flex; flex-direction: column; box-sizing: border-box; padding: 200px 150px; }
+    .rule { border-top: 6px solid #f4ecdf; width: 320px; margin: 80px 0; }
+    h1 { font-size: 260px; font-weight: 400; letter-spacing: 6px; line-height: 1; margin: 0; }
+    .subtitle { font-size: 96px; font-style: italic; line-height: 1.15; margin: 0; }
+    .authors { font-size: 64px; letter-spacing: 4px; text-transform: uppercase; line-height: 1.5; margin: auto 0 0; }
+    .editor { font-size: 52px; font-style: italic; margin: 40px 0 0; }`;
+  const page = h("html", { lang: manifest.language }, [
+    h("head", [h("meta", { charset: "utf-8" }), h("style", css)]),
+    h("body", [
+      h("h1", manifest.title),
+      h("div", { className: ["rule"] }),
+      ...(manifest.subtitle ? [h("p", { className: ["subtitle"] }, manifest.subtitle)] : []),
+      h("p", { className: ["authors"] }, coverAuthors(manifest).flatMap((name, index) => (index ? [h("br"), name] : [name]))),
+      h("p", { className: ["editor"] }, `Edited by ${manifest.editor}`),
+    ]),
+  ]);
+  return unified().use(rehypeStringify).stringify({ type: "root", children: [{ type: "doctype" }, page] });
+}
+
+/** The cover as PNG; throws ChromiumMissingError when there is no Chromium. */
+export async function renderCover(manifest: Manifest): Promise<Buffer> {
+  const executablePath = await assertChromium();
+  const browser = await puppeteer.launch({ executablePath, headless: "new", args: chromiumArgs });
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ ...coverSize, deviceScaleFactor: 1 });
+    await page.setContent(await coverHtml(manifest), { waitUntil: "load" });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    return Buffer.from(await page.screenshot({ type: "png", clip: { x: 0, y: 0, ...coverSize } }));
+  } finally {
+    await browser.close();
+  }
+}

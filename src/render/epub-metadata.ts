@@ -1,0 +1,44 @@
+// The package's accessibility metadata (schema.org, EPUB Accessibility 1.1):
+// features are claimed only when the book holds them.
+import { trimSizes, type Manifest } from "../manifest/manifest-schema.js";
+
+/** The print edition the page-list follows, named as its own PDF. */
+export function printEditionName(manifest: Manifest): string {
+  const { width, height } = trimSizes[manifest.trim];
+  return `${manifest.title}, print edition (PDF, ${width} × ${height}), ${manifest.revised}`;
+}
+
+export interface BookFeatures {
+  hasCover: boolean;
+  hasIndex: boolean;
+  hasPageList: boolean;
+  printEdition: string;
+}
+
+export function accessibilityMetadata(features: BookFeatures): { property: string; value: string }[] {
+  const feature = (value: string) => ({ property: "schema:accessibilityFeature", value });
+  const modes = features.hasCover ? ["textual", "visual"] : ["textual"];
+  return [
+    ...modes.map((value) => ({ property: "schema:accessMode", value })),
+    { property: "schema:accessModeSufficient", value: "textual" },
+    ...(features.hasCover ? [{ property: "schema:accessModeSufficient", value: modes.join(",") }] : []),
+    feature("structuralNavigation"),
+    feature("tableOfContents"),
+    feature("readingOrder"),
+    ...(features.hasIndex ? [feature("index")] : []),
+    ...(features.hasPageList ? [feature("printPageNumbers")] : []),
+    ...(features.hasCover ? [feature("alternativeText")] : []),
+    { property: "schema:accessibilityHazard", value: "none" },
+    {
+      property: "schema:accessibilitySummary",
+      value: [
+        "All content is text, in a reading order that follows the print edition.",
+        "Every text and its sections are in the contents, marked up with headings and structural semantics (EPUB and ARIA).",
+        ...(features.hasIndex ? ["An index of names links to each place a person is mentioned."] : []),
+        ...(features.hasPageList ? [`Page-break markers and a page list give the page numbers of the print edition (${features.printEdition}).`] : []),
+        ...(features.hasCover ? ["The cover image shows only the title, authors and editor, which its text alternative repeats."] : []),
+        "No content flashes, moves or plays sound.",
+      ].join(" "),
+    },
+  ];
+}
