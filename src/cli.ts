@@ -11,6 +11,7 @@ import { restoredDiff } from "./report/restored-diff.js";
 import { PdfFailedError } from "./report/build-errors.js";
 import { terminalProgress } from "./report/progress.js";
 import { watch } from "./watch/watch.js";
+import { displayPath } from "./manifest/yaml-data-file.js";
 import { EditionErrors, fileOfFatal, formatReport, hasErrors, isVFileMessage, messagesAsJson } from "./report/report-messages.js";
 
 const { version } = JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")) as { version: string };
@@ -111,7 +112,7 @@ program
         progress.log(`${error ? "build failed" : "built"} in ${(milliseconds / 1000).toFixed(2)} s (${texts}); watching for changes`);
       },
     });
-    progress.log(`watching ${watcher.paths.map((folder) => path.relative(process.cwd(), folder) || ".").join(", ")} (Ctrl-C to stop)`);
+    progress.log(`watching ${watcher.paths.map((folder) => displayPath(folder) || ".").join(", ")} (Ctrl-C to stop)`);
     const stop = () => void watcher.close().then(() => process.exit(0));
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);

@@ -17,7 +17,7 @@ const origin = { ruleId: "", source: "ingest" };
 /** Decode a text file's bytes in place; problems become messages on the file. */
 export function decodeText(file: VFile): string {
   if (typeof file.value !== "string") file.value = decodeBytes(file, file.value);
-  if (!file.value.trim()) {
+  if (!file.value.trim() && !file.messages.some((message) => message.fatal)) {
     error(file, "text is empty: there is nothing to print; check the file or remove it from edition.yaml", "ingest-empty", { line: 1, column: 1 });
   }
   return file.value;
