@@ -11,6 +11,7 @@ import { buildEdition } from "../src/pipeline.js";
 import { renderPrintHtml } from "../src/render/print-html.js";
 import { formatReport } from "../src/report/report-messages.js";
 import { reportHtml } from "../src/report/report-html.js";
+import { terminalProgress } from "../src/report/progress.js";
 import { BuildCache } from "../src/watch/build-cache.js";
 import { TextCache } from "../src/watch/text-cache.js";
 import { watch } from "../src/watch/watch.js";
@@ -156,6 +157,35 @@ describe("build/report.html", () => {
     const tricky = new VFile({ path: "texts/b.txt", value: "<b>bold</b> &amp;\n", data: { textId: "a" } });
     tricky.message("odd", { place: { line: 1, column: 1 }, ruleId: "x", source: "x" });
     expect(reportHtml({ manifest, files: [tricky] })).toContain("&#x3C;b>bold&#x3C;/b> &#x26;amp;");
+  });
+});
+
+describe("progress output", () => {
+  const stream = (isTTY: boolean) => {
+    const written: string[] = [];
+    return { written, stream: { isTTY, write: (text: string) => written.push(text) } as unknown as NodeJS.WriteStream };
+  };
+
+  it("shows long steps on one terminal line, and the lasting lines above it", () => {
+    const out = stream(true);
+    const err = stream(true);
+    const progress = terminalProgress(out.stream, err.stream);
+    progress.step("rendering the EPUB");
+    progress.pages(12);
+    progress.log("wrote book.pdf");
+    expect(err.written).toEqual(["\r\x1b[Krendering the EPUB…", "\r\x1b[Klaying out the PDF: 12 pages", "\r\x1b[K"]);
+    expect(out.written).toEqual(["wrote book.pdf\n"]);
+  });
+
+  it("is quiet when the output is not a terminal (CI), but still says what it wrote", () => {
+    const out = stream(false);
+    const err = stream(false);
+    const progress = terminalProgress(out.stream, err.stream);
+    progress.step("rendering the EPUB");
+    progress.pages(12);
+    progress.log("wrote book.pdf");
+    expect(err.written).toEqual([]);
+    expect(out.written).toEqual(["wrote book.pdf\n"]);
   });
 });
 
