@@ -76,6 +76,35 @@ describe("the per-text cache", () => {
     expect(cache).toMatchObject({ processed: ["first", "second"], reused: [] });
   });
 
+  it("lays out the PDF again only when the print HTML changed", async () => {
+    const sources = await sourcesFixture(validManifest, fixtureTexts);
+    const out = await tempDir();
+    const chromium = path.join(sources, "crashing-chromium.sh");
+    await writeFile(chromium, "#!/bin/sh\nexit 3\n");
+    await chmod(chromium, 0o755);
+    const cache = new BuildCache();
+    const options = { manifestPath: path.join(sources, "edition.yaml"), outDir: out, cache };
+    await build({ ...options, pdf: false });
+    // As if the last build had made the PDF from this print HTML.
+    const pdf = path.join(out, "fixture-edition.pdf");
+    await writeFile(pdf, "%PDF-1.7 stand-in");
+    cache.pdfWritten(await readFile(path.join(out, "fixture-edition.html"), "utf8"), pdf);
+    const saved = process.env.PUPPETEER_EXECUTABLE_PATH;
+    process.env.PUPPETEER_EXECUTABLE_PATH = chromium;
+    try {
+      const lines: string[] = [];
+      await build({ ...options, pdf: true, log: (line) => lines.push(line) });
+      expect(lines).toContain(`${pdf} is up to date (the print HTML did not change)`);
+      // A changed text changes the print HTML: Chromium is started (and here fails).
+      await writeFile(path.join(sources, "texts/second.txt"), "A changed second text.\n");
+      await expect(build({ ...options, pdf: true })).rejects.toThrow(/the PDF was not made/);
+      expect(await readFile(pdf, "utf8")).toBe("%PDF-1.7 stand-in");
+    } finally {
+      if (saved === undefined) delete process.env.PUPPETEER_EXECUTABLE_PATH;
+      else process.env.PUPPETEER_EXECUTABLE_PATH = saved;
+    }
+  });
+
   it("keeps the PDF when the print HTML did not change", async () => {
     const cache = new BuildCache();
     const dir = await tempDir();
