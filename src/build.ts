@@ -63,7 +63,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   step("laying out the PDF");
   const { pdf, pageCount } = await renderPdf(manifest, printHtml, { onProgress: options.onPdfProgress }).catch((error: unknown) => {
-    throw error instanceof ChromiumMissingError ? error : new PdfFailedError(pdfPath, [epub, html], error);
+    throw error instanceof ChromiumMissingError ? error : new PdfFailedError(pdfPath, [epub, html, report], error);
   });
   await writeAtomically(pdfPath, pdf);
   options.cache?.pdfWritten(printHtml, pdfPath);

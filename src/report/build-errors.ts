@@ -5,7 +5,7 @@ export class PdfFailedError extends Error {
     const reason = cause instanceof Error ? cause.message.split("\n")[0] : String(cause);
     super(
       `the PDF was not made: ${reason}\n` +
-        `${written.join(" and ")} ${written.length === 1 ? "was" : "were"} written; ${pdfPath} was left as it was (the last good PDF, if any).`,
+        `${written.length > 1 ? `${written.slice(0, -1).join(", ")} and ${written.at(-1)}` : written[0]} ${written.length === 1 ? "was" : "were"} written; ${pdfPath} was left as it was (the last good PDF, if any).`,
       { cause },
     );
     this.name = "PdfFailedError";
