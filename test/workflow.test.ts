@@ -1,6 +1,6 @@
 // The editors' workflow: the per-text cache, `edition watch`, build/report.html,
 // and the hard edges of bad input through the whole build.
-import { chmod, cp, mkdtemp, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { chmod, cp, mkdtemp, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
@@ -123,32 +123,36 @@ describe("edition watch", () => {
     const sources = await sourcesFixture(validManifest, fixtureTexts);
     const out = await tempDir();
     const builds: { processed: string[]; reused: string[]; error?: unknown }[] = [];
-    let notify = () => {};
-    const next = () => new Promise<void>((resolve) => (notify = resolve));
-    let built = next();
+    // The first build after `from` that matches: an editor's save may fire more than one event.
+    const until = async (from: number, matches: (entry: (typeof builds)[number]) => boolean) => {
+      for (;;) {
+        const found = builds.slice(from).find(matches);
+        if (found) return found;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    // Saved as editors' tools save: a whole new file renamed into place.
+    const save = async (name: string, content: string) => {
+      await writeFile(path.join(sources, `${name}.saving`), content);
+      await rename(path.join(sources, `${name}.saving`), path.join(sources, name));
+    };
     const watcher = await watch({
       manifestPath: path.join(sources, "edition.yaml"),
       outDir: out,
       pdf: false,
-      onBuilt: ({ processed, reused, error }) => {
-        builds.push({ processed: [...processed], reused: [...reused], error });
-        notify();
-      },
+      onBuilt: ({ processed, reused, error }) => builds.push({ processed: [...processed], reused: [...reused], error }),
     });
     try {
-      await built;
-      expect(builds[0]).toEqual({ processed: ["first", "second"], reused: [], error: undefined });
-      built = next();
-      await writeFile(path.join(sources, "texts/first.txt"), "First text, a changed paragraph.\n");
-      await built;
-      expect(builds[1]).toEqual({ processed: ["first"], reused: ["second"], error: undefined });
+      expect(await until(0, () => true)).toEqual({ processed: ["first", "second"], reused: [], error: undefined });
+      let from = builds.length;
+      await save("texts/first.txt", "First text, a changed paragraph.\n");
+      expect(await until(from, (entry) => entry.processed.length > 0)).toEqual({ processed: ["first"], reused: ["second"], error: undefined });
       const zip = await JSZip.loadAsync(await readFile(path.join(out, "fixture-edition.epub")));
       expect(await zip.file("OEBPS/text-first.xhtml")!.async("string")).toContain("a changed paragraph");
       // A broken source is reported and the last good EPUB stays.
-      built = next();
-      await writeFile(path.join(sources, "corrections.yaml"), correction("first", "no such words", "x"));
-      await built;
-      expect(String(builds[2]!.error)).toContain("the edition has errors");
+      from = builds.length;
+      await save("corrections.yaml", correction("first", "no such words", "x"));
+      expect(String((await until(from, (entry) => Boolean(entry.error))).error)).toContain("the edition has errors");
       const again = await JSZip.loadAsync(await readFile(path.join(out, "fixture-edition.epub")));
       expect(await again.file("OEBPS/text-first.xhtml")!.async("string")).toContain("a changed paragraph");
     } finally {
