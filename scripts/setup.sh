@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Quick start, step one: install what the edition needs on Debian, then build it.
 #   - Debian packages: Chromium (Paged.js lays out the PDF in it), EPUBCheck
-#     (Java), poppler-utils (pdfinfo/pdftotext for the tests).
+#     (Java), poppler-utils (pdfinfo/pdftotext for the tests), pandoc (the
+#     benchmark's yardstick).
 #   - npm packages from the lock file. npm 11 runs no install scripts, and
 #     puppeteer is told to skip its own browser download (.puppeteerrc.cjs
 #     points it at Debian's Chromium).
@@ -9,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(chromium epubcheck poppler-utils)
+packages=(chromium epubcheck poppler-utils pandoc)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

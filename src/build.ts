@@ -2,10 +2,13 @@
 import path from "node:path";
 import { writeAtomically } from "./output.js";
 import { EditionErrors, hasErrors } from "./report/report-messages.js";
+import { PdfFailedError } from "./report/build-errors.js";
+import { reportHtml } from "./report/report-html.js";
+import { ChromiumMissingError } from "./render/chromium.js";
+import type { BuildCache } from "./watch/build-cache.js";
 import { buildEdition, type Edition } from "./pipeline.js";
 import { renderEpub } from "./render/epub.js";
 import { renderPdf, type PageStart, type PdfResult } from "./render/pdf.js";
-import { ChromiumMissingError } from "./render/chromium.js";
 import { renderPrintHtml } from "./render/print-html.js";
 
 export interface BuildOptions {
@@ -15,6 +18,10 @@ export interface BuildOptions {
   pdf: boolean;
   log?: (line: string) => void;
   onPdfProgress?: (pages: number) => void;
+  /** Called as each long step starts. */
+  onStep?: (step: string) => void;
+  /** Work kept between rebuilds (`edition watch`). */
+  cache?: BuildCache;
 }
 
 export interface BuildResult {
@@ -27,37 +34,53 @@ export interface BuildResult {
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
-  const edition = await buildEdition(options.manifestPath);
+  const step = options.onStep ?? (() => {});
+  step("reading and restoring the texts");
+  const edition = await buildEdition(options.manifestPath, { cache: options.cache?.texts });
   if (hasErrors(edition.files)) throw new EditionErrors(edition.files);
   const { manifest, book } = edition;
   const output = (extension: string) => path.join(options.outDir, `${manifest.slug}.${extension}`);
 
   const html = output("html");
+  step("rendering the print HTML");
   const printHtml = await renderPrintHtml(manifest, book);
   await writeAtomically(html, printHtml);
   log(`wrote ${html}`);
+  const report = path.join(options.outDir, "report.html");
+  await writeAtomically(report, reportHtml(edition));
+  log(`wrote ${report}`);
 
   // The PDF comes first: its render says where each print page starts, which the EPUB's page-list needs.
-  let printed: PdfResult | undefined;
-  let noChromium: ChromiumMissingError | undefined;
-  try {
-    printed = options.pdf ? await renderPdf(manifest, printHtml, { onProgress: options.onPdfProgress }) : undefined;
-  } catch (error) {
-    // Without Chromium the EPUB is still made (without page-list), then the error is reported.
-    if (!(error instanceof ChromiumMissingError)) throw error;
-    noChromium = error;
-  }
-  const pdfPath = printed ? output("pdf") : undefined;
-  if (printed && pdfPath) {
-    await writeAtomically(pdfPath, printed.pdf);
-    log(`wrote ${pdfPath} (${printed.pageCount} pages)`);
-  }
-
+  const pdfPath = output("pdf");
   const epub = output("epub");
-  const rendered = await renderEpub(manifest, book, { pageStarts: printed?.pageStarts, log });
-  await writeAtomically(epub, rendered);
-  log(`wrote ${epub}${printed ? "" : " (no page-list of the print edition: the PDF was not made)"}`);
-
+  const cached = options.pdf ? await options.cache?.pdfIfCurrent(printHtml, pdfPath) : undefined;
+  let printed: Pick<PdfResult, "pageCount" | "pageStarts"> | undefined = cached;
+  let noChromium: ChromiumMissingError | undefined;
+  if (cached) log(`${pdfPath} is up to date (the print HTML did not change)`);
+  else if (options.pdf) {
+    step("laying out the PDF");
+    try {
+      const rendered = await renderPdf(manifest, printHtml, { onProgress: options.onPdfProgress });
+      await writeAtomically(pdfPath, rendered.pdf);
+      options.cache?.pdfWritten(printHtml, pdfPath, rendered);
+      log(`wrote ${pdfPath} (${rendered.pageCount} pages)`);
+      printed = rendered;
+    } catch (error) {
+      // Without Chromium the EPUB is still made (without page-list), then the error is reported.
+      if (error instanceof ChromiumMissingError) noChromium = error;
+      else {
+        await writeEpub();
+        throw new PdfFailedError(pdfPath, [epub, html, report], error);
+      }
+    }
+  }
+  await writeEpub();
   if (noChromium) throw noChromium;
-  return { edition, outputs: { epub, html, ...(pdfPath ? { pdf: pdfPath } : {}) }, pageCount: printed?.pageCount, pageStarts: printed?.pageStarts };
+  return { edition, outputs: { epub, html, ...(printed ? { pdf: pdfPath } : {}) }, pageCount: printed?.pageCount, pageStarts: printed?.pageStarts };
+
+  async function writeEpub() {
+    step("rendering the EPUB");
+    await writeAtomically(epub, await renderEpub(manifest, book, { pageStarts: printed?.pageStarts, log }));
+    log(`wrote ${epub}${printed ? "" : " (no page-list of the print edition: the PDF was not made)"}`);
+  }
 }

@@ -1,4 +1,4 @@
-// The `edition` command: build, check, --help, --version.
+// The `edition` command: build, check, watch, --help, --version.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Command } from "commander";
@@ -9,6 +9,10 @@ import { buildEdition } from "./pipeline.js";
 import { projectRoot } from "./project-root.js";
 import { ChromiumMissingError } from "./render/chromium.js";
 import { restoredDiff } from "./report/restored-diff.js";
+import { PdfFailedError } from "./report/build-errors.js";
+import { terminalProgress } from "./report/progress.js";
+import { watch } from "./watch/watch.js";
+import { displayPath } from "./manifest/yaml-data-file.js";
 import { EditionErrors, fileOfFatal, formatReport, hasErrors, isVFileMessage, messagesAsJson } from "./report/report-messages.js";
 
 const { version } = JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")) as { version: string };
@@ -27,14 +31,9 @@ function fail(error: unknown): void {
     printReport(error.files);
     process.stderr.write(`error: ${error.message}\n`);
   }
-  else if (error instanceof ChromiumMissingError) process.stderr.write(`error: ${error.message}\n`);
+  else if (error instanceof ChromiumMissingError || error instanceof PdfFailedError) process.stderr.write(`error: ${error.message}\n`);
   else process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exitCode = 1;
-}
-
-function progress(): ((pages: number) => void) | undefined {
-  if (!process.stderr.isTTY) return undefined;
-  return (pages) => process.stderr.write(`\rlaying out pages: ${pages}`);
 }
 
 const program = new Command()
@@ -49,14 +48,15 @@ program
   .option("-o, --out <dir>", "output folder", "build")
   .option("--no-pdf", "skip the PDF (no Chromium needed)")
   .action(async (options: { manifest: string; out: string; pdf: boolean }) => {
-    const onPdfProgress = progress();
+    const progress = terminalProgress();
     try {
       const result = await build({
         manifestPath: options.manifest,
         outDir: options.out,
         pdf: options.pdf,
-        log: (line) => process.stdout.write(`${onPdfProgress ? "\n" : ""}${line}\n`),
-        onPdfProgress,
+        log: progress.log,
+        onStep: progress.step,
+        onPdfProgress: progress.pages,
       });
       printReport(result.edition.files);
     } catch (error) {
@@ -91,6 +91,34 @@ program
     if (options.json) process.stdout.write(`${JSON.stringify(messagesAsJson(files), null, 2)}\n`);
     else process.stdout.write(`${formatReport(files) || "no problems"}\n`);
     if (hasErrors(files)) process.exitCode = 1;
+  });
+
+program
+  .command("watch")
+  .description("build, then rebuild on every change in the sources, templates/ or styles/ (unchanged texts are reused)")
+  .option("-m, --manifest <file>", "the edition's manifest", defaultManifest)
+  .option("-o, --out <dir>", "output folder", "build")
+  .option("--no-pdf", "skip the PDF (no Chromium needed)")
+  .action(async (options: { manifest: string; out: string; pdf: boolean }) => {
+    const progress = terminalProgress();
+    const watcher = await watch({
+      manifestPath: options.manifest,
+      outDir: options.out,
+      pdf: options.pdf,
+      log: progress.log,
+      onStep: progress.step,
+      onPdfProgress: progress.pages,
+      onBuilt: ({ result, error, milliseconds, processed, reused }) => {
+        if (result) printReport(result.edition.files);
+        else fail(error);
+        const texts = `${processed.length} text${processed.length === 1 ? "" : "s"} processed, ${reused.length} reused`;
+        progress.log(`${error ? "build failed" : "built"} in ${(milliseconds / 1000).toFixed(2)} s (${texts}); watching for changes`);
+      },
+    });
+    progress.log(`watching ${watcher.paths.map((folder) => displayPath(folder) || ".").join(", ")} (Ctrl-C to stop)`);
+    const stop = () => void watcher.close().then(() => process.exit(0));
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
   });
 
 await program.parseAsync(process.argv);

@@ -20,6 +20,7 @@ import { checkStructureHints, restoreHeadings } from "./restore/headings.js";
 import { restoreBlockQuotes } from "./restore/block-quotes.js";
 import { restoreSourceExcerpts } from "./restore/source-excerpts.js";
 import { restoreLetteredLists } from "./restore/lettered-lists.js";
+import type { TextCache } from "./watch/text-cache.js";
 
 export interface Edition extends LoadedEdition {
   book: HastRoot;
@@ -58,8 +59,13 @@ export async function processText(file: VFile, processor = textProcessor({ corre
   return { mdast: mdast as MdastRoot, hast };
 }
 
+export interface BuildEditionOptions {
+  /** Per-text work kept between rebuilds (`edition watch`). */
+  cache?: TextCache;
+}
+
 /** Load the manifest and its texts and build the book tree. Throws a VFileMessage on a fatal problem. */
-export async function buildEdition(manifestPath: string): Promise<Edition> {
+export async function buildEdition(manifestPath: string, options: BuildEditionOptions = {}): Promise<Edition> {
   const loaded = await loadEdition(manifestPath);
   const processor = textProcessor(loaded);
   const texts: BookText[] = [];
@@ -67,7 +73,8 @@ export async function buildEdition(manifestPath: string): Promise<Edition> {
   for (const [index, file] of loaded.texts.entries()) {
     const entry = loaded.manifest.texts[index]!;
     file.data.entry = entry;
-    const { mdast, hast } = await processText(file, processor);
+    const work = () => processText(file, processor);
+    const { mdast, hast } = await (options.cache ? options.cache.process(file, loaded, work) : work());
     restored.set(entry.id, mdast);
     texts.push({ entry, tree: hast, file });
   }

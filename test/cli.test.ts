@@ -48,7 +48,7 @@ describe("the edition command", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("Chromium was not found at /nonexistent/chromium");
     expect(result.stderr).toContain("apt-get install -y chromium");
-    expect((await readdir(out)).sort()).toEqual(["fixture-edition.epub", "fixture-edition.html"]);
+    expect((await readdir(out)).sort()).toEqual(["fixture-edition.epub", "fixture-edition.html", "report.html"]);
     expect((await stat(path.join(out, "fixture-edition.epub"))).size).toBeGreaterThan(1000);
   });
 

@@ -1,0 +1,247 @@
+// `npm run bench`: how long each stage takes on the full edition, peak
+// memory (node and every Chromium process during the PDF render), a cold and
+// a warm one-word rebuild, and pandoc turning the same print HTML into an
+// EPUB as a yardstick. Writes build/bench.json (or --out <dir>/bench.json).
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import type { Plugin, Transformer } from "unified";
+import { unified } from "unified";
+import { build } from "../src/build.js";
+import { decodeText } from "../src/ingest/decode-text.js";
+import { loadEdition } from "../src/manifest/load-edition.js";
+import { writeAtomically } from "../src/output.js";
+import { buildEdition, textProcessor } from "../src/pipeline.js";
+import { renderEpub } from "../src/render/epub.js";
+import { renderPdf } from "../src/render/pdf.js";
+import { renderPrintHtml } from "../src/render/print-html.js";
+import { projectRoot } from "../src/project-root.js";
+import { BuildCache } from "../src/watch/build-cache.js";
+import { MemorySampler } from "./memory.js";
+
+const run = promisify(execFile);
+const argument = (name: string, fallback: string) => {
+  const index = process.argv.indexOf(name);
+  return index === -1 ? fallback : process.argv[index + 1]!;
+};
+const manifestPath = path.resolve(argument("--manifest", path.join(projectRoot, "sources", "edition.yaml")));
+const outDir = path.resolve(argument("--out", path.join(projectRoot, "build")));
+const runs = Number(argument("--runs", "3"));
+const skipPdf = process.argv.includes("--no-pdf");
+
+const ms = (start: number) => Math.round((performance.now() - start) * 10) / 10;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const start = performance.now();
+  const value = await work();
+  return { value, ms: ms(start) };
+}
+
+/** Which stage a unified plugin belongs to, by its name (restore plugins are `restore…`). */
+function stageOf(plugin: { name: string }): "restore" | "enrich" | "toHast" {
+  if (plugin.name.startsWith("restore")) return "restore";
+  if (plugin.name === "remarkRehype") return "toHast";
+  return "enrich";
+}
+
+/** The text processor with each transformer timed; times add up in `sink`, by plugin name. */
+function timedProcessor(options: Parameters<typeof textProcessor>[0], sink: Map<string, number>) {
+  const processor = unified();
+  for (const [plugin, ...parameters] of textProcessor(options).attachers) {
+    const wrapped: Plugin<unknown[]> = function (this: typeof processor, ...args: unknown[]) {
+      const transformer = (plugin as Plugin<unknown[]>).apply(this, args) as Transformer | undefined;
+      if (typeof transformer !== "function") return transformer;
+      return async (tree, file) => {
+        const start = performance.now();
+        const result =
+          transformer.length >= 3
+            ? await new Promise((resolve, reject) => {
+                transformer(tree, file, (error, output) => {
+                  if (error) reject(error);
+                  else resolve(output);
+                  return undefined;
+                });
+              })
+            : await transformer(tree, file, () => {});
+        sink.set(plugin.name, (sink.get(plugin.name) ?? 0) + performance.now() - start);
+        return result as typeof tree | undefined;
+      };
+    };
+    Object.defineProperty(wrapped, "name", { value: plugin.name });
+    processor.use(wrapped, ...parameters);
+  }
+  return processor;
+}
+
+/** One pass of ingest (read, decode, parse) and the text processor's plugins over every text. */
+async function textStages() {
+  const ingestStart = performance.now();
+  const loaded = await loadEdition(manifestPath);
+  let ingest = performance.now() - ingestStart;
+  const plugins = new Map<string, number>();
+  const processor = timedProcessor(loaded, plugins);
+  for (const file of loaded.texts) {
+    const start = performance.now();
+    decodeText(file);
+    const tree = processor.parse(file);
+    ingest += performance.now() - start;
+    await processor.run(tree, file);
+  }
+  const byStage = { ingest: Math.round(ingest * 10) / 10, restore: 0, enrich: 0, toHast: 0 };
+  for (const [name, time] of plugins) byStage[stageOf({ name })] += time;
+  for (const key of ["restore", "enrich", "toHast"] as const) byStage[key] = Math.round(byStage[key] * 10) / 10;
+  return { ...byStage, plugins: Object.fromEntries([...plugins].map(([name, time]) => [name, Math.round(time * 10) / 10])) };
+}
+
+async function oneWordRebuild() {
+  // A copy of the sources, where a correction is added to one text and changed between runs.
+  const sources = await mkdtemp(path.join(os.tmpdir(), "edition-bench-sources-"));
+  await cp(path.dirname(manifestPath), sources, { recursive: true });
+  const out = await mkdtemp(path.join(os.tmpdir(), "edition-bench-out-"));
+  const corrections = path.join(sources, "corrections.yaml");
+  const original = await readFile(corrections, "utf8").catch(() => "");
+  const cache = new BuildCache();
+  let epubReady = 0;
+  let epubStarted = 0;
+  const options = {
+    manifestPath: path.join(sources, path.basename(manifestPath)),
+    outDir: out,
+    pdf: false,
+    cache,
+    onStep: (step: string) => {
+      if (step.includes("EPUB")) epubStarted = performance.now();
+    },
+    log: (line: string) => {
+      if (line.endsWith(".epub")) epubReady = performance.now();
+    },
+  };
+  const cold = await timed(() => build(options));
+  const warm: { epub: number; all: number; pipeline: number; cpu: number; processed: string[] }[] = [];
+  for (let index = 0; index < runs; index++) {
+    // simkin line 5: "was born in Yanovka, Russia"; one word, corrected differently each run.
+    await writeFile(corrections, `${original}\n- text: simkin\n  wrong: Yanovka\n  right: Yanovka${"’".repeat(index + 1)}\n  reason: benchmark\n`);
+    cache.texts.resetCounts();
+    const start = performance.now();
+    const cpuStart = process.cpuUsage();
+    await build(options);
+    const cpu = process.cpuUsage(cpuStart);
+    const round = (value: number) => Math.round(value * 10) / 10;
+    warm.push({ epub: round(epubReady - start), pipeline: round(epubStarted - start), all: ms(start), cpu: round((cpu.user + cpu.system) / 1000), processed: [...cache.texts.processed] });
+  }
+  return {
+    coldInProcessMs: cold.ms,
+    warmOneWordEpubMs: median(warm.map((entry) => entry.epub)),
+    warmOneWordPipelineMs: median(warm.map((entry) => entry.pipeline)),
+    warmOneWordAllMs: median(warm.map((entry) => entry.all)),
+    /** CPU time of the whole warm rebuild (EPUB, print HTML, report): what it costs on an idle machine, roughly. */
+    warmOneWordAllCpuMs: median(warm.map((entry) => entry.cpu)),
+    textsProcessed: warm[0]!.processed,
+  };
+}
+
+async function coldProcessBuild() {
+  const out = await mkdtemp(path.join(os.tmpdir(), "edition-bench-cold-"));
+  const times: number[] = [];
+  for (let index = 0; index < runs; index++) {
+    const start = performance.now();
+    await run("node", [path.join(projectRoot, "bin", "edition.js"), "build", "--no-pdf", "--manifest", manifestPath, "--out", out]);
+    times.push(ms(start));
+  }
+  return median(times);
+}
+
+async function pandoc(printHtmlPath: string) {
+  const version = (await run("pandoc", ["--version"]).catch(() => undefined))?.stdout.split("\n")[0];
+  if (!version) return undefined;
+  const out = await mkdtemp(path.join(os.tmpdir(), "edition-bench-pandoc-"));
+  const times: number[] = [];
+  for (let index = 0; index < runs; index++) {
+    const start = performance.now();
+    await run("pandoc", ["--from", "html", "--to", "epub3", "--output", path.join(out, "pandoc.epub"), printHtmlPath], { maxBuffer: 64 * 1024 * 1024 });
+    times.push(ms(start));
+  }
+  return { version, epubMs: median(times) };
+}
+
+async function main() {
+  const loadAtStart = os.loadavg()[0]!;
+  const memory = new MemorySampler();
+  memory.start();
+  log(`benchmark of ${path.relative(process.cwd(), manifestPath)}, ${runs} runs per stage (median)`);
+
+  const first = await textStages();
+  const passes = [first];
+  for (let index = 1; index < runs; index++) passes.push(await textStages());
+  const stage = (key: "ingest" | "restore" | "enrich" | "toHast") => median(passes.map((pass) => pass[key]));
+
+  const pipelineTimes: number[] = [];
+  let edition = await buildEdition(manifestPath);
+  for (let index = 0; index < runs; index++) {
+    const result = await timed(() => buildEdition(manifestPath));
+    edition = result.value;
+    pipelineTimes.push(result.ms);
+  }
+  const epubTimes: number[] = [];
+  const htmlTimes: number[] = [];
+  let printHtml = "";
+  for (let index = 0; index < runs; index++) {
+    epubTimes.push((await timed(() => renderEpub(edition.manifest, edition.book))).ms);
+    const html = await timed(() => renderPrintHtml(edition.manifest, edition.book));
+    htmlTimes.push(html.ms);
+    printHtml = html.value;
+  }
+  const printHtmlPath = path.join(await mkdtemp(path.join(os.tmpdir(), "edition-bench-html-")), "print.html");
+  await writeFile(printHtmlPath, printHtml);
+  log("text stages, EPUB and print HTML timed");
+
+  let pdf: { ms: number; pages: number } | undefined;
+  if (!skipPdf) {
+    memory.watchChildren(true);
+    const result = await timed(() => renderPdf(edition.manifest, printHtml));
+    memory.watchChildren(false);
+    pdf = { ms: result.ms, pages: result.value.pageCount };
+    log(`PDF: ${pdf.pages} pages in ${(pdf.ms / 1000).toFixed(1)} s`);
+  }
+
+  const rebuild = await oneWordRebuild();
+  log("one-word rebuild timed");
+  const coldProcess = await coldProcessBuild();
+  const reference = await pandoc(printHtmlPath);
+  memory.stop();
+
+  const pipelineMs = median(pipelineTimes);
+  const epubMs = median(epubTimes);
+  const ourEpubBuild = Math.round((pipelineMs + epubMs) * 10) / 10;
+  const results = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAverageAtStart: Math.round(loadAtStart * 100) / 100, loadAverageAtEnd: os.loadavg().map((load) => Math.round(load * 100) / 100), node: process.version },
+    runs,
+    stagesMs: {
+      ingest: stage("ingest"),
+      restore: stage("restore"),
+      enrich: stage("enrich"),
+      toHast: stage("toHast"),
+      pipelineToBook: pipelineMs,
+      epub: epubMs,
+      printHtml: median(htmlTimes),
+      pdf: pdf?.ms ?? null,
+    },
+    firstPassMs: { ingest: first.ingest, restore: first.restore, enrich: first.enrich, toHast: first.toHast },
+    pluginsMs: first.plugins,
+    pdfPages: pdf?.pages ?? null,
+    rebuild: { coldProcessNoPdfMs: coldProcess, ...rebuild },
+    pandoc: reference
+      ? { ...reference, ourEpubBuildMs: ourEpubBuild, ratio: Math.round((ourEpubBuild / reference.epubMs) * 100) / 100 }
+      : null,
+    memory: memory.summary(),
+  };
+  await writeAtomically(path.join(outDir, "bench.json"), `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  log(`wrote ${path.join(outDir, "bench.json")}`);
+}
+
+await main();

@@ -1,0 +1,114 @@
+// Per-text work kept between rebuilds (`edition watch`), keyed by a content
+// hash of everything that decides how a text is processed: its raw bytes,
+// its corrections, the rest of the editorial data (boilerplate rules, the
+// manifest, and whatever data later stages load), and the code itself. A
+// one-word correction thus re-processes only the text it names.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Root as HastRoot } from "hast";
+import type { Root as MdastRoot } from "mdast";
+import { VFile, type Data } from "vfile";
+import type { VFileMessage } from "vfile-message";
+import type { LoadedEdition } from "../manifest/load-edition.js";
+import { projectRoot } from "../project-root.js";
+import "../restore/text-data.js";
+
+export interface TextWork {
+  mdast: MdastRoot;
+  hast: HastRoot;
+}
+
+interface Entry {
+  key: string;
+  value: string;
+  work: TextWork;
+  messages: VFileMessage[];
+  data: Data;
+}
+
+export class TextCache {
+  /** One entry per text id: the last one made, so memory stays bounded. */
+  private readonly entries = new Map<string, Entry>();
+  /** Texts processed and texts taken from the cache, since the last `resetCounts()`. */
+  processed: string[] = [];
+  reused: string[] = [];
+
+  resetCounts(): void {
+    this.processed = [];
+    this.reused = [];
+  }
+
+  /** The text's work from the cache when nothing it depends on changed, else `compute()`'s. */
+  async process(file: VFile, edition: LoadedEdition, compute: () => Promise<TextWork>): Promise<TextWork> {
+    const id = file.data.textId!;
+    const key = textKey(file, edition);
+    const hit = this.entries.get(id);
+    if (hit?.key === key) {
+      this.reused.push(id);
+      return restore(file, edition, hit);
+    }
+    const work = await compute();
+    this.processed.push(id);
+    try {
+      // Stored as copies: the book-wide stages may change the trees they are given.
+      this.entries.set(id, { key, value: String(file.value), work: structuredClone(work), messages: [...file.messages], data: structuredClone(file.data) });
+    } catch {
+      this.entries.delete(id); // data that cannot be copied is not cached
+    }
+    return work;
+  }
+}
+
+function restore(file: VFile, edition: LoadedEdition, entry: Entry): TextWork {
+  file.value = entry.value;
+  file.messages.push(...entry.messages);
+  const data = structuredClone(entry.data);
+  // The corrections check matches applied corrections to this build's entries by identity.
+  const mine = correctionsOf(edition, file.data.textId!);
+  if (data.corrections) data.corrections = data.corrections.map((applied, index) => ({ ...applied, correction: mine[index]! }));
+  Object.assign(file.data, data);
+  return structuredClone(entry.work);
+}
+
+function correctionsOf(edition: LoadedEdition, textId: string) {
+  return edition.corrections.filter((correction) => correction.text === textId);
+}
+
+function textKey(file: VFile, edition: LoadedEdition): string {
+  const hash = createHash("sha256");
+  hash.update(codeVersion());
+  hash.update(`\0${file.path}\0${file.data.textId}\0`);
+  hash.update(typeof file.value === "string" ? file.value : Buffer.from(file.value ?? ""));
+  // Everything loaded with the edition except the texts themselves; of the
+  // corrections only this text's, without their place in the YAML file.
+  const inputs = {
+    ...edition,
+    texts: undefined,
+    corrections: correctionsOf(edition, file.data.textId!).map(({ place: _place, ...correction }) => correction),
+  };
+  hash.update(JSON.stringify(inputs, editionDataReplacer));
+  return hash.digest("hex");
+}
+
+/** JSON for editorial data: vfiles (the raw files, already hashed as data) left out, maps and sets kept. */
+function editionDataReplacer(_key: string, value: unknown): unknown {
+  if (value instanceof VFile) return undefined;
+  if (value instanceof Map) return { map: [...value] };
+  if (value instanceof Set) return { set: [...value] };
+  if (value instanceof RegExp) return { regexp: String(value) };
+  return value;
+}
+
+let code: string | undefined;
+
+/** A hash of the program's own source, so a cache kept across versions never serves stale work. */
+export function codeVersion(): string {
+  if (code) return code;
+  const hash = createHash("sha256");
+  const src = path.join(projectRoot, "src");
+  const files = readdirSync(src, { recursive: true, encoding: "utf8" }).filter((name) => /\.(ts|js)$/.test(name)).sort();
+  for (const name of files) hash.update(`${name}\0`).update(readFileSync(path.join(src, name)));
+  code = hash.digest("hex");
+  return code;
+}
