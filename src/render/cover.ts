@@ -43,14 +43,26 @@ async function coverHtml(manifest: Manifest): Promise<string> {
   return unified().use(rehypeStringify).stringify({ type: "root", children: [{ type: "doctype" }, page] });
 }
 
+/** Covers drawn in this process, by their HTML: a rebuild in `edition watch` does not start Chromium again. */
+const drawn = new Map<string, Buffer>();
+
 /** The cover as PNG; throws ChromiumMissingError when there is no Chromium. */
 export async function renderCover(manifest: Manifest): Promise<Buffer> {
+  const html = await coverHtml(manifest);
+  const known = drawn.get(html);
+  if (known) return known;
+  const image = await drawCover(html);
+  drawn.set(html, image);
+  return image;
+}
+
+async function drawCover(html: string): Promise<Buffer> {
   const executablePath = await assertChromium();
   const browser = await puppeteer.launch({ executablePath, headless: "new", args: chromiumArgs });
   try {
     const page = await browser.newPage();
     await page.setViewport({ ...coverSize, deviceScaleFactor: 1 });
-    await page.setContent(await coverHtml(manifest), { waitUntil: "load" });
+    await page.setContent(html, { waitUntil: "load" });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     return Buffer.from(await page.screenshot({ type: "png", clip: { x: 0, y: 0, ...coverSize } }));
   } finally {

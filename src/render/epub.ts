@@ -19,7 +19,6 @@ import { closeHeadingGaps, identifySections, pairTypesAndRoles } from "./epub-se
 import { insertPageBreaks, pageBreakId, type PlacedBreak } from "./page-breaks.js";
 import type { PageStart } from "./pdf.js";
 import { coverDescription, renderCover } from "./cover.js";
-import { ChromiumMissingError } from "./chromium.js";
 import { accessibilityMetadata, printEditionName } from "./epub-metadata.js";
 
 const templates = path.join(projectRoot, "templates", "epub");
@@ -128,8 +127,9 @@ async function coverImage(manifest: Manifest, options: EpubOptions, log: (line: 
   try {
     return await renderCover(manifest);
   } catch (error) {
-    if (!(error instanceof ChromiumMissingError)) throw error;
-    log(`the EPUB has no cover image: ${error.message.split("\n")[0]!.replace(/, so the PDF was not made\.$/, "")}`);
+    // A missing or failing browser costs the cover, not the EPUB.
+    const reason = error instanceof Error ? error.message.split("\n")[0]! : String(error);
+    log(`the EPUB has no cover image: ${reason.replace(/, so the PDF was not made\.$/, "")}`);
     return null;
   }
 }

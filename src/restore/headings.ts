@@ -104,9 +104,11 @@ export const restoreHeadings: Plugin<[HeadingsOptions?], Root> = (options = {}) 
 
 /** A structure hint that named no paragraph start is an error at its line in the structure file. */
 export function checkStructureHints(edition: Pick<LoadedEdition, "structureHints" | "structureFile" | "texts">): void {
-  const used = new Set(edition.texts.flatMap((text) => text.data.structureHintsUsed ?? []));
+  // By value: a text reused from the watch cache holds copies of the hints.
+  const key = (hint: { text: string; runInHeading: string }) => `${hint.text}\u0000${hint.runInHeading}`;
+  const used = new Set(edition.texts.flatMap((text) => text.data.structureHintsUsed ?? []).map(key));
   for (const hint of edition.structureHints) {
-    if (used.has(hint)) continue;
+    if (used.has(key(hint))) continue;
     const message = edition.structureFile!.message(`no paragraph of text \`${hint.text}\` starts with the run-in heading \`${hint.runInHeading}\``, {
       place: hint.place,
       ruleId: "structure-hint-unmatched",
