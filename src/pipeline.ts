@@ -20,6 +20,8 @@ import { restoreHeadings } from "./restore/headings.js";
 import { restoreBlockQuotes } from "./restore/block-quotes.js";
 import { restoreSourceExcerpts } from "./restore/source-excerpts.js";
 import { restoreLetteredLists } from "./restore/lettered-lists.js";
+import { restoreNotes } from "./restore/notes.js";
+import { noteHandlers } from "./restore/notes-hast.js";
 
 export interface Edition extends LoadedEdition {
   book: HastRoot;
@@ -47,7 +49,8 @@ export function textProcessor(options: RestoreOptions) {
     .use(restoreBlockQuotes)
     .use(restoreLetteredLists)
     .use(restoreTypography)
-    .use(remarkRehype);
+    .use(restoreNotes)
+    .use(remarkRehype, { handlers: noteHandlers });
 }
 
 export async function processText(file: VFile, processor = textProcessor({ corrections: [], boilerplate: { sites: [] } })) {
