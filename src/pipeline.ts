@@ -21,6 +21,7 @@ import { restoreBlockQuotes } from "./restore/block-quotes.js";
 import { restoreSourceExcerpts } from "./restore/source-excerpts.js";
 import { restoreLetteredLists } from "./restore/lettered-lists.js";
 import { restoreNotes } from "./restore/notes.js";
+import { restoreCitations } from "./restore/citations.js";
 import { noteHandlers } from "./restore/notes-hast.js";
 
 export interface Edition extends LoadedEdition {
@@ -50,6 +51,7 @@ export function textProcessor(options: RestoreOptions) {
     .use(restoreLetteredLists)
     .use(restoreTypography)
     .use(restoreNotes)
+    .use(restoreCitations)
     .use(remarkRehype, { handlers: noteHandlers });
 }
 
