@@ -23,6 +23,8 @@ import { restoreLetteredLists } from "./restore/lettered-lists.js";
 import { restoreNotes } from "./restore/notes.js";
 import { restoreCitations } from "./restore/citations.js";
 import { noteHandlers } from "./restore/notes-hast.js";
+import { bibliography, worksCited } from "./book/bibliography.js";
+import { loadCslStyle } from "./manifest/csl-style.js";
 
 export interface Edition extends LoadedEdition {
   book: HastRoot;
@@ -76,7 +78,9 @@ export async function buildEdition(manifestPath: string): Promise<Edition> {
     texts.push({ entry, tree: hast, file });
   }
   checkCorrectionCounts(loaded);
+  const cslStyle = await loadCslStyle(loaded.manifest.bibliographyStyle, loaded.sourcesDir, loaded.manifestFile);
   const book = assembleBook(loaded.manifest, texts, {
+    bibliography: bibliography(worksCited(loaded.texts), cslStyle),
     editorialNote: [...(await editorialNoteFromManifest(loaded.manifest)), ...correctionsNote(loaded.manifest, loaded.texts)],
   });
   const files = [loaded.manifestFile, ...(loaded.correctionsFile ? [loaded.correctionsFile] : []), ...loaded.texts];

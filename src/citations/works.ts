@@ -82,11 +82,8 @@ export function itemOf(citation: ParsedCitation): CslItem {
   if (citation.author) item.author = [citation.author];
   if (citation.title) item.title = citation.title;
   if (citation.containerTitle) item["container-title"] = citation.containerTitle;
-  if (citation.containerAuthor) {
-    const etAl = /\s+et al\.$/.test(citation.containerAuthor);
-    item.editor = [personName(citation.containerAuthor.replace(/\s+et al\.$/, ""))];
-    if (etAl) item.editor.push({ family: "", literal: "et al." });
-  }
+  // `Tony Cliff et al.` stays as written: citeproc would make it "Tony Cliff and et al.".
+  if (citation.containerAuthor) item.editor = [/\set al\.$/.test(citation.containerAuthor) ? { family: "", literal: citation.containerAuthor } : personName(citation.containerAuthor)];
   if (citation.publisher) item.publisher = citation.publisher;
   if (citation.place) item["publisher-place"] = citation.place;
   if (citation.edition) item.edition = citation.edition;

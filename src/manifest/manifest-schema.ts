@@ -43,6 +43,8 @@ export const manifestSchema = z.strictObject({
   /** Editors' data files, relative to sources/; by default corrections.yaml and boilerplate.yaml if they exist. */
   corrections: nonEmpty.optional(),
   boilerplate: nonEmpty.optional(),
+  /** The CSL style of the works cited: a style name from Debian's citation-style-language-styles, or a `.csl` file relative to sources/. */
+  bibliographyStyle: nonEmpty.default("chicago-note-bibliography"),
   trim: z.enum(Object.keys(trimSizes) as [keyof typeof trimSizes]).default("6x9in"),
   texts: z.array(textSchema).min(1, "lists no text"),
 });

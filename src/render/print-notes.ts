@@ -23,7 +23,7 @@ function footnoteOf(note: Element): Element {
   // The backlink becomes a plain label: the page foot is beside the call.
   const label = content.findIndex((node) => node.type === "element" && hasClass(node, noteClasses.label));
   if (label !== -1) content[label] = h("span", { className: [noteClasses.label] }, (content[label] as Element).children);
-  return h("span", { className: ["footnote"], dataNote: String(note.properties.id) }, content);
+  return h("span", { className: ["footnote"], dataNoteId: String(note.properties.id) }, content);
 }
 
 export function footnotesForPrint(book: Root): void {
