@@ -23,6 +23,7 @@ describe("the book tree", () => {
       ["text-cliff", "body"],
       ["text-introduction", "body"],
       ["text-simkin", "body"],
+      ["bibliography", "back"],
       ["editorial-note", "back"],
     ]);
   });
