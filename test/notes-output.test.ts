@@ -1,0 +1,106 @@
+// Notes in the built outputs: in the EPUB every call, backlink and work link
+// resolves to an element of the right kind in the named file; in the PDF
+// every footnote stands on the page of its call.
+import { readFile } from "node:fs/promises";
+import JSZip from "jszip";
+import { describe, expect, inject, it } from "vitest";
+import { pdfPageText } from "./helpers.js";
+
+const { epub, pdf, html, pageCount } = inject("edition");
+const zip = await JSZip.loadAsync(await readFile(epub));
+const xhtml = new Map<string, string>();
+for (const name of Object.keys(zip.files).filter((name) => /^OEBPS\/.*\.xhtml$/.test(name))) xhtml.set(name.slice("OEBPS/".length), await zip.file(name)!.async("string"));
+
+/** The opening tag of the element with this id in this file, or undefined. */
+function tagWithId(file: string, id: string): string | undefined {
+  return xhtml.get(file)?.match(new RegExp(`<[a-z]+[^>]*\\sid="${id}"[^>]*>`))?.[0];
+}
+
+/** Every `<a …>` opening tag in the EPUB with one of these attributes, with its file. */
+function links(attribute: RegExp): { file: string; tag: string }[] {
+  const found: { file: string; tag: string }[] = [];
+  for (const [file, text] of xhtml) for (const tag of text.match(/<a\s[^>]*>/g) ?? []) if (attribute.test(tag)) found.push({ file, tag });
+  return found;
+}
+
+function target(file: string, tag: string): { file: string; id: string } {
+  const href = /href="([^"]*)"/.exec(tag)![1]!;
+  const [name, id] = href.split("#");
+  return { file: name || file, id: id! };
+}
+
+describe("notes in the EPUB", () => {
+  it("links every call to an endnote and every endnote back to its call", () => {
+    const calls = links(/role="doc-noteref"/);
+    const backlinks = links(/role="doc-backlink"/);
+    expect(calls).toHaveLength(14 + 2 + 44);
+    expect(backlinks).toHaveLength(14 + 2 + 44);
+    for (const { file, tag } of calls) {
+      expect(tag).toContain('epub:type="noteref"');
+      const to = target(file, tag);
+      expect(tagWithId(to.file, to.id), `${file} ${tag}`).toMatch(/<li [^>]*role="doc-endnote"/);
+    }
+    for (const { file, tag } of backlinks) {
+      const to = target(file, tag);
+      expect(tagWithId(to.file, to.id), `${file} ${tag}`).toMatch(/role="doc-noteref"/);
+    }
+    expect(tagWithId("text-marot.xhtml", "marot-note-1")).toBeDefined();
+  });
+
+  it("links every cited work to its entry in the works cited", () => {
+    const works = links(/class="work-ref/);
+    expect(works.length).toBe(13 + 19 + 41);
+    for (const { file, tag } of works) {
+      const to = target(file, tag);
+      expect(to.file).toBe("bibliography.xhtml");
+      expect(tagWithId(to.file, to.id)).toMatch(/role="doc-biblioentry"/);
+    }
+  });
+});
+
+/** Line-end hyphens joined, so a word split over two lines still matches; applied to both sides. */
+const joinHyphens = (text: string) => text.replace(/(\p{L})- (?=\p{L})/gu, "$1");
+const pages: string[] = [];
+for (let page = 1; page <= pageCount; page++) pages.push(joinHyphens((await pdfPageText(pdf, page)).replace(/\s+/g, " ")));
+
+const plain = (text: string) =>
+  text
+    .replace(/<[^>]+>/g, "")
+    .replace(/&#x26;|&amp;/g, "&")
+    .replace(/\u00AD/g, "")
+    .replace(/\s+/g, " ");
+
+/** Each footnote of the print HTML: its label, its opening words, and the last characters before its call. */
+function footnotes(source: string) {
+  const found: { label: string; opening: string; before: string }[] = [];
+  for (const match of source.matchAll(/class="noteref"[^>]*>([^<]+)<\/a><span class="footnote"[^>]*><span class="note-label">[^<]*<\/span>((?:(?!<span class="footnote").)*?)<\/span>/g)) {
+    const preceding = joinHyphens(plain(source.slice(Math.max(0, match.index! - 600), match.index).replace(/<a [^>]*$/, "")));
+    found.push({ label: match[1]!, opening: joinHyphens(plain(match[2]!).trim()).split(" ").slice(0, 4).join(" "), before: /(\S{1,5})$/.exec(preceding)?.[1] ?? "" });
+  }
+  return found;
+}
+
+describe("notes in the PDF", () => {
+  it("sets every footnote on the page of its call", async () => {
+    const notes = footnotes(await readFile(html, "utf8"));
+    // Nested calls (Cliff 27–29) stand inside note 2*, so their floats do not follow a body call here.
+    expect(notes.length).toBe(14 + 2 + 44 - 3);
+    const misplaced: string[] = [];
+    for (const note of notes) {
+      const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      const noteAt = pages.findIndex((page) => page.includes(`${note.label}. ${note.opening}`));
+      // The label must end there, unless a starred call follows it (Cliff's `[20] [1*]` prints as `201*`).
+      const call = new RegExp(`${escaped(note.before)}${escaped(note.label)}(?:(?![\\d*])|(?=\\d+\\*))`);
+      if (noteAt === -1 || !call.test(pages[noteAt]!)) misplaced.push(`${note.label} ${note.opening} (page ${noteAt + 1})`);
+    }
+    expect(misplaced).toEqual([]);
+  });
+
+  it("sets the notes called inside Cliff's note 2* on the page of that note", () => {
+    const page = pages.findIndex((text) => text.includes("2*. Zinoviev, however, hinted"));
+    expect(page).toBeGreaterThan(0);
+    for (const note of ["27. Dvenadtsatii sezd RKP(b), page 25.", "28. Dvenadtsatii sezd RKP(b), page 36.", "29. Dvenadtsatii sezd RKP(b), page 394."]) {
+      expect(pages[page]).toContain(note);
+    }
+  });
+});
