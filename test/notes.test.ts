@@ -8,6 +8,7 @@ import { VFile } from "vfile";
 import { describe, expect, it } from "vitest";
 import { buildEdition, processText } from "../src/pipeline.js";
 import { footnotesForPrint } from "../src/render/print-notes.js";
+import { restoredDiff } from "../src/report/restored-diff.js";
 
 const edition = await buildEdition("sources/edition.yaml");
 const file = (id: string) => edition.texts.find((text) => text.data.textId === id)!;
@@ -112,6 +113,14 @@ describe("notes in the five texts", () => {
     const targets = all(edition.book, (node) => hasClass(node, "noteref") || node.properties.role === "doc-backlink").map((node) => String(node.properties.href).slice(1));
     expect(targets.length).toBe(44 + 44 + 14 + 14 + 2 + 2);
     expect(targets.filter((target) => !idSet.has(target))).toEqual([]);
+  });
+});
+
+describe("notes in the editors' diff", () => {
+  it("writes calls and notes as Markdown footnotes", () => {
+    const diff = restoredDiff("sherry.txt", "", edition.restored.get("sherry")!);
+    expect(diff).toContain("Russia[^2] – his analysis");
+    expect(diff).toMatch(/\+\[\^14\]: T\.\u00A0Cliff, \[Ibid\.\]\(#work-cliff-trotsky-volume-iv-1927-40 /);
   });
 });
 
