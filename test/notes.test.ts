@@ -133,6 +133,8 @@ describe("notes in print", () => {
     const cliff = floats.filter((node) => String(node.properties.dataNoteId).startsWith("cliff-")).map((node) => node.properties.dataNoteId);
     const at = cliff.indexOf("cliff-note-2s");
     expect(cliff.slice(at, at + 4)).toEqual(["cliff-note-2s", "cliff-note-27", "cliff-note-28", "cliff-note-29"]);
+    const note4 = floats.find((node) => node.properties.dataNoteId === "sherry-note-4")!;
+    expect(toString(note4)).toBe("4. Ibid. [Trotsky, The Revolution Betrayed], pp.\u00A051–52.");
     const sections = all(tree, (node) => hasClass(node, "notes"));
     expect(sections.map((section) => notes(section).map((note) => note.properties.id))).toEqual([["marot-note-1"]]);
     // A float stands inside its paragraph right after the call.

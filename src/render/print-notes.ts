@@ -4,7 +4,7 @@
 // follow it, so they land on the same page. The source's numbering is kept:
 // the call shows its own label and the note starts with it, Paged.js' own
 // counters are switched off in print.css. A note whose call is lost stays in
-// the text's notes section.
+// the text's notes section. `Ibid.` and `op. cit.` show the work they resolve to.
 import type { Element, ElementContent, Root } from "hast";
 import { h } from "hastscript";
 import { visit } from "unist-util-visit";
@@ -26,7 +26,23 @@ function footnoteOf(note: Element): Element {
   return h("span", { className: ["footnote"], dataNoteId: String(note.properties.id) }, content);
 }
 
+/**
+ * Print has no links: after `Ibid.` or `op. cit.` the work it resolves to is
+ * shown in an editor's bracket (the link's title), so the reader of the page
+ * knows which book is meant. The author's words stay as they are.
+ */
+function showResolvedWorks(book: Root): void {
+  visit(book, "element", (node, index, parent) => {
+    if (!parent || index === undefined || !hasClass(node, "work-ref") || typeof node.properties.title !== "string") return;
+    const words = node.children.map((child) => (child.type === "text" ? child.value : "")).join("");
+    if (!/^(?:Ibid\.|op\. cit\.)$/i.test(words)) return;
+    parent.children.splice(index + 1, 0, h("span", { className: ["resolved-work"] }, ` [${node.properties.title}]`));
+    return index + 2;
+  });
+}
+
 export function footnotesForPrint(book: Root): void {
+  showResolvedWorks(book);
   const notes = new Map<string, Element>();
   visit(book, "element", (node) => {
     if (node.tagName === "li" && hasClass(node, noteClasses.note)) notes.set(String(node.properties.id), node);
