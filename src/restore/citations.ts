@@ -91,7 +91,8 @@ function citeNote(definition: FootnoteDefinition, file: VFile, known: CslItem[],
     item = itemOf(parsed);
     known.push(item);
     if (parsed.kind === "short") {
-      file.message(`note ${label}: ${shortName(item)} is cited in short form with no full citation before it in this text; listed as it stands`, { place, ruleId: "citations-short-form-only", source });
+      // Resolved to a work, only with less detail: worth knowing, not a problem to fix.
+      file.info(`note ${label}: ${shortName(item)} is cited in short form with no full citation before it in this text; listed as it stands`, { place, ruleId: "citations-short-form-only", source });
     }
   } else if (item && parsed.kind === "full" && !hasImprint(item)) {
     enrich(item, itemOf(parsed));
