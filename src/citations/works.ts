@@ -1,6 +1,7 @@
 // Cited works as CSL-JSON items, with ids that are the same for the same
 // work in every text (so the bibliography lists it once).
 import type { ReviewedWork } from "../restore/text-data.js";
+import { typesetLine } from "../restore/typography-rules.js";
 import { personName, type ParsedCitation, type PersonName } from "./parse-citation.js";
 
 export interface CslName {
@@ -95,7 +96,9 @@ export function itemOf(citation: ParsedCitation): CslItem {
 /** The CSL item for the book a review is about. */
 export function itemOfReviewedWork(work: ReviewedWork): CslItem {
   const author = work.author ? personName(work.author) : undefined;
-  const item: CslItem = { id: workIdOf(author, work.title), type: "book", title: work.title };
+  // The block at the head of the review is raw text; the entry takes the house style (`1923–1927`).
+  const title = typesetLine(work.title);
+  const item: CslItem = { id: workIdOf(author, title), type: "book", title };
   if (author) item.author = [author];
   if (work.publisher) item.publisher = work.publisher;
   if (work.place) item["publisher-place"] = work.place;
