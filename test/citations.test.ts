@@ -10,7 +10,10 @@ import { visitParents } from "unist-util-visit-parents";
 import { visit } from "unist-util-visit";
 import { describe, expect, it } from "vitest";
 import { parseCitation } from "../src/citations/parse-citation.js";
-import { buildEdition } from "../src/pipeline.js";
+import { VFile } from "vfile";
+import { bibliography } from "../src/book/bibliography.js";
+import { loadCslStyle } from "../src/manifest/csl-style.js";
+import { buildEdition, processText } from "../src/pipeline.js";
 import { typesetLine } from "../src/restore/typography-rules.js";
 
 const edition = await buildEdition("sources/edition.yaml");
@@ -182,5 +185,31 @@ describe("the works cited", () => {
     // 13 in Sherry's notes, 19 in Marot (18 page references and note 3), 41 of Cliff's 42 notes.
     expect(hrefs).toHaveLength(13 + 19 + 41);
     expect(hrefs.filter((href) => !ids.has(href))).toEqual([]);
+  });
+});
+
+describe("citations on fixtures", () => {
+  const restore = async (text: string) => {
+    const vfile = new VFile({ path: "fixture.txt", value: text, data: { textId: "fx" } });
+    await processText(vfile);
+    return vfile;
+  };
+
+  it("reports an Ibid. with nothing before it and an op. cit. of a work never cited, at the note's line", async () => {
+    const vfile = await restore("Text [1] and [2] and [3].\n\n1. Ibid., p. 4.\n\n2. J. Smith, A Book (Press 1990), p. 1.\n\n3. R. Jones, op. cit., p. 9.\n");
+    expect(vfile.messages.filter((message) => message.ruleId === "citations-unresolved").map((message) => `${message.line}:${message.column} ${message.reason}`)).toEqual([
+      "3:1 note 1: Ibid. with no citation before it in this text; not linked",
+      "7:1 note 3: op. cit.: no work by Jones cited before in this text; not linked",
+    ]);
+    expect(vfile.data.citations!.map((record) => record.work)).toEqual([undefined, "work-smith-book", undefined]);
+  });
+
+  it("warns and falls back to citation-js' APA when the manifest's CSL style cannot be read", async () => {
+    const manifest = new VFile({ path: "edition.yaml" });
+    const style = await loadCslStyle("no-such-style", "sources", manifest);
+    expect(style).toBeUndefined();
+    expect(manifest.messages.map((message) => message.ruleId)).toEqual(["manifest-csl-style-missing"]);
+    const entries = bibliography([{ id: "work-x", type: "book", title: "A Book", author: [{ family: "Smith", given: "J." }], publisher: "Press", issued: { "date-parts": [[1990]] } }], style);
+    expect(toString(entries[0] as Element)).toBe("Smith, J. (1990). A Book. Press.");
   });
 });

@@ -40,6 +40,7 @@ const citation = new RegExp(
     "(?:",
     `(?<ibid>Ibid\\.)`,
     `|“(?<chapter>[^”]+?)[;,.]?”${space}+in${space}+(?<editor>[^,]+?),${space}+(?<container>[^,(]+?)`,
+    `|(?<opcitAlone>op\\.${space}?cit\\.)`,
     `|(?<title>.+?)`,
     ")",
     `(?:,${space}+(?<opcit>op\\.${space}?cit\\.))?`,
@@ -107,9 +108,9 @@ export function parseCitation(note: string): ParsedCitation | undefined {
     else result.title = title;
     result.span = at(title);
   }
-  if (g.opcit) {
+  if (g.opcit || g.opcitAlone) {
     result.kind = "op-cit";
-    result.span = at(g.opcit);
+    result.span = at((g.opcit ?? g.opcitAlone)!);
   }
   if (g.imprint) {
     readImprint(g.imprint, result);
