@@ -38,13 +38,14 @@ describe("notes in the EPUB", () => {
     for (const { file, tag } of calls) {
       expect(tag).toContain('epub:type="noteref"');
       const to = target(file, tag);
-      expect(tagWithId(to.file, to.id), `${file} ${tag}`).toMatch(/<li [^>]*role="doc-endnote"/);
+      expect(tagWithId(to.file, to.id), `${file} ${tag}`).toMatch(/<li [^>]*class="note"/);
     }
     for (const { file, tag } of backlinks) {
       const to = target(file, tag);
       expect(tagWithId(to.file, to.id), `${file} ${tag}`).toMatch(/role="doc-noteref"/);
     }
     expect(tagWithId("text-marot.xhtml", "marot-note-1")).toBeDefined();
+    for (const text of ["sherry", "marot", "cliff"]) expect(tagWithId(`text-${text}.xhtml`, `${text}-notes`)).toMatch(/epub:type="endnotes" role="doc-endnotes"/);
   });
 
   it("links every cited work to its entry in the works cited", () => {
@@ -53,7 +54,7 @@ describe("notes in the EPUB", () => {
     for (const { file, tag } of works) {
       const to = target(file, tag);
       expect(to.file).toBe("bibliography.xhtml");
-      expect(tagWithId(to.file, to.id)).toMatch(/role="doc-biblioentry"/);
+      expect(tagWithId(to.file, to.id)).toMatch(/<li [^>]*class="work"/);
     }
   });
 });

@@ -67,7 +67,7 @@ export function bibliography(works: CslItem[], style: CslStyle | undefined): Ele
     h(
       "ul",
       { className: ["works-cited"] },
-      entries.map(([, id, content]) => h("li", { id, className: ["work"], "epub:type": "biblioentry", role: "doc-biblioentry" }, entryContent(content!.trim()))),
+      entries.map(([, id, content]) => h("li", { id, className: ["work"] }, entryContent(content!.trim()))),
     ),
   ];
 }

@@ -34,7 +34,9 @@ const footnoteDefinition: Handler = (state: State, node: FootnoteDefinition) => 
   const first = children.find((child): child is Element => child.type === "element" && child.tagName === "p");
   if (first) first.children.unshift(marker, { type: "text", value: " " });
   else children.unshift(marker);
-  const item = h("li", { id: data.noteId ?? node.identifier, className: [noteClasses.note], "epub:type": "endnote", role: "doc-endnote" }, children);
+  // No `role="doc-endnote"` nor `epub:type="endnote"`: both are deprecated (EPUBCheck warns);
+  // the list item of a `doc-endnotes` section is the endnote.
+  const item = h("li", { id: data.noteId ?? node.identifier, className: [noteClasses.note] }, children);
   state.patch(node, item);
   return item;
 };
