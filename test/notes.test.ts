@@ -85,6 +85,8 @@ describe("notes in the five texts", () => {
     // [20] [1*] stand side by side at line 95: both are calls.
     const body = calls(division("cliff")).map((call) => toString(call));
     expect(body.indexOf("1*")).toBe(body.indexOf("20") + 1);
+    const starredCall = calls(division("cliff")).find((call) => call.properties.id === "cliff-noteref-1s")!;
+    expect(starredCall.properties.className).toEqual(["noteref", "noteref-follows"]);
   });
 
   it("links Marot's calls (2) and (3) and keeps note 1, whose call was lost, with a warning at its line", () => {

@@ -16,7 +16,7 @@ const footnoteReference: Handler = (state: State, node: FootnoteReference) => {
   const label = data.noteLabel ?? node.label ?? node.identifier;
   const link = h(
     "a",
-    { id: data.callId, href: `#${data.noteId ?? node.identifier}`, className: [noteClasses.call], "epub:type": "noteref", role: "doc-noteref", ariaLabel: `Note ${label}` },
+    { id: data.callId, href: `#${data.noteId ?? node.identifier}`, className: [noteClasses.call, ...(data.followsCall ? ["noteref-follows"] : [])], "epub:type": "noteref", role: "doc-noteref", ariaLabel: `Note ${label}` },
     label,
   );
   state.patch(node, link);

@@ -36,6 +36,8 @@ declare module "mdast" {
     callId?: string;
     /** The id of the note it calls. */
     noteId?: string;
+    /** The call stands right after another call (`[20] [1*]`): styles set a separator. */
+    followsCall?: boolean;
   }
   interface FootnoteDefinitionData {
     noteLabel?: string;
@@ -197,7 +199,7 @@ export const restoreNotes: Plugin<[], Root> = () => (tree, file) => {
         identifier: noteId,
         label,
         position: node.position,
-        data: { noteLabel: label, callId, noteId },
+        data: { noteLabel: label, callId, noteId, ...(keepSpace ? { followsCall: true } : {}) },
       } satisfies FootnoteReference);
       cursor = match.index + match[0].length;
     }
