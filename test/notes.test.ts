@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { buildEdition, processText } from "../src/pipeline.js";
 import { footnotesForPrint } from "../src/render/print-notes.js";
 import { restoredDiff } from "../src/report/restored-diff.js";
+import { renderPrintHtml } from "../src/render/print-html.js";
 
 const edition = await buildEdition("sources/edition.yaml");
 const file = (id: string) => edition.texts.find((text) => text.data.textId === id)!;
@@ -148,5 +149,15 @@ describe("notes in print", () => {
       });
       expect(previous && hasClass(previous, "noteref")).toBe(true);
     }
+  });
+
+  it("keeps the notes as endnotes per text when the manifest says `printNotes: endnotes`", async () => {
+    const footnotes = await renderPrintHtml(edition.manifest, edition.book);
+    const endnotes = await renderPrintHtml({ ...edition.manifest, printNotes: "endnotes" }, edition.book);
+    // Booleans and counts, not the HTML itself: a failure would print the embedded fonts.
+    expect(footnotes.match(/<span class="footnote"/g)).toHaveLength(60);
+    expect(endnotes.includes('<span class="footnote"')).toBe(false);
+    expect(endnotes.match(/<li id="[a-z]+-note-[0-9]+s?" class="note"/g)).toHaveLength(14 + 3 + 44);
+    expect(/>Ibid\.<\/a><span class="resolved-work"> \[Trotsky, The Revolution Betrayed\]<\/span>/.test(endnotes)).toBe(true);
   });
 });

@@ -38,7 +38,7 @@ export async function renderPrintHtml(manifest: Manifest, book: Root): Promise<s
   const tree = structuredClone(book);
   addPageSlots(tree);
   markBodyStart(tree);
-  footnotesForPrint(tree);
+  footnotesForPrint(tree, manifest.printNotes);
   const { width, height } = trimSizes[manifest.trim];
   const css = [
     await fontFaceCss(),

@@ -5,6 +5,7 @@
 // the call shows its own label and the note starts with it, Paged.js' own
 // counters are switched off in print.css. A note whose call is lost stays in
 // the text's notes section. `Ibid.` and `op. cit.` show the work they resolve to.
+// With the manifest's `printNotes: endnotes`, every note stays at the end of its text.
 import type { Element, ElementContent, Root } from "hast";
 import { h } from "hastscript";
 import { visit } from "unist-util-visit";
@@ -41,8 +42,9 @@ function showResolvedWorks(book: Root): void {
   });
 }
 
-export function footnotesForPrint(book: Root): void {
+export function footnotesForPrint(book: Root, placement: "footnotes" | "endnotes" = "footnotes"): void {
   showResolvedWorks(book);
+  if (placement === "endnotes") return;
   const notes = new Map<string, Element>();
   visit(book, "element", (node) => {
     if (node.tagName === "li" && hasClass(node, noteClasses.note)) notes.set(String(node.properties.id), node);
