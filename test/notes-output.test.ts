@@ -2,11 +2,16 @@
 // resolves to an element of the right kind in the named file; in the PDF
 // every footnote stands on the page of its call.
 import { readFile } from "node:fs/promises";
+import type { Element, ElementContent, Root } from "hast";
+import { toString } from "hast-util-to-string";
 import JSZip from "jszip";
+import { visit } from "unist-util-visit";
 import { describe, expect, inject, it } from "vitest";
+import { buildEdition } from "../src/pipeline.js";
+import { footnotesForPrint } from "../src/render/print-notes.js";
 import { pdfPageText } from "./helpers.js";
 
-const { epub, pdf, html, pageCount } = inject("edition");
+const { epub, pdf, pageCount } = inject("edition");
 const zip = await JSZip.loadAsync(await readFile(epub));
 const xhtml = new Map<string, string>();
 for (const name of Object.keys(zip.files).filter((name) => /^OEBPS\/.*\.xhtml$/.test(name))) xhtml.set(name.slice("OEBPS/".length), await zip.file(name)!.async("string"));
@@ -64,26 +69,32 @@ const joinHyphens = (text: string) => text.replace(/(\p{L})- (?=\p{L})/gu, "$1")
 const pages: string[] = [];
 for (let page = 1; page <= pageCount; page++) pages.push(joinHyphens((await pdfPageText(pdf, page)).replace(/\s+/g, " ")));
 
-const plain = (text: string) =>
-  text
-    .replace(/<[^>]+>/g, "")
-    .replace(/&#x26;|&amp;/g, "&")
-    .replace(/\u00AD/g, "")
-    .replace(/\s+/g, " ");
-
-/** Each footnote of the print HTML: its label, its opening words, and the last characters before its call. */
-function footnotes(source: string) {
+/** Each footnote of the print tree: its label, its opening words, and the last characters before its call. */
+function footnotes(book: Root) {
+  const tree = structuredClone(book);
+  footnotesForPrint(tree);
   const found: { label: string; opening: string; before: string }[] = [];
-  for (const match of source.matchAll(/class="noteref[^"]*"[^>]*>([^<]+)<\/a><span class="footnote"[^>]*><span class="note-label">[^<]*<\/span>((?:(?!<span class="footnote").)*?)<\/span>/g)) {
-    const preceding = joinHyphens(plain(source.slice(Math.max(0, match.index! - 600), match.index).replace(/<a [^>]*$/, "")));
-    found.push({ label: match[1]!, opening: joinHyphens(plain(match[2]!).trim()).split(" ").slice(0, 4).join(" "), before: /(\S{1,5})$/.exec(preceding)?.[1] ?? "" });
-  }
+  const isFloat = (node: ElementContent | undefined) => node?.type === "element" && ((node.properties.className as string[] | undefined) ?? []).includes("footnote");
+  visit(tree, "element", (parent) => {
+    let preceding = "";
+    parent.children.forEach((child, index) => {
+      if (isFloat(child)) return;
+      if (child.type === "element" && ((child.properties.className as string[] | undefined) ?? []).includes("noteref") && isFloat(parent.children[index + 1])) {
+        const note = toString(parent.children[index + 1] as Element).replace(/\u00AD/g, "");
+        const label = toString(child);
+        const words = joinHyphens(note.slice(`${label}.`.length).replace(/\s+/g, " ").trim()).split(" ");
+        found.push({ label, opening: words.slice(0, 4).join(" "), before: /(\S{1,5})$/.exec(joinHyphens(preceding.replace(/\s+/g, " ")))?.[1] ?? "" });
+      }
+      preceding += child.type === "text" ? child.value : child.type === "element" ? toString(child) : "";
+      preceding = preceding.replace(/\u00AD/g, "");
+    });
+  });
   return found;
 }
 
 describe("notes in the PDF", () => {
   it("sets every footnote on the page of its call", async () => {
-    const notes = footnotes(await readFile(html, "utf8"));
+    const notes = footnotes((await buildEdition("sources/edition.yaml")).book);
     // Nested calls (Cliff 27–29) stand inside note 2*, so their floats do not follow a body call here.
     expect(notes.length).toBe(14 + 2 + 44 - 3);
     const misplaced: string[] = [];
