@@ -11,15 +11,33 @@ import type { CslItem } from "../citations/works.js";
 import type { CslStyle } from "../manifest/csl-style.js";
 import { rangeDashes } from "../restore/typography-rules.js";
 
+/**
+ * One name per author across the list, so the style groups their works: the
+ * fullest given name (`Tony` over `T.`, `L.` over none) where all the given
+ * names of that family name agree on their initial; otherwise left as cited.
+ */
+function unifyAuthors(works: CslItem[]): void {
+  const givens = new Map<string, Set<string>>();
+  for (const name of works.flatMap((item) => item.author ?? [])) {
+    givens.set(name.family, (givens.get(name.family) ?? new Set()).add(name.given ?? ""));
+  }
+  for (const name of works.flatMap((item) => item.author ?? [])) {
+    const known = [...givens.get(name.family)!].filter(Boolean);
+    if (!known.length || new Set(known.map((given) => given[0])).size > 1) continue;
+    name.given = known.sort((a, b) => b.length - a.length)[0];
+  }
+}
+
 /** Every text's works, merged by id; the fullest record of a work wins a field. */
 export function worksCited(files: VFile[]): CslItem[] {
   const works = new Map<string, CslItem>();
   for (const file of files) {
     for (const item of file.data.works?.values() ?? []) {
       const known = works.get(item.id);
-      works.set(item.id, known ? { ...item, ...known } : structuredClone(item));
+      works.set(item.id, structuredClone(known ? { ...item, ...known } : item));
     }
   }
+  unifyAuthors([...works.values()]);
   return [...works.values()];
 }
 
