@@ -21,6 +21,11 @@ import { restoreBlockQuotes } from "./restore/block-quotes.js";
 import { restoreSourceExcerpts } from "./restore/source-excerpts.js";
 import { restoreLetteredLists } from "./restore/lettered-lists.js";
 import type { TextCache } from "./watch/text-cache.js";
+import { restoreNotes } from "./restore/notes.js";
+import { restoreCitations } from "./restore/citations.js";
+import { noteHandlers } from "./restore/notes-hast.js";
+import { bibliography, worksCited } from "./book/bibliography.js";
+import { loadCslStyle } from "./manifest/csl-style.js";
 
 export interface Edition extends LoadedEdition {
   book: HastRoot;
@@ -49,7 +54,9 @@ export function textProcessor(options: RestoreOptions) {
     .use(restoreBlockQuotes)
     .use(restoreLetteredLists)
     .use(restoreTypography)
-    .use(remarkRehype);
+    .use(restoreNotes)
+    .use(restoreCitations)
+    .use(remarkRehype, { handlers: noteHandlers });
 }
 
 export async function processText(file: VFile, processor = textProcessor({ corrections: [], boilerplate: { sites: [] } })) {
@@ -80,7 +87,9 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
   }
   checkCorrectionCounts(loaded);
   checkStructureHints(loaded);
+  const cslStyle = await loadCslStyle(loaded.manifest.bibliographyStyle, loaded.sourcesDir, loaded.manifestFile);
   const book = assembleBook(loaded.manifest, texts, {
+    bibliography: bibliography(worksCited(loaded.texts), cslStyle),
     editorialNote: [...(await editorialNoteFromManifest(loaded.manifest)), ...correctionsNote(loaded.manifest, loaded.texts)],
   });
   const dataFiles = [loaded.correctionsFile, loaded.structureFile].filter((file): file is VFile => Boolean(file));

@@ -44,6 +44,10 @@ export const manifestSchema = z.strictObject({
   corrections: nonEmpty.optional(),
   boilerplate: nonEmpty.optional(),
   structure: nonEmpty.optional(),
+  /** The CSL style of the works cited: a style name from Debian's citation-style-language-styles, or a `.csl` file relative to sources/. */
+  bibliographyStyle: nonEmpty.default("chicago-note-bibliography"),
+  /** Where print sets the notes: at the foot of the page of their call, or as endnotes at the end of each text (the EPUB always has endnotes). */
+  printNotes: z.enum(["footnotes", "endnotes"]).default("footnotes"),
   trim: z.enum(Object.keys(trimSizes) as [keyof typeof trimSizes]).default("6x9in"),
   texts: z.array(textSchema).min(1, "lists no text"),
 });

@@ -12,6 +12,7 @@ import { divisionOf } from "../book/division.js";
 import { trimSizes, type Manifest } from "../manifest/manifest-schema.js";
 import { projectRoot } from "../project-root.js";
 import { fontFaceCss } from "./fonts.js";
+import { footnotesForPrint } from "./print-notes.js";
 
 // Class names read by ./browser/page-map.js, which writes the page numbers.
 /** The element where arabic page numbering starts at 1. */
@@ -37,6 +38,7 @@ export async function renderPrintHtml(manifest: Manifest, book: Root): Promise<s
   const tree = structuredClone(book);
   addPageSlots(tree);
   markBodyStart(tree);
+  footnotesForPrint(tree, manifest.printNotes);
   const { width, height } = trimSizes[manifest.trim];
   const css = [
     await fontFaceCss(),

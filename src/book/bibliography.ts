@@ -1,0 +1,91 @@
+// The works cited, once each, in the back matter: every text's cited works
+// (CSL-JSON, see src/citations/) merged by id and formatted by citation-js
+// with the manifest's CSL style. Each entry carries the work's id, the
+// target of the links in the notes and of the page references.
+import { Cite, plugins } from "@citation-js/core";
+import "@citation-js/plugin-csl";
+import type { Element, ElementContent } from "hast";
+import { h } from "hastscript";
+import type { VFile } from "vfile";
+import type { CslItem } from "../citations/works.js";
+import type { CslStyle } from "../manifest/csl-style.js";
+import { rangeDashes } from "../restore/typography-rules.js";
+
+/**
+ * One name per author across the list, so the style groups their works: the
+ * fullest given name (`Tony` over `T.`, `L.` over none) where all the given
+ * names of that family name agree on their initial; otherwise left as cited.
+ */
+function unifyAuthors(works: CslItem[]): void {
+  const givens = new Map<string, Set<string>>();
+  for (const name of works.flatMap((item) => item.author ?? [])) {
+    givens.set(name.family, (givens.get(name.family) ?? new Set()).add(name.given ?? ""));
+  }
+  for (const name of works.flatMap((item) => item.author ?? [])) {
+    const known = [...givens.get(name.family)!].filter(Boolean);
+    if (!known.length || new Set(known.map((given) => given[0])).size > 1) continue;
+    name.given = known.sort((a, b) => b.length - a.length)[0];
+  }
+}
+
+/** Every text's works, merged by id; the fullest record of a work wins a field. */
+export function worksCited(files: VFile[]): CslItem[] {
+  const works = new Map<string, CslItem>();
+  for (const file of files) {
+    for (const item of file.data.works?.values() ?? []) {
+      const known = works.get(item.id);
+      works.set(item.id, structuredClone(known ? { ...item, ...known } : item));
+    }
+  }
+  unifyAuthors([...works.values()]);
+  return [...works.values()];
+}
+
+const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00A0" };
+const decode = (text: string) =>
+  text.replace(/&(#x?[0-9a-f]+|\w+);/gi, (whole, name: string) =>
+    name.startsWith("#") ? String.fromCodePoint(parseInt(name.slice(name[1] === "x" ? 2 : 1), name[1] === "x" ? 16 : 10)) : (entities[name] ?? whole),
+  );
+
+/** citeproc's HTML for one entry (text, `<i>`, `<b>`, `<span>`, entities) as hast. */
+function entryContent(html: string): ElementContent[] {
+  const root: Element = h("span");
+  const stack: Element[] = [root];
+  for (const token of html.split(/(<[^>]+>)/)) {
+    if (!token) continue;
+    const tag = /^<(\/?)(\w+)/.exec(token);
+    if (!tag) {
+      stack.at(-1)!.children.push({ type: "text", value: decode(token) });
+    } else if (tag[1]) {
+      if (stack.length > 1) stack.pop();
+    } else if (tag[2] === "i" || tag[2] === "b" || tag[2] === "span") {
+      const element = h(tag[2] === "span" ? "span" : tag[2] === "i" ? "i" : "b");
+      stack.at(-1)!.children.push(element);
+      stack.push(element);
+    }
+  }
+  return root.children;
+}
+
+/** Titles keep their authors' capitals (citeproc would title-case them) and the house range dash. */
+function forFormatting(item: CslItem): CslItem {
+  const copy = structuredClone(item);
+  if (copy.title) copy.title = `<span class="nocase">${rangeDashes(copy.title)}</span>`;
+  if (copy["container-title"]) copy["container-title"] = `<span class="nocase">${copy["container-title"]}</span>`;
+  return copy;
+}
+
+export function bibliography(works: CslItem[], style: CslStyle | undefined): ElementContent[] {
+  if (!works.length) return [];
+  const template = style ? `edition-${style.name}` : "apa";
+  if (style) plugins.config.get("@csl").styles.add(template, style.xml);
+  const html = new Cite(works.map(forFormatting)).format("bibliography", { format: "html", template, lang: "en-US" });
+  const entries = [...html.matchAll(/<div data-csl-entry-id="([^"]+)" class="csl-entry">([\s\S]*?)<\/div>\s*(?=<div data-csl|<\/div>\s*$)/g)];
+  return [
+    h(
+      "ul",
+      { className: ["works-cited"] },
+      entries.map(([, id, content]) => h("li", { id, className: ["work"] }, entryContent(content!.trim()))),
+    ),
+  ];
+}

@@ -1,0 +1,113 @@
+// Cited works as CSL-JSON items, with ids that are the same for the same
+// work in every text (so the bibliography lists it once).
+import type { ReviewedWork } from "../restore/text-data.js";
+import { typesetLine } from "../restore/typography-rules.js";
+import { personName, type ParsedCitation, type PersonName } from "./parse-citation.js";
+
+export interface CslName {
+  family: string;
+  given?: string;
+  literal?: string;
+}
+
+/** The CSL-JSON fields this edition fills. */
+export interface CslItem {
+  id: string;
+  type: "book" | "chapter";
+  author?: CslName[];
+  editor?: CslName[];
+  title?: string;
+  "container-title"?: string;
+  publisher?: string;
+  "publisher-place"?: string;
+  edition?: string;
+  issued?: { "date-parts": number[][] } | { literal: string };
+  note?: string;
+}
+
+/** One citation in a note or in the text, resolved (or not) to a work. */
+export interface CitationRecord {
+  /** The note's label (`4`, `2*`), or undefined for a page reference in the text. */
+  note?: string;
+  /** Raw line of the note or reference. */
+  line?: number;
+  kind: ParsedCitation["kind"] | "page-reference";
+  prefix?: string;
+  /** The work's id (`work-…`), when resolved. */
+  work?: string;
+  volume?: string;
+  locator?: string;
+}
+
+declare module "vfile" {
+  interface DataMap {
+    /** The works this text cites, by id. */
+    works: globalThis.Map<string, CslItem>;
+    /** Every citation of the text, in reading order. */
+    citations: CitationRecord[];
+  }
+}
+
+const fold = (text: string) =>
+  text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+
+/** `work-cliff-trotsky-volume-iv-1927-40`: from the family name and the title's first words. */
+export function workIdOf(author: PersonName | undefined, title: string | undefined): string {
+  const words = fold(title ?? "").split(" ").filter((word) => word && !["the", "a", "an"].includes(word));
+  return ["work", ...(author ? [fold(author.family)] : []), ...words.slice(0, 6)].join("-").replace(/-+/g, "-");
+}
+
+/** Whether two titles name the same work: equal, or one the start of the other (`Trotsky Volume IV` / `Trotsky Volume IV 1927–40`). */
+export function sameTitle(a: string, b: string): boolean {
+  const x = fold(a);
+  const y = fold(b);
+  return x === y || x.startsWith(`${y} `) || y.startsWith(`${x} `);
+}
+
+export function sameAuthor(a: PersonName | undefined, b: PersonName | undefined): boolean {
+  return !a || !b ? !a && !b : fold(a.family) === fold(b.family);
+}
+
+function issued(year: string | undefined): CslItem["issued"] {
+  return year ? { "date-parts": [[Number(year)]] } : undefined;
+}
+
+/** The CSL item for a citation that names its work (a full citation or the first short one). */
+export function itemOf(citation: ParsedCitation): CslItem {
+  const item: CslItem = { id: workIdOf(citation.author, citation.title), type: citation.containerTitle ? "chapter" : "book" };
+  if (citation.author) item.author = [citation.author];
+  if (citation.title) item.title = citation.title;
+  if (citation.containerTitle) item["container-title"] = citation.containerTitle;
+  // `Tony Cliff et al.` stays as written: citeproc would make it "Tony Cliff and et al.".
+  if (citation.containerAuthor) item.editor = [/\set al\.$/.test(citation.containerAuthor) ? { family: "", literal: citation.containerAuthor } : personName(citation.containerAuthor)];
+  if (citation.publisher) item.publisher = citation.publisher;
+  if (citation.place) item["publisher-place"] = citation.place;
+  if (citation.edition) item.edition = citation.edition;
+  const date = issued(citation.year);
+  if (date) item.issued = date;
+  return item;
+}
+
+/** The CSL item for the book a review is about. */
+export function itemOfReviewedWork(work: ReviewedWork): CslItem {
+  const author = work.author ? personName(work.author) : undefined;
+  // The block at the head of the review is raw text; the entry takes the house style (`1923–1927`).
+  const title = typesetLine(work.title);
+  const item: CslItem = { id: workIdOf(author, title), type: "book", title };
+  if (author) item.author = [author];
+  if (work.publisher) item.publisher = work.publisher;
+  if (work.place) item["publisher-place"] = work.place;
+  const date = issued(work.year);
+  if (date) item.issued = date;
+  return item;
+}
+
+/** Whether the item has more than a name and a title (so it can stand as a full entry). */
+export function hasImprint(item: CslItem): boolean {
+  return Boolean(item.publisher || item["publisher-place"] || item.issued || item["container-title"]);
+}
