@@ -20,6 +20,10 @@ import { restoreHeadings } from "./restore/headings.js";
 import { restoreBlockQuotes } from "./restore/block-quotes.js";
 import { restoreSourceExcerpts } from "./restore/source-excerpts.js";
 import { restoreLetteredLists } from "./restore/lettered-lists.js";
+import type { NamesAuthority } from "./manifest/names-schema.js";
+import { compileAuthority } from "./enrich/names/authority.js";
+import { enrichNames } from "./enrich/names/enrich-names.js";
+import { nameIndex } from "./enrich/names/name-index.js";
 
 export interface Edition extends LoadedEdition {
   book: HastRoot;
@@ -32,6 +36,7 @@ export interface Edition extends LoadedEdition {
 export interface RestoreOptions {
   corrections: LoadedCorrection[];
   boilerplate: BoilerplateRules;
+  names?: NamesAuthority;
 }
 
 /** The stages a raw text goes through, in order; each is one unified plugin. */
@@ -47,6 +52,7 @@ export function textProcessor(options: RestoreOptions) {
     .use(restoreBlockQuotes)
     .use(restoreLetteredLists)
     .use(restoreTypography)
+    .use(enrichNames, { authority: compileAuthority(options.names) })
     .use(remarkRehype);
 }
 
@@ -73,7 +79,8 @@ export async function buildEdition(manifestPath: string): Promise<Edition> {
   checkCorrectionCounts(loaded);
   const book = assembleBook(loaded.manifest, texts, {
     editorialNote: [...(await editorialNoteFromManifest(loaded.manifest)), ...correctionsNote(loaded.manifest, loaded.texts)],
+    index: nameIndex(loaded.manifest, texts, loaded.names),
   });
-  const files = [loaded.manifestFile, ...(loaded.correctionsFile ? [loaded.correctionsFile] : []), ...loaded.texts];
+  const files = [loaded.manifestFile, ...(loaded.correctionsFile ? [loaded.correctionsFile] : []), ...(loaded.namesFile ? [loaded.namesFile] : []), ...loaded.texts];
   return { ...loaded, book, files, restored };
 }

@@ -43,6 +43,8 @@ export const manifestSchema = z.strictObject({
   /** Editors' data files, relative to sources/; by default corrections.yaml and boilerplate.yaml if they exist. */
   corrections: nonEmpty.optional(),
   boilerplate: nonEmpty.optional(),
+  /** The name authority file, relative to sources/; by default names.yaml if it exists. */
+  names: nonEmpty.optional(),
   trim: z.enum(Object.keys(trimSizes) as [keyof typeof trimSizes]).default("6x9in"),
   texts: z.array(textSchema).min(1, "lists no text"),
 });
