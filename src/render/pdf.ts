@@ -40,6 +40,8 @@ export async function renderPdf(manifest: Manifest, html: string, options: PdfOp
     const page: Page = await printer.render({ html });
     const missing = await page.evaluate(() => (window as unknown as EditionWindow).editionFillContents());
     if (missing.length) throw new Error(`contents entries with no page: ${missing.join(", ")}`);
+    const unplaced = await page.evaluate(() => (window as unknown as EditionWindow).editionMissingPageRefs());
+    if (unplaced.length) throw new Error(`page references to anchors no page holds: ${unplaced.slice(0, 10).join(", ")}`);
     const raw = await page.pdf({ printBackground: true, preferCSSPageSize: true, timeout: 0 });
     const pdf = await finishPdf(raw, manifest);
     return { pdf, pageCount: printer.pages.length };
@@ -50,6 +52,7 @@ export async function renderPdf(manifest: Manifest, html: string, options: PdfOp
 
 interface EditionWindow {
   editionFillContents(): string[];
+  editionMissingPageRefs(): string[];
 }
 
 /** Metadata with dates fixed by the manifest, so a rebuild gives the same PDF. */

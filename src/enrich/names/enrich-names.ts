@@ -55,10 +55,8 @@ export const enrichNames: Plugin<[EnrichNamesOptions], Root> = ({ authority }) =
   let section: string | undefined;
 
   visit(tree, (node, index, parent) => {
-    if (node.type === "heading") {
-      section = toString(node);
-      return SKIP;
-    }
+    // A heading opens the section its own mentions and the following ones stand under.
+    if (node.type === "heading") section = toString(node);
     if (node.type === "nameMention") return SKIP;
     if (node.type !== "text" || !parent || index === undefined) return;
     const names = finder.find(node.value);

@@ -139,7 +139,8 @@ export class NameFinder {
       const parts = splitAtBlocked(run, free);
       for (const part of parts) {
         const person = unknownPerson(part);
-        if (!person) continue;
+        // `St. Louis Post-Dispatch`, `Fort William`: a place's name, however personal.
+        if (!person || /\b(?:St|Saint|San|Santa|Fort|Port|Mount)\.?[\s\u00A0]+$/u.test(text.slice(0, part[0]!.start))) continue;
         const first = person.title ?? person.tokens[0]!;
         const start = first.start;
         const end = person.tokens.at(-1)!.end;

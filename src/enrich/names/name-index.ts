@@ -112,7 +112,7 @@ export function nameIndex(manifest: Manifest, texts: BookText[], names: NamesAut
     const extra: ElementContent[] = about ? [h("span", { className: ["index-about"] }, ` ${about}`)] : [];
     const related = (person?.seeAlso ?? []).filter((other) => byHeading.has(other));
     const seeAlso = related.length
-      ? [h("span", { className: ["index-see-also"], "epub:type": "index-xref-related" }, [" ", h("i", "see also"), " ", ...related.flatMap((other, i) => [...(i ? [{ type: "text" as const, value: "; " }] : []), link(other)])])]
+      ? [h("span", { className: ["index-see-also"], "epub:type": "index-xref-related" }, ["; ", h("i", "see also"), " ", ...related.flatMap((other, i) => [...(i ? [{ type: "text" as const, value: "; " }] : []), link(other)])])]
       : [];
     const node =
       heading === manifest.subject
@@ -125,7 +125,7 @@ export function nameIndex(manifest: Manifest, texts: BookText[], names: NamesAut
     if (!byHeading.has(reference.see)) continue;
     const node = h("li", { className: ["index-entry", "index-reference"], "epub:type": "index-entry" }, [
       term(reference.from),
-      h("span", { className: ["index-see"], "epub:type": "index-xref-preferred" }, [" ", h("i", "see"), " ", link(reference.see)]),
+      h("span", { className: ["index-see"], "epub:type": "index-xref-preferred" }, [", ", h("i", "see"), " ", link(reference.see)]),
     ]);
     entries.push({ heading: reference.from, node });
   }
