@@ -126,15 +126,6 @@ export class NameFinder {
       found.push({ start, end, surface: match[1]!, heading: "", known: true });
     }
 
-    const unknownPattern = namesPattern(this.unknownSurnames.keys());
-    for (const match of unknownPattern ? text.matchAll(unknownPattern) : []) {
-      const start = match.index;
-      const end = start + match[1]!.length;
-      if (!free(start, end)) continue;
-      blocked.push([start, end]);
-      found.push({ start, end, surface: match[1]!, heading: this.unknownSurnames.get(match[1]!)!, known: false });
-    }
-
     for (const run of nameRuns(text)) {
       const parts = splitAtBlocked(run, free);
       for (const part of parts) {
@@ -146,9 +137,20 @@ export class NameFinder {
         const end = person.tokens.at(-1)!.end;
         const heading = invert(person.tokens);
         found.push({ start, end, surface: text.slice(start, end), heading, known: false });
+        blocked.push([start, end]);
         this.unknownSurnames.set(person.tokens.at(-1)!.word, heading);
       }
     }
+
+    const unknownPattern = namesPattern(this.unknownSurnames.keys());
+    for (const match of unknownPattern ? text.matchAll(unknownPattern) : []) {
+      const start = match.index;
+      const end = start + match[1]!.length;
+      if (!free(start, end)) continue;
+      blocked.push([start, end]);
+      found.push({ start, end, surface: match[1]!, heading: this.unknownSurnames.get(match[1]!)!, known: false });
+    }
+
 
     found.sort((a, b) => a.start - b.start);
     for (const name of found) {
