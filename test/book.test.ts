@@ -24,6 +24,7 @@ describe("the book tree", () => {
       ["text-introduction", "body"],
       ["text-simkin", "body"],
       ["editorial-note", "back"],
+      ["index", "back"],
     ]);
   });
 
@@ -44,7 +45,7 @@ describe("the book tree", () => {
       node.children.forEach((child) => child.type === "element" && walk(child));
     };
     walk(contents);
-    expect(links).toEqual(["#text-sherry", "#text-marot", "#text-cliff", "#text-introduction", "#text-simkin", "#editorial-note"]);
+    expect(links).toEqual(["#text-sherry", "#text-marot", "#text-cliff", "#text-introduction", "#text-simkin", "#editorial-note", "#index"]);
   });
 
   it("heads each text with its title and author from the manifest", () => {

@@ -30,6 +30,7 @@ describe("the EPUB", () => {
         "copyright",
         "editorial-note",
         "half-title",
+        "index",
         "text-cliff",
         "text-introduction",
         "text-marot",

@@ -262,3 +262,24 @@ describe("the printed index", () => {
     expect(indexText.slice(entryAt(last)).trim()).toMatch(/^Zubarev, Pyotr, \d+$/);
   });
 });
+
+describe("the index in the EPUB", async () => {
+  const { epub } = inject("edition");
+  const JSZip = (await import("jszip")).default;
+  const zip = await JSZip.loadAsync(await readFile(epub));
+  const index = await zip.file("OEBPS/index.xhtml")!.async("string");
+
+  it("is marked up with EPUB Indexes semantics, every locator a link to its mention's file and id", async () => {
+    expect(index).toMatch(/<section[^>]*epub:type="index"/);
+    for (const type of ["index-entry-list", "index-entry", "index-term", "index-locator", "index-xref-preferred", "index-xref-related"]) {
+      expect(index, type).toContain(`epub:type="${type}"`);
+    }
+    const locators = [...index.matchAll(/epub:type="index-locator" href="([^"#]+)#([^"]+)"/g)];
+    expect(locators.length).toBeGreaterThan(2000);
+    const files = new Map<string, string>();
+    for (const [, file, id] of locators) {
+      if (!files.has(file!)) files.set(file!, await zip.file(`OEBPS/${file}`)!.async("string"));
+      expect(files.get(file!), `${file}#${id}`).toContain(`<span id="${id}" class="name-mention">`);
+    }
+  });
+});

@@ -5,9 +5,10 @@
 import { createTwoFilesPatch } from "diff";
 import type { Root } from "mdast";
 import { toMarkdown } from "mdast-util-to-markdown";
+import { nameMentionToMarkdown } from "../enrich/names/enrich-names.js";
 
 export function restoredDiff(path: string, raw: string, restored: Root): string {
-  const markdown = toMarkdown(restored, { bullet: "-", rule: "-" });
+  const markdown = toMarkdown(restored, { bullet: "-", rule: "-", extensions: [nameMentionToMarkdown] });
   const rawBlocks = raw.replace(/\r\n/g, "\n").trim() + "\n";
   return createTwoFilesPatch(`${path} (raw)`, `${path} (restored)`, rawBlocks, markdown, undefined, undefined, { context: 1 });
 }

@@ -4,6 +4,7 @@
 // their own form, and listed for the editors with their count and first place.
 import type { Parent, PhrasingContent, Root, Text } from "mdast";
 import { toString } from "mdast-util-to-string";
+import type { Options as ToMarkdownOptions } from "mdast-util-to-markdown";
 import type { Plugin } from "unified";
 import { SKIP, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
@@ -25,6 +26,11 @@ declare module "mdast" {
     nameMention: NameMention;
   }
 }
+
+/** Writing a restored tree as Markdown (`check --diff`): a mention is its text. */
+export const nameMentionToMarkdown: ToMarkdownOptions = {
+  handlers: { nameMention: (node, _parent, state, info) => state.containerPhrasing(node as NameMention, info) },
+};
 
 /** One mention, as the index needs it. */
 export interface MentionRecord {

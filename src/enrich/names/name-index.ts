@@ -44,7 +44,7 @@ function locators(located: Located[], labels: Map<TextEntry, string>): Element {
   for (const { text, mention } of located) groups.set(text, [...(groups.get(text) ?? []), mention]);
   const children: ElementContent[] = [];
   for (const [text, mentions] of groups) {
-    children.push({ type: "text", value: children.length ? "; " : " " }, h("span", { className: ["index-text-label"] }, labels.get(text)!), { type: "text", value: " " });
+    children.push({ type: "text", value: children.length ? "; " : ": " }, h("span", { className: ["index-text-label"] }, labels.get(text)!), { type: "text", value: " " });
     mentions.forEach((mention, index) => {
       if (index) children.push({ type: "text", value: ", " });
       children.push(h("a", { className: [pageRefClass, "index-locator"], "epub:type": "index-locator", href: `#${mention.id}` }, String(index + 1)));
@@ -58,7 +58,8 @@ function term(heading: string): Element {
 }
 
 function subEntries(entries: Element[]): Element[] {
-  return entries.length ? [h("ol", { className: ["index-subentries"], "epub:type": "index-entry-list" }, entries)] : [];
+  // Only the outer list is the index's `index-entry-list`: EPUBCheck allows one per index.
+  return entries.length ? [h("ol", { className: ["index-subentries"] }, entries)] : [];
 }
 
 function entry(termText: string, located: Located[], labels: Map<TextEntry, string>, extra: ElementContent[] = [], subs: Element[] = [], id?: string): Element {
