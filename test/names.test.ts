@@ -235,6 +235,8 @@ describe("the printed index", () => {
       if (heading === "Trotsky, Leon") continue; // the subject: sub-entries, checked below
       const pagesListed = expandLocators(numbers);
       expect(pagesListed.length, heading).toBeGreaterThan(0);
+      expect(new Set(pagesListed).size, `${heading}: each page once, in order`).toBe(pagesListed.length);
+      expect([...pagesListed].sort((a, b) => a - b), heading).toEqual(pagesListed);
       for (const folio of pagesListed) {
         // The mention starts on the page; it may end on the next (`Mikhail | Lashevich`).
         const at = folioPage.get(String(folio))!;
