@@ -31,7 +31,8 @@ interface Found {
 function mentionsOf(tree: Root): Found[] {
   const found: Found[] = [];
   visitParents(tree, "nameMention", (node, ancestors) => {
-    const block = [...ancestors].reverse().find((a) => a.type === "paragraph" || a.type === "heading");
+    // The paragraph or heading the mention stands in (or, for a block made without a position, the nearest one with one).
+    const block = [...ancestors].reverse().find((a) => (a.type === "paragraph" || a.type === "heading") && a.position) ?? [...ancestors].reverse().find((a) => a.position);
     const parent = ancestors.at(-1)!;
     const after = parent.children[parent.children.indexOf(node as never) + 1];
     const mention = node as NameMention;

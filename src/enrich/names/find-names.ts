@@ -151,7 +151,6 @@ export class NameFinder {
       found.push({ start, end, surface: match[1]!, heading: this.unknownSurnames.get(match[1]!)!, known: false });
     }
 
-
     found.sort((a, b) => a.start - b.start);
     for (const name of found) {
       if (!name.known) continue;
