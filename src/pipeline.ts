@@ -26,6 +26,10 @@ import { restoreCitations } from "./restore/citations.js";
 import { noteHandlers } from "./restore/notes-hast.js";
 import { bibliography, worksCited } from "./book/bibliography.js";
 import { loadCslStyle } from "./manifest/csl-style.js";
+import type { NamesAuthority } from "./manifest/names-schema.js";
+import { compileAuthority } from "./enrich/names/authority.js";
+import { enrichNames } from "./enrich/names/enrich-names.js";
+import { nameIndex } from "./enrich/names/name-index.js";
 
 export interface Edition extends LoadedEdition {
   book: HastRoot;
@@ -39,6 +43,7 @@ export interface RestoreOptions {
   corrections: LoadedCorrection[];
   boilerplate: BoilerplateRules;
   structureHints?: LoadedStructureHint[];
+  names?: NamesAuthority;
 }
 
 /** The stages a raw text goes through, in order; each is one unified plugin. */
@@ -56,6 +61,7 @@ export function textProcessor(options: RestoreOptions) {
     .use(restoreTypography)
     .use(restoreNotes)
     .use(restoreCitations)
+    .use(enrichNames, { authority: compileAuthority(options.names) })
     .use(remarkRehype, { handlers: noteHandlers });
 }
 
@@ -91,8 +97,9 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
   const book = assembleBook(loaded.manifest, texts, {
     bibliography: bibliography(worksCited(loaded.texts), cslStyle),
     editorialNote: [...(await editorialNoteFromManifest(loaded.manifest)), ...correctionsNote(loaded.manifest, loaded.texts)],
+    index: nameIndex(loaded.manifest, texts, loaded.names),
   });
-  const dataFiles = [loaded.correctionsFile, loaded.structureFile].filter((file): file is VFile => Boolean(file));
+  const dataFiles = [loaded.correctionsFile, loaded.structureFile, loaded.namesFile].filter((file): file is VFile => Boolean(file));
   const files = [loaded.manifestFile, ...dataFiles, ...loaded.texts];
   return { ...loaded, book, files, restored };
 }

@@ -26,6 +26,7 @@ describe("the book tree", () => {
       ["text-simkin", "body"],
       ["bibliography", "back"],
       ["editorial-note", "back"],
+      ["index", "back"],
     ]);
   });
 
@@ -46,7 +47,7 @@ describe("the book tree", () => {
       node.children.forEach((child) => child.type === "element" && walk(child));
     };
     walk(contents);
-    expect(links).toEqual(["#text-sherry", "#text-marot", "#text-cliff", "#text-introduction", "#text-simkin", "#bibliography", "#editorial-note"]);
+    expect(links).toEqual(["#text-sherry", "#text-marot", "#text-cliff", "#text-introduction", "#text-simkin", "#bibliography", "#editorial-note", "#index"]);
   });
 
   it("heads each text with its title and author from the manifest", () => {

@@ -32,6 +32,7 @@ describe("the EPUB", () => {
         "cover",
         "editorial-note",
         "half-title",
+        "index",
         "text-cliff",
         "text-introduction",
         "text-marot",

@@ -6,6 +6,7 @@ import path from "node:path";
 import { VFile } from "vfile";
 import { boilerplateSchema, correctionsSchema, structureSchema, type BoilerplateRules, type Correction, type StructureHint } from "./editorial-data-schema.js";
 import { manifestSchema, type Manifest } from "./manifest-schema.js";
+import { namesSchema, type NamesAuthority } from "./names-schema.js";
 import { displayPath, loadYamlDataFile, type Point, type YamlDataFile } from "./yaml-data-file.js";
 
 export interface LoadedCorrection extends Correction {
@@ -32,6 +33,9 @@ export interface LoadedEdition {
   structureHints: LoadedStructureHint[];
   /** The structure file, which carries the messages about its entries. */
   structureFile?: VFile;
+  /** The name authority file (sources/names.yaml), when there is one. */
+  names?: NamesAuthority;
+  namesFile?: VFile;
 }
 
 export async function loadEdition(manifestPath: string): Promise<LoadedEdition> {
@@ -64,6 +68,9 @@ export async function loadEdition(manifestPath: string): Promise<LoadedEdition> 
   const boilerplate = await loadOptional(sourcesDir, manifest.boilerplate, "boilerplate.yaml", loaded, "boilerplate", boilerplateSchema);
   const structure = await loadOptional(sourcesDir, manifest.structure, "structure.yaml", loaded, "structure", structureSchema);
 
+  const names = await loadOptional(sourcesDir, manifest.names, "names.yaml", loaded, "names", namesSchema);
+  if (names) checkNameHeadings(names);
+
   return {
     manifest,
     sourcesDir,
@@ -74,6 +81,8 @@ export async function loadEdition(manifestPath: string): Promise<LoadedEdition> 
     boilerplate: boilerplate?.data ?? { sites: [] },
     structureHints: structure ? placedEntries(structure, seenIds) : [],
     structureFile: structure?.file,
+    names: names?.data,
+    namesFile: names?.file,
   };
 }
 
@@ -100,7 +109,7 @@ async function loadOptional<S extends Parameters<typeof loadYamlDataFile>[1]>(
   named: string | undefined,
   defaultName: string,
   manifest: YamlDataFile<Manifest>,
-  kind: "corrections" | "boilerplate" | "structure",
+  kind: "corrections" | "boilerplate" | "structure" | "names",
   schema: S,
 ) {
   const relative = named ?? defaultName;
@@ -114,6 +123,24 @@ async function loadOptional<S extends Parameters<typeof loadYamlDataFile>[1]>(
     });
   }
   return loadYamlDataFile(file, schema, kind);
+}
+
+/** Every *see* and *see also* must name a person's heading, and no heading may stand twice. */
+function checkNameHeadings({ data, file, placeOf }: YamlDataFile<NamesAuthority>): void {
+  const headings = new Set<string>();
+  for (const [index, person] of data.persons.entries()) {
+    if (headings.has(person.heading)) {
+      file.fail(`duplicate heading \`${person.heading}\``, { place: placeOf(["persons", index, "heading"]), ruleId: "names-duplicate-heading", source: "names" });
+    }
+    headings.add(person.heading);
+  }
+  const unknown = (heading: string, keyPath: PropertyKey[]) => {
+    if (!headings.has(heading)) {
+      file.fail(`\`${heading}\` is not the heading of any person`, { place: placeOf(keyPath), ruleId: "names-unknown-heading", source: "names" });
+    }
+  };
+  data.persons.forEach((person, index) => person.seeAlso.forEach((heading, i) => unknown(heading, ["persons", index, "seeAlso", i])));
+  data.references.forEach((reference, index) => unknown(reference.see, ["references", index, "see"]));
 }
 
 /** The absolute path of a file named in the manifest, which may not leave the sources folder. */

@@ -48,6 +48,8 @@ export const manifestSchema = z.strictObject({
   bibliographyStyle: nonEmpty.default("chicago-note-bibliography"),
   /** Where print sets the notes: at the foot of the page of their call, or as endnotes at the end of each text (the EPUB always has endnotes). */
   printNotes: z.enum(["footnotes", "endnotes"]).default("footnotes"),
+  /** The name authority file, relative to sources/; by default names.yaml if it exists. */
+  names: nonEmpty.optional(),
   trim: z.enum(Object.keys(trimSizes) as [keyof typeof trimSizes]).default("6x9in"),
   texts: z.array(textSchema).min(1, "lists no text"),
 });

@@ -52,6 +52,8 @@ export async function renderPdf(manifest: Manifest, html: string, options: PdfOp
       const map = (window as unknown as EditionWindow).editionPageMap;
       return map.folios.map((folio, index) => ({ folio, start: map.pageStarts[index] ?? null }));
     });
+    const unplaced = await page.evaluate(() => (window as unknown as EditionWindow).editionMissingPageRefs());
+    if (unplaced.length) throw new Error(`page references to anchors no page holds: ${unplaced.slice(0, 10).join(", ")}`);
     const raw = await page.pdf({ printBackground: true, preferCSSPageSize: true, timeout: 0 });
     const pdf = await finishPdf(raw, manifest);
     return { pdf, pageCount: printer.pages.length, pageStarts };
@@ -63,6 +65,7 @@ export async function renderPdf(manifest: Manifest, html: string, options: PdfOp
 interface EditionWindow {
   editionFillContents(): string[];
   editionPageMap: { folios: string[]; pageStarts: (PageStart["start"] | undefined)[] };
+  editionMissingPageRefs(): string[];
 }
 
 /** Metadata with dates fixed by the manifest, so a rebuild gives the same PDF. */

@@ -11,8 +11,13 @@
     bodyStartSelector: ".body-start",
     noFolioSelector: ".half-title, .title-page",
     contentsSlotSelector: ".contents-page",
+    // Back-matter page references (src/enrich/names/name-index.ts writes them; any back matter may).
+    pageRefSelector: "a.page-ref",
+    pageRefListSelector: ".page-ref-list",
   };
   const state = { anchors: {}, folios: [], bodyStart: undefined, pageCount: 0, pageStarts: [] };
+  // The content Paged.js lays out, and the page-reference targets not yet placed.
+  const refs = { source: undefined, waiting: new Set(), filled: false };
   window.editionPageMap = state;
 
   function roman(number) {
@@ -72,9 +77,68 @@
     return { ids, snippet: snippet.slice(0, 30) };
   }
 
+  /** Chicago's abbreviation of a range's second number: 112–14, 101–8, 321–28, 498–532. */
+  function rangeEnd(first, last) {
+    const a = String(first);
+    const b = String(last);
+    if (first < 100 || first % 100 === 0 || a.length !== b.length) return b;
+    let same = 0;
+    while (same < b.length && a[same] === b[same]) same++;
+    const changed = b.slice(same);
+    return first % 100 >= 10 && changed.length < 2 ? b.slice(-2) : changed;
+  }
+
+  function rangeText(start, end) {
+    const first = state.folios[start];
+    const last = state.folios[end];
+    if (start === end) return first;
+    return /^[0-9]+$/.test(first) && /^[0-9]+$/.test(last) ? `${first}–${rangeEnd(Number(first), Number(last))}` : `${first}–${last}`;
+  }
+
+  /** One list of references: each page once, in order, consecutive pages as a range; each number links to the first target on its pages. */
+  function fillList(list) {
+    const firstOnPage = new Map();
+    for (const link of list.querySelectorAll(config.pageRefSelector)) {
+      const page = state.anchors[link.getAttribute("href").slice(1)];
+      if (!firstOnPage.has(page)) firstOnPage.set(page, link);
+    }
+    const pages = [...firstOnPage.keys()].sort((a, b) => a - b);
+    const runs = [];
+    for (const page of pages) {
+      const run = runs.at(-1);
+      if (run && page === run.end + 1) run.end = page;
+      else runs.push({ start: page, end: page });
+    }
+    list.replaceChildren();
+    runs.forEach((run, index) => {
+      const link = firstOnPage.get(run.start);
+      link.textContent = rangeText(run.start, run.end);
+      list.append(", ", link);
+    });
+  }
+
+  /**
+   * Written into the content Paged.js has not laid out yet, as soon as every
+   * target has its page, so the back matter is laid out with its real numbers
+   * (late filling, as target-counter does, overflows and loses lines).
+   */
+  function fillPageRefs() {
+    refs.filled = true;
+    for (const list of refs.source.querySelectorAll(config.pageRefListSelector)) fillList(list);
+    for (const link of refs.source.querySelectorAll(config.pageRefSelector)) {
+      if (link.closest(config.pageRefListSelector)) continue;
+      link.textContent = state.folios[state.anchors[link.getAttribute("href").slice(1)]];
+    }
+  }
+
   class EditionPageMap extends Paged.Handler {
     beforePageLayout(page, content, breakToken) {
       state.pageStarts[page.position] = pageStart(content, breakToken);
+    }
+
+    afterParsed(parsed) {
+      refs.source = parsed;
+      for (const link of parsed.querySelectorAll(config.pageRefSelector)) refs.waiting.add(link.getAttribute("href").slice(1));
     }
 
     afterPageLayout(pageElement, page) {
@@ -84,6 +148,7 @@
       for (const element of pageElement.querySelectorAll("[id]")) {
         // The first page an id stands on; a split element repeats its id.
         if (!(element.id in state.anchors)) state.anchors[element.id] = index;
+        refs.waiting.delete(element.id);
       }
       const folio = folioFor(index);
       state.folios[index] = folio;
@@ -93,10 +158,16 @@
         box.classList.add("hasContent");
         box.querySelector(".pagedjs_margin-content").textContent = folio;
       }
+      if (!refs.filled && refs.source && refs.waiting.size === 0) fillPageRefs();
       if (window.onEditionPage) window.onEditionPage(state.pageCount);
     }
   }
   Paged.registerHandlers(EditionPageMap);
+
+  /** Targets of back-matter page references that no page holds. */
+  window.editionMissingPageRefs = function () {
+    return [...refs.waiting];
+  };
 
   /** Write each contents entry's page number; returns the targets that have none. */
   window.editionFillContents = function () {

@@ -1,0 +1,122 @@
+// Enrichment: every person named in a text (body, quotations and notes)
+// becomes a `nameMention` node with a unique id, the anchor of its index
+// locator. Names the authority file does not know are still marked, under
+// their own form, and listed for the editors with their count and first place.
+import type { Parent, PhrasingContent, Root, Text } from "mdast";
+import { toString } from "mdast-util-to-string";
+import type { Options as ToMarkdownOptions } from "mdast-util-to-markdown";
+import type { Plugin } from "unified";
+import { SKIP, visit } from "unist-util-visit";
+import type { VFile } from "vfile";
+import { placeOfIndex, type Place } from "../../restore/raw-place.js";
+import type { CompiledAuthority } from "./authority.js";
+import { NameFinder, type FoundName } from "./find-names.js";
+
+export interface NameMention extends Parent {
+  type: "nameMention";
+  children: PhrasingContent[];
+  data: { hName: "span"; hProperties: { id: string; className: string[]; dataPerson: string } };
+}
+
+declare module "mdast" {
+  interface PhrasingContentMap {
+    nameMention: NameMention;
+  }
+  interface RootContentMap {
+    nameMention: NameMention;
+  }
+}
+
+/** Writing a restored tree as Markdown (`check --diff`): a mention is its text. */
+export const nameMentionToMarkdown: ToMarkdownOptions = {
+  handlers: { nameMention: (node, _parent, state, info) => state.containerPhrasing(node as NameMention, info) },
+};
+
+/** One mention, as the index needs it. */
+export interface MentionRecord {
+  id: string;
+  heading: string;
+  surface: string;
+  known: boolean;
+  /** The section heading the mention stands under, if the text has sections. */
+  section?: string;
+  place?: Place;
+}
+
+declare module "vfile" {
+  interface DataMap {
+    /** The persons named in the text, in reading order. */
+    nameMentions: MentionRecord[];
+  }
+}
+
+export interface EnrichNamesOptions {
+  authority: CompiledAuthority;
+}
+
+export const enrichNames: Plugin<[EnrichNamesOptions], Root> = ({ authority }) => (tree, file) => {
+  const finder = new NameFinder(authority);
+  const prefix = `${file.data.textId ?? "text"}-name-`;
+  const mentions: MentionRecord[] = [];
+  let section: string | undefined;
+
+  visit(tree, (node, index, parent) => {
+    // A heading opens the section its own mentions and the following ones stand under.
+    if (node.type === "heading") section = toString(node);
+    if (node.type === "nameMention") return SKIP;
+    if (node.type !== "text" || !parent || index === undefined) return;
+    const names = finder.find(node.value);
+    if (!names.length) return;
+    const pieces: PhrasingContent[] = [];
+    let at = 0;
+    for (const name of names) {
+      if (name.start > at) pieces.push({ type: "text", value: node.value.slice(at, name.start) });
+      const id = `${prefix}${mentions.length + 1}`;
+      const place = placeOf(node, parent, name.start);
+      mentions.push({ id, heading: name.heading, surface: name.surface, known: name.known, section, place });
+      pieces.push({
+        type: "nameMention",
+        data: { hName: "span", hProperties: { id, className: ["name-mention"], dataPerson: name.heading } },
+        children: [{ type: "text", value: name.surface }],
+      });
+      if (name.ambiguous) ambiguous(file, name, place);
+      at = name.end;
+    }
+    if (at < node.value.length) pieces.push({ type: "text", value: node.value.slice(at) });
+    (parent as Parent).children.splice(index, 1, ...(pieces as Parent["children"]));
+    return [SKIP, index + pieces.length];
+  });
+
+  file.data.nameMentions = mentions;
+  reportUnknown(file, mentions);
+};
+
+function placeOf(node: Text, parent: Parent, index: number): Place | undefined {
+  if (parent.type === "paragraph" && parent.children.length === 1) return placeOfIndex(parent, node.value, index);
+  return node.position?.start ?? parent.position?.start;
+}
+
+function ambiguous(file: VFile, name: FoundName, place: Place | undefined): void {
+  file.message(`\`${name.surface}\` may be ${name.ambiguous!.map((h) => `\`${h}\``).join(" or ")}: indexed under \`${name.heading}\`; write the full name nearby or add a variant`, {
+    place,
+    ruleId: "names-ambiguous",
+    source: "names",
+  });
+}
+
+/** One message per unknown person: how often, and where first, so an editor can add them. */
+function reportUnknown(file: VFile, mentions: MentionRecord[]): void {
+  const unknown = new Map<string, MentionRecord[]>();
+  for (const mention of mentions) {
+    if (mention.known) continue;
+    unknown.set(mention.heading, [...(unknown.get(mention.heading) ?? []), mention]);
+  }
+  for (const [heading, list] of unknown) {
+    const forms = [...new Set(list.map((mention) => mention.surface))].map((form) => `\`${form}\``).join(", ");
+    file.message(`${forms} is not in the name authority file (${list.length}×): indexed as \`${heading}\``, {
+      place: list[0]!.place,
+      ruleId: "names-unknown",
+      source: "names",
+    });
+  }
+}

@@ -1,0 +1,196 @@
+// Finding the persons named in one paragraph's text. The authority file
+// decides for every form it knows; a capitalised run that is not in it is
+// taken as a person only with evidence (a title, initials, a particle, or a
+// forename that compromise's lexicon knows), so places, parties and works
+// (`Red Army`, `Central Asia`, `The New Course`) are not taken for persons.
+import nlp from "compromise";
+import { formKey, namesPattern, surnameOf, type CompiledAuthority } from "./authority.js";
+
+export interface FoundName {
+  start: number;
+  end: number;
+  /** The name as it stands, without a possessive. */
+  surface: string;
+  /** The person's heading; for a name not in the authority file, its own form inverted (`Serge, Victor`). */
+  heading: string;
+  known: boolean;
+  /** Set when the form names several persons and nothing in the text decided. */
+  ambiguous?: string[];
+}
+
+const titles = new Set(
+  "General Colonel Admiral Marshal Captain Lieutenant Commissar President Premier Chancellor Tsar Tsarina Czar Emperor Empress King Queen Prince Princess Count Countess Baron Duke Sir Lord Lady Dr Dr. Professor Father Mr Mr. Mrs Mrs. Madame Comrade Bishop".split(" "),
+);
+const particles = new Set(["del", "de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "y"]);
+
+// A word, an initial, or a particle, with its offset; capitalised words may carry hyphens and apostrophes inside.
+const tokenPattern = /\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}]*(?:['’-]\p{Lu}?[\p{Ll}\p{M}]+)*|\p{Ll}+/gu;
+
+const forenameCache = new Map<string, boolean>();
+function isForename(word: string): boolean {
+  let known = forenameCache.get(word);
+  if (known === undefined) {
+    known = nlp(word).has("#FirstName");
+    forenameCache.set(word, known);
+  }
+  return known;
+}
+
+const isInitial = (word: string) => /^\p{Lu}\.$/u.test(word);
+const isCapitalised = (word: string) => /^\p{Lu}[\p{Ll}\p{M}]/u.test(word);
+
+interface Token {
+  word: string;
+  start: number;
+  end: number;
+}
+
+/** Runs of name-like tokens (capitalised words, initials, particles between them) separated only by spaces. */
+function nameRuns(text: string): Token[][] {
+  const runs: Token[][] = [];
+  let run: Token[] = [];
+  const close = () => {
+    while (run.length && !isCapitalised(run.at(-1)!.word)) run.pop();
+    if (run.length) runs.push(run);
+    run = [];
+  };
+  for (const match of text.matchAll(tokenPattern)) {
+    // A possessive ends the name: `John Reed’s Ten Days`.
+    const possessive = /['’]s$/u.test(match[0]);
+    const word = possessive ? match[0].slice(0, -2) : match[0];
+    const token = { word, start: match.index, end: match.index + word.length };
+    const gap = run.length ? text.slice(run.at(-1)!.end, token.start) : "";
+    const nameLike = isCapitalised(token.word) || isInitial(token.word) || (particles.has(token.word) && run.length > 0);
+    if (run.length && (!/^[\s\u00A0]+$/.test(gap) && !(isInitial(run.at(-1)!.word) && gap === ""))) close();
+    if (nameLike) run.push(token);
+    else close();
+    if (possessive) close();
+  }
+  close();
+  return runs;
+}
+
+/** A run accepted as an unknown person, trimmed to where the evidence starts; undefined when there is none. */
+function unknownPerson(run: Token[]): { tokens: Token[]; title?: Token } | undefined {
+  let index = run.findIndex((token) => titles.has(token.word) || isInitial(token.word) || isForename(token.word));
+  if (index < 0) return undefined;
+  let title: Token | undefined;
+  if (titles.has(run[index]!.word)) {
+    title = run[index];
+    index++;
+  }
+  const tokens = run.slice(index);
+  const names = tokens.filter((token) => isCapitalised(token.word));
+  const evidence = tokens.some((token) => isInitial(token.word) || particles.has(token.word)) || isForename(tokens[0]?.word ?? "");
+  // A title before one word (`General Strike`, `General Secretary`) is no evidence; before a full name it is.
+  if (names.length < 2 || !(evidence || title)) return undefined;
+  // `Roman Emperors`: a forename before a plural noun is no person.
+  if (nlp(tokens.at(-1)!.word.toLowerCase()).has("#Plural")) return undefined;
+  if (nlp(tokens.map((token) => token.word).join(" ")).has("(#Place|#Organization|#Country)")) return undefined;
+  return { tokens, title };
+}
+
+function invert(tokens: Token[]): string {
+  const words = tokens.map((token) => token.word);
+  return `${words.at(-1)}, ${words.slice(0, -1).join(" ")}`.replace(/\s+/g, " ");
+}
+
+/**
+ * Finds the names in the paragraphs of one text, in reading order: it
+ * remembers the full names it has met, to resolve a surname two persons share
+ * and to know an unknown person's surname when it comes alone later.
+ */
+export class NameFinder {
+  /** The heading each surname last stood for in a full name, in this text. */
+  private readonly recentFull = new Map<string, string>();
+  /** Surnames of unknown persons met in full, in this text. */
+  private readonly unknownSurnames = new Map<string, string>();
+
+  constructor(private readonly authority: CompiledAuthority) {}
+
+  find(text: string): FoundName[] {
+    const blocked: [number, number][] = [];
+    for (const pattern of this.authority.notPersons) {
+      for (const match of text.matchAll(pattern)) blocked.push([match.index, match.index + match[0].length]);
+    }
+    const free = (start: number, end: number) => !blocked.some(([s, e]) => start < e && s < end);
+    const found: FoundName[] = [];
+    const sameParagraph = new Map<string, string>();
+
+    const known = [...(this.authority.pattern ? text.matchAll(this.authority.pattern) : [])];
+    for (const match of known) {
+      const start = match.index;
+      const end = start + match[1]!.length;
+      if (!free(start, end)) continue;
+      blocked.push([start, end]);
+      found.push({ start, end, surface: match[1]!, heading: "", known: true });
+    }
+
+    for (const run of nameRuns(text)) {
+      const parts = splitAtBlocked(run, free);
+      for (const part of parts) {
+        const person = unknownPerson(part);
+        // `St. Louis Post-Dispatch`, `Fort William`: a place's name, however personal.
+        if (!person || /\b(?:St|Saint|San|Santa|Fort|Port|Mount)\.?[\s\u00A0]+$/u.test(text.slice(0, part[0]!.start))) continue;
+        const first = person.title ?? person.tokens[0]!;
+        const start = first.start;
+        const end = person.tokens.at(-1)!.end;
+        const heading = invert(person.tokens);
+        found.push({ start, end, surface: text.slice(start, end), heading, known: false });
+        blocked.push([start, end]);
+        this.unknownSurnames.set(person.tokens.at(-1)!.word, heading);
+      }
+    }
+
+    const unknownPattern = namesPattern(this.unknownSurnames.keys());
+    for (const match of unknownPattern ? text.matchAll(unknownPattern) : []) {
+      const start = match.index;
+      const end = start + match[1]!.length;
+      if (!free(start, end)) continue;
+      blocked.push([start, end]);
+      found.push({ start, end, surface: match[1]!, heading: this.unknownSurnames.get(match[1]!)!, known: false });
+    }
+
+    found.sort((a, b) => a.start - b.start);
+    for (const name of found) {
+      if (!name.known) continue;
+      const key = formKey(name.surface);
+      const full = this.authority.fullForms.get(key);
+      if (full) {
+        name.heading = full[0]!;
+        if (full.length > 1) name.ambiguous = full;
+        const surname = key.split(" ").at(-1)!;
+        this.recentFull.set(surname, name.heading);
+        sameParagraph.set(surname, name.heading);
+        continue;
+      }
+      const candidates = this.authority.singleForms.get(key) ?? [];
+      const resolved = this.resolve(key, candidates, sameParagraph);
+      name.heading = resolved ?? candidates[0]!;
+      if (!resolved) name.ambiguous = candidates;
+    }
+    return found;
+  }
+
+  /** A surname several persons share: a full name in the same paragraph, the person whose heading it is, or the latest full name. */
+  private resolve(key: string, candidates: string[], sameParagraph: Map<string, string>): string | undefined {
+    if (candidates.length === 1) return candidates[0];
+    const local = sameParagraph.get(key);
+    if (local && candidates.includes(local)) return local;
+    const owners = candidates.filter((heading) => formKey(surnameOf(heading)) === key);
+    if (owners.length === 1) return owners[0];
+    const recent = this.recentFull.get(key);
+    if (recent && candidates.includes(recent)) return recent;
+    return undefined;
+  }
+}
+
+/** The parts of a run between names already found (or zones that are no person). */
+function splitAtBlocked(run: Token[], free: (start: number, end: number) => boolean): Token[][] {
+  const parts: Token[][] = [[]];
+  for (const token of run) {
+    if (free(token.start, token.end)) parts.at(-1)!.push(token);
+    else parts.push([]);
+  }
+  return parts.filter((part) => part.length);
+}

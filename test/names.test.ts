@@ -1,0 +1,288 @@
+// The index of names: detection measured against a list made by reading two
+// texts in full, the authority file's merging and cross-references, the
+// editors' report of unknown names, and the printed index checked page by
+// page against the PDF's text.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { Root } from "mdast";
+import { toString } from "mdast-util-to-string";
+import { visitParents } from "unist-util-visit-parents";
+import { VFile } from "vfile";
+import { describe, expect, inject, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import { buildEdition, processText, textProcessor } from "../src/pipeline.js";
+import { namesSchema } from "../src/manifest/names-schema.js";
+import type { NameMention } from "../src/enrich/names/enrich-names.js";
+import { goldMentions } from "./fixtures/names-gold.js";
+import { fixtureTexts, validManifest } from "./fixtures/manifests.js";
+import { run, sourcesFixture } from "./helpers.js";
+
+const edition = await buildEdition("sources/edition.yaml");
+const authority = namesSchema.parse(parseYaml(await readFile("sources/names.yaml", "utf8")));
+
+interface Found {
+  line: number;
+  surface: string;
+  heading: string;
+  next: string;
+}
+
+/** Every nameMention of a restored text, with the raw line its paragraph or heading starts on. */
+function mentionsOf(tree: Root): Found[] {
+  const found: Found[] = [];
+  visitParents(tree, "nameMention", (node, ancestors) => {
+    // The paragraph or heading the mention stands in (or, for a block made without a position, the nearest one with one).
+    const block = [...ancestors].reverse().find((a) => (a.type === "paragraph" || a.type === "heading") && a.position) ?? [...ancestors].reverse().find((a) => a.position);
+    const parent = ancestors.at(-1)!;
+    const after = parent.children[parent.children.indexOf(node as never) + 1];
+    const mention = node as NameMention;
+    found.push({
+      line: block!.position!.start.line,
+      surface: toString(mention).replace(/[\s\u00A0]+/g, " "),
+      heading: mention.data.hProperties.dataPerson,
+      next: after?.type === "text" ? after.value : "",
+    });
+  });
+  return found;
+}
+
+async function mentionsIn(text: string): Promise<Found[]> {
+  const processor = textProcessor({ corrections: [], boilerplate: { sites: [] }, names: authority });
+  const file = new VFile({ path: "fixture.txt", value: text, data: { textId: "fixture" } });
+  const { mdast } = await processText(file, processor);
+  return mentionsOf(mdast);
+}
+
+describe("name detection against a reading of Sherry's and Marot's reviews", () => {
+  for (const textId of ["sherry", "marot"]) {
+    it(`finds the persons of ${textId} with precision and recall of at least 0.95`, () => {
+      const expected = goldMentions(textId);
+      const detected = mentionsOf(edition.restored.get(textId)!).map((m) => `${m.line}|${m.surface}|${m.heading}`);
+      const remaining = [...expected];
+      let hits = 0;
+      const falsePositives: string[] = [];
+      for (const item of detected) {
+        const at = remaining.indexOf(item);
+        if (at >= 0) {
+          remaining.splice(at, 1);
+          hits++;
+        } else falsePositives.push(item);
+      }
+      const precision = hits / detected.length;
+      const recall = hits / expected.length;
+      expect(expected.length).toBeGreaterThan(150);
+      expect(precision, `false positives: ${falsePositives.join("; ")}`).toBeGreaterThanOrEqual(0.95);
+      expect(recall, `missed: ${remaining.join("; ")}`).toBeGreaterThanOrEqual(0.95);
+    });
+  }
+});
+
+describe("the name authority file", () => {
+  it("merges a person's variants, possessives and initials under one heading", async () => {
+    const found = await mentionsIn(
+      "Gregory Zinoviev spoke. Grigori Zinoviev answered, and Zinoviev’s friends cheered. L. Trotsky and Lev Davidovich Bronstein wrote; J. T. Murphy and C. L. R. James read Trotsky's book.\n",
+    );
+    expect(found.map((m) => [m.surface, m.heading])).toEqual([
+      ["Gregory Zinoviev", "Zinoviev, Grigory"],
+      ["Grigori Zinoviev", "Zinoviev, Grigory"],
+      ["Zinoviev", "Zinoviev, Grigory"],
+      ["L. Trotsky", "Trotsky, Leon"],
+      ["Lev Davidovich Bronstein", "Trotsky, Leon"],
+      ["J. T. Murphy", "Murphy, J. T."],
+      ["C. L. R. James", "James, C. L. R."],
+      ["Trotsky", "Trotsky, Leon"],
+    ]);
+  });
+
+  it("never takes a derived word, a place or a work for a person", async () => {
+    const found = await mentionsIn(
+      "Stalinist Leningrad, Trotskyism and Marxism, Leninist Zinovievists, the Red Army in Central Asia, the British General Strike and the General Secretary. TONY CLIFF’S TROTSKY, 1923–1927 is a book.\n",
+    );
+    expect(found.map((m) => m.surface)).toEqual(["TONY CLIFF"]);
+    for (const text of edition.restored.values()) {
+      for (const mention of mentionsOf(text)) expect(mention.next, `${mention.surface}${mention.next.slice(0, 10)}`).not.toMatch(/^[\p{L}]/u);
+    }
+  });
+
+  it("resolves a surname two persons share by the full name in the same paragraph", async () => {
+    const found = await mentionsIn("His sister Olga Kamenev ran the committee; Kamenev was her name by marriage.\n\nKamenev and Zinoviev voted against.\n");
+    expect(found.map((m) => [m.surface, m.heading])).toEqual([
+      ["Olga Kamenev", "Kameneva, Olga"],
+      ["Kamenev", "Kameneva, Olga"],
+      ["Kamenev", "Kamenev, Lev"],
+      ["Zinoviev", "Zinoviev, Grigory"],
+    ]);
+  });
+
+  it("reports a surname it cannot resolve, with its place", () => {
+    // The web book names Ivan Smirnov and, elsewhere, Vladimir Smirnov; line 1193 has the surname alone.
+    const ambiguous = edition.files.flatMap((file) => file.messages.filter((m) => m.ruleId === "names-ambiguous").map((m) => `${file.path}:${m.line}: ${m.reason.split(":")[0]}`));
+    expect(ambiguous).toEqual(["sources/texts/trotsky-an-introduction.txt:1193: `Smirnov` may be `Smirnov, Ivan` or `Smirnov, Vladimir`"]);
+  });
+
+  it("knows every person of the five texts: no name is reported unknown", () => {
+    const unknown = edition.files.flatMap((file) => file.messages.filter((m) => m.ruleId === "names-unknown").map((m) => `${file.path}:${m.line}: ${m.reason}`));
+    expect(unknown).toEqual([]);
+  });
+
+  it("stops the build with the line and column of a bad entry", async () => {
+    const sources = await sourcesFixture(validManifest, { ...fixtureTexts, "names.yaml": "persons:\n  - heading: Trotsky, Leon\n    seeAlso: [\"Nobody, Known\"]\n" });
+    await expect(buildEdition(path.join(sources, "edition.yaml"))).rejects.toMatchObject({ line: 3, column: 15, ruleId: "names-unknown-heading" });
+  });
+});
+
+describe("a new text with names the authority file does not know", async () => {
+  const text =
+    "Ramón del Norte met General Boris Sidorenkov and Robert V. Fakename in Paris. Later del Norte wrote to Trotsky.\n\nFakename answered; Sidorenkov did not. Stalinist Leningrad stayed silent.\n";
+  const names = await readFile("sources/names.yaml", "utf8");
+  const sources = await sourcesFixture(validManifest, { ...fixtureTexts, "texts/first.txt": text, "names.yaml": names });
+  const fixture = await buildEdition(path.join(sources, "edition.yaml"));
+
+  it("indexes them under their own form", () => {
+    const first = fixture.texts[0]!;
+    expect(first.data.nameMentions!.map((m) => [m.surface.replace(/\u00A0/g, " "), m.heading])).toEqual([
+      ["Ramón del Norte", "Norte, Ramón del"],
+      ["General Boris Sidorenkov", "Sidorenkov, Boris"],
+      ["Robert V. Fakename", "Fakename, Robert V."],
+      ["Norte", "Norte, Ramón del"],
+      ["Trotsky", "Trotsky, Leon"],
+      ["Fakename", "Fakename, Robert V."],
+      ["Sidorenkov", "Sidorenkov, Boris"],
+    ]);
+    const index = JSON.stringify(fixture.book.children.at(-1));
+    for (const heading of ["Norte, Ramón del", "Sidorenkov, Boris", "Fakename, Robert V.", "Trotsky, Leon"]) expect(index).toContain(heading);
+  });
+
+  it("reports each with its count and first place", () => {
+    const reported = fixture.texts[0]!.messages.filter((m) => m.ruleId === "names-unknown").map((m) => `${m.line}:${m.column} ${m.reason.replace(/\u00A0/g, " ")}`);
+    expect(reported).toEqual([
+      "1:1 `Ramón del Norte`, `Norte` is not in the name authority file (2×): indexed as `Norte, Ramón del`",
+      "1:21 `General Boris Sidorenkov`, `Sidorenkov` is not in the name authority file (2×): indexed as `Sidorenkov, Boris`",
+      "1:50 `Robert V. Fakename`, `Fakename` is not in the name authority file (2×): indexed as `Fakename, Robert V.`",
+    ]);
+  });
+});
+
+describe("the index of names", () => {
+  const index = edition.book.children.at(-1) as import("hast").Element;
+  const html = JSON.stringify(index);
+
+  it("sorts entries by surname, gives see references and breaks the subject into sub-entries", () => {
+    const terms: string[] = [];
+    const list = (index.children.find((c) => c.type === "element" && c.tagName === "ol") as import("hast").Element).children as import("hast").Element[];
+    for (const li of list) terms.push(toStringHast(li.children[0]));
+    const collator = new Intl.Collator("en", { sensitivity: "base" });
+    const surnames = terms.map((t) => t.split(",")[0]!);
+    expect([...surnames].sort(collator.compare)).toEqual(surnames);
+    expect(terms).toContain("Bronstein, Lev Davidovich");
+    expect(html).toContain("#index-trotsky-leon");
+    const trotsky = list.find((li) => toStringHast(li.children[0]) === "Trotsky, Leon")!;
+    expect(JSON.stringify(trotsky)).toContain("index-subentries");
+    expect(trotsky.children.some((c) => c.type === "element" && (c.properties.className as string[] | undefined)?.includes("page-ref-list"))).toBe(false);
+  });
+});
+
+/** `12, 97–101, 112–14` → every page number it stands for. */
+function expandLocators(numbers: string): number[] {
+  return [...numbers.matchAll(/(\d+)(?:–(\d+))?/g)].flatMap(([, a, b]) => {
+    if (!b) return [Number(a)];
+    const last = Number(b.length >= a!.length ? b : a!.slice(0, a!.length - b.length) + b);
+    return Array.from({ length: last - Number(a) + 1 }, (_, k) => Number(a) + k);
+  });
+}
+
+function toStringHast(node: unknown): string {
+  const n = node as { type: string; value?: string; children?: unknown[] };
+  return n.type === "text" ? n.value! : (n.children ?? []).map(toStringHast).join("");
+}
+
+describe("the printed index", () => {
+  const { pdf, html } = inject("edition");
+
+  it("gives for every page number a page where that person is named, and prints its last entry", async () => {
+    const { stdout } = await run("pdftotext", ["-layout", pdf, "-"]);
+    const pages = stdout.split("\f").map((page) => page.replace(/\u00AD/g, "").replace(/-\n\s*/g, "").replace(/\s+/g, " "));
+    const folioPage = new Map<string, number>();
+    pages.forEach((page, i) => {
+      const folio = /(\d+|[ivxlc]+) ?$/.exec(page.trim())?.[1];
+      if (folio && !folioPage.has(folio)) folioPage.set(folio, i);
+    });
+    const start = pages.findIndex((page) => page.trimStart().startsWith("Index of names"));
+    expect(start).toBeGreaterThan(0);
+    // Without each page's folio, which is no locator.
+    const indexText = pages.slice(start).map((page) => page.trim().replace(/ (\d+|[ivxlc]+)$/, "")).join(" ");
+
+    const forms = new Map<string, Set<string>>();
+    for (const tree of edition.restored.values()) {
+      for (const m of mentionsOf(tree)) forms.set(m.heading, (forms.get(m.heading) ?? new Set()).add(m.surface));
+    }
+    /** Where a heading opens its entry (not where a *see* or *see also* names it). */
+    const entryAt = (heading: string) => {
+      for (let at = indexText.indexOf(heading); at >= 0; at = indexText.indexOf(heading, at + 1)) {
+        if (!/(see|see also|;) $/.test(indexText.slice(Math.max(0, at - 10), at))) return at;
+      }
+      return -1;
+    };
+    const headings = [...forms.keys()].sort((a, b) => entryAt(a) - entryAt(b));
+    let checked = 0;
+    for (const [i, heading] of headings.entries()) {
+      const at = entryAt(heading);
+      expect(at, heading).toBeGreaterThanOrEqual(0);
+      const end = i + 1 < headings.length ? entryAt(headings[i + 1]!) : indexText.length;
+      const numbers = indexText
+        .slice(at + heading.length, end > at ? end : undefined)
+        .replace(/\([^)]*\)/g, "")
+        .split(/ see /)[0]!;
+      if (heading === "Trotsky, Leon") continue; // the subject: sub-entries, checked below
+      const pagesListed = expandLocators(numbers);
+      expect(pagesListed.length, heading).toBeGreaterThan(0);
+      expect(new Set(pagesListed).size, `${heading}: each page once, in order`).toBe(pagesListed.length);
+      expect([...pagesListed].sort((a, b) => a - b), heading).toEqual(pagesListed);
+      for (const folio of pagesListed) {
+        // The mention starts on the page; it may end on the next (`Mikhail | Lashevich`).
+        const at = folioPage.get(String(folio))!;
+        const page = (pages[at] ?? "").trim().replace(/ (\d+|[ivxlc]+)$/, "");
+        const across = `${page} ${(pages[at + 1] ?? "").trim().slice(0, 80)}`;
+        const named = [...forms.get(heading)!].some((form) => {
+          const found = across.indexOf(form);
+          return found >= 0 && found < page.length;
+        });
+        expect(named, `${heading}: page ${folio}`).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+    // The subject's sub-entries: every number after a sub-entry's term is a page naming Trotsky.
+    const subject = indexText.slice(entryAt("Trotsky, Leon"), entryAt(headings[headings.indexOf("Trotsky, Leon") + 1]!)).replace(/\([^)]*\)/g, "");
+    const subjectPages = [...subject.matchAll(/, ((?:\d+(?:–\d+)?(?:, )?)+)(?=\s+[\p{Lu}“‘]|\s*$)/gu)].flatMap((m) => expandLocators(m[1]!));
+    expect(subjectPages.length).toBeGreaterThan(80);
+    for (const folio of subjectPages) expect(pages[folioPage.get(String(folio))!], `Trotsky: page ${folio}`).toMatch(/Trotsky|TROTSKY|Bronstein/);
+    // The last entry of the HTML index is on the index's last page, with its numbers.
+    const printHtml = await readFile(html, "utf8");
+    const terms = [...printHtml.matchAll(/<span class="index-term" epub:type="index-term">([^<]+)<\/span>/g)].map((m) => m[1]!);
+    const last = terms.at(-1)!;
+    expect(last).toBe("Zubarev, Pyotr");
+    expect(indexText.slice(entryAt(last)).trim()).toMatch(/^Zubarev, Pyotr, \d+$/);
+  });
+});
+
+describe("the index in the EPUB", async () => {
+  const { epub } = inject("edition");
+  const JSZip = (await import("jszip")).default;
+  const zip = await JSZip.loadAsync(await readFile(epub));
+  const index = await zip.file("OEBPS/index.xhtml")!.async("string");
+
+  it("is marked up with EPUB Indexes semantics, every locator a link to its mention's file and id", async () => {
+    expect(index).toMatch(/<section[^>]*epub:type="index"/);
+    for (const type of ["index-entry-list", "index-entry", "index-term", "index-locator", "index-xref-preferred", "index-xref-related"]) {
+      expect(index, type).toContain(`epub:type="${type}"`);
+    }
+    const locators = [...index.matchAll(/epub:type="index-locator" href="([^"#]+)#([^"]+)"/g)];
+    expect(locators.length).toBeGreaterThan(2000);
+    const files = new Map<string, string>();
+    for (const [, file, id] of locators) {
+      if (!files.has(file!)) files.set(file!, await zip.file(`OEBPS/${file}`)!.async("string"));
+      expect(files.get(file!), `${file}#${id}`).toContain(`<span id="${id}" class="name-mention">`);
+    }
+  });
+});
