@@ -20,6 +20,8 @@ import { restoreHeadings } from "./restore/headings.js";
 import { restoreBlockQuotes } from "./restore/block-quotes.js";
 import { restoreSourceExcerpts } from "./restore/source-excerpts.js";
 import { restoreLetteredLists } from "./restore/lettered-lists.js";
+import { enrichDates } from "./enrich/dates/enrich-dates.js";
+import { chronologyAppendix } from "./enrich/dates/chronology-appendix.js";
 
 export interface Edition extends LoadedEdition {
   book: HastRoot;
@@ -47,6 +49,7 @@ export function textProcessor(options: RestoreOptions) {
     .use(restoreBlockQuotes)
     .use(restoreLetteredLists)
     .use(restoreTypography)
+    .use(enrichDates)
     .use(remarkRehype);
 }
 
@@ -72,6 +75,7 @@ export async function buildEdition(manifestPath: string): Promise<Edition> {
   }
   checkCorrectionCounts(loaded);
   const book = assembleBook(loaded.manifest, texts, {
+    chronology: chronologyAppendix(loaded.texts.flatMap((file) => file.data.chronology ?? []), loaded.manifest.texts),
     editorialNote: [...(await editorialNoteFromManifest(loaded.manifest)), ...correctionsNote(loaded.manifest, loaded.texts)],
   });
   const files = [loaded.manifestFile, ...(loaded.correctionsFile ? [loaded.correctionsFile] : []), ...loaded.texts];
