@@ -13,6 +13,7 @@ const seasonNames: Record<string, string> = { "21": "Spring", "22": "Summer", "2
 
 /** One EDTF date (no interval or set) in words: `7 November 1879`, `November 1917`, `[1917]` when inferred. */
 function singleLabel(value: string): string {
+  if (value.endsWith("~")) return `c. ${singleLabel(value.slice(0, -1))}`;
   const match = /^(\d{4})(\?)?(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(value);
   if (!match) return value;
   const [, y, inferred, m, d] = match;
@@ -38,15 +39,20 @@ export function dateLabel(value: string): string {
   return `${singleLabel(from!)} – ${singleLabel(to)}`;
 }
 
-function entryDateLabel(date: DatedEvent["date"]): string {
-  const label = dateLabel(date.edtf);
+/** The date under its year's heading: the year is left out unless it is all there is, or the date runs into another year. */
+function entryDateLabel(date: DatedEvent["date"], year: number): string {
+  const full = dateLabel(date.edtf);
+  const label = full.endsWith(` ${year}`) && !full.includes(" or ") && !/\d{4}.* – /.test(full) ? full.slice(0, -5) : full;
   return date.oldStyle ? `${label} (${dateLabel(date.oldStyle).replace(/ \d{4}$/, "")} O.S.)` : label;
 }
 
 /** How a reference names its text: the author's surname, or the title when the author is not known. */
 function shortName(entry: TextEntry | undefined, textId: string): string {
   if (!entry) return textId;
-  return /^anonymous$/i.test(entry.author) ? entry.title : entry.author.trim().split(/\s+/).at(-1)!;
+  if (!/^anonymous$/i.test(entry.author)) return entry.author.trim().split(/\s+/).at(-1)!;
+  // `Trotsky: an introduction` is cited as `Introduction`.
+  const short = entry.title.split(":").at(-1)!.trim();
+  return short.charAt(0).toUpperCase() + short.slice(1);
 }
 
 function references(entry: ChronologyEntry, texts: Map<string, TextEntry>): ElementContent[] {
@@ -86,7 +92,7 @@ export function chronologyAppendix(events: DatedEvent[], texts: TextEntry[]): El
         "dl",
         { className: ["chronology-entries"] },
         list.flatMap((entry) => [
-          h("dt", { className: ["chronology-date"] }, entryDateLabel(entry.date)),
+          h("dt", { className: ["chronology-date"] }, entryDateLabel(entry.date, year)),
           h("dd", { className: ["chronology-event"] }, [
             h("span", { className: ["chronology-summary"] }, entry.summary),
             ...(entry.persons.length ? [" ", h("span", { className: ["chronology-persons"] }, entry.persons.map(personName).join(", "))] : []),

@@ -77,6 +77,13 @@ function titleSpans(sentence: string): [number, number][] {
   return spans;
 }
 
+/** The last year a sentence names outside titles of works, dated or not (`the events of 1905`). */
+export function lastYearNamed(sentence: string): number | undefined {
+  const titles = titleSpans(sentence);
+  const years = [...sentence.matchAll(/\b(1[5-9]\d\d|20[0-4]\d)\b/g)].filter((m) => !titles.some(([a, b]) => m.index! >= a && m.index! < b));
+  return years.length ? Number(years.at(-1)![1]) : undefined;
+}
+
 const overlaps = (a: [number, number], b: [number, number]) => a[0] < b[1] && b[0] < a[1];
 
 /** Words before a bare year that state an event at it (`in 1888`, `by 1921`, `the Commune of 1871`). */
@@ -143,7 +150,9 @@ function ownForms(sentence: string): Candidate[] {
     const before = sentence.slice(0, m.index);
     const after = sentence.slice(m.index! + 4);
     const gated = yearGate.test(before) || (/\bthe\s+$/i.test(before) && namedEvent.test(after)) || (/\bfrom\s+$/i.test(before) && /^\s+onwards?\b/.test(after));
-    if (gated) add(m, { edtf: m[1]! });
+    // `about 1927`, `c. 1927`: approximate.
+    const approximate = /\b(?:[Aa]round|[Aa]bout|[Cc]irca|c\.)\s+$/.test(before);
+    if (gated) add(m, { edtf: approximate ? `${m[1]}~` : m[1]! });
   }
   return found;
 }
@@ -209,9 +218,10 @@ export function findDates(sentence: string, contextYear?: number): SentenceDates
     all.push(candidate);
   };
   // Calendars, seasons and parts of a year first: they hold dates chrono would read only in part.
-  for (const candidate of own.filter((c) => !/^\d{4}(\/\d{4})?$/.test(c.edtf))) take(candidate);
+  const bareYears = (c: Candidate) => /^\d{4}~?(\/\d{4})?$/.test(c.edtf);
+  for (const candidate of own.filter((c) => !bareYears(c))) take(candidate);
   for (const candidate of chronoForms(sentence)) take(candidate);
-  for (const candidate of own.filter((c) => /^\d{4}(\/\d{4})?$/.test(c.edtf))) take(candidate);
+  for (const candidate of own.filter(bareYears)) take(candidate);
   all.sort((a, b) => a.start - b.start);
 
   const unsure: UnsureDate[] = [];

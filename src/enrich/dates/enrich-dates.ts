@@ -10,7 +10,7 @@ import { visitParents } from "unist-util-visit-parents";
 import "../../restore/text-data.js";
 import { notesStart } from "../../restore/blocks.js";
 import { placeOfIndex } from "../../restore/raw-place.js";
-import { findDates } from "./date-forms.js";
+import { findDates, lastYearNamed } from "./date-forms.js";
 import { summarise, type DatedEvent } from "./events.js";
 import { inlineText, insertAt } from "./inline-text.js";
 import { sentences } from "./sentences.js";
@@ -48,9 +48,12 @@ export const enrichDates: Plugin<[], Root> = () => (tree, file) => {
     // Raw positions hold only for a paragraph that is still one text node.
     const single = paragraph.children.length === 1 && paragraph.children[0]!.type === "text";
     const placeOf = (index: number) => (single ? placeOfIndex(paragraph.children[0]!, value, index) : undefined) ?? paragraph.position?.start;
+    // A year named earlier in the same paragraph, dated or not, is the best guess for a date without one.
+    let paragraphYear: number | undefined;
     for (const sentence of sentences(value)) {
       const text = value.slice(sentence.start, sentence.end);
-      const found = findDates(text, contextYear);
+      const found = findDates(text, paragraphYear ?? contextYear);
+      paragraphYear = lastYearNamed(text) ?? paragraphYear;
       for (const unsure of found.unsure) {
         file.message(`date left out of the chronology: ${unsure.reason}`, { place: placeOf(sentence.start + unsure.start), ruleId: "dates-unsure", source });
       }
