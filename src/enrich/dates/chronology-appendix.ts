@@ -60,8 +60,10 @@ function references(entry: ChronologyEntry, texts: Map<string, TextEntry>): Elem
   for (const [index, passage] of entry.passages.entries()) {
     if (index) parts.push({ type: "text", value: "; " });
     parts.push(
-      h("a", { className: ["chronology-source"], href: `#${passage.anchor}` }, shortName(texts.get(passage.textId), passage.textId)),
-      h("span", { className: ["chronology-page"] }, [", p.\u00a0", h("a", { className: ["page-ref"], href: `#${passage.anchor}` })]),
+      h("span", { className: ["chronology-reference"] }, [
+        h("a", { className: ["chronology-source"], href: `#${passage.anchor}` }, shortName(texts.get(passage.textId), passage.textId)),
+        h("span", { className: ["chronology-page"] }, [", p.\u00a0", h("a", { className: ["page-ref"], href: `#${passage.anchor}` })]),
+      ]),
     );
   }
   return parts;

@@ -149,5 +149,6 @@ export function chronologyEntries(events: DatedEvent[]): ChronologyEntry[] {
       max: bounds.max,
     };
   });
-  return entries.sort((a, b) => a.min - b.min || a.max - b.max);
+  // At the same start the wider date comes first: a year before its January, as chronologies set it.
+  return entries.sort((a, b) => a.min - b.min || b.max - a.max);
 }
