@@ -23,6 +23,7 @@ describe("the book tree", () => {
       ["text-cliff", "body"],
       ["text-introduction", "body"],
       ["text-simkin", "body"],
+      ["chronology", "back"],
       ["editorial-note", "back"],
     ]);
   });
@@ -44,7 +45,7 @@ describe("the book tree", () => {
       node.children.forEach((child) => child.type === "element" && walk(child));
     };
     walk(contents);
-    expect(links).toEqual(["#text-sherry", "#text-marot", "#text-cliff", "#text-introduction", "#text-simkin", "#editorial-note"]);
+    expect(links).toEqual(["#text-sherry", "#text-marot", "#text-cliff", "#text-introduction", "#text-simkin", "#chronology", "#editorial-note"]);
   });
 
   it("heads each text with its title and author from the manifest", () => {

@@ -60,6 +60,7 @@ describe("date forms", () => {
 
   it("reads uncertain and approximate dates", () => {
     expect(one("Lenin dictated it in December 1922 or January 1923.")).toEqual(["[1922-12,1923-01]"]);
+    expect(one("had Trotsky recognized sufficiently early, say by 1923 or 1924, that")).toEqual(["[1923,1924]"]);
     expect(one("Finally, early in 1927, Trotsky joined")).toEqual(["1927-37"]);
     expect(one("expelled and banished at the beginning of 1928.")).toEqual(["1928-37"]);
     expect(one("his conciliationism in the summer of 1923, when")).toEqual(["1923-22"]);

@@ -149,7 +149,10 @@ function ownForms(sentence: string): Candidate[] {
   for (const m of sentence.matchAll(new RegExp(`\\b${year}\\b(?![–-]\\d|s\\b|,\\d)`, "g"))) {
     const before = sentence.slice(0, m.index);
     const after = sentence.slice(m.index! + 4);
-    const gated = yearGate.test(before) || (/\bthe\s+$/i.test(before) && namedEvent.test(after)) || (/\bfrom\s+$/i.test(before) && /^\s+onwards?\b/.test(after));
+    // `by 1923 or 1924`: the second of two years offered takes the first one's standing.
+    const alternative = /\d{4}\s+or\s+$/.test(before) && found.some((date) => date.end === before.replace(/\s+or\s+$/, "").length);
+    const gated =
+      yearGate.test(before) || alternative || (/\bthe\s+$/i.test(before) && namedEvent.test(after)) || (/\bfrom\s+$/i.test(before) && /^\s+onwards?\b/.test(after));
     // `about 1927`, `c. 1927`: approximate.
     const approximate = /\b(?:[Aa]round|[Aa]bout|[Cc]irca|c\.)\s+$/.test(before);
     if (gated) add(m, { edtf: approximate ? `${m[1]}~` : m[1]! });
