@@ -103,12 +103,25 @@ function compatible(a: string, b: string): boolean {
  */
 export function sameEvent(a: DatedEvent, b: DatedEvent): boolean {
   if (!compatible(a.date.edtf, b.date.edtf)) return false;
-  const rootsA = rootsOf(a.sentence);
-  const shared = [...rootsOf(b.sentence)].filter((root) => rootsA.has(root));
-  if (!shared.length) return false;
+  const [x, y] = [featuresOf(a.sentence), featuresOf(b.sentence)];
+  if (![...y.roots].some((root) => x.roots.has(root))) return false;
   if (a.persons.some((person) => b.persons.includes(person))) return true;
-  const other = new Set(words(a.sentence).filter((word) => !eventRoots.some(([pattern]) => pattern.test(word))));
-  return words(b.sentence).some((word) => other.has(word) && !eventRoots.some(([pattern]) => pattern.test(word)));
+  return [...y.others].some((word) => x.others.has(word));
+}
+
+interface Features {
+  roots: Set<string>;
+  /** Content words that name no kind of event. */
+  others: Set<string>;
+}
+const features = new Map<string, Features>();
+function featuresOf(sentence: string): Features {
+  let found = features.get(sentence);
+  if (!found) {
+    found = { roots: rootsOf(sentence), others: new Set(words(sentence).filter((word) => !eventRoots.some(([pattern]) => pattern.test(word)))) };
+    features.set(sentence, found);
+  }
+  return found;
 }
 
 export interface ChronologyEntry {
