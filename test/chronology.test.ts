@@ -11,7 +11,7 @@ import { visit } from "unist-util-visit";
 import { VFile } from "vfile";
 import { describe, expect, inject, it } from "vitest";
 import { dateLabel } from "../src/enrich/dates/chronology-appendix.js";
-import { findDates, julianToGregorian } from "../src/enrich/dates/date-forms.js";
+import { edtfBounds, findDates, julianToGregorian } from "../src/enrich/dates/date-forms.js";
 import { enrichDates } from "../src/enrich/dates/enrich-dates.js";
 import { chronologyEntries, sameEvent, summarise, type DatedEvent } from "../src/enrich/dates/events.js";
 import { sentences } from "../src/enrich/dates/sentences.js";
@@ -65,6 +65,9 @@ describe("date forms", () => {
     expect(one("expelled and banished at the beginning of 1928.")).toEqual(["1928-37"]);
     expect(one("his conciliationism in the summer of 1923, when")).toEqual(["1923-22"]);
     expect(one("In the winter of 1927–28 the rich peasants")).toEqual(["1927-24"]);
+    // Ordered as the seasons of the northern year (the package would put summer in April–June).
+    expect(new Date(edtfBounds("1923-22")!.min).toISOString().slice(0, 10)).toBe("1923-06-01");
+    expect(new Date(edtfBounds("1927-24")!.max).toISOString().slice(0, 10)).toBe("1928-02-29");
   });
 
   it("keeps both calendars where the source gives both, and turns Old Style into New", () => {

@@ -87,22 +87,21 @@ export function chronologyAppendix(events: DatedEvent[], texts: TextEntry[]): El
     "where a text gives both, the entry is placed by the New Style and the Old Style follows in brackets, marked O.S. ",
     "A year in square brackets is not stated beside the date but taken from the dates before it.",
   ]);
+  const entryOf = (entry: ChronologyEntry, year: number) =>
+    // Each date and its event in a `div` (allowed in a `dl`), so a page never parts them.
+    h("div", { className: ["chronology-entry"] }, [
+      h("dt", { className: ["chronology-date"] }, entryDateLabel(entry.date, year)),
+      h("dd", { className: ["chronology-event"] }, [
+        h("span", { className: ["chronology-summary"] }, entry.summary),
+        ...(entry.persons.length ? [" ", h("span", { className: ["chronology-persons"] }, entry.persons.map(personName).join(", "))] : []),
+        " ",
+        h("span", { className: ["chronology-references"] }, references(entry, byId)),
+      ]),
+    ]);
   const sections = [...years].map(([year, list]) =>
     h("section", { className: ["chronology-year"], ariaLabelledBy: `chronology-${year}` }, [
       h("h2", { id: `chronology-${year}`, className: ["chronology-year-heading"] }, String(year)),
-      h(
-        "dl",
-        { className: ["chronology-entries"] },
-        list.flatMap((entry) => [
-          h("dt", { className: ["chronology-date"] }, entryDateLabel(entry.date, year)),
-          h("dd", { className: ["chronology-event"] }, [
-            h("span", { className: ["chronology-summary"] }, entry.summary),
-            ...(entry.persons.length ? [" ", h("span", { className: ["chronology-persons"] }, entry.persons.map(personName).join(", "))] : []),
-            " ",
-            h("span", { className: ["chronology-references"] }, references(entry, byId)),
-          ]),
-        ]),
-      ),
+      h("dl", { className: ["chronology-entries"] }, list.map((entry) => entryOf(entry, year))),
     ]),
   );
   return [note, ...sections];

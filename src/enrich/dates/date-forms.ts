@@ -45,7 +45,11 @@ export function edtfBounds(value: string): { min: number; max: number } | undefi
   if (!bounds.has(value)) {
     try {
       const parsed = edtf(value);
-      bounds.set(value, { min: parsed.min, max: parsed.max });
+      // The package puts summer in April–June; a northern year's seasons run March–May, June–August, September–November, December–February.
+      const season = /^(\d{4})-(2[1-4])$/.exec(value);
+      const start = season ? Date.UTC(Number(season[1]), 2 + 3 * (Number(season[2]) - 21), 1) : parsed.min;
+      const end = season ? Date.UTC(Number(season[1]), 5 + 3 * (Number(season[2]) - 21), 1) - 1 : parsed.max;
+      bounds.set(value, { min: start, max: end });
     } catch {
       bounds.set(value, undefined);
     }
