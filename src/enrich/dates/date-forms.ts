@@ -21,6 +21,8 @@ export interface FoundDate extends DateValue {
   start: number;
   end: number;
   text: string;
+  /** Where an inferred year came from: a date later in the sentence, or the `contextYear` given. */
+  yearFrom?: "sentence" | "context";
 }
 
 export interface UnsureDate {
@@ -249,7 +251,7 @@ export function findDates(sentence: string, contextYear?: number): SentenceDates
       }
       const { noYear: _, ...rest } = candidate;
       const value = rest.edtf.replace(/XXXX/g, String(inferred)).replace(/^(\d{4})/, "$1?");
-      dates.push({ ...rest, edtf: value, yearInferred: true });
+      dates.push({ ...rest, edtf: value, yearInferred: true, yearFrom: later ? "sentence" : "context" });
       continue;
     }
     const { noYear: _, ...rest } = candidate;

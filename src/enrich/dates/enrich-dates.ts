@@ -52,6 +52,7 @@ export const enrichDates: Plugin<[], Root> = () => (tree, file) => {
     let paragraphYear: number | undefined;
     for (const sentence of sentences(value)) {
       const text = value.slice(sentence.start, sentence.end);
+      const yearBefore = paragraphYear;
       const found = findDates(text, paragraphYear ?? contextYear);
       paragraphYear = lastYearNamed(text) ?? paragraphYear;
       for (const unsure of found.unsure) {
@@ -65,7 +66,11 @@ export const enrichDates: Plugin<[], Root> = () => (tree, file) => {
       for (const date of found.dates) {
         const place = placeOf(sentence.start + date.start);
         if (date.yearInferred) {
-          file.message(`“${date.text}” has no year: ${date.edtf.slice(0, 4)} taken from the dates before it`, { place, ruleId: "dates-year-inferred", source });
+          // A year from the same sentence or paragraph is a note; one from an earlier paragraph is a guess to check.
+          const near = date.yearFrom === "sentence" ? "the same sentence" : yearBefore !== undefined ? "the same paragraph" : undefined;
+          const year = date.edtf.slice(0, 4);
+          if (near) file.info(`“${date.text}” has no year: ${year} taken from ${near}`, { place, ruleId: "dates-year-inferred", source });
+          else file.message(`“${date.text}” has no year: ${year} taken from an earlier paragraph; check it`, { place, ruleId: "dates-year-inferred", source });
         }
         events.push({
           anchor: id,
