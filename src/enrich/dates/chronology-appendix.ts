@@ -51,7 +51,7 @@ function shortName(entry: TextEntry | undefined, textId: string): string {
   if (!entry) return textId;
   if (!/^anonymous$/i.test(entry.author)) return entry.author.trim().split(/\s+/).at(-1)!;
   // `Trotsky: an introduction` is cited as `Introduction`.
-  const short = entry.title.split(":").at(-1)!.trim();
+  const short = entry.title.split(":").at(-1)!.trim().replace(/^(an?|the)\s+/i, "");
   return short.charAt(0).toUpperCase() + short.slice(1);
 }
 
