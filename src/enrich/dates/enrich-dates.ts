@@ -12,7 +12,7 @@ import { notesStart } from "../../restore/blocks.js";
 import { placeOfIndex } from "../../restore/raw-place.js";
 import { findDates, lastYearNamed } from "./date-forms.js";
 import { summarise, type DatedEvent } from "./events.js";
-import { inlineText, insertAt } from "./inline-text.js";
+import { inlineText, insertAt, textAt } from "./inline-text.js";
 import { sentences } from "./sentences.js";
 
 const source = "dates";
@@ -45,9 +45,11 @@ export const enrichDates: Plugin<[], Root> = () => (tree, file) => {
   for (const paragraph of paragraphs) {
     const { value, mentions } = inlineText(paragraph);
     const anchors: { offset: number; id: string }[] = [];
-    // Raw positions hold only for a paragraph that is still one text node.
-    const single = paragraph.children.length === 1 && paragraph.children[0]!.type === "text";
-    const placeOf = (index: number) => (single ? placeOfIndex(paragraph.children[0]!, value, index) : undefined) ?? paragraph.position?.start;
+    // The place in the raw file: through the text node that holds the index when it kept its position, else the paragraph's start.
+    const placeOf = (index: number) => {
+      const at = textAt(paragraph, index);
+      return (at?.node.position ? placeOfIndex(at.node, at.node.value, at.offset) : undefined) ?? paragraph.position?.start;
+    };
     // A year named earlier in the same paragraph, dated or not, is the best guess for a date without one.
     let paragraphYear: number | undefined;
     for (const sentence of sentences(value)) {

@@ -51,7 +51,8 @@ export function summarise(sentence: string, dateStart: number, dateEnd: number):
     start = from === start ? start : sentence.indexOf(" ", from) + 1 || from;
     end = to === end ? end : sentence.lastIndexOf(" ", to);
   }
-  let text = sentence.slice(start, end).trim().replace(/[,;:–\s]+$/, "");
+  // Note calls (`[3]`) belong to the passage, not the timeline.
+  let text = sentence.slice(start, end).replace(/\s*\[\d+\*?\]/g, "").trim().replace(/[,;:–\s]+$/, "");
   if (start > 0) text = `…${text}`;
   if (end < sentence.length && !/[.!?]$/.test(text)) text = `${text} …`;
   else if (!/[.!?”’…]$/.test(text)) text = `${text}.`;
