@@ -30,6 +30,8 @@ import type { NamesAuthority } from "./manifest/names-schema.js";
 import { compileAuthority } from "./enrich/names/authority.js";
 import { enrichNames } from "./enrich/names/enrich-names.js";
 import { nameIndex } from "./enrich/names/name-index.js";
+import { enrichDates } from "./enrich/dates/enrich-dates.js";
+import { chronologyAppendix } from "./enrich/dates/chronology-appendix.js";
 
 export interface Edition extends LoadedEdition {
   book: HastRoot;
@@ -62,6 +64,7 @@ export function textProcessor(options: RestoreOptions) {
     .use(restoreNotes)
     .use(restoreCitations)
     .use(enrichNames, { authority: compileAuthority(options.names) })
+    .use(enrichDates)
     .use(remarkRehype, { handlers: noteHandlers });
 }
 
@@ -96,6 +99,7 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
   const cslStyle = await loadCslStyle(loaded.manifest.bibliographyStyle, loaded.sourcesDir, loaded.manifestFile);
   const book = assembleBook(loaded.manifest, texts, {
     bibliography: bibliography(worksCited(loaded.texts), cslStyle),
+    chronology: chronologyAppendix(loaded.texts.flatMap((file) => file.data.chronology ?? []), loaded.manifest.texts),
     editorialNote: [...(await editorialNoteFromManifest(loaded.manifest)), ...correctionsNote(loaded.manifest, loaded.texts)],
     index: nameIndex(loaded.manifest, texts, loaded.names),
   });

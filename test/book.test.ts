@@ -24,6 +24,7 @@ describe("the book tree", () => {
       ["text-cliff", "body"],
       ["text-introduction", "body"],
       ["text-simkin", "body"],
+      ["chronology", "back"],
       ["bibliography", "back"],
       ["editorial-note", "back"],
       ["index", "back"],
@@ -47,7 +48,7 @@ describe("the book tree", () => {
       node.children.forEach((child) => child.type === "element" && walk(child));
     };
     walk(contents);
-    expect(links).toEqual(["#text-sherry", "#text-marot", "#text-cliff", "#text-introduction", "#text-simkin", "#bibliography", "#editorial-note", "#index"]);
+    expect(links).toEqual(["#text-sherry", "#text-marot", "#text-cliff", "#text-introduction", "#text-simkin", "#chronology", "#bibliography", "#editorial-note", "#index"]);
   });
 
   it("heads each text with its title and author from the manifest", () => {

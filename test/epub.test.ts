@@ -27,6 +27,7 @@ describe("the EPUB", () => {
     const files = Object.keys(zip.files).filter((name) => name.endsWith(".xhtml")).sort();
     expect(files).toEqual(
       [
+        "chronology",
         "bibliography",
         "copyright",
         "cover",

@@ -1,0 +1,108 @@
+// The chronology appendix: entries grouped under a heading per year, each a
+// date and the event as a definition list item, with a reference to every
+// passage that tells it. The reference is a live link (the EPUB renderer
+// points it at the right file) and, for print, an `a.page-ref` that the
+// Paged.js handler fills with the page of the passage.
+import type { Element, ElementContent } from "hast";
+import { h } from "hastscript";
+import type { TextEntry } from "../../manifest/manifest-schema.js";
+import { chronologyEntries, type ChronologyEntry, type DatedEvent } from "./events.js";
+
+const monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const seasonNames: Record<string, string> = { "21": "Spring", "22": "Summer", "23": "Autumn", "24": "Winter", "37": "Early", "38": "Mid-", "39": "Late" };
+
+/** One EDTF date (no interval or set) in words: `7 November 1879`, `November 1917`, `[1917]` when inferred. */
+function singleLabel(value: string): string {
+  if (value.endsWith("~")) return `c. ${singleLabel(value.slice(0, -1))}`;
+  const match = /^(\d{4})(\?)?(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(value);
+  if (!match) return value;
+  const [, y, inferred, m, d] = match;
+  const yearText = inferred ? `[${y}]` : y!;
+  const season = m ? seasonNames[m] : undefined;
+  if (season) return season.endsWith("-") ? `${season}${yearText}` : `${season} ${yearText}`;
+  return [d ? String(Number(d)) : "", m ? monthNames[Number(m) - 1] : "", yearText].filter(Boolean).join(" ");
+}
+
+/** An EDTF value in the house style: ranges with an en dash (`1918–23`, `17–25 April 1923`), sets with `or`. */
+export function dateLabel(value: string): string {
+  const set = /^\[(.*)\]$/.exec(value);
+  if (set) return set[1]!.split(",").map(singleLabel).join(" or ");
+  const [from, to] = value.split("/");
+  if (!to) return singleLabel(from!);
+  if (/^\d{4}$/.test(from!) && /^\d{4}$/.test(to)) return from!.slice(0, 2) === to.slice(0, 2) ? `${from}–${to.slice(2)}` : `${from}–${to}`;
+  const a = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(from!);
+  const b = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(to);
+  if (a && b && a[1] === b[1]) {
+    if (a[3] && b[3] && a[2] === b[2]) return `${Number(a[3])}–${Number(b[3])} ${monthNames[Number(a[2]) - 1]} ${a[1]}`;
+    if (!a[3] && !b[3]) return `${monthNames[Number(a[2]) - 1]}–${monthNames[Number(b[2]) - 1]} ${a[1]}`;
+  }
+  return `${singleLabel(from!)} – ${singleLabel(to)}`;
+}
+
+/** The date under its year's heading: the year is left out unless it is all there is, or the date runs into another year. */
+function entryDateLabel(date: DatedEvent["date"], year: number): string {
+  const full = dateLabel(date.edtf);
+  const label = full.endsWith(` ${year}`) && !full.includes(" or ") && !/\d{4}.* – /.test(full) ? full.slice(0, -5) : full;
+  return date.oldStyle ? `${label} (${dateLabel(date.oldStyle).replace(/ \d{4}$/, "")} O.S.)` : label;
+}
+
+/** How a reference names its text: the author's surname, or the title when the author is not known. */
+function shortName(entry: TextEntry | undefined, textId: string): string {
+  if (!entry) return textId;
+  if (!/^anonymous$/i.test(entry.author)) return entry.author.trim().split(/\s+/).at(-1)!;
+  // `Trotsky: an introduction` is cited as `Introduction`.
+  const short = entry.title.split(":").at(-1)!.trim().replace(/^(an?|the)\s+/i, "");
+  return short.charAt(0).toUpperCase() + short.slice(1);
+}
+
+function references(entry: ChronologyEntry, texts: Map<string, TextEntry>): ElementContent[] {
+  const parts: ElementContent[] = [];
+  for (const [index, passage] of entry.passages.entries()) {
+    if (index) parts.push({ type: "text", value: "; " });
+    parts.push(
+      h("span", { className: ["chronology-reference"] }, [
+        h("a", { className: ["chronology-source"], href: `#${passage.anchor}` }, shortName(texts.get(passage.textId), passage.textId)),
+        h("span", { className: ["chronology-page"] }, [", p.\u00a0", h("a", { className: ["page-ref"], href: `#${passage.anchor}` })]),
+      ]),
+    );
+  }
+  return parts;
+}
+
+const personName = (key: string) => key.split(",")[0]!.trim();
+
+/** The chronology's content for BackMatter.chronology: a note on its conventions, then a heading and a list per year. */
+export function chronologyAppendix(events: DatedEvent[], texts: TextEntry[]): ElementContent[] {
+  const entries = chronologyEntries(events);
+  if (!entries.length) return [];
+  const byId = new Map(texts.map((text) => [text.id, text]));
+  const years = new Map<number, ChronologyEntry[]>();
+  for (const entry of entries) {
+    const year = new Date(entry.min).getUTCFullYear();
+    years.set(year, [...(years.get(year) ?? []), entry]);
+  }
+  const note: Element = h("p", { className: ["chronology-convention"] }, [
+    "Every dated event in the running text of the edition, in order of date; an event told by more than one text is one entry that refers to each passage. ",
+    "Dates are given as the texts give them. Russia kept the Julian calendar (Old Style) until February 1918, twelve days behind the Gregorian in the nineteenth century and thirteen in the twentieth; ",
+    "where a text gives both, the entry is placed by the New Style and the Old Style follows in brackets, marked O.S. ",
+    "A year in square brackets is not stated beside the date but taken from the dates before it.",
+  ]);
+  const entryOf = (entry: ChronologyEntry, year: number) =>
+    // Each date and its event in a `div` (allowed in a `dl`), so a page never parts them.
+    h("div", { className: ["chronology-entry"] }, [
+      h("dt", { className: ["chronology-date"] }, entryDateLabel(entry.date, year)),
+      h("dd", { className: ["chronology-event"] }, [
+        h("span", { className: ["chronology-summary"] }, entry.summary),
+        ...(entry.persons.length ? [" ", h("span", { className: ["chronology-persons"] }, entry.persons.map(personName).join(", "))] : []),
+        " ",
+        h("span", { className: ["chronology-references"] }, references(entry, byId)),
+      ]),
+    ]);
+  const sections = [...years].map(([year, list]) =>
+    h("section", { className: ["chronology-year"], ariaLabelledBy: `chronology-${year}` }, [
+      h("h2", { id: `chronology-${year}`, className: ["chronology-year-heading"] }, String(year)),
+      h("dl", { className: ["chronology-entries"] }, list.map((entry) => entryOf(entry, year))),
+    ]),
+  );
+  return [note, ...sections];
+}

@@ -1,0 +1,168 @@
+// Dated events: what the dates plugin records on each text's vfile, the
+// timeline wording of an event, and the rule that merges one event told by
+// several passages into one chronology entry.
+import type { Position } from "unist";
+import { edtfBounds, type DateValue } from "./date-forms.js";
+
+export interface DatedEvent {
+  /** The anchor at the start of the passage (unique in the book). */
+  anchor: string;
+  textId: string;
+  date: DateValue & { text: string };
+  /** The sentence as a timeline entry. */
+  summary: string;
+  /** The whole sentence, for merging. */
+  sentence: string;
+  /** Canonical keys of the persons named in the sentence (from name mentions). */
+  persons: string[];
+  position?: Position;
+}
+
+declare module "vfile" {
+  interface DataMap {
+    /** The dated events of the text's body, in reading order. */
+    chronology: DatedEvent[];
+  }
+}
+
+const longest = 220;
+
+/**
+ * The sentence as a timeline entry: when long, only the clause that holds the
+ * date (clauses end at `;`, `:` and spaced dashes), then at most `longest`
+ * characters around the date, cut at word boundaries.
+ */
+export function summarise(sentence: string, dateStart: number, dateEnd: number): string {
+  let start = 0;
+  let end = sentence.length;
+  if (end > longest) {
+    for (const match of sentence.matchAll(/;\s|:\s|\s–\s/g)) {
+      const at = match.index!;
+      if (at + match[0].length <= dateStart) start = at + match[0].length;
+      else if (at >= dateEnd) {
+        end = at;
+        break;
+      }
+    }
+  }
+  if (end - start > longest) {
+    const from = Math.max(start, Math.min(dateStart - 60, end - longest));
+    const to = Math.min(end, from + longest);
+    start = from === start ? start : sentence.indexOf(" ", from) + 1 || from;
+    end = to === end ? end : sentence.lastIndexOf(" ", to);
+  }
+  // Note calls (`[3]`) belong to the passage, not the timeline.
+  let text = sentence.slice(start, end).replace(/\s*\[\d+\*?\]/g, "").trim().replace(/[,;:–\s]+$/, "");
+  if (start > 0) text = `…${text}`;
+  if (end < sentence.length && !/[.!?]$/.test(text)) text = `${text} …`;
+  else if (!/[.!?”’…]$/.test(text)) text = `${text}.`;
+  text = text.replace(/^[“‘]/, "");
+  return start > 0 ? text : text.replace(/^[a-z]/, (first) => first.toUpperCase());
+}
+
+// Words that name the same kind of event in different forms (`born`, `birth`).
+const eventRoots: [RegExp, string][] = [
+  [/^(born|birth|births)$/, "birth"],
+  [/^(died|dies|death|dead)$/, "death"],
+  [/^(expel|expels|expelled|expelling|expulsion|expulsions)$/, "expulsion"],
+  [/^(deport|deported|deportation|banish|banished|banishment|exile|exiled)$/, "banishment"],
+  [/^(assassinate|assassinated|assassination|murder|murdered|killed)$/, "killing"],
+  [/^(arrest|arrested|arrests)$/, "arrest"],
+  [/^(elect|elected|election)$/, "election"],
+  [/^(sign|signed|signing|treaty)$/, "treaty"],
+];
+
+const stopWords = new Set(
+  "a an the and or but of in on at to for from by with as into over under after before his her their its he she they it was were is be been had has have that which who whom this these those not no one two three there then than so also all more most very only".split(" "),
+);
+
+function words(sentence: string): string[] {
+  return (sentence.toLowerCase().match(/[a-z]+/g) ?? []).filter((word) => word.length > 2 && !stopWords.has(word));
+}
+
+function rootsOf(sentence: string): Set<string> {
+  const roots = new Set<string>();
+  for (const word of words(sentence)) for (const [pattern, root] of eventRoots) if (pattern.test(word)) roots.add(root);
+  return roots;
+}
+
+/** Two dates can tell of one event when one lies within the other. */
+function compatible(a: string, b: string): boolean {
+  const x = edtfBounds(a);
+  const y = edtfBounds(b);
+  if (!x || !y) return false;
+  return (x.min <= y.min && y.max <= x.max) || (y.min <= x.min && x.max <= y.max);
+}
+
+/**
+ * The merging rule, kept conservative: the dates must be compatible (one
+ * within the other, so `1879` and `7 November 1879` may merge, `October 1927`
+ * and `November 1927` may not), and the sentences must share a word that names
+ * the kind of event (birth, death, expulsion, banishment, killing, arrest,
+ * election, treaty) and at least one more: a person named in both or another
+ * content word.
+ */
+export function sameEvent(a: DatedEvent, b: DatedEvent): boolean {
+  if (!compatible(a.date.edtf, b.date.edtf)) return false;
+  const [x, y] = [featuresOf(a.sentence), featuresOf(b.sentence)];
+  if (![...y.roots].some((root) => x.roots.has(root))) return false;
+  if (a.persons.some((person) => b.persons.includes(person))) return true;
+  return [...y.others].some((word) => x.others.has(word));
+}
+
+interface Features {
+  roots: Set<string>;
+  /** Content words that name no kind of event. */
+  others: Set<string>;
+}
+const features = new Map<string, Features>();
+function featuresOf(sentence: string): Features {
+  let found = features.get(sentence);
+  if (!found) {
+    found = { roots: rootsOf(sentence), others: new Set(words(sentence).filter((word) => !eventRoots.some(([pattern]) => pattern.test(word)))) };
+    features.set(sentence, found);
+  }
+  return found;
+}
+
+export interface ChronologyEntry {
+  /** The most precise date among the passages. */
+  date: DatedEvent["date"];
+  summary: string;
+  persons: string[];
+  /** Every passage that tells the event, in book order. */
+  passages: DatedEvent[];
+  /** For ordering: the bounds of the date. */
+  min: number;
+  max: number;
+}
+
+const span = (event: DatedEvent) => {
+  const bounds = edtfBounds(event.date.edtf)!;
+  return bounds.max - bounds.min;
+};
+
+/** Entries in time order, each event told by several passages merged into one. */
+export function chronologyEntries(events: DatedEvent[]): ChronologyEntry[] {
+  const groups: DatedEvent[][] = [];
+  for (const event of events) {
+    const group = groups.find((members) => members.every((member) => sameEvent(member, event)));
+    if (group) group.push(event);
+    else groups.push([event]);
+  }
+  const entries = groups.map((passages) => {
+    // The entry speaks with its most precise passage; ties go to the earlier one in the book.
+    const lead = [...passages].sort((a, b) => span(a) - span(b))[0]!;
+    const bounds = edtfBounds(lead.date.edtf)!;
+    return {
+      date: lead.date,
+      summary: lead.summary,
+      persons: [...new Set(passages.flatMap((passage) => passage.persons))],
+      passages,
+      min: bounds.min,
+      max: bounds.max,
+    };
+  });
+  // At the same start the wider date comes first: a year before its January, as chronologies set it.
+  return entries.sort((a, b) => a.min - b.min || b.max - a.max);
+}
