@@ -5,7 +5,7 @@ import { EditionErrors, hasErrors } from "./report/report-messages.js";
 import { buildEdition, type Edition } from "./pipeline.js";
 import { renderEpub } from "./render/epub.js";
 import { renderPdf } from "./render/pdf.js";
-import { renderPrintHtml } from "./render/print-html.js";
+import { printOutline, renderPrintHtml } from "./render/print-html.js";
 
 export interface BuildOptions {
   manifestPath: string;
@@ -18,8 +18,11 @@ export interface BuildOptions {
 
 export interface BuildResult {
   edition: Edition;
-  outputs: { epub: string; html: string; pdf?: string };
+  /** `pdf` is the print profile, `screenPdf` the screen profile. */
+  outputs: { epub: string; html: string; pdf?: string; screenPdf?: string };
+  /** Pages laid out (the screen PDF's count); the print PDF is padded to `printPageCount`. */
   pageCount?: number;
+  printPageCount?: number;
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -27,7 +30,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const edition = await buildEdition(options.manifestPath);
   if (hasErrors(edition.files)) throw new EditionErrors(edition.files);
   const { manifest, book } = edition;
-  const output = (extension: string) => path.join(options.outDir, `${manifest.slug}.${extension}`);
+  const output = (extension: string, suffix = "") => path.join(options.outDir, `${manifest.slug}${suffix}.${extension}`);
 
   const epub = output("epub");
   await writeAtomically(epub, await renderEpub(manifest, book));
@@ -41,9 +44,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const result: BuildResult = { edition, outputs: { epub, html } };
   if (!options.pdf) return result;
 
-  const { pdf, pageCount } = await renderPdf(manifest, printHtml, { onProgress: options.onPdfProgress });
+  const { pdf, screen, pageCount, printPageCount } = await renderPdf(manifest, printHtml, {
+    onProgress: options.onPdfProgress,
+    outline: printOutline(book),
+  });
   const pdfPath = output("pdf");
   await writeAtomically(pdfPath, pdf);
-  log(`wrote ${pdfPath} (${pageCount} pages)`);
-  return { ...result, outputs: { ...result.outputs, pdf: pdfPath }, pageCount };
+  log(`wrote ${pdfPath} (print: ${printPageCount} pages with bleed and crop marks)`);
+  const screenPath = output("pdf", "-screen");
+  await writeAtomically(screenPath, screen);
+  log(`wrote ${screenPath} (screen: ${pageCount} pages with bookmarks)`);
+  return { ...result, outputs: { ...result.outputs, pdf: pdfPath, screenPdf: screenPath }, pageCount, printPageCount };
 }

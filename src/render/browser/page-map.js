@@ -11,6 +11,9 @@
     bodyStartSelector: ".body-start",
     noFolioSelector: ".half-title, .title-page",
     contentsSlotSelector: ".contents-page",
+    // Running heads: the division that carries them, and what marks its opening page.
+    runningHeadSelector: "[data-running-recto]",
+    openingSelector: "h1",
   };
   const state = { anchors: {}, folios: [], bodyStart: undefined, pageCount: 0 };
   window.editionPageMap = state;
@@ -50,9 +53,20 @@
         box.classList.add("hasContent");
         box.querySelector(".pagedjs_margin-content").textContent = folio;
       }
+      if (!silent) writeRunningHead(pageElement);
       if (window.onEditionPage) window.onEditionPage(state.pageCount);
     }
   }
+  /** Verso: the edition's title; recto: the section's title; none on an opening page. */
+  function writeRunningHead(pageElement) {
+    const division = pageElement.querySelector(config.runningHeadSelector);
+    if (!division || pageElement.querySelector(config.openingSelector)) return;
+    const verso = pageElement.classList.contains("pagedjs_left_page");
+    const box = pageElement.querySelector(".pagedjs_margin-top-center");
+    box.classList.add("hasContent");
+    box.querySelector(".pagedjs_margin-content").textContent = verso ? division.dataset.runningVerso : division.dataset.runningRecto;
+  }
+
   Paged.registerHandlers(EditionPageMap);
 
   /** Write each contents entry's page number; returns the targets that have none. */
