@@ -5,6 +5,8 @@ import { Command } from "commander";
 import type { VFile } from "vfile";
 import { build } from "./build.js";
 import { buildEdition } from "./pipeline.js";
+import { formatPreflight, preflight } from "./preflight/preflight.js";
+import { printOutline, printTree } from "./render/print-html.js";
 import { projectRoot } from "./project-root.js";
 import { ChromiumMissingError } from "./render/chromium.js";
 import { restoredDiff } from "./report/restored-diff.js";
@@ -69,11 +71,18 @@ program
   .option("-m, --manifest <file>", "the edition's manifest", defaultManifest)
   .option("--json", "print the messages as JSON")
   .option("--diff <text>", "print the raw text of <text> (its id) beside the restored text, as a diff")
-  .action(async (options: { manifest: string; json?: boolean; diff?: string }) => {
+  .option("--pdf <file>", "preflight a PDF built from this manifest: fonts, page boxes, bookmarks, metadata, text integrity")
+  .action(async (options: { manifest: string; json?: boolean; diff?: string; pdf?: string }) => {
     let files: VFile[];
     try {
       const edition = await buildEdition(options.manifest);
       files = edition.files;
+      if (options.pdf) {
+        const result = await preflight(options.pdf, { manifest: edition.manifest, tree: printTree(edition.manifest, edition.book), outline: printOutline(edition.book) });
+        process.stdout.write(`${formatPreflight(options.pdf, result)}\n`);
+        if (!result.ok) process.exitCode = 1;
+        return;
+      }
       if (options.diff) {
         const index = edition.manifest.texts.findIndex((text) => text.id === options.diff);
         if (index === -1) return fail(new Error(`no text \`${options.diff}\` in the manifest; its ids are ${edition.manifest.texts.map((text) => text.id).join(", ")}`));

@@ -8,6 +8,9 @@ export const pointsPer = { in: 72, mm: 72 / 25.4 } as const;
 /** Bleed on each side of the trim in the print profile (printers ask for 3 mm). */
 export const bleedMm = 3;
 
+/** Page margins in inches: the inner one is wider, for the binding. Running heads and folios stand in the top and bottom ones. */
+export const marginsIn = { top: 0.75, bottom: 0.8, inner: 0.85, outer: 0.6 } as const;
+
 export interface PageGeometry {
   /** Trim width and height in points. */
   width: number;
@@ -27,10 +30,15 @@ export function trimGeometry(trim: Manifest["trim"], bleed = true): PageGeometry
   return { width: points(size.width), height: points(size.height), bleed: bleed ? bleedMm * pointsPer.mm : 0 };
 }
 
-/** The CSS @page rule for the manifest's trim, with bleed and crop marks (the print render). */
+/** The CSS @page rules for the manifest's trim, with bleed and crop marks (the print render), and the margins. */
 export function pageSizeCss(trim: Manifest["trim"]): string {
   const { width, height } = trimSizes[trim];
-  return `@page { size: ${width} ${height}; bleed: ${bleedMm}mm; marks: crop; }`;
+  const { top, bottom, inner, outer } = marginsIn;
+  return [
+    `@page { size: ${width} ${height}; bleed: ${bleedMm}mm; marks: crop; margin: ${top}in ${outer}in ${bottom}in ${outer}in; }`,
+    `@page :left { margin-left: ${outer}in; margin-right: ${inner}in; }`,
+    `@page :right { margin-left: ${inner}in; margin-right: ${outer}in; }`,
+  ].join("\n");
 }
 
 /** [x, y, width, height] of the trim inside a page that carries the bleed. */

@@ -12,7 +12,9 @@ import type { Manifest } from "../manifest/manifest-schema.js";
 import { assertChromium, chromiumArgs } from "./chromium.js";
 import { makeProfiles } from "./pdf-profiles.js";
 
-const pageMapScript = path.join(path.dirname(fileURLToPath(import.meta.url)), "browser", "page-map.js");
+const browserDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "browser");
+const pageMapScript = path.join(browserDir, "page-map.js");
+const wordBreaksScript = path.join(browserDir, "word-breaks.js");
 
 export interface PdfResult {
   /** The print profile. */
@@ -79,7 +81,7 @@ function watchdog(seconds: number, pages: () => number) {
 export async function renderPdf(manifest: Manifest, html: string, options: PdfOptions = {}): Promise<PdfResult> {
   const executablePath = await assertChromium();
   const printer = new EditionPrinter(executablePath, {
-    additionalScripts: [pageMapScript, ...(options.additionalScripts ?? [])],
+    additionalScripts: [pageMapScript, wordBreaksScript, ...(options.additionalScripts ?? [])],
     timeout: 0,
   });
   const guard = watchdog(options.stallSeconds ?? 120, () => printer.pages.length);
