@@ -8,7 +8,8 @@ import { build } from "../../src/build.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    edition: { outDir: string; epub: string; html: string; pdf: string; pageCount: number };
+    /** `pdf` is the print profile (bleed, marks, padded to a multiple of 4), `screenPdf` the screen profile. */
+    edition: { outDir: string; epub: string; html: string; pdf: string; screenPdf: string; pageCount: number; printPageCount: number };
   }
 }
 
@@ -20,6 +21,8 @@ export default async function setup(project: TestProject) {
     epub: result.outputs.epub,
     html: result.outputs.html,
     pdf: result.outputs.pdf!,
+    screenPdf: result.outputs.screenPdf!,
     pageCount: result.pageCount!,
+    printPageCount: result.printPageCount!,
   });
 }

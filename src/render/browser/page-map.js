@@ -48,19 +48,21 @@
       const folio = folioFor(index);
       state.folios[index] = folio;
       const silent = pageElement.classList.contains("pagedjs_blank_page") || pageElement.querySelector(config.noFolioSelector);
-      if (!silent) {
+      // An opening page (a text's or a section's title) carries neither folio nor running head.
+      const opening = pageElement.querySelector(config.runningHeadSelector) && pageElement.querySelector(config.openingSelector);
+      if (!silent && !opening) {
         const box = pageElement.querySelector(".pagedjs_margin-bottom-center");
         box.classList.add("hasContent");
         box.querySelector(".pagedjs_margin-content").textContent = folio;
+        writeRunningHead(pageElement);
       }
-      if (!silent) writeRunningHead(pageElement);
       if (window.onEditionPage) window.onEditionPage(state.pageCount);
     }
   }
-  /** Verso: the edition's title; recto: the section's title; none on an opening page. */
+  /** Verso: the edition's title; recto: the section's title. */
   function writeRunningHead(pageElement) {
     const division = pageElement.querySelector(config.runningHeadSelector);
-    if (!division || pageElement.querySelector(config.openingSelector)) return;
+    if (!division) return;
     const verso = pageElement.classList.contains("pagedjs_left_page");
     const box = pageElement.querySelector(".pagedjs_margin-top-center");
     box.classList.add("hasContent");
