@@ -44,7 +44,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const result: BuildResult = { edition, outputs: { epub, html } };
   if (!options.pdf) return result;
 
-  const { pdf, screen, pageCount, printPageCount } = await renderPdf(manifest, printHtml, {
+  const { pdf, screen, pageCount, printPageCount, timings } = await renderPdf(manifest, printHtml, {
     onProgress: options.onPdfProgress,
     outline: printOutline(book),
   });
@@ -54,5 +54,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const screenPath = output("pdf", "-screen");
   await writeAtomically(screenPath, screen);
   log(`wrote ${screenPath} (screen: ${pageCount} pages with bookmarks)`);
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  log(`PDF: layout ${seconds(timings.layout)}, Chromium's PDF ${seconds(timings.pdf)}, print and screen profiles ${seconds(timings.profiles)}`);
   return { ...result, outputs: { ...result.outputs, pdf: pdfPath, screenPdf: screenPath }, pageCount, printPageCount };
 }

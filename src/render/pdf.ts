@@ -25,6 +25,8 @@ export interface PdfResult {
   pageCount: number;
   /** Pages of the print profile, padded with blank pages to a multiple of 4. */
   printPageCount: number;
+  /** Wall time in ms of the stages: Paged.js layout (with browser start), Chromium's PDF, the profiles' post-pass. */
+  timings: { layout: number; pdf: number; profiles: number };
 }
 
 /** A section the PDF's bookmarks open: the element id where it starts and its title. */
@@ -85,6 +87,7 @@ export async function renderPdf(manifest: Manifest, html: string, options: PdfOp
     timeout: 0,
   });
   const guard = watchdog(options.stallSeconds ?? 120, () => printer.pages.length);
+  const started = performance.now();
   try {
     printer.on("page", () => {
       guard.arm();
@@ -96,14 +99,17 @@ export async function renderPdf(manifest: Manifest, html: string, options: PdfOp
     const missing = await page.evaluate(() => (window as unknown as EditionWindow).editionFillContents());
     if (missing.length) throw new Error(`contents entries with no page: ${missing.join(", ")}`);
     const anchors = await page.evaluate(() => (window as unknown as EditionWindow).editionPageMap.anchors);
+    const laidOut = performance.now();
     const raw = await page.pdf({ printBackground: true, preferCSSPageSize: true, timeout: 0 });
+    const printed = performance.now();
     const outline = (options.outline ?? []).map(({ id, title }) => {
       const index = anchors[id];
       if (index === undefined) throw new Error(`bookmark “${title}”: #${id} is on no page`);
       return { title, page: index };
     });
     const profiles = await makeProfiles(raw, manifest, outline);
-    return { pdf: profiles.print, screen: profiles.screen, pageCount: printer.pages.length, printPageCount: profiles.printPageCount };
+    const timings = { layout: laidOut - started, pdf: printed - laidOut, profiles: performance.now() - printed };
+    return { pdf: profiles.print, screen: profiles.screen, pageCount: printer.pages.length, printPageCount: profiles.printPageCount, timings };
   } finally {
     guard.stop();
     await printer.close();
