@@ -59,8 +59,8 @@ function checkBoxes(doc: PDFDocument, profile: PdfProfile, geometry: PageGeometr
   const problems: string[] = [];
   doc.getPages().forEach((page, index) => {
     const boxes = { MediaBox: rect(page.getMediaBox()), TrimBox: rect(page.getTrimBox()), BleedBox: rect(page.getBleedBox()), CropBox: rect(page.getCropBox()) };
-    // The screen profile's page may sit anywhere in user space: compare its size and its trim to its own media.
-    const origin = profile === "screen" ? boxes.MediaBox.slice(0, 2) : [0, 0];
+    // A page may sit anywhere in user space (Chromium rounds some paper sizes): compare boxes relative to the media's origin.
+    const origin = boxes.MediaBox.slice(0, 2);
     const shift = (box: number[]) => box.map((n, i) => n + origin[i % 2]!);
     const want = { MediaBox: shift(media), TrimBox: shift(trim), BleedBox: shift(media), CropBox: shift(media) };
     for (const name of Object.keys(want) as (keyof typeof want)[]) {
