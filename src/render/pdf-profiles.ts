@@ -49,7 +49,8 @@ export async function makeProfiles(raw: Uint8Array, manifest: Manifest, outline:
     if (Math.abs(width - mediaW) > 2 || Math.abs(height - mediaH) > 2) {
       throw new Error(`Chromium made a ${width} × ${height} pt page; trim plus bleed is ${mediaW} × ${mediaH} pt`);
     }
-    return [0, height - mediaH];
+    // Rounding under 0.1 pt (Chromium wrote 665.04 for 665.008) is left alone, so the common trims keep a 0,0 origin.
+    return [0, Math.abs(height - mediaH) < 0.1 ? 0 : height - mediaH];
   };
 
   // Print: the page keeps its bleed; links are of no use on paper.
