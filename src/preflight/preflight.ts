@@ -3,7 +3,7 @@
 // print tree. Used by the tests and by `edition check --pdf <file>`.
 import { readFile } from "node:fs/promises";
 import type { Root } from "hast";
-import { PDFDocument, PDFName, PDFString, PDFHexString } from "pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from "pdf-lib";
 import type { Manifest } from "../manifest/manifest-schema.js";
 import { marginsIn, pointsPer, trimGeometry, type PageGeometry } from "../render/page-geometry.js";
 import { readOutline } from "../render/pdf-outline.js";
@@ -15,7 +15,7 @@ import { checkTextIntegrity, pageWords, treeWords } from "./text-integrity.js";
 export type PdfProfile = "print" | "screen";
 
 export interface PreflightCheck {
-  name: "fonts" | "boxes" | "bookmarks" | "metadata" | "text";
+  name: "fonts" | "boxes" | "bookmarks" | "links" | "metadata" | "text";
   problems: string[];
   /** What was checked, for the report when all is well. */
   summary: string;
@@ -89,6 +89,24 @@ function checkBookmarks(doc: PDFDocument, profile: PdfProfile, outline: OutlineT
   return { name: "bookmarks", problems, summary: `${found.length} bookmarks: ${found.map((entry) => `${entry.title} (p. ${entry.page + 1})`).join("; ")}` };
 }
 
+/** Screen: live links, at least one per contents entry; print: none (no use on paper). */
+function checkLinks(doc: PDFDocument, profile: PdfProfile, outline: OutlineTarget[]): PreflightCheck {
+  let links = 0;
+  let internal = 0;
+  for (const page of doc.getPages()) {
+    for (const ref of page.node.lookupMaybe(PDFName.of("Annots"), PDFArray)?.asArray() ?? []) {
+      const annotation = doc.context.lookup(ref, PDFDict);
+      if (annotation.get(PDFName.of("Subtype")) !== PDFName.of("Link")) continue;
+      links++;
+      if (annotation.has(PDFName.of("Dest"))) internal++;
+    }
+  }
+  const problems: string[] = [];
+  if (profile === "print" && links) problems.push(`${links} link annotations in a print PDF`);
+  if (profile === "screen" && internal < outline.length) problems.push(`${internal} links inside the document; the contents alone has ${outline.length} entries`);
+  return { name: "links", problems, summary: `${links} link annotations, ${internal} of them inside the document` };
+}
+
 function checkMetadata(doc: PDFDocument, manifest: Manifest): PreflightCheck {
   const lang = doc.catalog.lookup(PDFName.of("Lang"));
   const language = lang instanceof PDFString || lang instanceof PDFHexString ? lang.decodeText() : undefined;
@@ -122,6 +140,7 @@ export async function preflight(file: string, input: PreflightInput): Promise<Pr
     await checkFonts(file),
     checkBoxes(doc, profile, geometry),
     checkBookmarks(doc, profile, input.outline),
+    checkLinks(doc, profile, input.outline),
     checkMetadata(doc, input.manifest),
     await checkText(file, input.tree, profile, geometry),
   ];
