@@ -87,7 +87,8 @@
       after.setStart(node, offset);
       after.setEnd(block, block.childNodes.length);
       const linesBefore = lineTops(before, lineHeight);
-      const linesAfter = lineTops(after, lineHeight).length;
+      // A line the break cuts (a word hyphenated across it) stays on this page.
+      const linesAfter = lineTops(after, lineHeight).filter((top) => !linesBefore.some((line) => Math.abs(line - top) < lineHeight / 2)).length;
       if (!linesBefore.length) return overflow;
 
       let keep = linesBefore.length;
