@@ -9,7 +9,7 @@ import type { BuildCache } from "./watch/build-cache.js";
 import { buildEdition, type Edition } from "./pipeline.js";
 import { renderEpub } from "./render/epub.js";
 import { renderPdf, type PageStart, type PdfResult } from "./render/pdf.js";
-import { renderPrintHtml } from "./render/print-html.js";
+import { printOutline, renderPrintHtml } from "./render/print-html.js";
 
 export interface BuildOptions {
   manifestPath: string;
@@ -26,10 +26,13 @@ export interface BuildOptions {
 
 export interface BuildResult {
   edition: Edition;
-  outputs: { epub: string; html: string; pdf?: string };
+  /** `pdf` is the print profile, `screenPdf` the screen profile. */
+  outputs: { epub: string; html: string; pdf?: string; screenPdf?: string };
+  /** Pages laid out (the screen PDF's count); the print PDF is padded to `printPageCount`. */
   pageCount?: number;
   /** Where each print page starts (from the PDF's render), as the EPUB's page-list uses it. */
   pageStarts?: PageStart[];
+  printPageCount?: number;
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -39,7 +42,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const edition = await buildEdition(options.manifestPath, { cache: options.cache?.texts });
   if (hasErrors(edition.files)) throw new EditionErrors(edition.files);
   const { manifest, book } = edition;
-  const output = (extension: string) => path.join(options.outDir, `${manifest.slug}.${extension}`);
+  const output = (extension: string, suffix = "") => path.join(options.outDir, `${manifest.slug}${suffix}.${extension}`);
 
   const html = output("html");
   step("rendering the print HTML");
@@ -52,18 +55,24 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   // The PDF comes first: its render says where each print page starts, which the EPUB's page-list needs.
   const pdfPath = output("pdf");
+  const screenPath = output("pdf", "-screen");
   const epub = output("epub");
   const cached = options.pdf ? await options.cache?.pdfIfCurrent(printHtml, pdfPath) : undefined;
-  let printed: Pick<PdfResult, "pageCount" | "pageStarts"> | undefined = cached;
+  let printed: Pick<PdfResult, "pageCount" | "printPageCount" | "pageStarts"> | undefined = cached;
   let noChromium: ChromiumMissingError | undefined;
   if (cached) log(`${pdfPath} is up to date (the print HTML did not change)`);
   else if (options.pdf) {
     step("laying out the PDF");
     try {
-      const rendered = await renderPdf(manifest, printHtml, { onProgress: options.onPdfProgress });
+      const rendered = await renderPdf(manifest, printHtml, { onProgress: options.onPdfProgress, outline: printOutline(book) });
       await writeAtomically(pdfPath, rendered.pdf);
+      log(`wrote ${pdfPath} (print: ${rendered.printPageCount} pages with bleed and crop marks)`);
+      await writeAtomically(screenPath, rendered.screen);
+      log(`wrote ${screenPath} (screen: ${rendered.pageCount} pages with bookmarks)`);
+      const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+      const { timings } = rendered;
+      log(`PDF: layout ${seconds(timings.layout)}, Chromium's PDF ${seconds(timings.pdf)}, print and screen profiles ${seconds(timings.profiles)}`);
       options.cache?.pdfWritten(printHtml, pdfPath, rendered);
-      log(`wrote ${pdfPath} (${rendered.pageCount} pages)`);
       printed = rendered;
     } catch (error) {
       // Without Chromium the EPUB is still made (without page-list), then the error is reported.
@@ -76,7 +85,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   await writeEpub();
   if (noChromium) throw noChromium;
-  return { edition, outputs: { epub, html, ...(printed ? { pdf: pdfPath } : {}) }, pageCount: printed?.pageCount, pageStarts: printed?.pageStarts };
+  const pdfs = printed ? { pdf: pdfPath, screenPdf: screenPath } : {};
+  return { edition, outputs: { epub, html, ...pdfs }, pageCount: printed?.pageCount, printPageCount: printed?.printPageCount, pageStarts: printed?.pageStarts };
 
   async function writeEpub() {
     step("rendering the EPUB");

@@ -6,6 +6,8 @@ import type { VFile } from "vfile";
 import { build } from "./build.js";
 import { editionSpellingCandidates, formatSpellingCandidates } from "./check/spelling-candidates.js";
 import { buildEdition } from "./pipeline.js";
+import { formatPreflight, preflight } from "./preflight/preflight.js";
+import { printOutline, printTree } from "./render/print-html.js";
 import { projectRoot } from "./project-root.js";
 import { ChromiumMissingError } from "./render/chromium.js";
 import { restoredDiff } from "./report/restored-diff.js";
@@ -71,11 +73,18 @@ program
   .option("--json", "print the messages as JSON")
   .option("--diff <text>", "print the raw text of <text> (its id) beside the restored text, as a diff")
   .option("--spelling", "list the words no English dictionary knows, by text, for editors (changes nothing; exit status 0)")
-  .action(async (options: { manifest: string; json?: boolean; diff?: string; spelling?: boolean }) => {
+  .option("--pdf <file>", "preflight a PDF built from this manifest: fonts, page boxes, bookmarks, metadata, text integrity")
+  .action(async (options: { manifest: string; json?: boolean; diff?: string; spelling?: boolean; pdf?: string }) => {
     let files: VFile[];
     try {
       const edition = await buildEdition(options.manifest);
       files = edition.files;
+      if (options.pdf) {
+        const result = await preflight(options.pdf, { manifest: edition.manifest, tree: printTree(edition.manifest, edition.book), outline: printOutline(edition.book) });
+        process.stdout.write(`${formatPreflight(options.pdf, result)}\n`);
+        if (!result.ok) process.exitCode = 1;
+        return;
+      }
       if (options.diff) {
         const index = edition.manifest.texts.findIndex((text) => text.id === options.diff);
         if (index === -1) return fail(new Error(`no text \`${options.diff}\` in the manifest; its ids are ${edition.manifest.texts.map((text) => text.id).join(", ")}`));

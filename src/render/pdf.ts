@@ -1,21 +1,40 @@
 // The PDF: Paged.js (through pagedjs-cli's Printer, driven from Node) lays
-// out the print HTML in Chromium; the contents' page numbers are written in
-// as text after layout; pdf-lib sets the document's metadata.
+// out the print HTML in Chromium once, with bleed and crop marks; the
+// contents' page numbers are written in as text after layout. Two profiles
+// are derived from that one render by a pdf-lib post-pass (./pdf-profiles.ts):
+// `print` (bleed, marks, page boxes, padded to a multiple of 4) and `screen`
+// (cut to the trim, live links, bookmarks).
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Printer from "pagedjs-cli";
-import { PDFDocument } from "pdf-lib";
 import puppeteer, { type Browser, type Page } from "puppeteer";
 import type { Manifest } from "../manifest/manifest-schema.js";
 import { assertChromium, chromiumArgs } from "./chromium.js";
+import { makeProfiles } from "./pdf-profiles.js";
 
-const pageMapScript = path.join(path.dirname(fileURLToPath(import.meta.url)), "browser", "page-map.js");
+const browserDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "browser");
+const pageMapScript = path.join(browserDir, "page-map.js");
+const wordBreaksScript = path.join(browserDir, "word-breaks.js");
 
 export interface PdfResult {
+  /** The print profile. */
   pdf: Uint8Array;
+  /** The screen profile. */
+  screen: Uint8Array;
+  /** Pages Paged.js laid out (the screen profile's page count). */
   pageCount: number;
   /** Where each page of the PDF starts, for the EPUB's page-list. */
   pageStarts: PageStart[];
+  /** Pages of the print profile, padded with blank pages to a multiple of 4. */
+  printPageCount: number;
+  /** Wall time in ms of the stages: Paged.js layout (with browser start), Chromium's PDF, the profiles' post-pass. */
+  timings: { layout: number; pdf: number; profiles: number };
+}
+
+/** A section the PDF's bookmarks open: the element id where it starts and its title. */
+export interface OutlineTarget {
+  id: string;
+  title: string;
 }
 
 /** One print page: its folio and where its content starts (null on a blank page). */
@@ -27,6 +46,23 @@ export interface PageStart {
 export interface PdfOptions {
   /** Called with the number of pages laid out so far. */
   onProgress?: (pages: number) => void;
+  /** Bookmarks, in book order. */
+  outline?: OutlineTarget[];
+  /** End the render when Paged.js lays out no new page for this long (default 120 s). */
+  stallSeconds?: number;
+  /** Further scripts to load after Paged.js (tests use one that hangs). */
+  additionalScripts?: string[];
+}
+
+export class PdfStalledError extends Error {
+  constructor(seconds: number, pages: number) {
+    super(
+      `the PDF render stopped making progress: Paged.js laid out no new page for ${seconds} s ` +
+        `(${pages} page${pages === 1 ? "" : "s"} laid out so far), so it was ended. ` +
+        `Open the print HTML in Chromium to see where layout stops.`,
+    );
+    this.name = "PdfStalledError";
+  }
 }
 
 /** pagedjs-cli launches puppeteer with no way to name the browser: give it ours. */
@@ -40,46 +76,61 @@ class EditionPrinter extends Printer {
   }
 }
 
+/** Rejects when no page has come for `seconds`; every page re-arms it. */
+function watchdog(seconds: number, pages: () => number) {
+  let timer: NodeJS.Timeout | undefined;
+  let fire: (error: Error) => void = () => {};
+  const stalled = new Promise<never>((_, reject) => (fire = reject));
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fire(new PdfStalledError(seconds, pages())), seconds * 1000);
+  };
+  return { stalled, arm, stop: () => clearTimeout(timer) };
+}
+
 export async function renderPdf(manifest: Manifest, html: string, options: PdfOptions = {}): Promise<PdfResult> {
   const executablePath = await assertChromium();
-  const printer = new EditionPrinter(executablePath, { additionalScripts: [pageMapScript], timeout: 0 });
+  const printer = new EditionPrinter(executablePath, {
+    additionalScripts: [pageMapScript, wordBreaksScript, ...(options.additionalScripts ?? [])],
+    timeout: 0,
+  });
+  const guard = watchdog(options.stallSeconds ?? 120, () => printer.pages.length);
+  const started = performance.now();
   try {
-    printer.on("page", () => options.onProgress?.(printer.pages.length));
-    const page: Page = await printer.render({ html });
+    printer.on("page", () => {
+      guard.arm();
+      options.onProgress?.(printer.pages.length);
+    });
+    guard.arm();
+    const page: Page = await Promise.race([printer.render({ html }), guard.stalled]);
+    guard.stop();
     const missing = await page.evaluate(() => (window as unknown as EditionWindow).editionFillContents());
     if (missing.length) throw new Error(`contents entries with no page: ${missing.join(", ")}`);
-    const pageStarts = await page.evaluate(() => {
+    const { anchors, pageStarts } = await page.evaluate(() => {
       const map = (window as unknown as EditionWindow).editionPageMap;
-      return map.folios.map((folio, index) => ({ folio, start: map.pageStarts[index] ?? null }));
+      return { anchors: map.anchors, pageStarts: map.folios.map((folio, index) => ({ folio, start: map.pageStarts[index] ?? null })) };
     });
     const unplaced = await page.evaluate(() => (window as unknown as EditionWindow).editionMissingPageRefs());
     if (unplaced.length) throw new Error(`page references to anchors no page holds: ${unplaced.slice(0, 10).join(", ")}`);
+    const laidOut = performance.now();
     const raw = await page.pdf({ printBackground: true, preferCSSPageSize: true, timeout: 0 });
-    const pdf = await finishPdf(raw, manifest);
-    return { pdf, pageCount: printer.pages.length, pageStarts };
+    const printed = performance.now();
+    const outline = (options.outline ?? []).map(({ id, title }) => {
+      const index = anchors[id];
+      if (index === undefined) throw new Error(`bookmark “${title}”: #${id} is on no page`);
+      return { title, page: index };
+    });
+    const profiles = await makeProfiles(raw, manifest, outline);
+    const timings = { layout: laidOut - started, pdf: printed - laidOut, profiles: performance.now() - printed };
+    return { pdf: profiles.print, screen: profiles.screen, pageCount: printer.pages.length, printPageCount: profiles.printPageCount, pageStarts, timings };
   } finally {
+    guard.stop();
     await printer.close();
   }
 }
 
 interface EditionWindow {
   editionFillContents(): string[];
-  editionPageMap: { folios: string[]; pageStarts: (PageStart["start"] | undefined)[] };
+  editionPageMap: { anchors: Record<string, number>; folios: string[]; pageStarts: (PageStart["start"] | undefined)[] };
   editionMissingPageRefs(): string[];
-}
-
-/** Metadata with dates fixed by the manifest, so a rebuild gives the same PDF. */
-async function finishPdf(raw: Uint8Array, manifest: Manifest): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(raw);
-  const revised = new Date(`${manifest.revised}T00:00:00Z`);
-  doc.setTitle(manifest.subtitle ? `${manifest.title}: ${manifest.subtitle}` : manifest.title, { showInWindowTitleBar: true });
-  doc.setAuthor([...new Set(manifest.texts.map((text) => text.author))].join(", "));
-  doc.setSubject(manifest.description);
-  doc.setKeywords([manifest.subject]);
-  doc.setLanguage(manifest.language);
-  doc.setCreator("edition pipeline (Paged.js)");
-  doc.setProducer("Chromium, pdf-lib");
-  doc.setCreationDate(revised);
-  doc.setModificationDate(revised);
-  return doc.save();
 }

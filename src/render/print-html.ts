@@ -1,18 +1,23 @@
 // The print HTML: the book tree in one HTML document with the print styles,
-// ready for Paged.js. Print-only shapes (page-number slots in the contents)
-// are added here, on a copy, so the shared tree stays format-neutral.
+// ready for Paged.js. Print-only shapes (page-number slots in the contents,
+// running-head strings, soft hyphens) are added here, on a copy, so the
+// shared tree stays format-neutral.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Element, Root } from "hast";
 import rehypeStringify from "rehype-stringify";
 import { unified } from "unified";
 import { h } from "hastscript";
+import hyphen from "hyphen/en/index.js";
 import { visit } from "unist-util-visit";
+import { visitParents } from "unist-util-visit-parents";
 import { divisionOf } from "../book/division.js";
-import { trimSizes, type Manifest } from "../manifest/manifest-schema.js";
+import type { Manifest } from "../manifest/manifest-schema.js";
 import { projectRoot } from "../project-root.js";
 import { fontFaceCss } from "./fonts.js";
 import { footnotesForPrint } from "./print-notes.js";
+import { pageSizeCss } from "./page-geometry.js";
+import type { OutlineTarget } from "./pdf.js";
 
 // Class names read by ./browser/page-map.js, which writes the page numbers.
 /** The element where arabic page numbering starts at 1. */
@@ -34,15 +39,56 @@ function markBodyStart(book: Root): void {
   if (first) (first.properties.className as string[]).push(bodyStartClass);
 }
 
-export async function renderPrintHtml(manifest: Manifest, book: Root): Promise<string> {
+/** The running heads, as data on each text and back-matter division; ./browser/page-map.js writes them. */
+function addRunningHeads(book: Root, manifest: Manifest): void {
+  for (const node of book.children) {
+    const division = node.type === "element" ? divisionOf(node) : undefined;
+    if (!division || division.part === "front") continue;
+    Object.assign((node as Element).properties, { dataRunningVerso: manifest.title, dataRunningRecto: division.title });
+  }
+}
+
+/** Elements whose text is never hyphenated: display lines, links, code. */
+const unhyphenated = new Set(["h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "header"]);
+
+/**
+ * Soft hyphens in the running text of the texts and back matter
+ * (`hyphens: auto` does nothing in Debian's Chromium, which has no dictionaries).
+ */
+function hyphenate(book: Root): void {
+  visitParents(book, "text", (node, ancestors) => {
+    const elements = ancestors.filter((ancestor): ancestor is Element => ancestor.type === "element");
+    const division = elements[0] && divisionOf(elements[0]);
+    if (!division || division.part === "front") return;
+    if (elements.some((element) => unhyphenated.has(element.tagName))) return;
+    node.value = hyphen.hyphenateSync(node.value, { minWordLength: 6 });
+  });
+}
+
+/** The PDF's bookmarks: every division the contents list, by its plain title. */
+export function printOutline(book: Root): OutlineTarget[] {
+  return book.children.flatMap((node) => {
+    const division = node.type === "element" ? divisionOf(node) : undefined;
+    return division?.inContents ? [{ id: division.id, title: division.title }] : [];
+  });
+}
+
+/** The print tree: the book with its print-only shapes. */
+export function printTree(manifest: Manifest, book: Root): Root {
   const tree = structuredClone(book);
   addPageSlots(tree);
   markBodyStart(tree);
+  addRunningHeads(tree, manifest);
   footnotesForPrint(tree, manifest.printNotes);
-  const { width, height } = trimSizes[manifest.trim];
+  hyphenate(tree);
+  return tree;
+}
+
+export async function renderPrintHtml(manifest: Manifest, book: Root): Promise<string> {
+  const tree = printTree(manifest, book);
   const css = [
     await fontFaceCss(),
-    `@page { size: ${width} ${height}; }`,
+    pageSizeCss(manifest.trim),
     await readFile(path.join(projectRoot, "styles", "print.css"), "utf8"),
   ].join("\n");
   const authors = [...new Set(manifest.texts.map((text) => text.author))].join(", ");

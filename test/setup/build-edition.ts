@@ -9,7 +9,8 @@ import type { PageStart } from "../../src/render/pdf.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    edition: { outDir: string; epub: string; html: string; pdf: string; pageCount: number; pageStarts: PageStart[] };
+    /** `pdf` is the print profile (bleed, marks, padded to a multiple of 4), `screenPdf` the screen profile. */
+    edition: { outDir: string; epub: string; html: string; pdf: string; screenPdf: string; pageCount: number; printPageCount: number; pageStarts: PageStart[] };
   }
 }
 
@@ -21,7 +22,9 @@ export default async function setup(project: TestProject) {
     epub: result.outputs.epub,
     html: result.outputs.html,
     pdf: result.outputs.pdf!,
+    screenPdf: result.outputs.screenPdf!,
     pageCount: result.pageCount!,
     pageStarts: result.pageStarts!,
+    printPageCount: result.printPageCount!,
   });
 }

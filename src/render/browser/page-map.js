@@ -14,6 +14,9 @@
     // Back-matter page references (src/enrich/names/name-index.ts writes them; any back matter may).
     pageRefSelector: "a.page-ref",
     pageRefListSelector: ".page-ref-list",
+    // Running heads: the division that carries them, and what marks its opening page.
+    runningHeadSelector: "[data-running-recto]",
+    openingSelector: "h1",
   };
   const state = { anchors: {}, folios: [], bodyStart: undefined, pageCount: 0, pageStarts: [] };
   // The content Paged.js lays out, and the page-reference targets not yet placed.
@@ -153,15 +156,28 @@
       const folio = folioFor(index);
       state.folios[index] = folio;
       const silent = pageElement.classList.contains("pagedjs_blank_page") || pageElement.querySelector(config.noFolioSelector);
-      if (!silent) {
+      // An opening page (a text's or a section's title) carries neither folio nor running head.
+      const opening = pageElement.querySelector(config.runningHeadSelector) && pageElement.querySelector(config.openingSelector);
+      if (!silent && !opening) {
         const box = pageElement.querySelector(".pagedjs_margin-bottom-center");
         box.classList.add("hasContent");
         box.querySelector(".pagedjs_margin-content").textContent = folio;
+        writeRunningHead(pageElement);
       }
       if (!refs.filled && refs.source && refs.waiting.size === 0) fillPageRefs();
       if (window.onEditionPage) window.onEditionPage(state.pageCount);
     }
   }
+  /** Verso: the edition's title; recto: the section's title. */
+  function writeRunningHead(pageElement) {
+    const division = pageElement.querySelector(config.runningHeadSelector);
+    if (!division) return;
+    const verso = pageElement.classList.contains("pagedjs_left_page");
+    const box = pageElement.querySelector(".pagedjs_margin-top-center");
+    box.classList.add("hasContent");
+    box.querySelector(".pagedjs_margin-content").textContent = verso ? division.dataset.runningVerso : division.dataset.runningRecto;
+  }
+
   Paged.registerHandlers(EditionPageMap);
 
   /** Targets of back-matter page references that no page holds. */

@@ -1,0 +1,158 @@
+// The checks a printer's preflight runs on the PDF, plus ours: fonts, page
+// boxes, bookmarks (screen profile), metadata, and text integrity against the
+// print tree. Used by the tests and by `edition check --pdf <file>`.
+import { readFile } from "node:fs/promises";
+import type { Root } from "hast";
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from "pdf-lib";
+import type { Manifest } from "../manifest/manifest-schema.js";
+import { marginsIn, pointsPer, trimGeometry, type PageGeometry } from "../render/page-geometry.js";
+import { readOutline } from "../render/pdf-outline.js";
+import { pdfAuthor, pdfTitle } from "../render/pdf-profiles.js";
+import type { OutlineTarget } from "../render/pdf.js";
+import { pdfFonts, pdfTextPages } from "./pdf-tools.js";
+import { checkTextIntegrity, pageWords, treeWords } from "./text-integrity.js";
+
+export type PdfProfile = "print" | "screen";
+
+export interface PreflightCheck {
+  name: "fonts" | "boxes" | "bookmarks" | "links" | "metadata" | "text";
+  problems: string[];
+  /** What was checked, for the report when all is well. */
+  summary: string;
+}
+
+export interface PreflightResult {
+  profile: PdfProfile;
+  pageCount: number;
+  checks: PreflightCheck[];
+  ok: boolean;
+}
+
+export interface PreflightInput {
+  manifest: Manifest;
+  /** The print tree the PDF was made from (src/render/print-html.ts printTree). */
+  tree: Root;
+  /** The bookmarks the screen profile must have. */
+  outline: OutlineTarget[];
+  /** Which profile to hold the file to; by default the one its page size says. */
+  profile?: PdfProfile;
+}
+
+const near = (a: number, b: number) => Math.abs(a - b) < 0.5;
+const rect = (box: { x: number; y: number; width: number; height: number }) => [box.x, box.y, box.x + box.width, box.y + box.height];
+const show = (box: number[]) => `[${box.map((n) => n.toFixed(2)).join(" ")}]`;
+
+async function checkFonts(file: string): Promise<PreflightCheck> {
+  const fonts = await pdfFonts(file);
+  const problems = [
+    ...fonts.filter((font) => !font.embedded).map((font) => `font ${font.name} is not embedded`),
+    ...fonts.filter((font) => font.type.startsWith("Type 3")).map((font) => `font ${font.name} is a Type 3 font (a synthesised face?)`),
+  ];
+  if (!fonts.length) problems.push("the PDF has no fonts");
+  return { name: "fonts", problems, summary: `${fonts.length} fonts, all embedded, none Type 3: ${fonts.map((font) => font.name.replace(/^[A-Z]{6}\+/, "")).join(", ")}` };
+}
+
+function checkBoxes(doc: PDFDocument, profile: PdfProfile, geometry: PageGeometry): PreflightCheck {
+  const b = profile === "print" ? geometry.bleed : 0;
+  const media = [0, 0, geometry.width + 2 * b, geometry.height + 2 * b];
+  const trim = [b, b, geometry.width + b, geometry.height + b];
+  const problems: string[] = [];
+  doc.getPages().forEach((page, index) => {
+    const boxes = { MediaBox: rect(page.getMediaBox()), TrimBox: rect(page.getTrimBox()), BleedBox: rect(page.getBleedBox()), CropBox: rect(page.getCropBox()) };
+    // A page may sit anywhere in user space (Chromium rounds some paper sizes): compare boxes relative to the media's origin.
+    const origin = boxes.MediaBox.slice(0, 2);
+    const shift = (box: number[]) => box.map((n, i) => n + origin[i % 2]!);
+    const want = { MediaBox: shift(media), TrimBox: shift(trim), BleedBox: shift(media), CropBox: shift(media) };
+    for (const name of Object.keys(want) as (keyof typeof want)[]) {
+      if (!boxes[name].every((n, i) => near(n, want[name][i]!))) problems.push(`page ${index + 1}: ${name} is ${show(boxes[name])}, should be ${show(want[name])}`);
+    }
+  });
+  if (profile === "print" && doc.getPageCount() % 4) problems.push(`${doc.getPageCount()} pages: not a multiple of 4`);
+  const inches = (n: number) => `${+(n / pointsPer.in).toFixed(2)} in`;
+  return {
+    name: "boxes",
+    problems: problems.slice(0, 20).concat(problems.length > 20 ? [`… and ${problems.length - 20} more`] : []),
+    summary: `${doc.getPageCount()} pages, trim ${inches(geometry.width)} × ${inches(geometry.height)}${b ? `, bleed ${(b / pointsPer.mm).toFixed(0)} mm, TrimBox inside MediaBox = BleedBox, page count a multiple of 4` : ", no bleed"}`,
+  };
+}
+
+function checkBookmarks(doc: PDFDocument, profile: PdfProfile, outline: OutlineTarget[]): PreflightCheck {
+  const found = readOutline(doc);
+  const problems: string[] = [];
+  if (profile === "screen") {
+    for (const target of outline) {
+      const entry = found.find((candidate) => candidate.title === target.title);
+      if (!entry) problems.push(`no bookmark “${target.title}”`);
+      else if (entry.page < 0) problems.push(`bookmark “${target.title}” points at no page`);
+    }
+  }
+  return { name: "bookmarks", problems, summary: `${found.length} bookmarks: ${found.map((entry) => `${entry.title} (p. ${entry.page + 1})`).join("; ")}` };
+}
+
+/** Screen: live links, at least one per contents entry; print: none (no use on paper). */
+function checkLinks(doc: PDFDocument, profile: PdfProfile, outline: OutlineTarget[]): PreflightCheck {
+  let links = 0;
+  let internal = 0;
+  for (const page of doc.getPages()) {
+    for (const ref of page.node.lookupMaybe(PDFName.of("Annots"), PDFArray)?.asArray() ?? []) {
+      const annotation = doc.context.lookup(ref, PDFDict);
+      if (annotation.get(PDFName.of("Subtype")) !== PDFName.of("Link")) continue;
+      links++;
+      if (annotation.has(PDFName.of("Dest"))) internal++;
+    }
+  }
+  const problems: string[] = [];
+  if (profile === "print" && links) problems.push(`${links} link annotations in a print PDF`);
+  if (profile === "screen" && internal < outline.length) problems.push(`${internal} links inside the document; the contents alone has ${outline.length} entries`);
+  return { name: "links", problems, summary: `${links} link annotations, ${internal} of them inside the document` };
+}
+
+function checkMetadata(doc: PDFDocument, manifest: Manifest): PreflightCheck {
+  const lang = doc.catalog.lookup(PDFName.of("Lang"));
+  const language = lang instanceof PDFString || lang instanceof PDFHexString ? lang.decodeText() : undefined;
+  const wanted = { title: [doc.getTitle(), pdfTitle(manifest)], author: [doc.getAuthor(), pdfAuthor(manifest)], language: [language, manifest.language] };
+  const problems = Object.entries(wanted)
+    .filter(([, [found, want]]) => found !== want)
+    .map(([name, [found, want]]) => `${name} is ${found === undefined ? "not set" : `“${found}”`}, should be “${want}”`);
+  return { name: "metadata", problems, summary: `title “${doc.getTitle()}”, author “${doc.getAuthor()}”, language ${language}` };
+}
+
+async function checkText(file: string, tree: Root, profile: PdfProfile, geometry: PageGeometry): Promise<PreflightCheck> {
+  const pages = await pdfTextPages(file);
+  const offset = profile === "print" ? geometry.bleed : 0;
+  const bands = { top: offset + marginsIn.top * pointsPer.in, bottom: offset + geometry.height - marginsIn.bottom * pointsPer.in };
+  const expected = treeWords(tree);
+  const problems = checkTextIntegrity(pages.map((page) => pageWords(page, bands)), expected).map((problem) => `page ${problem.page}: ${problem.message}`);
+  return { name: "text", problems, summary: `${expected.body.length} words of running text and ${expected.notes.length} of footnotes, all in the PDF in order` };
+}
+
+/** The profile a PDF's first page says it is: a page larger than the trim carries bleed. */
+function profileOf(doc: PDFDocument, geometry: PageGeometry): PdfProfile {
+  const { width } = doc.getPage(0).getMediaBox();
+  return near(width, geometry.width) ? "screen" : "print";
+}
+
+export async function preflight(file: string, input: PreflightInput): Promise<PreflightResult> {
+  const doc = await PDFDocument.load(await readFile(file), { updateMetadata: false });
+  const geometry = trimGeometry(input.manifest.trim);
+  const profile = input.profile ?? profileOf(doc, geometry);
+  const checks = [
+    await checkFonts(file),
+    checkBoxes(doc, profile, geometry),
+    checkBookmarks(doc, profile, input.outline),
+    checkLinks(doc, profile, input.outline),
+    checkMetadata(doc, input.manifest),
+    await checkText(file, input.tree, profile, geometry),
+  ];
+  return { profile, pageCount: doc.getPageCount(), checks, ok: checks.every((check) => !check.problems.length) };
+}
+
+export function formatPreflight(file: string, result: PreflightResult): string {
+  const lines = [`${file}: ${result.profile} profile, ${result.pageCount} pages`];
+  for (const check of result.checks) {
+    if (!check.problems.length) lines.push(`  ✓ ${check.name}: ${check.summary}`);
+    else lines.push(`  ✗ ${check.name}:`, ...check.problems.map((problem) => `      ${problem}`));
+  }
+  lines.push(result.ok ? "preflight passed" : "preflight FAILED");
+  return lines.join("\n");
+}

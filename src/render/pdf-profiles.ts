@@ -1,0 +1,81 @@
+// The post-pass that makes the two PDF profiles from Chromium's one PDF.
+// Chromium writes MediaBox = trim + bleed and no usable TrimBox or BleedBox
+// (pagedjs-cli's own post-pass writes a wrong TrimBox), so the boxes are set
+// here from the manifest's trim.
+import { PDFDocument, PDFName, type PDFPage } from "pdf-lib";
+import type { Manifest } from "../manifest/manifest-schema.js";
+import { mediaRect, trimGeometry, trimRect } from "./page-geometry.js";
+import { setOutline, type OutlineEntry } from "./pdf-outline.js";
+
+export interface Profiles {
+  print: Uint8Array;
+  screen: Uint8Array;
+  printPageCount: number;
+}
+
+export const pdfTitle = (manifest: Manifest) => (manifest.subtitle ? `${manifest.title}: ${manifest.subtitle}` : manifest.title);
+export const pdfAuthor = (manifest: Manifest) => [...new Set(manifest.texts.map((text) => text.author))].join(", ");
+
+/** Metadata with dates fixed by the manifest, so a rebuild gives the same PDF. */
+function setMetadata(doc: PDFDocument, manifest: Manifest): void {
+  const revised = new Date(`${manifest.revised}T00:00:00Z`);
+  doc.setTitle(pdfTitle(manifest), { showInWindowTitleBar: true });
+  doc.setAuthor(pdfAuthor(manifest));
+  doc.setSubject(manifest.description);
+  doc.setKeywords([manifest.subject]);
+  doc.setLanguage(manifest.language);
+  doc.setCreator("edition pipeline (Paged.js)");
+  doc.setProducer("Chromium, pdf-lib");
+  doc.setCreationDate(revised);
+  doc.setModificationDate(revised);
+}
+
+const keepMetadata = { updateMetadata: false } as const;
+
+export async function makeProfiles(raw: Uint8Array, manifest: Manifest, outline: OutlineEntry[]): Promise<Profiles> {
+  const common = await PDFDocument.load(raw);
+  setMetadata(common, manifest);
+  setOutline(common, outline);
+  const bytes = await common.save();
+  const geometry = trimGeometry(manifest.trim);
+  const [mediaW, mediaH] = mediaRect(geometry).slice(2) as [number, number];
+  const trim = trimRect(geometry);
+
+  // Chromium may round the paper size to a near standard one (A5 plus bleed
+  // came out 437.04 × 612 pt, not 436.54 × 612.28); it lays out from the top
+  // left, so the boxes are placed from the page's top edge.
+  const origin = (page: PDFPage): [number, number] => {
+    const { width, height } = page.getMediaBox();
+    if (Math.abs(width - mediaW) > 2 || Math.abs(height - mediaH) > 2) {
+      throw new Error(`Chromium made a ${width} × ${height} pt page; trim plus bleed is ${mediaW} × ${mediaH} pt`);
+    }
+    // Rounding under 0.1 pt (Chromium wrote 665.04 for 665.008) is left alone, so the common trims keep a 0,0 origin.
+    return [0, Math.abs(height - mediaH) < 0.1 ? 0 : height - mediaH];
+  };
+
+  // Print: the page keeps its bleed; links are of no use on paper.
+  const print = await PDFDocument.load(bytes, keepMetadata);
+  const firstOrigin = origin(print.getPage(0));
+  for (const page of print.getPages()) page.node.delete(PDFName.of("Annots"));
+  // Blank pages to a multiple of 4, for the printer's signatures.
+  while (print.getPageCount() % 4) print.addPage([mediaW, mediaH + firstOrigin[1]]);
+  for (const page of print.getPages()) {
+    const [x, y] = origin(page);
+    page.setMediaBox(x, y, mediaW, mediaH);
+    page.setCropBox(x, y, mediaW, mediaH);
+    page.setBleedBox(x, y, mediaW, mediaH);
+    page.setTrimBox(x + trim[0], y + trim[1], trim[2], trim[3]);
+  }
+
+  // Screen: the same pages cut to the trim, so marks and bleed are outside the page.
+  const screen = await PDFDocument.load(bytes, keepMetadata);
+  for (const page of screen.getPages()) {
+    const [x, y] = origin(page);
+    const box = [x + trim[0], y + trim[1], trim[2], trim[3]] as const;
+    page.setMediaBox(...box);
+    page.setCropBox(...box);
+    page.setBleedBox(...box);
+    page.setTrimBox(...box);
+  }
+  return { print: await print.save(), screen: await screen.save(), printPageCount: print.getPageCount() };
+}
