@@ -1,7 +1,7 @@
 // Small helpers shared by the tests: run a command, read a PDF page's text,
 // write a throwaway sources folder.
 import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -29,4 +29,13 @@ export async function sourcesFixture(manifest: string, texts: Record<string, str
     await writeFile(path.join(dir, name), content);
   }
   return dir;
+}
+
+/** The print HTML without its soft hyphens (the print tree is hyphenated for Paged.js: “sec\u00ADond”). */
+export function unhyphenated(html: string): string {
+  return html.replaceAll("\u00AD", "");
+}
+
+export async function readPrintHtml(file: string): Promise<string> {
+  return unhyphenated(await readFile(file, "utf8"));
 }

@@ -10,9 +10,10 @@ import type { Root as MdastRoot, Text } from "mdast";
 import { retext } from "retext";
 import retextEnglish from "retext-english";
 import retextSpell from "retext-spell";
-import { visit } from "unist-util-visit";
+import { visitParents } from "unist-util-visit-parents";
 import { VFile } from "vfile";
 import { location, type Location } from "vfile-location";
+import type { Position } from "unist";
 import type { Place } from "../restore/raw-place.js";
 
 export interface SpellingCandidate {
@@ -86,8 +87,7 @@ function occurrencesBefore(value: string, word: string, offset: number): number 
  * node is looked for among the raw characters the node came from. A word the
  * raw slice lacks (one a correction made) falls back to the node's start.
  */
-function rawPlace(node: Text, raw: string, place: Location, word: string, nth: number): Place | undefined {
-  const position = node.position;
+function rawPlace(position: Position | undefined, raw: string, place: Location, word: string, nth: number): Place | undefined {
   if (!position) return undefined;
   // Nodes a restore plugin made may carry line and column without offsets.
   const start = position.start.offset ?? place.toOffset(position.start);
@@ -103,19 +103,22 @@ export async function spellingCandidates(tree: MdastRoot, rawFile: VFile): Promi
   const raw = String(rawFile.value);
   const place = location(raw);
   const found = new Map<string, SpellingCandidate>();
-  const texts: Text[] = [];
-  visit(tree, "text", (node) => {
-    texts.push(node);
+  // A text node an enrichment split off (around a name or a date) has no
+  // position of its own: its paragraph's range is searched instead.
+  const texts: { node: Text; position?: Position; nthOffset: boolean }[] = [];
+  visitParents(tree, "text", (node, ancestors) => {
+    const placed = node.position ? node : ancestors.findLast((ancestor) => ancestor.position);
+    texts.push({ node, position: placed?.position, nthOffset: placed === node });
   });
-  for (const node of texts) {
+  for (const { node, position, nthOffset } of texts) {
     for (const unknown of await unknownWords(node.value)) {
       const known = found.get(unknown.word);
       if (known) {
         known.count++;
         continue;
       }
-      const nth = occurrencesBefore(node.value, unknown.word, unknown.offset);
-      const first = rawPlace(node, raw, place, unknown.word, nth) ?? { line: 1, column: 1 };
+      const nth = nthOffset ? occurrencesBefore(node.value, unknown.word, unknown.offset) : 0;
+      const first = rawPlace(position, raw, place, unknown.word, nth) ?? { line: 1, column: 1 };
       found.set(unknown.word, { word: unknown.word, count: 1, place: first });
     }
   }
