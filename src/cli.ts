@@ -43,12 +43,16 @@ const program = new Command()
   .description("Build the EPUB and print PDF of the edition described by a manifest.")
   .version(version, "-v, --version");
 
-program
-  .command("build")
-  .description("build build/<slug>.epub, build/<slug>.html (print proof) and build/<slug>.pdf")
-  .option("-m, --manifest <file>", "the edition's manifest", defaultManifest)
-  .option("-o, --out <dir>", "output folder", "build")
-  .option("--no-pdf", "skip the PDF (no Chromium needed)")
+/** The options `build` and `watch` share. */
+const buildCommand = (name: string) =>
+  program
+    .command(name)
+    .option("-m, --manifest <file>", "the edition's manifest", defaultManifest)
+    .option("-o, --out <dir>", "output folder", "build")
+    .option("--no-pdf", "skip the PDF (no Chromium needed)");
+
+buildCommand("build")
+  .description("build build/<slug>.epub, build/<slug>.html (print proof), build/<slug>.pdf (print) and build/<slug>-screen.pdf")
   .action(async (options: { manifest: string; out: string; pdf: boolean }) => {
     const progress = terminalProgress();
     try {
@@ -102,12 +106,8 @@ program
     if (hasErrors(files)) process.exitCode = 1;
   });
 
-program
-  .command("watch")
+buildCommand("watch")
   .description("build, then rebuild on every change in the sources, templates/ or styles/ (unchanged texts are reused)")
-  .option("-m, --manifest <file>", "the edition's manifest", defaultManifest)
-  .option("-o, --out <dir>", "output folder", "build")
-  .option("--no-pdf", "skip the PDF (no Chromium needed)")
   .action(async (options: { manifest: string; out: string; pdf: boolean }) => {
     const progress = terminalProgress();
     const watcher = await watch({

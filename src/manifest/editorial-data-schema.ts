@@ -4,7 +4,7 @@ import { z } from "zod";
 const nonEmpty = z.string().min(1);
 
 /** A regular expression written in YAML; checked here so a bad one names its line. */
-const pattern = z.string().min(1).refine((source) => {
+export const pattern = z.string().min(1).refine((source) => {
   try {
     new RegExp(source, "u");
     return true;

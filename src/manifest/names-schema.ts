@@ -1,18 +1,10 @@
 // Schema of the name authority file (sources/names.yaml): who the persons of
 // the edition are, the forms the texts call them by, and what is not a person.
 import { z } from "zod";
+import { pattern } from "./editorial-data-schema.js";
 
 const nonEmpty = z.string().trim().min(1);
 
-/** A regular expression written in YAML; checked here so a bad one names its line. */
-const pattern = nonEmpty.refine((source) => {
-  try {
-    new RegExp(source, "u");
-    return true;
-  } catch {
-    return false;
-  }
-}, "is not a valid regular expression");
 
 /** `Surname, Forenames` (or a single name such as `Franco`). */
 const heading = nonEmpty.regex(/^[^,]+(, [^,]+)?$/, "must be `Surname, Forenames` or one name");
