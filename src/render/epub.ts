@@ -16,6 +16,7 @@ import { toString as hastToString } from "hast-util-to-string";
 import { fileOfEachId, pointLinksAtFiles } from "./link-targets.js";
 import { projectRoot } from "../project-root.js";
 import { closeHeadingGaps, identifySections, pairTypesAndRoles } from "./epub-semantics.js";
+import { dropEmptyPageRefs, fillPageRefs, printPages } from "./epub-page-refs.js";
 import { insertPageBreaks, pageBreakId, type PlacedBreak } from "./page-breaks.js";
 import type { PageStart } from "./pdf.js";
 import { coverDescription, renderCover } from "./cover.js";
@@ -151,9 +152,16 @@ export async function renderEpub(manifest: Manifest, book: Root, options: EpubOp
 
   let pageBreaks: PlacedBreak[] = [];
   if (options.pageStarts) {
+    // The back matter's page numbers first (from a trial placement on a copy), so it reads as in print when its own page starts are looked for.
+    const trial = structuredClone(divisions);
+    insertPageBreaks(trial, options.pageStarts);
+    const pages = printPages(trial);
+    for (const division of divisions) fillPageRefs(division, pages);
     const { placed, unplaced } = insertPageBreaks(divisions, options.pageStarts);
     if (unplaced.length) throw new Error(`print pages whose start was not found in the EPUB: ${unplaced.join(", ")}`);
     pageBreaks = placed;
+  } else {
+    for (const division of divisions) dropEmptyPageRefs(division);
   }
 
   const cover = await coverImage(manifest, options, log);
