@@ -24,7 +24,8 @@ describe("the EPUB", () => {
       message.id === "RSC-005" && message.location?.path === "OEBPS/toc.xhtml" && /"index-entry-list"/.test(message.message);
     const messages = result.messages.filter((message) => !landmarkTakenForIndex(message)).map((message) => `${message.severity} ${message.id}: ${message.message}`);
     expect(messages.filter((line) => /^(fatal|error|warning|usage)/i.test(line))).toEqual([]);
-    expect(result.valid).toBe(true);
+    // Valid but for that message (and wholly valid once epubcheck-ts is fixed).
+    expect(result.valid).toBe(!result.messages.some(landmarkTakenForIndex));
   });
 
   it("has one XHTML file per text, plus the cover, the front and back matter and the navigation document", async () => {

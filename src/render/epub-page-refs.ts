@@ -1,10 +1,11 @@
 // Back-matter page references (`a.page-ref`, see README "Page numbers in the
 // back matter") in the EPUB. When the EPUB carries the print edition's
 // page-list, the index and the chronology give the same print page numbers
-// as the PDF (where ./browser/page-map.js writes them), so both formats read
-// alike, a reader can cite the print page, and the page-list's markers in the
-// back matter find the text they were recorded on; each number still links to
-// the exact place. Without a PDF there are no page numbers: the index keeps
+// as the PDF (from the page each anchor landed on in the print render, where
+// ./browser/page-map.js writes them), so both formats read alike, a reader
+// can cite the print page, and the page-list's markers in the back matter
+// find the text they were recorded on; each number still links to the exact
+// place (a note's mention too, though print sets the note on another page). Without a PDF there are no page numbers: the index keeps
 // its per-text locators, and a reference with no text of its own (the
 // chronology's `p. N`) is left out together with its phrase.
 import type { Element, ElementContent } from "hast";
@@ -17,32 +18,6 @@ export interface PrintPages {
   folios: string[];
   /** The index in `folios` of the page each id starts on. */
   pageOf: Map<string, number>;
-}
-
-/** The print page of every id, from divisions that hold page-break markers: the page of its first character. */
-export function printPages(divisions: Element[]): PrintPages {
-  const folios: string[] = [];
-  const pageOf = new Map<string, number>();
-  // Ids seen since the last text: an element starts where its first character stands, after any marker before it.
-  let pending: string[] = [];
-  const settle = () => {
-    if (folios.length) for (const id of pending) if (!pageOf.has(id)) pageOf.set(id, folios.length - 1);
-    pending = [];
-  };
-  for (const division of divisions) {
-    visit(division, (node) => {
-      if (node.type === "element") {
-        if (node.properties.role === "doc-pagebreak") {
-          folios.push(String(node.properties.ariaLabel));
-          return "skip";
-        }
-        if (typeof node.properties.id === "string") pending.push(node.properties.id);
-      } else if (node.type === "text" && node.value.trim()) settle();
-      return undefined;
-    });
-  }
-  settle();
-  return { folios, pageOf };
 }
 
 /** Chicago's abbreviation of a range's second number: 112–14, 101–8, 321–28, 498–532 (as page-map.js writes it in print). */
