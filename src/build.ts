@@ -32,6 +32,8 @@ export interface BuildResult {
   pageCount?: number;
   /** Where each print page starts (from the PDF's render), as the EPUB's page-list uses it. */
   pageStarts?: PageStart[];
+  /** The print page (index into pageStarts) each id starts on. */
+  anchorPages?: Record<string, number>;
   printPageCount?: number;
 }
 
@@ -58,7 +60,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const screenPath = output("pdf", "-screen");
   const epub = output("epub");
   const cached = options.pdf ? await options.cache?.pdfIfCurrent(printHtml, pdfPath) : undefined;
-  let printed: Pick<PdfResult, "pageCount" | "printPageCount" | "pageStarts"> | undefined = cached;
+  let printed: Pick<PdfResult, "pageCount" | "printPageCount" | "pageStarts" | "anchorPages"> | undefined = cached;
   let noChromium: ChromiumMissingError | undefined;
   if (cached) log(`${pdfPath} is up to date (the print HTML did not change)`);
   else if (options.pdf) {
@@ -86,11 +88,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   await writeEpub();
   if (noChromium) throw noChromium;
   const pdfs = printed ? { pdf: pdfPath, screenPdf: screenPath } : {};
-  return { edition, outputs: { epub, html, ...pdfs }, pageCount: printed?.pageCount, printPageCount: printed?.printPageCount, pageStarts: printed?.pageStarts };
+  return { edition, outputs: { epub, html, ...pdfs }, pageCount: printed?.pageCount, printPageCount: printed?.printPageCount, pageStarts: printed?.pageStarts, anchorPages: printed?.anchorPages };
 
   async function writeEpub() {
     step("rendering the EPUB");
-    await writeAtomically(epub, await renderEpub(manifest, book, { pageStarts: printed?.pageStarts, log }));
+    await writeAtomically(epub, await renderEpub(manifest, book, { pageStarts: printed?.pageStarts, anchorPages: printed?.anchorPages, log }));
     log(`wrote ${epub}${printed ? "" : " (no page-list of the print edition: the PDF was not made)"}`);
   }
 }

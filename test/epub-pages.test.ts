@@ -5,7 +5,7 @@ import { buildEdition } from "../src/pipeline.js";
 import { renderEpub } from "../src/render/epub.js";
 import { run } from "./helpers.js";
 
-const { epub, pdf, pageCount, pageStarts } = inject("edition");
+const { epub, pdf, pageCount, pageStarts, anchorPages } = inject("edition");
 const zip = await JSZip.loadAsync(await readFile(epub));
 const entry = (name: string) => zip.file(`OEBPS/${name}`)!.async("string");
 
@@ -61,6 +61,23 @@ describe("the EPUB's page-list", () => {
     expect(checked).toBeGreaterThan(entries.length * 0.9);
   });
 
+  it("gives in the index and the chronology the print page numbers, as the PDF prints them", async () => {
+    const { stdout } = await run("pdftotext", [pdf, "-"], { maxBuffer: 64 * 1024 * 1024 });
+    const printed = comparable(stdout);
+    const index = await entry("index.xhtml");
+    // Entries with nothing between the term and its locators, and no page break among them.
+    const entries = [...index.matchAll(/<span class="index-term"[^>]*>([^<]+)<\/span>(<span class="index-locators page-ref-list">(?:(?!<\/span>|doc-pagebreak).)*<\/span>)/g)];
+    expect(entries.length).toBeGreaterThan(50);
+    for (const [, term, locators] of entries) {
+      expect(locators, term).toMatch(/^<span[^>]*>, <a [^>]*>[0-9]/);
+      expect(printed, term).toContain(comparable(xhtmlText(term!) + xhtmlText(locators!)));
+    }
+    const chronology = await entry("chronology.xhtml");
+    const pages = [...chronology.matchAll(/<span class="chronology-page[^"]*">([^<]*)<a class="page-ref"[^>]*>([^<]*)<\/a>/g)];
+    expect(pages.length).toBeGreaterThan(20);
+    expect(pages.every(([, words, folio]) => words === ", p.&#xA0;" && /^[0-9]+$/.test(folio!))).toBe(true);
+  });
+
   it("starts page 1 with the first text, before its title", async () => {
     const first = (await pageList()).find((page) => page.label === "1")!;
     expect(first.file).toBe("text-sherry.xhtml");
@@ -81,7 +98,7 @@ describe("the EPUB's page-list", () => {
 describe("a rebuild", () => {
   it("gives the same EPUB, byte for byte, from the same sources and the same print render", async () => {
     const edition = await buildEdition("sources/edition.yaml");
-    const again = await renderEpub(edition.manifest, edition.book, { pageStarts });
+    const again = await renderEpub(edition.manifest, edition.book, { pageStarts, anchorPages });
     expect(Buffer.compare(again, await readFile(epub))).toBe(0);
   });
 
@@ -103,5 +120,13 @@ describe("an EPUB built without the PDF", () => {
     expect(opf).not.toContain("printPageNumbers");
     expect(opf).not.toContain("cover-image");
     expect(Object.keys(bare.files)).not.toContain("OEBPS/cover.xhtml");
+    // No page numbers: the index keeps its per-text locators, and the chronology has no empty `p.` link.
+    const index = await bare.file("OEBPS/index.xhtml")!.async("string");
+    expect(index).toContain('<span class="index-text-label">Sherry</span> <a class="page-ref index-locator"');
+    // One locator per mention (2,000 and more), against one per page with the PDF.
+    expect(index.match(/epub:type="index-locator"/g)!.length).toBeGreaterThan(2000);
+    const chronology = await bare.file("OEBPS/chronology.xhtml")!.async("string");
+    expect(chronology).toContain('class="chronology-source"');
+    expect(chronology).not.toContain("page-ref");
   });
 });

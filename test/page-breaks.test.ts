@@ -39,6 +39,15 @@ describe("page-break markers", () => {
     expect(toXhtml(tree)).toMatch(new RegExp(`^<section id="d">${marker("1")}<h1>Title</h1>.*</p>${marker("2")}${marker("3")}<p>Again`));
   });
 
+  it("never stand directly in a dl's div, which may hold only terms and descriptions: they go inside the term", () => {
+    const tree = h("section", { id: "d" }, [
+      h("dl", [h("div", [h("dt", "1917"), h("dd", "Revolution.")]), h("div", [h("dt", "1918"), h("dd", "Brest.")])]),
+    ]);
+    // "1917Revolution." = 15 counted characters before the second entry.
+    insertPageBreaks([tree], [{ folio: "3", start: start(15, "1918Brest.") }]);
+    expect(toXhtml(tree)).toContain(`<div><dt>${marker("3")}1918</dt><dd>Brest.</dd></div>`);
+  });
+
   it("trust the following text over the count when print-only text shifted the count", () => {
     const tree = division();
     // Recorded 5 characters too far (say, a note printed in the flow); "beta." after "Again alpha" is still found.

@@ -88,7 +88,7 @@ describe("the per-text cache", () => {
     // As if the last build had made the PDF from this print HTML.
     const pdf = path.join(out, "fixture-edition.pdf");
     await writeFile(pdf, "%PDF-1.7 stand-in");
-    cache.pdfWritten(await readFile(path.join(out, "fixture-edition.html"), "utf8"), pdf, { pageCount: 1, printPageCount: 4, pageStarts: [] });
+    cache.pdfWritten(await readFile(path.join(out, "fixture-edition.html"), "utf8"), pdf, { pageCount: 1, printPageCount: 4, pageStarts: [], anchorPages: {} });
     const saved = process.env.PUPPETEER_EXECUTABLE_PATH;
     process.env.PUPPETEER_EXECUTABLE_PATH = chromium;
     try {
@@ -111,8 +111,8 @@ describe("the per-text cache", () => {
     const pdf = path.join(dir, "book.pdf");
     await writeFile(pdf, "%PDF-1.7 stand-in");
     expect(await cache.pdfIfCurrent("<p>a</p>", pdf)).toBeUndefined();
-    cache.pdfWritten("<p>a</p>", pdf, { pageCount: 1, printPageCount: 4, pageStarts: [{ folio: "1", start: null }] });
-    expect(await cache.pdfIfCurrent("<p>a</p>", pdf)).toEqual({ pageCount: 1, printPageCount: 4, pageStarts: [{ folio: "1", start: null }] });
+    cache.pdfWritten("<p>a</p>", pdf, { pageCount: 1, printPageCount: 4, pageStarts: [{ folio: "1", start: null }], anchorPages: {} });
+    expect(await cache.pdfIfCurrent("<p>a</p>", pdf)).toEqual({ pageCount: 1, printPageCount: 4, pageStarts: [{ folio: "1", start: null }], anchorPages: {} });
     expect(await cache.pdfIfCurrent("<p>b</p>", pdf)).toBeUndefined();
     expect(await cache.pdfIfCurrent("<p>a</p>", path.join(dir, "other.pdf"))).toBeUndefined();
   });

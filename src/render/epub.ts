@@ -16,6 +16,7 @@ import { toString as hastToString } from "hast-util-to-string";
 import { fileOfEachId, pointLinksAtFiles } from "./link-targets.js";
 import { projectRoot } from "../project-root.js";
 import { closeHeadingGaps, identifySections, pairTypesAndRoles } from "./epub-semantics.js";
+import { dropEmptyPageRefs, fillPageRefs } from "./epub-page-refs.js";
 import { insertPageBreaks, pageBreakId, type PlacedBreak } from "./page-breaks.js";
 import type { PageStart } from "./pdf.js";
 import { coverDescription, renderCover } from "./cover.js";
@@ -30,6 +31,8 @@ const coverFile = "cover.xhtml";
 export interface EpubOptions {
   /** Where each page of the print PDF starts (from renderPdf); without it, no page-list. */
   pageStarts?: PageStart[];
+  /** With pageStarts: the page (index into pageStarts) each id starts on (from renderPdf), for the back matter's page numbers. */
+  anchorPages?: Record<string, number>;
   /** The cover image (PNG); by default drawn by Chromium, and left out if there is none. */
   cover?: Buffer | null;
   log?: (line: string) => void;
@@ -151,9 +154,15 @@ export async function renderEpub(manifest: Manifest, book: Root, options: EpubOp
 
   let pageBreaks: PlacedBreak[] = [];
   if (options.pageStarts) {
+    if (!options.anchorPages) throw new Error("the print pages of the anchors (anchorPages) must come with the page starts");
+    // The back matter's page numbers first, so it reads as in print when its own page starts are looked for.
+    const pages = { folios: options.pageStarts.map((page) => page.folio), pageOf: new Map(Object.entries(options.anchorPages)) };
+    for (const division of divisions) fillPageRefs(division, pages);
     const { placed, unplaced } = insertPageBreaks(divisions, options.pageStarts);
     if (unplaced.length) throw new Error(`print pages whose start was not found in the EPUB: ${unplaced.join(", ")}`);
     pageBreaks = placed;
+  } else {
+    for (const division of divisions) dropEmptyPageRefs(division);
   }
 
   const cover = await coverImage(manifest, options, log);

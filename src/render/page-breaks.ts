@@ -13,6 +13,10 @@ const uncounted = /[\s\u00ad]/;
 /** Containers in which a marker may stand between blocks. */
 const flowParents = new Set(["section", "div", "blockquote", "header", "footer", "aside", "article", "li", "figure", "main", "dd", "td", "body"]);
 
+/** A `div` in a `dl` groups a term and its description and may hold nothing else. */
+const mayHoldMarker = (parent: Element, grandparent: Element | undefined) =>
+  flowParents.has(parent.tagName) && !(parent.tagName === "div" && grandparent?.tagName === "dl");
+
 export function pageBreakId(folio: string): string {
   return `page-${folio}`;
 }
@@ -82,7 +86,7 @@ function insertAt(root: Element, text: { nodes: CountedText[] }, position: numbe
       const block = chain[depth] as Element;
       const parent = chain[depth - 1] as Element;
       const first = text.nodes.find((candidate) => candidate.ancestors.includes(block));
-      if (first !== place || !flowParents.has(parent.tagName)) continue;
+      if (first !== place || !mayHoldMarker(parent, chain[depth - 2] as Element | undefined)) continue;
       parent.children.splice(parent.children.indexOf(block), 0, marker);
       return;
     }

@@ -25,6 +25,8 @@ export interface PdfResult {
   pageCount: number;
   /** Where each page of the PDF starts, for the EPUB's page-list. */
   pageStarts: PageStart[];
+  /** The page (index into pageStarts) each id starts on, for the EPUB's back-matter page numbers. */
+  anchorPages: Record<string, number>;
   /** Pages of the print profile, padded with blank pages to a multiple of 4. */
   printPageCount: number;
   /** Wall time in ms of the stages: Paged.js layout (with browser start), Chromium's PDF, the profiles' post-pass. */
@@ -122,7 +124,7 @@ export async function renderPdf(manifest: Manifest, html: string, options: PdfOp
     });
     const profiles = await makeProfiles(raw, manifest, outline);
     const timings = { layout: laidOut - started, pdf: printed - laidOut, profiles: performance.now() - printed };
-    return { pdf: profiles.print, screen: profiles.screen, pageCount: printer.pages.length, printPageCount: profiles.printPageCount, pageStarts, timings };
+    return { pdf: profiles.print, screen: profiles.screen, pageCount: printer.pages.length, printPageCount: profiles.printPageCount, pageStarts, anchorPages: anchors, timings };
   } finally {
     guard.stop();
     await printer.close();

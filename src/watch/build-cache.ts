@@ -7,7 +7,7 @@ import type { PdfResult } from "../render/pdf.js";
 import { TextCache } from "./text-cache.js";
 
 /** What the EPUB needs from a PDF's render: kept with the PDF, so a skipped render still gives a page-list. */
-type PdfLayout = Pick<PdfResult, "pageCount" | "printPageCount" | "pageStarts">;
+type PdfLayout = Pick<PdfResult, "pageCount" | "printPageCount" | "pageStarts" | "anchorPages">;
 
 export class BuildCache {
   readonly texts = new TextCache();
@@ -19,8 +19,8 @@ export class BuildCache {
     return (await stat(pdfPath).catch(() => undefined)) ? this.pdf.layout : undefined;
   }
 
-  pdfWritten(printHtml: string, pdfPath: string, { pageCount, printPageCount, pageStarts }: PdfLayout): void {
-    this.pdf = { path: pdfPath, html: digest(printHtml), layout: { pageCount, printPageCount, pageStarts } };
+  pdfWritten(printHtml: string, pdfPath: string, { pageCount, printPageCount, pageStarts, anchorPages }: PdfLayout): void {
+    this.pdf = { path: pdfPath, html: digest(printHtml), layout: { pageCount, printPageCount, pageStarts, anchorPages } };
   }
 }
 

@@ -10,7 +10,7 @@ import type { PageStart } from "../../src/render/pdf.js";
 declare module "vitest" {
   export interface ProvidedContext {
     /** `pdf` is the print profile (bleed, marks, padded to a multiple of 4), `screenPdf` the screen profile. */
-    edition: { outDir: string; epub: string; html: string; pdf: string; screenPdf: string; pageCount: number; printPageCount: number; pageStarts: PageStart[] };
+    edition: { outDir: string; epub: string; html: string; pdf: string; screenPdf: string; pageCount: number; printPageCount: number; pageStarts: PageStart[]; anchorPages: Record<string, number> };
   }
 }
 
@@ -25,6 +25,7 @@ export default async function setup(project: TestProject) {
     screenPdf: result.outputs.screenPdf!,
     pageCount: result.pageCount!,
     pageStarts: result.pageStarts!,
+    anchorPages: result.anchorPages!,
     printPageCount: result.printPageCount!,
   });
 }

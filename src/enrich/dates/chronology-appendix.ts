@@ -6,6 +6,7 @@
 import type { Element, ElementContent } from "hast";
 import { h } from "hastscript";
 import type { TextEntry } from "../../manifest/manifest-schema.js";
+import { pageRefClass, pageRefPhraseClass } from "../names/name-index.js";
 import { chronologyEntries, type ChronologyEntry, type DatedEvent } from "./events.js";
 
 const monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -62,7 +63,7 @@ function references(entry: ChronologyEntry, texts: Map<string, TextEntry>): Elem
     parts.push(
       h("span", { className: ["chronology-reference"] }, [
         h("a", { className: ["chronology-source"], href: `#${passage.anchor}` }, shortName(texts.get(passage.textId), passage.textId)),
-        h("span", { className: ["chronology-page"] }, [", p.\u00a0", h("a", { className: ["page-ref"], href: `#${passage.anchor}` })]),
+        h("span", { className: ["chronology-page", pageRefPhraseClass] }, [", p.\u00a0", h("a", { className: [pageRefClass], href: `#${passage.anchor}` })]),
       ]),
     );
   }

@@ -14,6 +14,8 @@ import type { MentionRecord } from "./enrich-names.js";
 /** Class of a group of page references that print writes as one list of folios. */
 export const pageRefListClass = "page-ref-list";
 export const pageRefClass = "page-ref";
+/** Class of the words around a page reference (`, p.\u00a0N`) that go with it when there are no page numbers (an EPUB built without the PDF). */
+export const pageRefPhraseClass = "page-ref-phrase";
 
 interface Located {
   text: TextEntry;
