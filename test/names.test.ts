@@ -201,12 +201,19 @@ describe("the printed index", () => {
 
   it("gives for every page number a page where that person is named, and prints its last entry", async () => {
     const { stdout } = await run("pdftotext", ["-layout", pdf, "-"]);
-    const pages = stdout.split("\f").map((page) => page.replace(/\u00AD/g, "").replace(/-\n\s*/g, "").replace(/\s+/g, " "));
+    // Without the running head (a first line in capitals), which would join a mention cut by the page turn and names Trotsky on every verso.
+    const withoutHead = (page: string) => page.replace(/^\s*[^\p{Ll}\n]*\p{Lu}[^\p{Ll}\n]*\n/u, "");
+    const pages = stdout.split("\f").map((page) => withoutHead(page).replace(/\u00AD/g, "").replace(/-\n\s*/g, "").replace(/\s+/g, " "));
     const folioPage = new Map<string, number>();
     pages.forEach((page, i) => {
       const folio = /(\d+|[ivxlc]+) ?$/.exec(page.trim())?.[1];
       if (folio && !folioPage.has(folio)) folioPage.set(folio, i);
     });
+    // Opening and blank pages print no folio but count: an arabic folio n on page i puts folio n - 1 on page i - 1.
+    for (let i = pages.length - 1; i > 0; i--) {
+      const folio = [...folioPage].find(([, page]) => page === i)?.[0];
+      if (folio && /^\d+$/.test(folio) && Number(folio) > 1 && !folioPage.has(String(Number(folio) - 1))) folioPage.set(String(Number(folio) - 1), i - 1);
+    }
     const start = pages.findIndex((page) => page.trimStart().startsWith("Index of names"));
     expect(start).toBeGreaterThan(0);
     // Without each page's folio, which is no locator.

@@ -167,6 +167,18 @@ describe("the text-integrity check", () => {
     expect(checkTextIntegrity([["the", "revolution"], ["revolution", "betrayed", "1937", "note", "one"]], expected)[0]?.page).toBe(2);
     expect(checkTextIntegrity([["the", "revolution", "betrayed"]], expected).length).toBeGreaterThan(0);
   });
+  it("reads a page again line by line when poppler's order of its lines departs, and still finds a lost line", () => {
+    const dated = { body: ["1904", "he", "met", "them", "introduction", "p", "#", "1905", "he", "left"], notes: [] };
+    // The citation line (smaller type) read after the next entry, as poppler did in the chronology.
+    const poppler = [["1904", "he", "met", "them", "1905", "he", "left", "introduction", "p", "56"]];
+    expect(checkTextIntegrity(poppler, dated).length).toBeGreaterThan(0);
+    const lines = [[["1904"], ["he", "met", "them"], ["1905"], ["he", "left"], ["introduction", "p", "56"]]];
+    expect(checkTextIntegrity(poppler, dated, lines)).toEqual([]);
+    const lost = [[["1904"], ["he", "met", "them"], ["1905"], ["he", "left"]]];
+    expect(checkTextIntegrity([lost[0]!.flat()], dated, lost).length).toBeGreaterThan(0);
+    const doubled = [[...lines[0]!, ["he", "left"]]];
+    expect(checkTextIntegrity([doubled[0]!.flat()], dated, doubled).length).toBeGreaterThan(0);
+  });
   it("reads footnotes apart from the body", () => {
     const tree = printTree({ title: "T", trim: "6x9in" } as Manifest, {
       type: "root",

@@ -10,7 +10,7 @@ import { readOutline } from "../render/pdf-outline.js";
 import { pdfAuthor, pdfTitle } from "../render/pdf-profiles.js";
 import type { OutlineTarget } from "../render/pdf.js";
 import { pdfFonts, pdfTextPages } from "./pdf-tools.js";
-import { checkTextIntegrity, pageWords, treeWords } from "./text-integrity.js";
+import { checkTextIntegrity, pageWords, pageLines, treeWords } from "./text-integrity.js";
 
 export type PdfProfile = "print" | "screen";
 
@@ -122,7 +122,11 @@ async function checkText(file: string, tree: Root, profile: PdfProfile, geometry
   const offset = profile === "print" ? geometry.bleed : 0;
   const bands = { top: offset + marginsIn.top * pointsPer.in, bottom: offset + geometry.height - marginsIn.bottom * pointsPer.in };
   const expected = treeWords(tree);
-  const problems = checkTextIntegrity(pages.map((page) => pageWords(page, bands)), expected).map((problem) => `page ${problem.page}: ${problem.message}`);
+  const problems = checkTextIntegrity(
+    pages.map((page) => pageWords(page, bands)),
+    expected,
+    pages.map((page) => pageLines(page, bands)),
+  ).map((problem) => `page ${problem.page}: ${problem.message}`);
   return { name: "text", problems, summary: `${expected.body.length} words of running text and ${expected.notes.length} of footnotes, all in the PDF in order` };
 }
 

@@ -19,12 +19,25 @@ export function normalizeWord(word: string): string {
 
 const tokens = (text: string) => text.split(/\s+/).map(normalizeWord).filter(Boolean);
 
+/**
+ * Stands in the expected words for what page-map.js writes during layout: an
+ * empty back-matter page reference (`a.page-ref`), or a list of them
+ * (`.page-ref-list`, an index entry's locators, whose per-text labels print
+ * hides and whose placeholders become folios). It takes the page number the
+ * PDF has there, so that number is not read as the start of the next
+ * expected number (“Sherry, p. 1” before a date “1918”); further numbers of a
+ * list are skipped as page numbers.
+ */
+const pageNumberSlot = "#";
+const pageNumbersOf = (node: Element) => matches(".page-ref-list", node) || (node.tagName === "a" && !node.children.length && matches("a.page-ref", node));
+
 /** The print tree's words: the running text and, apart, the footnotes' text. */
 export function treeWords(tree: Root): { body: string[]; notes: string[] } {
   const body: string[] = [];
   const notes: string[] = [];
   const walk = (node: Root | RootContent, into: string[]) => {
     if (node.type === "text") into.push(...tokens(node.value));
+    else if (node.type === "element" && pageNumbersOf(node)) into.push(pageNumberSlot);
     else if (node.type === "element" || node.type === "root") {
       const target = node.type === "element" && into === body && matches(footnoteSelector, node as Element) ? notes : into;
       // A space at each element's edge: PDF words that an element boundary split are joined when compared.
@@ -48,6 +61,24 @@ export function pageWords(page: PdfTextPage, bands: TextBands): string[] {
   return page.words.filter((word) => word.yMax > bands.top && word.yMin < bands.bottom).flatMap((word) => tokens(word.text));
 }
 
+/**
+ * The same words line by line, for a second reading when poppler's order of
+ * the lines departs from the page's. Poppler may join a line of a side column
+ * (a chronology date) with the line beside it: a line is cut again where a
+ * word starts at the left edge where other lines start.
+ */
+export function pageLines(page: PdfTextPage, bands: TextBands): string[][] {
+  const words = page.words.filter((word) => word.yMax > bands.top && word.yMin < bands.bottom);
+  const edge = (x: number) => Math.round(x * 2) / 2;
+  const starts = new Set(words.filter((word, i) => i === 0 || words[i - 1]!.line !== word.line).map((word) => edge(word.xMin)));
+  const lines: string[][] = [];
+  words.forEach((word, i) => {
+    if (i === 0 || words[i - 1]!.line !== word.line || starts.has(edge(word.xMin))) lines.push([]);
+    lines.at(-1)!.push(...tokens(word.text));
+  });
+  return lines.filter((line) => line.length);
+}
+
 interface Cursor {
   /** Index into the expected words. */
   i: number;
@@ -58,7 +89,8 @@ interface Cursor {
 /**
  * Matches PDF words from `k` against expected words from the cursor, as far as
  * they go. Digits-only PDF words that are not expected are page numbers written
- * after layout (contents, index): skipped.
+ * after layout (contents, index): skipped; an empty page reference's slot
+ * takes the page number that stands there.
  */
 function advance(pdf: string[], k: number, end: number, expected: string[], cursor: Cursor): { k: number; cursor: Cursor } {
   let { i, rest } = cursor;
@@ -66,7 +98,11 @@ function advance(pdf: string[], k: number, end: number, expected: string[], curs
   while (k < end && i < expected.length) {
     const word = pending ?? pdf[k]!;
     const target = rest ?? expected[i]!;
-    if (word === target) {
+    if (target === pageNumberSlot) {
+      // The page number written in, if the PDF has one here.
+      if (pending === undefined && /^(\d+|[ivxlc]+)$/.test(word)) k++;
+      i++;
+    } else if (word === target) {
       i++, k++, (rest = undefined), (pending = undefined);
     } else if (target.startsWith(word)) {
       rest = target.slice(word.length), k++, (pending = undefined);
@@ -88,22 +124,71 @@ export interface IntegrityProblem {
 
 const around = (words: string[], at: number) => words.slice(Math.max(0, at - 6), at + 6).join(" ");
 
-/** Compares the PDF's pages with the print tree's words; returns what differs (empty when all is well). */
-export function checkTextIntegrity(pages: string[][], expected: { body: string[]; notes: string[] }): IntegrityProblem[] {
+type Expected = { body: string[]; notes: string[] };
+
+/** Where both streams stand after one page's words, or undefined when the words depart from them. */
+function settlePage(words: string[], expected: Expected, body: Cursor, notes: Cursor): { body: Cursor; notes: Cursor } | undefined {
+  const greedy = advance(words, 0, words.length, expected.body, body);
+  // The body's words end where the page's notes begin: try the longest body run first.
+  for (let split = greedy.k; split >= 0; split--) {
+    const bodyRun = split === greedy.k ? greedy : advance(words, 0, split, expected.body, body);
+    if (bodyRun.k !== split) continue;
+    const noteRun = advance(words, split, words.length, expected.notes, notes);
+    if (noteRun.k === words.length) return { body: bodyRun.cursor, notes: noteRun.cursor };
+    if (!expected.notes.length) break;
+  }
+  return undefined;
+}
+
+/**
+ * The page's lines in the order the HTML's words ask for: each time the first
+ * unread line that continues the body (then the notes), preferring one whose
+ * first word is the next expected word over one that only skips page numbers.
+ * Poppler reads a page's flows in an order of its own: beside a date column
+ * (the chronology), a short last line in a smaller size (“Introduction, p. 56”)
+ * came after the next entry. Every line must still be read exactly once.
+ */
+function linesInTextOrder(lines: string[][], expected: Expected, body: Cursor, notes: Cursor): string[] {
+  const left = [...lines];
+  const read: string[] = [];
+  for (const [stream, start] of [[expected.body, body], [expected.notes, notes]] as const) {
+    let cursor = start;
+    for (;;) {
+      // A line of page numbers alone fits anywhere: it must read some expected word.
+      const fits = (line: string[]) => {
+        const run = advance(line, 0, line.length, stream, cursor);
+        return run.k === line.length && (run.cursor.i !== cursor.i || run.cursor.rest !== cursor.rest);
+      };
+      const next = stream[cursor.i];
+      // A number opens a line only whole: “1” of a spaced-out heading “1 923” is no start of “10”.
+      const opens = (line: string[]) => {
+        const target = cursor.rest ?? next;
+        return target !== undefined && (line[0] === target || (!/^\d+$/.test(line[0]!) && target.startsWith(line[0]!))) && fits(line);
+      };
+      const at = left.findIndex(opens) !== -1 ? left.findIndex(opens) : left.findIndex(fits);
+      if (at === -1) break;
+      const [line] = left.splice(at, 1);
+      cursor = advance(line!, 0, line!.length, stream, cursor).cursor;
+      read.push(...line!);
+    }
+  }
+  return [...read, ...left.flat()];
+}
+
+/**
+ * Compares the PDF's pages with the print tree's words; returns what differs
+ * (empty when all is well). `pageLines[i]`, when given, is page i's words by
+ * line: when poppler's reading order departs from the HTML, the page is read
+ * again with its lines in the HTML's order.
+ */
+export function checkTextIntegrity(pages: string[][], expected: Expected, pageLines: (string[][] | undefined)[] = []): IntegrityProblem[] {
   let body: Cursor = { i: 0 };
   let notes: Cursor = { i: 0 };
   for (const [index, words] of pages.entries()) {
-    const greedy = advance(words, 0, words.length, expected.body, body);
-    let settled: { body: Cursor; notes: Cursor } | undefined;
-    // The body's words end where the page's notes begin: try the longest body run first.
-    for (let split = greedy.k; split >= 0 && !settled; split--) {
-      const bodyRun = split === greedy.k ? greedy : advance(words, 0, split, expected.body, body);
-      if (bodyRun.k !== split) continue;
-      const noteRun = advance(words, split, words.length, expected.notes, notes);
-      if (noteRun.k === words.length) settled = { body: bodyRun.cursor, notes: noteRun.cursor };
-      if (!expected.notes.length) break;
-    }
+    const lines = pageLines[index];
+    const settled = settlePage(words, expected, body, notes) ?? (lines ? settlePage(linesInTextOrder(lines, expected, body, notes), expected, body, notes) : undefined);
     if (!settled) {
+      const greedy = advance(words, 0, words.length, expected.body, body);
       const at = greedy.k;
       return [
         {
