@@ -116,7 +116,8 @@ async function oneWordRebuild() {
       if (step.includes("EPUB")) epubStarted = performance.now();
     },
     log: (line: string) => {
-      if (line.endsWith(".epub")) epubReady = performance.now();
+      // The EPUB is written last (after the PDF, whose page map it uses); its line may say why it has no page-list.
+      if (/^wrote \S+\.epub\b/.test(line)) epubReady = performance.now();
     },
   };
   const cold = await timed(() => build(options));

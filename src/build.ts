@@ -22,6 +22,12 @@ export interface BuildOptions {
   onStep?: (step: string) => void;
   /** Work kept between rebuilds (`edition watch`). */
   cache?: BuildCache;
+  /**
+   * Write the EPUB before laying out the PDF, then again with its page-list
+   * once the PDF is made (`edition watch`: the EPUB is ready in a second, not
+   * after the layout).
+   */
+  epubFirst?: boolean;
 }
 
 export interface BuildResult {
@@ -45,6 +51,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (hasErrors(edition.files)) throw new EditionErrors(edition.files);
   const { manifest, book } = edition;
   const output = (extension: string, suffix = "") => path.join(options.outDir, `${manifest.slug}${suffix}.${extension}`);
+  const epub = output("epub");
+  let noChromium: ChromiumMissingError | undefined;
+  // Without a PDF the EPUB needs nothing else: it comes first.
+  const early = !options.pdf || options.epubFirst;
+  if (early) await writeEpub(undefined);
 
   const html = output("html");
   step("rendering the print HTML");
@@ -55,13 +66,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   await writeAtomically(report, reportHtml(edition));
   log(`wrote ${report}`);
 
-  // The PDF comes first: its render says where each print page starts, which the EPUB's page-list needs.
+  // The PDF comes before the (final) EPUB: its render says where each print page starts, which the EPUB's page-list needs.
   const pdfPath = output("pdf");
   const screenPath = output("pdf", "-screen");
-  const epub = output("epub");
   const cached = options.pdf ? await options.cache?.pdfIfCurrent(printHtml, pdfPath) : undefined;
   let printed: Pick<PdfResult, "pageCount" | "printPageCount" | "pageStarts" | "anchorPages"> | undefined = cached;
-  let noChromium: ChromiumMissingError | undefined;
   if (cached) log(`${pdfPath} is up to date (the print HTML did not change)`);
   else if (options.pdf) {
     step("laying out the PDF");
@@ -80,19 +89,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // Without Chromium the EPUB is still made (without page-list), then the error is reported.
       if (error instanceof ChromiumMissingError) noChromium = error;
       else {
-        await writeEpub();
+        if (!early) await writeEpub(undefined);
         throw new PdfFailedError(pdfPath, [epub, html, report], error);
       }
     }
   }
-  await writeEpub();
+  if (options.pdf) await writeEpub(printed);
   if (noChromium) throw noChromium;
   const pdfs = printed ? { pdf: pdfPath, screenPdf: screenPath } : {};
   return { edition, outputs: { epub, html, ...pdfs }, pageCount: printed?.pageCount, printPageCount: printed?.printPageCount, pageStarts: printed?.pageStarts, anchorPages: printed?.anchorPages };
 
-  async function writeEpub() {
+  async function writeEpub(layout: typeof printed) {
     step("rendering the EPUB");
-    await writeAtomically(epub, await renderEpub(manifest, book, { pageStarts: printed?.pageStarts, anchorPages: printed?.anchorPages, log }));
-    log(`wrote ${epub}${printed ? "" : " (no page-list of the print edition: the PDF was not made)"}`);
+    await writeAtomically(epub, await renderEpub(manifest, book, { pageStarts: layout?.pageStarts, anchorPages: layout?.anchorPages, log }));
+    const pending = options.pdf && options.epubFirst && !noChromium;
+    const why = pending ? "its page-list follows once the PDF is laid out" : "the PDF was not made";
+    log(`wrote ${epub}${layout ? "" : ` (no page-list of the print edition: ${why})`}`);
   }
 }

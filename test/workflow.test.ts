@@ -99,6 +99,14 @@ describe("the per-text cache", () => {
       await writeFile(path.join(sources, "texts/second.txt"), "A changed second text.\n");
       await expect(build({ ...options, pdf: true })).rejects.toThrow(/the PDF was not made/);
       expect(await readFile(pdf, "utf8")).toBe("%PDF-1.7 stand-in");
+      // As `edition watch` builds: the EPUB is written before the layout starts, not after it.
+      await writeFile(path.join(sources, "texts/second.txt"), "A second change.\n");
+      const steps: string[] = [];
+      await expect(build({ ...options, pdf: true, epubFirst: true, onStep: (step) => steps.push(step) })).rejects.toThrow(/the PDF was not made/);
+      expect(steps.indexOf("rendering the EPUB")).toBeGreaterThan(-1);
+      expect(steps.indexOf("rendering the EPUB")).toBeLessThan(steps.indexOf("laying out the PDF"));
+      const zip = await JSZip.loadAsync(await readFile(path.join(out, "fixture-edition.epub")));
+      expect(await zip.file("OEBPS/text-second.xhtml")!.async("string")).toContain("A second change.");
     } finally {
       if (saved === undefined) delete process.env.PUPPETEER_EXECUTABLE_PATH;
       else process.env.PUPPETEER_EXECUTABLE_PATH = saved;

@@ -31,7 +31,7 @@ export async function watch(options: WatchOptions): Promise<Watcher> {
   const buildOnce = async () => {
     cache.texts.resetCounts();
     const started = performance.now();
-    const outcome = await build({ ...options, cache }).then(
+    const outcome = await build({ ...options, cache, epubFirst: true }).then(
       (result) => ({ result }),
       (error: unknown) => ({ error }),
     );
