@@ -43,6 +43,11 @@ const program = new Command()
   .description("Build the EPUB and print PDF of the edition described by a manifest.")
   .version(version, "-v, --version");
 
+/** What `build` and `watch` pass on to the build, from their shared options. */
+function buildOptions(options: { manifest: string; out: string; pdf: boolean }, progress: ReturnType<typeof terminalProgress>) {
+  return { manifestPath: options.manifest, outDir: options.out, pdf: options.pdf, log: progress.log, onStep: progress.step, onPdfProgress: progress.pages };
+}
+
 /** The options `build` and `watch` share. */
 const buildCommand = (name: string) =>
   program
@@ -56,14 +61,7 @@ buildCommand("build")
   .action(async (options: { manifest: string; out: string; pdf: boolean }) => {
     const progress = terminalProgress();
     try {
-      const result = await build({
-        manifestPath: options.manifest,
-        outDir: options.out,
-        pdf: options.pdf,
-        log: progress.log,
-        onStep: progress.step,
-        onPdfProgress: progress.pages,
-      });
+      const result = await build(buildOptions(options, progress));
       printReport(result.edition.files);
     } catch (error) {
       fail(error);
@@ -111,12 +109,7 @@ buildCommand("watch")
   .action(async (options: { manifest: string; out: string; pdf: boolean }) => {
     const progress = terminalProgress();
     const watcher = await watch({
-      manifestPath: options.manifest,
-      outDir: options.out,
-      pdf: options.pdf,
-      log: progress.log,
-      onStep: progress.step,
-      onPdfProgress: progress.pages,
+      ...buildOptions(options, progress),
       onBuilt: ({ result, error, milliseconds, processed, reused }) => {
         if (result) printReport(result.edition.files);
         else fail(error);
