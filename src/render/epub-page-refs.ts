@@ -12,30 +12,14 @@ import type { Element, ElementContent } from "hast";
 import { selectAll } from "hast-util-select";
 import { visit } from "unist-util-visit";
 import { pageRefClass, pageRefListClass, pageRefPhraseClass } from "../enrich/names/name-index.js";
+// The same page-range rules as print (the script is loaded into Paged.js's page too).
+import "./browser/page-ranges.js";
 
 export interface PrintPages {
   /** Folios in page order. */
   folios: string[];
   /** The index in `folios` of the page each id starts on. */
   pageOf: Map<string, number>;
-}
-
-/** Chicago's abbreviation of a range's second number: 112–14, 101–8, 321–28, 498–532 (as page-map.js writes it in print). */
-function rangeEnd(first: number, last: number): string {
-  const a = String(first);
-  const b = String(last);
-  if (first < 100 || first % 100 === 0 || a.length !== b.length) return b;
-  let same = 0;
-  while (same < b.length && a[same] === b[same]) same++;
-  const changed = b.slice(same);
-  return first % 100 >= 10 && changed.length < 2 ? b.slice(-2) : changed;
-}
-
-function rangeText(folios: string[], start: number, end: number): string {
-  const first = folios[start]!;
-  const last = folios[end]!;
-  if (start === end) return first;
-  return /^[0-9]+$/.test(first) && /^[0-9]+$/.test(last) ? `${first}–${rangeEnd(Number(first), Number(last))}` : `${first}–${last}`;
 }
 
 const text = (value: string): ElementContent => ({ type: "text", value });
@@ -57,15 +41,9 @@ export function fillPageRefs(tree: Element, pages: PrintPages): void {
       const page = pageOfLink(link, pages);
       if (!firstOnPage.has(page)) firstOnPage.set(page, link);
     }
-    const runs: { start: number; end: number }[] = [];
-    for (const page of [...firstOnPage.keys()].sort((a, b) => a - b)) {
-      const run = runs.at(-1);
-      if (run && page === run.end + 1) run.end = page;
-      else runs.push({ start: page, end: page });
-    }
-    list.children = runs.flatMap((run) => {
+    list.children = editionPageRanges.pageRuns([...firstOnPage.keys()]).flatMap((run) => {
       const link = firstOnPage.get(run.start)!;
-      link.children = [text(rangeText(pages.folios, run.start, run.end))];
+      link.children = [text(editionPageRanges.runText(pages.folios, run))];
       return [text(", "), link];
     });
   }

@@ -13,6 +13,7 @@ import { assertChromium, chromiumArgs } from "./chromium.js";
 import { makeProfiles } from "./pdf-profiles.js";
 
 const browserDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "browser");
+const pageRangesScript = path.join(browserDir, "page-ranges.js");
 const pageMapScript = path.join(browserDir, "page-map.js");
 const wordBreaksScript = path.join(browserDir, "word-breaks.js");
 
@@ -93,7 +94,7 @@ function watchdog(seconds: number, pages: () => number) {
 export async function renderPdf(manifest: Manifest, html: string, options: PdfOptions = {}): Promise<PdfResult> {
   const executablePath = await assertChromium();
   const printer = new EditionPrinter(executablePath, {
-    additionalScripts: [pageMapScript, wordBreaksScript, ...(options.additionalScripts ?? [])],
+    additionalScripts: [pageRangesScript, pageMapScript, wordBreaksScript, ...(options.additionalScripts ?? [])],
     timeout: 0,
   });
   const guard = watchdog(options.stallSeconds ?? 120, () => printer.pages.length);

@@ -80,44 +80,19 @@
     return { ids, snippet: snippet.slice(0, 30) };
   }
 
-  /** Chicago's abbreviation of a range's second number: 112–14, 101–8, 321–28, 498–532. */
-  function rangeEnd(first, last) {
-    const a = String(first);
-    const b = String(last);
-    if (first < 100 || first % 100 === 0 || a.length !== b.length) return b;
-    let same = 0;
-    while (same < b.length && a[same] === b[same]) same++;
-    const changed = b.slice(same);
-    return first % 100 >= 10 && changed.length < 2 ? b.slice(-2) : changed;
-  }
-
-  function rangeText(start, end) {
-    const first = state.folios[start];
-    const last = state.folios[end];
-    if (start === end) return first;
-    return /^[0-9]+$/.test(first) && /^[0-9]+$/.test(last) ? `${first}–${rangeEnd(Number(first), Number(last))}` : `${first}–${last}`;
-  }
-
-  /** One list of references: each page once, in order, consecutive pages as a range; each number links to the first target on its pages. */
+  /** One list of references: each page once, in order, consecutive pages as a range (./page-ranges.js); each number links to the first target on its pages. */
   function fillList(list) {
     const firstOnPage = new Map();
     for (const link of list.querySelectorAll(config.pageRefSelector)) {
       const page = state.anchors[link.getAttribute("href").slice(1)];
       if (!firstOnPage.has(page)) firstOnPage.set(page, link);
     }
-    const pages = [...firstOnPage.keys()].sort((a, b) => a - b);
-    const runs = [];
-    for (const page of pages) {
-      const run = runs.at(-1);
-      if (run && page === run.end + 1) run.end = page;
-      else runs.push({ start: page, end: page });
-    }
     list.replaceChildren();
-    runs.forEach((run, index) => {
+    for (const run of window.editionPageRanges.pageRuns([...firstOnPage.keys()])) {
       const link = firstOnPage.get(run.start);
-      link.textContent = rangeText(run.start, run.end);
+      link.textContent = window.editionPageRanges.runText(state.folios, run);
       list.append(", ", link);
-    });
+    }
   }
 
   /**
