@@ -8,7 +8,7 @@ import { ChromiumMissingError } from "./render/chromium.js";
 import type { BuildCache } from "./watch/build-cache.js";
 import { buildEdition, type Edition } from "./pipeline.js";
 import { renderEpub } from "./render/epub.js";
-import { renderPdf, type PageStart, type PdfResult } from "./render/pdf.js";
+import { renderPdf, type PageStart, type PdfLayout } from "./render/pdf.js";
 import { printOutline, renderPrintHtml } from "./render/print-html.js";
 
 export interface BuildOptions {
@@ -70,7 +70,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const pdfPath = output("pdf");
   const screenPath = output("pdf", "-screen");
   const cached = options.pdf ? await options.cache?.pdfIfCurrent(printHtml, pdfPath) : undefined;
-  let printed: Pick<PdfResult, "pageCount" | "printPageCount" | "pageStarts" | "anchorPages"> | undefined = cached;
+  let printed: PdfLayout | undefined = cached;
   if (cached) log(`${pdfPath} is up to date (the print HTML did not change)`);
   else if (options.pdf) {
     step("laying out the PDF");
@@ -94,7 +94,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }
     }
   }
-  if (options.pdf) await writeEpub(printed);
+  // Once more with the page-list; with no layout, the EPUB written first stands.
+  if (options.pdf && (printed || !early)) await writeEpub(printed);
   if (noChromium) throw noChromium;
   const pdfs = printed ? { pdf: pdfPath, screenPdf: screenPath } : {};
   return { edition, outputs: { epub, html, ...pdfs }, pageCount: printed?.pageCount, printPageCount: printed?.printPageCount, pageStarts: printed?.pageStarts, anchorPages: printed?.anchorPages };

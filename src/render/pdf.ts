@@ -34,6 +34,9 @@ export interface PdfResult {
   timings: { layout: number; pdf: number; profiles: number };
 }
 
+/** What the EPUB needs from a PDF's render (the build cache keeps it with the PDF, so a skipped render still gives a page-list). */
+export type PdfLayout = Pick<PdfResult, "pageCount" | "printPageCount" | "pageStarts" | "anchorPages">;
+
 /** A section the PDF's bookmarks open: the element id where it starts and its title. */
 export interface OutlineTarget {
   id: string;

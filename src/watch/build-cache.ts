@@ -3,11 +3,8 @@
 // only when the print HTML changed.
 import { createHash } from "node:crypto";
 import { stat } from "node:fs/promises";
-import type { PdfResult } from "../render/pdf.js";
+import type { PdfLayout } from "../render/pdf.js";
 import { TextCache } from "./text-cache.js";
-
-/** What the EPUB needs from a PDF's render: kept with the PDF, so a skipped render still gives a page-list. */
-type PdfLayout = Pick<PdfResult, "pageCount" | "printPageCount" | "pageStarts" | "anchorPages">;
 
 export class BuildCache {
   readonly texts = new TextCache();
