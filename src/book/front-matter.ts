@@ -4,6 +4,16 @@ import { h } from "hastscript";
 import type { Manifest, TextEntry } from "../manifest/manifest-schema.js";
 import type { Division } from "./division.js";
 
+/** The texts' authors, each once, in reading order. */
+export function bookAuthors(manifest: Manifest): string[] {
+  return [...new Set(manifest.texts.map((text) => text.author))];
+}
+
+/** The title with its subtitle, as a document or PDF title gives it. */
+export function fullTitle(manifest: Manifest): string {
+  return manifest.subtitle ? `${manifest.title}: ${manifest.subtitle}` : manifest.title;
+}
+
 function division(id: string, title: string, attributes: Record<string, string>, children: ElementContent[]): Element {
   const node = h("section", { id, className: ["division", "front-matter", id], ...attributes }, children);
   const data: Division = { id, part: "front", title, inContents: false };
@@ -18,7 +28,7 @@ export function halfTitle(manifest: Manifest): Element {
 }
 
 export function titlePage(manifest: Manifest): Element {
-  const authors = [...new Set(manifest.texts.map((text) => text.author))];
+  const authors = bookAuthors(manifest);
   return division("title-page", "Title page", { "epub:type": "titlepage" }, [
     h("h1", { className: ["book-title"] }, manifest.title),
     ...(manifest.subtitle ? [h("p", { className: ["book-subtitle"] }, manifest.subtitle)] : []),

@@ -5,20 +5,16 @@ import rehypeStringify from "rehype-stringify";
 import { unified } from "unified";
 import puppeteer from "puppeteer";
 import type { Manifest } from "../manifest/manifest-schema.js";
+import { bookAuthors, fullTitle } from "../book/front-matter.js";
 import { assertChromium, chromiumArgs } from "./chromium.js";
 import { fontFaceCss } from "./fonts.js";
 
 /** 1600 × 2400 px: the 2:3 shape and size that reading systems and shops expect. */
 export const coverSize = { width: 1600, height: 2400 };
 
-export function coverAuthors(manifest: Manifest): string[] {
-  return [...new Set(manifest.texts.map((text) => text.author))];
-}
-
 /** Words for the cover's alternative text: what the image shows. */
 export function coverDescription(manifest: Manifest): string {
-  const title = manifest.subtitle ? `${manifest.title}: ${manifest.subtitle}` : manifest.title;
-  return `Cover: ${title}. ${coverAuthors(manifest).join(", ")}. Edited by ${manifest.editor}.`;
+  return `Cover: ${fullTitle(manifest)}. ${bookAuthors(manifest).join(", ")}. Edited by ${manifest.editor}.`;
 }
 
 async function coverHtml(manifest: Manifest): Promise<string> {
@@ -36,7 +32,7 @@ async function coverHtml(manifest: Manifest): Promise<string> {
       h("h1", manifest.title),
       h("div", { className: ["rule"] }),
       ...(manifest.subtitle ? [h("p", { className: ["subtitle"] }, manifest.subtitle)] : []),
-      h("p", { className: ["authors"] }, coverAuthors(manifest).flatMap((name, index) => (index ? [h("br"), name] : [name]))),
+      h("p", { className: ["authors"] }, bookAuthors(manifest).flatMap((name, index) => (index ? [h("br"), name] : [name]))),
       h("p", { className: ["editor"] }, `Edited by ${manifest.editor}`),
     ]),
   ]);

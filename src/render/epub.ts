@@ -11,7 +11,7 @@ import { toXhtml } from "./to-xhtml.js";
 import { h } from "hastscript";
 import { divisionOf } from "../book/division.js";
 import type { Manifest } from "../manifest/manifest-schema.js";
-import { sourceLine } from "../book/front-matter.js";
+import { bookAuthors, sourceLine } from "../book/front-matter.js";
 import { toString as hastToString } from "hast-util-to-string";
 import { fileOfEachId, pointLinksAtFiles } from "./link-targets.js";
 import { projectRoot } from "../project-root.js";
@@ -192,7 +192,7 @@ export async function renderEpub(manifest: Manifest, book: Root, options: EpubOp
   ];
 
   const template = (name: string) => readFile(path.join(templates, name), "utf8");
-  const authors = [...new Set(manifest.texts.map((text) => text.author))];
+  const authors = bookAuthors(manifest);
   const hasDivision = (type: string) => divisions.some((node) => String(node.properties["epub:type"] ?? "").split(" ").includes(type));
   const settings = {
     title: manifest.title,

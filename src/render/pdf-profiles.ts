@@ -3,6 +3,7 @@
 // (pagedjs-cli's own post-pass writes a wrong TrimBox), so the boxes are set
 // here from the manifest's trim.
 import { PDFDocument, PDFName, type PDFPage } from "pdf-lib";
+import { bookAuthors, fullTitle } from "../book/front-matter.js";
 import type { Manifest } from "../manifest/manifest-schema.js";
 import { mediaRect, trimGeometry, trimRect } from "./page-geometry.js";
 import { setOutline, type OutlineEntry } from "./pdf-outline.js";
@@ -13,8 +14,8 @@ export interface Profiles {
   printPageCount: number;
 }
 
-export const pdfTitle = (manifest: Manifest) => (manifest.subtitle ? `${manifest.title}: ${manifest.subtitle}` : manifest.title);
-export const pdfAuthor = (manifest: Manifest) => [...new Set(manifest.texts.map((text) => text.author))].join(", ");
+export const pdfTitle = fullTitle;
+export const pdfAuthor = (manifest: Manifest) => bookAuthors(manifest).join(", ");
 
 /** Metadata with dates fixed by the manifest, so a rebuild gives the same PDF. */
 function setMetadata(doc: PDFDocument, manifest: Manifest): void {

@@ -12,6 +12,7 @@ import hyphen from "hyphen/en/index.js";
 import { visit } from "unist-util-visit";
 import { visitParents } from "unist-util-visit-parents";
 import { divisionOf } from "../book/division.js";
+import { bookAuthors, fullTitle } from "../book/front-matter.js";
 import type { Manifest } from "../manifest/manifest-schema.js";
 import { projectRoot } from "../project-root.js";
 import { fontFaceCss } from "./fonts.js";
@@ -91,7 +92,7 @@ export async function renderPrintHtml(manifest: Manifest, book: Root): Promise<s
     pageSizeCss(manifest.trim),
     await readFile(path.join(projectRoot, "styles", "print.css"), "utf8"),
   ].join("\n");
-  const authors = [...new Set(manifest.texts.map((text) => text.author))].join(", ");
+  const authors = bookAuthors(manifest).join(", ");
   const document: Root = {
     type: "root",
     children: [
@@ -99,7 +100,7 @@ export async function renderPrintHtml(manifest: Manifest, book: Root): Promise<s
       h("html", { lang: manifest.language }, [
         h("head", [
           h("meta", { charset: "utf-8" }),
-          h("title", manifest.subtitle ? `${manifest.title}: ${manifest.subtitle}` : manifest.title),
+          h("title", fullTitle(manifest)),
           h("meta", { name: "author", content: authors }),
           h("meta", { name: "subject", content: manifest.description }),
           h("meta", { name: "keywords", content: manifest.subject }),
