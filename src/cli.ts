@@ -12,6 +12,7 @@ import { projectRoot } from "./project-root.js";
 import { ChromiumMissingError } from "./render/chromium.js";
 import { restoredDiff } from "./report/restored-diff.js";
 import { PdfFailedError } from "./report/build-errors.js";
+import { EpubInvalidError } from "./render/epub-check.js";
 import { terminalProgress } from "./report/progress.js";
 import { watch } from "./watch/watch.js";
 import { displayPath } from "./manifest/yaml-data-file.js";
@@ -33,7 +34,7 @@ function fail(error: unknown): void {
     printReport(error.files);
     process.stderr.write(`error: ${error.message}\n`);
   }
-  else if (error instanceof ChromiumMissingError || error instanceof PdfFailedError) process.stderr.write(`error: ${error.message}\n`);
+  else if (error instanceof ChromiumMissingError || error instanceof PdfFailedError || error instanceof EpubInvalidError) process.stderr.write(`error: ${error.message}\n`);
   else process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exitCode = 1;
 }

@@ -6,7 +6,8 @@ import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import type { VFile } from "vfile";
 import { checkCorrectionCounts, correctionsNote } from "./book/corrections-note.js";
-import { assembleBook, editorialNoteFromManifest, type BookText } from "./book/assemble-book.js";
+import { assembleBook, editorialNoteFromManifest, textDivisionId, type BookText } from "./book/assemble-book.js";
+import { rehypeSanitise, sanitiseManifest } from "./book/sanitise.js";
 import { decodeText } from "./ingest/decode-text.js";
 import { rawTextParser } from "./ingest/raw-text-parser.js";
 import type { BoilerplateRules } from "./manifest/editorial-data-schema.js";
@@ -83,6 +84,7 @@ export interface BuildEditionOptions {
 /** Load the manifest and its texts and build the book tree. Throws a VFileMessage on a fatal problem. */
 export async function buildEdition(manifestPath: string, options: BuildEditionOptions = {}): Promise<Edition> {
   const loaded = await loadEdition(manifestPath);
+  sanitiseManifest(loaded.manifest, loaded.manifestFile, loaded.manifestPlaceOf ?? (() => ({ line: 1, column: 1 })));
   const processor = textProcessor(loaded);
   const texts: BookText[] = [];
   const restored = new Map<string, MdastRoot>();
@@ -103,6 +105,8 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
     editorialNote: [...(await editorialNoteFromManifest(loaded.manifest)), ...correctionsNote(loaded.manifest, loaded.texts)],
     index: nameIndex(loaded.manifest, texts, loaded.names),
   });
+  const textOf = new Map(loaded.manifest.texts.map((entry, index) => [textDivisionId(entry), loaded.texts[index]!]));
+  unified().use(rehypeSanitise, { fileOf: (division) => textOf.get(division.id) }).runSync(book, loaded.manifestFile);
   const dataFiles = [loaded.correctionsFile, loaded.structureFile, loaded.namesFile].filter((file): file is VFile => Boolean(file));
   const files = [loaded.manifestFile, ...dataFiles, ...loaded.texts];
   return { ...loaded, book, files, restored };

@@ -24,6 +24,8 @@ export interface LoadedEdition {
   /** Folder that holds edition.yaml; every path in it is relative to this. */
   sourcesDir: string;
   manifestFile: VFile;
+  /** Where the value at a key path of the manifest stands in edition.yaml. */
+  manifestPlaceOf?: (keyPath: readonly PropertyKey[]) => Point;
   /** One vfile per text, in reading order, holding the raw bytes. */
   texts: VFile[];
   corrections: LoadedCorrection[];
@@ -75,6 +77,7 @@ export async function loadEdition(manifestPath: string): Promise<LoadedEdition> 
     manifest,
     sourcesDir,
     manifestFile,
+    manifestPlaceOf: loaded.placeOf,
     texts,
     corrections: loadedCorrections,
     correctionsFile: corrections?.file,

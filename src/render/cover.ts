@@ -3,10 +3,9 @@
 import { h } from "hastscript";
 import rehypeStringify from "rehype-stringify";
 import { unified } from "unified";
-import puppeteer from "puppeteer";
 import type { Manifest } from "../manifest/manifest-schema.js";
 import { bookAuthors, fullTitle } from "../book/front-matter.js";
-import { assertChromium, chromiumArgs } from "./chromium.js";
+import { closeChromium, launchChromium } from "./chromium.js";
 import { fontFaceCss } from "./fonts.js";
 
 /** 1600 × 2400 px: the 2:3 shape and size that reading systems and shops expect. */
@@ -53,8 +52,7 @@ export async function renderCover(manifest: Manifest): Promise<Buffer> {
 }
 
 async function drawCover(html: string): Promise<Buffer> {
-  const executablePath = await assertChromium();
-  const browser = await puppeteer.launch({ executablePath, headless: "new", args: chromiumArgs });
+  const browser = await launchChromium({ protocolSeconds: 60 });
   try {
     const page = await browser.newPage();
     await page.setViewport({ ...coverSize, deviceScaleFactor: 1 });
@@ -62,6 +60,6 @@ async function drawCover(html: string): Promise<Buffer> {
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     return Buffer.from(await page.screenshot({ type: "png", clip: { x: 0, y: 0, ...coverSize } }));
   } finally {
-    await browser.close();
+    await closeChromium(browser);
   }
 }

@@ -7,9 +7,9 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Printer from "pagedjs-cli";
-import puppeteer, { type Browser, type Page } from "puppeteer";
+import type { Browser, Page } from "puppeteer";
 import type { Manifest } from "../manifest/manifest-schema.js";
-import { assertChromium, chromiumArgs } from "./chromium.js";
+import { closeChromium, launchChromium } from "./chromium.js";
 import { makeProfiles } from "./pdf-profiles.js";
 
 const browserDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "browser");
@@ -71,14 +71,21 @@ export class PdfStalledError extends Error {
   }
 }
 
-/** pagedjs-cli launches puppeteer with no way to name the browser: give it ours. */
+/**
+ * pagedjs-cli launches puppeteer with no way to name the browser: give it
+ * ours, which never outlives node, with every protocol call bounded by the
+ * layout watchdog's time (a crashed browser does not keep node waiting).
+ */
 class EditionPrinter extends Printer {
-  constructor(private readonly executablePath: string, options: ConstructorParameters<typeof Printer>[0]) {
+  constructor(private readonly protocolSeconds: number, options: ConstructorParameters<typeof Printer>[0]) {
     super(options);
   }
   override async setup(): Promise<Browser> {
-    this.browser = await puppeteer.launch({ executablePath: this.executablePath, headless: "new", args: chromiumArgs });
+    this.browser = await launchChromium({ protocolSeconds: this.protocolSeconds });
     return this.browser;
+  }
+  override async close(): Promise<void> {
+    if (this.browser) await closeChromium(this.browser);
   }
 }
 
@@ -95,12 +102,12 @@ function watchdog(seconds: number, pages: () => number) {
 }
 
 export async function renderPdf(manifest: Manifest, html: string, options: PdfOptions = {}): Promise<PdfResult> {
-  const executablePath = await assertChromium();
-  const printer = new EditionPrinter(executablePath, {
+  const stallSeconds = options.stallSeconds ?? 120;
+  const printer = new EditionPrinter(stallSeconds, {
     additionalScripts: [pageRangesScript, pageMapScript, wordBreaksScript, ...(options.additionalScripts ?? [])],
     timeout: 0,
   });
-  const guard = watchdog(options.stallSeconds ?? 120, () => printer.pages.length);
+  const guard = watchdog(stallSeconds, () => printer.pages.length);
   const started = performance.now();
   try {
     printer.on("page", () => {
