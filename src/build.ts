@@ -31,6 +31,10 @@ export interface BuildOptions {
    * after the layout).
    */
   epubFirst?: boolean;
+  /** Further scripts for Paged.js to load (the process tests use one that never lets layout start). */
+  pdfScripts?: string[];
+  /** End the PDF render when Paged.js lays out no new page for this long (default 120 s). */
+  stallSeconds?: number;
 }
 
 export interface BuildResult {
@@ -91,7 +95,12 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   else if (options.pdf) {
     step("laying out the PDF");
     try {
-      const rendered = await renderPdf(manifest, printHtml, { onProgress: options.onPdfProgress, outline: printOutline(book) });
+      const rendered = await renderPdf(manifest, printHtml, {
+        onProgress: options.onPdfProgress,
+        outline: printOutline(book),
+        additionalScripts: options.pdfScripts,
+        stallSeconds: options.stallSeconds,
+      });
       await writeAtomically(pdfPath, rendered.pdf);
       log(`wrote ${pdfPath} (print: ${rendered.printPageCount} pages with bleed and crop marks)`);
       await writeAtomically(screenPath, rendered.screen);

@@ -16,7 +16,7 @@ let exitHandler = false;
 function stop(signal: NodeJS.Signals): void {
   killBrowsers();
   removeTemporaries();
-  process.stderr.write(`\nedition: stopped by ${signal}; the outputs of the last build were kept as they were\n`);
+  process.stderr.write(`\nedition: stopped by ${signal}; no output was left half-written, and those this build had not yet rewritten are the last build's\n`);
   process.exit(128 + (constants.signals[signal] ?? 0));
 }
 

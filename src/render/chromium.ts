@@ -117,7 +117,9 @@ export async function closeChromium(browser: Browser, seconds = 2): Promise<void
   const pid = browser.process()?.pid;
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, seconds * 1000)));
-  await Promise.race([browser.close().catch(() => {}), late]);
+  // puppeteer 20 sends `Browser.close` even over a connection that has closed, and then waits out the
+  // protocol timeout for an answer that cannot come: close only a browser that is still there.
+  if (browser.isConnected()) await Promise.race([browser.close().catch(() => {}), late]);
   clearTimeout(timer);
   if (pid && browserGroups.has(pid)) {
     try {
@@ -139,7 +141,7 @@ export async function closeChromium(browser: Browser, seconds = 2): Promise<void
 function watchParent(browserPid: number, profile: string | undefined): void {
   const script = [
     'while kill -0 "$1" 2>/dev/null && kill -0 "$2" 2>/dev/null; do sleep 0.5; done',
-    'if ! kill -0 "$1" 2>/dev/null; then kill -KILL -- "-$2" 2>/dev/null; [ -n "$3" ] && rm -rf -- "$3"; fi',
+    'if ! kill -0 "$1" 2>/dev/null; then kill -9 "-$2" 2>/dev/null; [ -n "$3" ] && rm -rf -- "$3"; fi',
   ].join("\n");
   try {
     const watchdog = spawn("/bin/sh", ["-c", script, "edition-chromium-watchdog", String(process.pid), String(browserPid), profile ?? ""], {

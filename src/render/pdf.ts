@@ -136,6 +136,13 @@ export async function renderPdf(manifest: Manifest, html: string, options: PdfOp
     const profiles = await makeProfiles(raw, manifest, outline);
     const timings = { layout: laidOut - started, pdf: printed - laidOut, profiles: performance.now() - printed };
     return { pdf: profiles.print, screen: profiles.screen, pageCount: printer.pages.length, printPageCount: profiles.printPageCount, pageStarts, anchorPages: anchors, timings };
+  } catch (error) {
+    // puppeteer's words for a browser that went away ("Target closed", "Navigation failed because browser has disconnected!").
+    if (printer.browser && !printer.browser.isConnected()) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`Chromium closed or crashed during the layout (${reason})`, { cause: error });
+    }
+    throw error;
   } finally {
     guard.stop();
     await printer.close();
