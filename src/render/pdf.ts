@@ -108,6 +108,13 @@ export async function renderPdf(manifest: Manifest, html: string, options: PdfOp
     timeout: 0,
   });
   const guard = watchdog(stallSeconds, () => printer.pages.length);
+  // pagedjs-cli leaves some protocol calls unawaited (`page.setExtraHTTPHeaders`): when the browser goes away
+  // they reject with no one to catch them, which would end node with a raw stack. The render's own rejection says what happened.
+  const browserGone = (reason: unknown) => {
+    if (reason instanceof Error && /^(TargetCloseError|ProtocolError)$/.test(reason.name)) return;
+    throw reason;
+  };
+  process.on("unhandledRejection", browserGone);
   const started = performance.now();
   try {
     printer.on("page", () => {
@@ -146,6 +153,8 @@ export async function renderPdf(manifest: Manifest, html: string, options: PdfOp
   } finally {
     guard.stop();
     await printer.close();
+    // Late rejections of calls that were in flight arrive within a turn or two of the close.
+    setTimeout(() => process.off("unhandledRejection", browserGone), 1000).unref();
   }
 }
 
