@@ -1,8 +1,11 @@
 // Where Chromium is, and the flags it needs on these machines.
 import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
-import { access, constants } from "node:fs/promises";
+import { existsSync, rmSync } from "node:fs";
+import { access, constants, mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import puppeteer, { type Browser, type PuppeteerLaunchOptions } from "puppeteer";
+import { projectRoot } from "../project-root.js";
 
 export function chromiumPath(): string {
   return process.env.PUPPETEER_EXECUTABLE_PATH || "/usr/bin/chromium";
@@ -50,31 +53,40 @@ export const chromiumArgs = [
 // 1 GB while laying out a book). It kills that group when node exits normally,
 // but no handler runs when node itself is killed (`kill -9`, the OOM killer),
 // and on SIGTERM it only closes the browser and keeps node waiting. So:
+// - the browser is started through `setpriv --pdeathsig KILL` (util-linux):
+//   the kernel kills it the moment node goes, however node goes, from its
+//   first instant; its zygotes, GPU process and renderers end with it
+//   (measured: none is left 3 s after a `kill -9` of the browser);
 // - puppeteer's own signal handlers are off; the build's (src/interrupt.ts)
-//   kill the group and exit;
-// - each browser's group is killed on node's `exit`, whatever the cause;
-// - a small watchdog process (a shell loop, in its own group) kills the group
-//   and removes the browser's profile folder when node is gone.
-// (Chromium's `--no-zygote` only makes the renderers children of the browser
+//   kill the group and exit; every group is also killed on node's `exit`;
+// - the profile folder is made here, before the launch, and removed on close,
+//   on `exit`, or by a small watchdog (a shell loop in its own session) once
+//   node is gone.
+// Chromium's `--no-zygote` only makes the renderers children of the browser
 // process instead of the zygote's; they are in the browser's group either
-// way, so the group kill is what holds, with or without it.)
+// way, so it adds nothing to the group kill or to the parent-death signal.
 // The protocol timeout is bounded (by the caller's watchdog), so a crashed or
 // hung browser never keeps node waiting out puppeteer's default of 180 s.
 
 /** Process groups of the browsers this process has started and not yet closed. */
-const browserGroups = new Map<number, string | undefined>();
+const browserGroups = new Set<number>();
+/** Profile folders of those browsers (known before the browser starts). */
+const profiles = new Set<string>();
 
-/** Kill every browser this process started (synchronous: safe in an `exit` handler or a signal handler). */
-export function killBrowsers(): void {
-  for (const [pid, profile] of browserGroups) {
-    try {
-      process.kill(-pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
-    if (profile) rmSync(profile, { recursive: true, force: true });
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    // already gone
   }
+}
+
+/** Kill every browser this process started and remove their profiles (synchronous: safe in an `exit` or signal handler). */
+export function killBrowsers(): void {
+  for (const pid of browserGroups) killGroup(pid);
   browserGroups.clear();
+  for (const profile of profiles) rmSync(profile, { recursive: true, force: true });
+  profiles.clear();
 }
 
 let exitHandler = false;
@@ -84,6 +96,9 @@ export interface LaunchOptions {
   protocolSeconds: number;
 }
 
+const setpriv = "/usr/bin/setpriv";
+const guardedChromium = path.join(projectRoot, "scripts", "chromium-with-parent.sh");
+
 /** Chromium with our flags, killed whenever node goes, however it goes. */
 export async function launchChromium(options: LaunchOptions): Promise<Browser> {
   const executablePath = await assertChromium();
@@ -91,8 +106,14 @@ export async function launchChromium(options: LaunchOptions): Promise<Browser> {
     process.on("exit", killBrowsers);
     exitHandler = true;
   }
+  const profile = await mkdtemp(path.join(os.tmpdir(), "edition-chromium-"));
+  profiles.add(profile);
+  watchParent(profile);
+  const withParent = existsSync(setpriv);
   const launch: PuppeteerLaunchOptions = {
-    executablePath,
+    executablePath: withParent ? guardedChromium : executablePath,
+    env: { ...process.env, EDITION_CHROMIUM: executablePath, EDITION_SETPRIV: setpriv },
+    userDataDir: profile,
     headless: "new",
     args: chromiumArgs,
     handleSIGINT: false,
@@ -100,14 +121,18 @@ export async function launchChromium(options: LaunchOptions): Promise<Browser> {
     handleSIGHUP: false,
     protocolTimeout: options.protocolSeconds * 1000,
   };
-  const browser = await puppeteer.launch(launch);
-  const child = browser.process();
-  const pid = child?.pid;
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch(launch);
+  } catch (error) {
+    profiles.delete(profile);
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  }
+  const pid = browser.process()?.pid;
   if (pid) {
-    const profile = child.spawnargs.find((arg) => arg.startsWith("--user-data-dir="))?.slice("--user-data-dir=".length);
-    browserGroups.set(pid, profile);
-    child.once("exit", () => browserGroups.delete(pid));
-    watchParent(pid, profile);
+    browserGroups.add(pid);
+    browser.process()!.once("exit", () => browserGroups.delete(pid));
   }
   return browser;
 }
@@ -115,6 +140,7 @@ export async function launchChromium(options: LaunchOptions): Promise<Browser> {
 /** Close a browser, and kill its group if closing takes more than `seconds` (a crashed browser may never answer). */
 export async function closeChromium(browser: Browser, seconds = 2): Promise<void> {
   const pid = browser.process()?.pid;
+  const profile = browser.process()?.spawnargs.find((arg) => arg.startsWith("--user-data-dir="))?.slice("--user-data-dir=".length);
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, seconds * 1000)));
   // puppeteer 20 sends `Browser.close` even over a connection that has closed, and then waits out the
@@ -122,35 +148,27 @@ export async function closeChromium(browser: Browser, seconds = 2): Promise<void
   if (browser.isConnected()) await Promise.race([browser.close().catch(() => {}), late]);
   clearTimeout(timer);
   if (pid && browserGroups.has(pid)) {
-    try {
-      process.kill(-pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
-    const profile = browserGroups.get(pid);
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    killGroup(pid);
     browserGroups.delete(pid);
+  }
+  if (profile && profiles.has(profile)) {
+    rmSync(profile, { recursive: true, force: true });
+    profiles.delete(profile);
   }
 }
 
 /**
- * A watchdog outside node: while node and the browser live it sleeps; when
- * node is gone and the browser is not, it kills the browser's group and
- * removes its profile folder. It ends by itself once the browser has closed.
+ * A watchdog outside node for the profile folder: while node lives and the
+ * folder is there it sleeps; when node is gone it removes the folder. It ends
+ * by itself once the folder is removed on close.
  */
-function watchParent(browserPid: number, profile: string | undefined): void {
-  const script = [
-    'while kill -0 "$1" 2>/dev/null && kill -0 "$2" 2>/dev/null; do sleep 0.5; done',
-    'if ! kill -0 "$1" 2>/dev/null; then kill -9 "-$2" 2>/dev/null; [ -n "$3" ] && rm -rf -- "$3"; fi',
-  ].join("\n");
+function watchParent(profile: string): void {
+  const script = 'while kill -0 "$1" 2>/dev/null && [ -d "$2" ]; do sleep 0.5; done\n[ -d "$2" ] && sleep 1 && rm -rf -- "$2"';
   try {
-    const watchdog = spawn("/bin/sh", ["-c", script, "edition-chromium-watchdog", String(process.pid), String(browserPid), profile ?? ""], {
-      detached: true,
-      stdio: "ignore",
-    });
+    const watchdog = spawn("/bin/sh", ["-c", script, "edition-chromium-watchdog", String(process.pid), profile], { detached: true, stdio: "ignore" });
     watchdog.on("error", () => {});
     watchdog.unref();
   } catch {
-    // Without /bin/sh the exit handler still covers every exit but a kill of node itself.
+    // Without /bin/sh only a kill of node itself leaves the folder behind.
   }
 }

@@ -145,8 +145,9 @@ export async function renderPdf(manifest: Manifest, html: string, options: PdfOp
     return { pdf: profiles.print, screen: profiles.screen, pageCount: printer.pages.length, printPageCount: profiles.printPageCount, pageStarts, anchorPages: anchors, timings };
   } catch (error) {
     // puppeteer's words for a browser that went away ("Target closed", "Navigation failed because browser has disconnected!").
-    if (printer.browser && !printer.browser.isConnected()) {
-      const reason = error instanceof Error ? error.message : String(error);
+    const gone = printer.browser ? !printer.browser.isConnected() : !(error instanceof Error);
+    if (gone) {
+      const reason = error instanceof Error ? error.message : (JSON.stringify(error) ?? String(error)).slice(0, 200);
       throw new Error(`Chromium closed or crashed during the layout (${reason})`, { cause: error });
     }
     throw error;
