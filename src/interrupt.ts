@@ -14,8 +14,12 @@ let running = 0;
 let exitHandler = false;
 
 function stop(signal: NodeJS.Signals): void {
-  killBrowsers();
-  removeTemporaries();
+  try {
+    killBrowsers();
+    removeTemporaries();
+  } catch {
+    // nothing may keep the process from stopping
+  }
   process.stderr.write(`\nedition: stopped by ${signal}; no output was left half-written, and those this build had not yet rewritten are the last build's\n`);
   process.exit(128 + (constants.signals[signal] ?? 0));
 }

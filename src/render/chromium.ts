@@ -81,11 +81,20 @@ function killGroup(pid: number): void {
   }
 }
 
+/** Remove a profile folder; a browser still dying may write into it meanwhile, and the watchdog removes what is left once node is gone. */
+function removeProfile(profile: string): void {
+  try {
+    rmSync(profile, { recursive: true, force: true, maxRetries: 2 });
+  } catch {
+    // left to the watchdog
+  }
+}
+
 /** Kill every browser this process started and remove their profiles (synchronous: safe in an `exit` or signal handler). */
 export function killBrowsers(): void {
   for (const pid of browserGroups) killGroup(pid);
   browserGroups.clear();
-  for (const profile of profiles) rmSync(profile, { recursive: true, force: true });
+  for (const profile of profiles) removeProfile(profile);
   profiles.clear();
 }
 
@@ -126,7 +135,7 @@ export async function launchChromium(options: LaunchOptions): Promise<Browser> {
     browser = await puppeteer.launch(launch);
   } catch (error) {
     profiles.delete(profile);
-    rmSync(profile, { recursive: true, force: true });
+    removeProfile(profile);
     throw error;
   }
   const pid = browser.process()?.pid;
@@ -152,7 +161,7 @@ export async function closeChromium(browser: Browser, seconds = 2): Promise<void
     browserGroups.delete(pid);
   }
   if (profile && profiles.has(profile)) {
-    rmSync(profile, { recursive: true, force: true });
+    removeProfile(profile);
     profiles.delete(profile);
   }
 }
