@@ -8,6 +8,7 @@
 import type { FootnoteDefinition, Link, PhrasingContent, Root, Text } from "mdast";
 import type { Plugin } from "unified";
 import type { VFile } from "vfile";
+import { pointIn, sliceText } from "../ingest/raw-position.js";
 import { visit, SKIP } from "unist-util-visit";
 import { parseCitation, type ParsedCitation } from "../citations/parse-citation.js";
 import { hasImprint, itemOf, itemOfReviewedWork, sameAuthor, sameTitle, type CitationRecord, type CslItem } from "../citations/works.js";
@@ -27,11 +28,11 @@ function workLink(item: CslItem, value: string): Link {
 }
 
 /** Split `node` so that `value.slice(start, end)` becomes `replacement`. */
-function splice(parent: { children: PhrasingContent[] }, node: Text, start: number, end: number, replacement: PhrasingContent): void {
+function splice(file: VFile, parent: { children: PhrasingContent[] }, node: Text, start: number, end: number, replacement: PhrasingContent): void {
   const parts: PhrasingContent[] = [];
-  if (start > 0) parts.push({ type: "text", value: node.value.slice(0, start), position: node.position });
+  if (start > 0) parts.push(sliceText(file, node, 0, start));
   parts.push(replacement);
-  if (end < node.value.length) parts.push({ type: "text", value: node.value.slice(end), position: node.position });
+  if (end < node.value.length) parts.push(sliceText(file, node, end));
   parent.children.splice(parent.children.indexOf(node), 1, ...parts);
 }
 
@@ -103,7 +104,7 @@ function citeNote(definition: FootnoteDefinition, file: VFile, known: CslItem[],
   }
   record.work = item!.id;
   const { start, end } = parsed.span;
-  if (end > start) splice(paragraph as { children: PhrasingContent[] }, first, start, end, workLink(item!, first.value.slice(start, end)));
+  if (end > start) splice(file, paragraph as { children: PhrasingContent[] }, first, start, end, workLink(item!, first.value.slice(start, end)));
   return { record, item };
 }
 
@@ -124,20 +125,20 @@ function citePages(tree: Root, file: VFile, reviewed: CslItem, records: Citation
       const number = match[1]!;
       const first = Number(number.split("–")[0]);
       if (first > (Number.isNaN(pages) ? 1799 : pages)) {
-        file.message(`(${number}) is beyond the ${Number.isNaN(pages) ? "plausible" : `${pages}`} pages of the book under review: not taken as a page reference`, { place: text.position, ruleId: "citations-page-out-of-range", source });
+        file.message(`(${number}) is beyond the ${Number.isNaN(pages) ? "plausible" : `${pages}`} pages of the book under review: not taken as a page reference`, { place: pointIn(file, text, match.index + match[0].indexOf("(")), ruleId: "citations-page-out-of-range", source });
         continue;
       }
       const at = match.index + match[0].lastIndexOf(number);
-      if (at > cursor) parts.push({ type: "text", value: text.value.slice(cursor, at), position: text.position });
+      if (at > cursor) parts.push(sliceText(file, text, cursor, at));
       const link = workLink(reviewed, number);
       link.title = `${shortName(reviewed)}, page ${number}`;
       link.data = { hProperties: { className: ["work-ref", "page-citation"] } };
       parts.push(link);
       cursor = at + number.length;
-      records.push({ kind: "page-reference", work: reviewed.id, locator: number, line: text.position?.start.line });
+      records.push({ kind: "page-reference", work: reviewed.id, locator: number, line: pointIn(file, text, at)?.line });
     }
     if (!parts.length) return;
-    if (cursor < text.value.length) parts.push({ type: "text", value: text.value.slice(cursor), position: text.position });
+    if (cursor < text.value.length) parts.push(sliceText(file, text, cursor));
     const siblings = (parent as { children: PhrasingContent[] }).children;
     const index = siblings.indexOf(text);
     siblings.splice(index, 1, ...parts);

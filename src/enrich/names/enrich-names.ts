@@ -8,7 +8,13 @@ import type { Options as ToMarkdownOptions } from "mdast-util-to-markdown";
 import type { Plugin } from "unified";
 import { SKIP, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
-import { placeOfIndex, type Place } from "../../restore/raw-place.js";
+import { pointIn, rewriteText, sliceText } from "../../ingest/raw-position.js";
+
+/** A raw `line:column`. */
+export interface Place {
+  line: number;
+  column: number;
+}
 import type { CompiledAuthority } from "./authority.js";
 import { NameFinder, type FoundName } from "./find-names.js";
 
@@ -70,19 +76,22 @@ export const enrichNames: Plugin<[EnrichNamesOptions], Root> = ({ authority }) =
     const pieces: PhrasingContent[] = [];
     let at = 0;
     for (const name of names) {
-      if (name.start > at) pieces.push({ type: "text", value: node.value.slice(at, name.start) });
+      if (name.start > at) pieces.push(sliceText(file, node, at, name.start));
       const id = `${prefix}${mentions.length + 1}`;
-      const place = placeOf(node, parent, name.start);
+      const point = pointIn(file, node, name.start);
+      const place = point ? { line: point.line, column: point.column } : undefined;
+      const surface = sliceText(file, node, name.start, name.end);
+      rewriteText(surface, name.surface);
       mentions.push({ id, heading: name.heading, surface: name.surface, known: name.known, section, place });
       pieces.push({
         type: "nameMention",
         data: { hName: "span", hProperties: { id, className: ["name-mention"], dataPerson: name.heading } },
-        children: [{ type: "text", value: name.surface }],
+        children: [surface],
       });
       if (name.ambiguous) ambiguous(file, name, place);
       at = name.end;
     }
-    if (at < node.value.length) pieces.push({ type: "text", value: node.value.slice(at) });
+    if (at < node.value.length) pieces.push(sliceText(file, node, at));
     (parent as Parent).children.splice(index, 1, ...(pieces as Parent["children"]));
     return [SKIP, index + pieces.length];
   });
@@ -90,11 +99,6 @@ export const enrichNames: Plugin<[EnrichNamesOptions], Root> = ({ authority }) =
   file.data.nameMentions = mentions;
   reportUnknown(file, mentions);
 };
-
-function placeOf(node: Text, parent: Parent, index: number): Place | undefined {
-  if (parent.type === "paragraph" && parent.children.length === 1) return placeOfIndex(parent, node.value, index);
-  return node.position?.start ?? parent.position?.start;
-}
 
 function ambiguous(file: VFile, name: FoundName, place: Place | undefined): void {
   file.message(`\`${name.surface}\` may be ${name.ambiguous!.map((h) => `\`${h}\``).join(" or ")}: indexed under \`${name.heading}\`; write the full name nearby or add a variant`, {
