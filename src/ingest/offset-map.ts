@@ -11,7 +11,14 @@ export interface Edit {
 
 /** Edits in raw order, with where each replacement starts in the edited document. */
 export interface OffsetMap {
-  edits: (Edit & { editedStart: number })[];
+  /** Each edit with where its replacement starts and how many characters it ends with unchanged (`Ratnon del Rio` → `Ramon del Rio`: 8). */
+  edits: (Edit & { editedStart: number; sameEnd: number })[];
+}
+
+function sameEndLength(a: string, b: string): number {
+  let length = 0;
+  while (length < a.length && length < b.length && a[a.length - 1 - length] === b[b.length - 1 - length]) length++;
+  return length;
 }
 
 /** Make the edits (sorted, none overlapping) on `raw`; the edited document and its map. */
@@ -25,7 +32,7 @@ export function applyEdits(raw: string, edits: Edit[]): { value: string; map: Of
     if (edit.start < cursor) throw new Error(`edits overlap at raw offset ${edit.start}`);
     parts.push(raw.slice(cursor, edit.start));
     length += edit.start - cursor;
-    placed.push({ ...edit, editedStart: length });
+    placed.push({ ...edit, editedStart: length, sameEnd: sameEndLength(raw.slice(edit.start, edit.end), edit.text) });
     parts.push(edit.text);
     length += edit.text.length;
     cursor = edit.end;
@@ -36,8 +43,10 @@ export function applyEdits(raw: string, edits: Edit[]): { value: string; map: Of
 
 /**
  * The raw offset of offset `edited` of the edited document. Inside a
- * replacement it is the same distance into the raw characters replaced, at
- * most their last one, so a word inside a correction is placed on it.
+ * replacement, the characters it ends with unchanged map to the same raw
+ * characters; the others are the same distance into the raw characters
+ * replaced, at most their last one, so a word inside a correction is placed
+ * on it.
  */
 export function toRaw(map: OffsetMap | undefined, edited: number): number {
   const edits = map?.edits;
@@ -56,6 +65,7 @@ export function toRaw(map: OffsetMap | undefined, edited: number): number {
   if (found === -1) return edited;
   const edit = edits[found]!;
   const into = edited - edit.editedStart;
+  if (into < edit.text.length && edit.text.length - into <= edit.sameEnd) return edit.end - (edit.text.length - into);
   if (into < edit.text.length) return edit.start + Math.min(into, Math.max(edit.end - edit.start - 1, 0));
   return edit.end + (into - edit.text.length);
 }

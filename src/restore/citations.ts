@@ -23,8 +23,8 @@ function shortName(item: CslItem): string {
   return [item.author?.[0]?.family, item.title].filter(Boolean).join(", ");
 }
 
-function workLink(item: CslItem, value: string): Link {
-  return { type: "link", url: `#${item.id}`, title: shortName(item), children: [{ type: "text", value }], data: { hProperties: { className: ["work-ref"] } } };
+function workLink(item: CslItem, text: Text): Link {
+  return { type: "link", url: `#${item.id}`, title: shortName(item), children: [text], data: { hProperties: { className: ["work-ref"] } } };
 }
 
 /** Split `node` so that `value.slice(start, end)` becomes `replacement`. */
@@ -104,7 +104,7 @@ function citeNote(definition: FootnoteDefinition, file: VFile, known: CslItem[],
   }
   record.work = item!.id;
   const { start, end } = parsed.span;
-  if (end > start) splice(file, paragraph as { children: PhrasingContent[] }, first, start, end, workLink(item!, first.value.slice(start, end)));
+  if (end > start) splice(file, paragraph as { children: PhrasingContent[] }, first, start, end, workLink(item!, sliceText(file, first, start, end)));
   return { record, item };
 }
 
@@ -130,7 +130,7 @@ function citePages(tree: Root, file: VFile, reviewed: CslItem, records: Citation
       }
       const at = match.index + match[0].lastIndexOf(number);
       if (at > cursor) parts.push(sliceText(file, text, cursor, at));
-      const link = workLink(reviewed, number);
+      const link = workLink(reviewed, sliceText(file, text, at, at + number.length));
       link.title = `${shortName(reviewed)}, page ${number}`;
       link.data = { hProperties: { className: ["work-ref", "page-citation"] } };
       parts.push(link);

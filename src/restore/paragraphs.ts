@@ -29,6 +29,8 @@ export interface ParagraphsOptions {
   wrapShare?: number;
   /** How many lines of blocks of several lines are needed to judge (default 20; fewer: not hard-wrapped). */
   minEvidenceLines?: number;
+  /** A hard-wrapped text whose blocks of several lines average more lines than this lost its blank lines (default 30). */
+  maxBlockLines?: number;
 }
 
 const defaults: Required<ParagraphsOptions> = {
@@ -38,28 +40,38 @@ const defaults: Required<ParagraphsOptions> = {
   wrapFloor: 0.6,
   wrapShare: 0.8,
   minEvidenceLines: 20,
+  maxBlockLines: 30,
 };
 
-/** Whether the blocks' lines show a text hard-wrapped at one width. */
-export function isHardWrapped(blocks: string[][], options: ParagraphsOptions = {}): boolean {
+export interface Wrapping {
+  /** The wrap width the lines show. */
+  width: number;
+  /** Whether the blocks are too long to be paragraphs: the blank lines between paragraphs were lost. */
+  lostBlankLines: boolean;
+}
+
+/** The wrapping the blocks' lines show, if they are hard-wrapped at one width. */
+export function hardWrapping(blocks: string[][], options: ParagraphsOptions = {}): Wrapping | undefined {
   const o = { ...defaults, ...options };
   const multi = blocks.filter((lines) => lines.length > 1);
   const lengths = multi.flatMap((lines) => lines.map((line) => line.trim().length)).sort((a, b) => a - b);
-  if (lengths.length < o.minEvidenceLines) return false;
+  if (lengths.length < o.minEvidenceLines) return undefined;
   const width = lengths[Math.min(lengths.length - 1, Math.floor(o.wrapPercentile * lengths.length))]!;
-  if (width > o.maxWrapWidth) return false;
+  if (width > o.maxWrapWidth) return undefined;
   const inner = multi.flatMap((lines) => lines.slice(0, -1).map((line) => line.trim().length));
   const full = inner.filter((length) => length >= o.wrapFloor * width).length;
-  return full >= o.wrapShare * inner.length;
+  if (full < o.wrapShare * inner.length) return undefined;
+  return { width, lostBlankLines: lengths.length / multi.length > o.maxBlockLines };
 }
 
 const indentOf = (line: string) => line.length - line.trimStart().length;
 
-/** Where a hard-wrapped block starts new paragraphs: indented lines after an unindented one. */
-function indentStarts(lines: string[]): number[] {
+/** Where a hard-wrapped block that lost its blank lines starts new paragraphs: an indented line after a short unindented one. */
+function indentStarts(lines: string[], short: number): number[] {
   const starts = [0];
   for (let index = 1; index < lines.length; index++) {
-    if (indentOf(lines[index]!) > 0 && indentOf(lines[index - 1]!) === 0 && lines[index]!.trim()) starts.push(index);
+    const previous = lines[index - 1]!;
+    if (indentOf(lines[index]!) > 0 && indentOf(previous) === 0 && previous.trim().length < short) starts.push(index);
   }
   return starts;
 }
@@ -74,12 +86,12 @@ function paragraphOf(file: VFile, text: Text, start: number, end: number): Parag
 export const restoreParagraphs: Plugin<[ParagraphsOptions?], Root> = (options = {}) => (tree, file) => {
   const o = { ...defaults, ...options };
   const texts = tree.children.map((node) => (node.type === "paragraph" ? soleText(node) : undefined));
-  const wrapped = isHardWrapped(texts.flatMap((text) => (text ? [text.value.split("\n")] : [])), o);
+  const wrapped = hardWrapping(texts.flatMap((text) => (text ? [text.value.split("\n")] : [])), o);
   tree.children = tree.children.flatMap((node, blockIndex): RootContent[] => {
     const text = texts[blockIndex];
     if (!text || !text.value.includes("\n")) return [node];
     const lines = text.value.split("\n");
-    const starts = wrapped ? indentStarts(lines) : lines.some((line) => line.trim().length > o.proseLineLength) ? lines.map((_, index) => index) : [0];
+    const starts = wrapped ? (wrapped.lostBlankLines ? indentStarts(lines, o.wrapFloor * wrapped.width) : [0]) : lines.some((line) => line.trim().length > o.proseLineLength) ? lines.map((_, index) => index) : [0];
     if (starts.length === 1) return [node];
     return starts.map((first, index) => {
       const end = index + 1 < starts.length ? lineStart(text.value, starts[index + 1]!) - 1 : text.value.length;
