@@ -66,12 +66,15 @@ export function hardWrapping(blocks: string[][], options: ParagraphsOptions = {}
 
 const indentOf = (line: string) => line.length - line.trimStart().length;
 
-/** Where a hard-wrapped block that lost its blank lines starts new paragraphs: an indented line after a short unindented one. */
+const endsSentence = /[.!?:][)"'’”]*$/u;
+
+/** Where a hard-wrapped block that lost its blank lines starts new paragraphs: an indented line after an unindented one that is short or ends a sentence. */
 function indentStarts(lines: string[], short: number): number[] {
   const starts = [0];
   for (let index = 1; index < lines.length; index++) {
     const previous = lines[index - 1]!;
-    if (indentOf(lines[index]!) > 0 && indentOf(previous) === 0 && previous.trim().length < short) starts.push(index);
+    const ended = previous.trim().length < short || endsSentence.test(previous.trimEnd());
+    if (indentOf(lines[index]!) > 0 && indentOf(previous) === 0 && ended) starts.push(index);
   }
   return starts;
 }
