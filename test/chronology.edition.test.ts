@@ -15,9 +15,9 @@ import { edtfBounds, findDates, julianToGregorian } from "../src/enrich/dates/da
 import { enrichDates } from "../src/enrich/dates/enrich-dates.js";
 import { chronologyEntries, sameEvent, summarise, type DatedEvent } from "../src/enrich/dates/events.js";
 import { sentences } from "../src/enrich/dates/sentences.js";
-import { buildEdition } from "../src/pipeline.js";
+import { editionTree } from "./edition-tree.js";
 
-const edition = await buildEdition("sources/edition.yaml");
+const edition = await editionTree();
 const eventsOf = (id: string) => edition.texts.find((text) => text.data.textId === id)!.data.chronology!;
 const one = (sentence: string, context?: number) => findDates(sentence, context).dates.map((date) => (date.oldStyle ? `${date.edtf} O.S. ${date.oldStyle}` : date.edtf));
 

@@ -4,9 +4,9 @@ import { toString } from "hast-util-to-string";
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { divisionOf } from "../src/book/division.js";
-import { buildEdition } from "../src/pipeline.js";
+import { editionTree } from "./edition-tree.js";
 
-const edition = await buildEdition("sources/edition.yaml");
+const edition = await editionTree();
 const divisions = edition.book.children.filter((node): node is Element => node.type === "element");
 /** Words as letters and digits only: typography changes quotes, dashes and spaces, never these. */
 const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];

@@ -13,10 +13,11 @@ import { parseCitation } from "../src/citations/parse-citation.js";
 import { VFile } from "vfile";
 import { bibliography } from "../src/book/bibliography.js";
 import { loadCslStyle } from "../src/manifest/csl-style.js";
-import { buildEdition, processText } from "../src/pipeline.js";
+import { processText } from "../src/pipeline.js";
+import { editionTree } from "./edition-tree.js";
 import { typesetLine } from "../src/restore/typography-rules.js";
 
-const edition = await buildEdition("sources/edition.yaml");
+const edition = await editionTree();
 const file = (id: string) => edition.texts.find((text) => text.data.textId === id)!;
 const byId = (id: string) => {
   let found: Element | undefined;
