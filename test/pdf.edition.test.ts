@@ -8,7 +8,7 @@ import { preflight } from "../src/preflight/preflight.js";
 import { checkTextIntegrity, treeWords } from "../src/preflight/text-integrity.js";
 import { PdfStalledError, renderPdf } from "../src/render/pdf.js";
 import { printOutline, printTree } from "../src/render/print-html.js";
-import { folioOf, pdfPages, run } from "./helpers.js";
+import { cli, folioOf, pdfPages, run } from "./helpers.js";
 
 const { pdf, screenPdf, pageCount, printPageCount } = inject("edition");
 const titles = [
@@ -142,7 +142,8 @@ describe("the PDF", () => {
   });
 
   it("lets `edition check --pdf` run the preflight", async () => {
-    const { stdout } = await run("node", ["bin/edition.js", "check", "--pdf", screenPdf]);
+    const { stdout, code } = await cli(["check", "--pdf", screenPdf]);
+    expect(code).toBe(0);
     expect(stdout).toMatch(/screen profile/);
     expect(stdout).toMatch(/✓ text:/);
     expect(stdout).toMatch(/preflight passed/);

@@ -22,7 +22,7 @@ export function coverDescription(manifest: Manifest): string {
   return `Cover: ${fullTitle(manifest)}. ${bookAuthors(manifest).join(", ")}. Edited by ${manifest.editor}.`;
 }
 
-async function coverHtml(manifest: Manifest): Promise<string> {
+export async function coverHtml(manifest: Manifest): Promise<string> {
   const css = `${await fontFaceCss()}
     html, body { margin: 0; width: ${coverSize.width}px; height: ${coverSize.height}px; }
     body { background: #7a1f1a; color: #f4ecdf; font-family: "EB Garamond", serif; display: flex; flex-direction: column; box-sizing: border-box; padding: 200px 150px; }
@@ -52,7 +52,7 @@ const drawn = new Map<string, Buffer>();
  * fonts included, and the browser that draws it): `EDITION_CACHE_DIR`, else `edition-cache` in the
  * system's temporary folder. A cold `edition build` and every test build then reuse one drawing.
  */
-function coverCacheFile(html: string, executablePath: string): string {
+export function coverCacheFile(html: string, executablePath: string): string {
   const key = createHash("sha256").update(executablePath).update("\0").update(html).digest("hex");
   return path.join(process.env.EDITION_CACHE_DIR || path.join(os.tmpdir(), "edition-cache"), "covers", `${key}.png`);
 }
