@@ -143,7 +143,7 @@ function compare(expected: [number, string][], events: DatedEvent[]) {
 }
 
 describe("dated events in the texts", () => {
-  it.each(["simkin", "sherry"] as const)("finds %s's dated events as read: recall and precision at least 90%%, every miss and every false event known", (id) => {
+  it.each(["simkin", "sherry"] as const)("finds %s's dated events as read: recall and precision of at least 0.9, every miss and every false event known", (id) => {
     const reading = readings[id];
     const events = eventsOf(id);
     const { found, missed, extra } = compare(reading.events, events);
