@@ -8,7 +8,8 @@
 import type { FootnoteDefinition, Link, PhrasingContent, Root, Text } from "mdast";
 import type { Plugin } from "unified";
 import type { VFile } from "vfile";
-import { pointIn, sliceText } from "../ingest/raw-position.js";
+import { pointIn } from "../ingest/raw-position.js";
+import { splitText, type TextPiece } from "../ingest/split-text.js";
 import { visit, SKIP } from "unist-util-visit";
 import { parseCitation, type ParsedCitation } from "../citations/parse-citation.js";
 import { hasImprint, itemOf, itemOfReviewedWork, sameAuthor, sameTitle, type CitationRecord, type CslItem } from "../citations/works.js";
@@ -25,15 +26,6 @@ function shortName(item: CslItem): string {
 
 function workLink(item: CslItem, text: Text): Link {
   return { type: "link", url: `#${item.id}`, title: shortName(item), children: [text], data: { hProperties: { className: ["work-ref"] } } };
-}
-
-/** Split `node` so that `value.slice(start, end)` becomes `replacement`. */
-function splice(file: VFile, parent: { children: PhrasingContent[] }, node: Text, start: number, end: number, replacement: PhrasingContent): void {
-  const parts: PhrasingContent[] = [];
-  if (start > 0) parts.push(sliceText(file, node, 0, start));
-  parts.push(replacement);
-  if (end < node.value.length) parts.push(sliceText(file, node, end));
-  parent.children.splice(parent.children.indexOf(node), 1, ...parts);
 }
 
 /** Fill in what a later, fuller citation knows about a work first cited in short. */
@@ -104,7 +96,7 @@ function citeNote(definition: FootnoteDefinition, file: VFile, known: CslItem[],
   }
   record.work = item!.id;
   const { start, end } = parsed.span;
-  if (end > start) splice(file, paragraph as { children: PhrasingContent[] }, first, start, end, workLink(item!, sliceText(file, first, start, end)));
+  if (end > start) splitText(file, paragraph as { children: PhrasingContent[] }, first, [{ start, end, make: (text) => workLink(item!, text) }]);
   return { record, item };
 }
 
@@ -119,8 +111,7 @@ function citePages(tree: Root, file: VFile, reviewed: CslItem, records: Citation
     const text = node as Text;
     const matches = [...text.value.matchAll(pageReference)];
     if (!matches.length) return;
-    const parts: PhrasingContent[] = [];
-    let cursor = 0;
+    const pieces: TextPiece[] = [];
     for (const match of matches) {
       const number = match[1]!;
       const first = Number(number.split("–")[0]);
@@ -129,20 +120,22 @@ function citePages(tree: Root, file: VFile, reviewed: CslItem, records: Citation
         continue;
       }
       const at = match.index + match[0].lastIndexOf(number);
-      if (at > cursor) parts.push(sliceText(file, text, cursor, at));
-      const link = workLink(reviewed, sliceText(file, text, at, at + number.length));
-      link.title = `${shortName(reviewed)}, page ${number}`;
-      link.data = { hProperties: { className: ["work-ref", "page-citation"] } };
-      parts.push(link);
-      cursor = at + number.length;
+      pieces.push({
+        start: at,
+        end: at + number.length,
+        make: (piece) => {
+          const link = workLink(reviewed, piece);
+          link.title = `${shortName(reviewed)}, page ${number}`;
+          link.data = { hProperties: { className: ["work-ref", "page-citation"] } };
+          return link;
+        },
+      });
       records.push({ kind: "page-reference", work: reviewed.id, locator: number, line: pointIn(file, text, at)?.line });
     }
-    if (!parts.length) return;
-    if (cursor < text.value.length) parts.push(sliceText(file, text, cursor));
+    if (!pieces.length) return;
     const siblings = (parent as { children: PhrasingContent[] }).children;
     const index = siblings.indexOf(text);
-    siblings.splice(index, 1, ...parts);
-    return [SKIP, index + parts.length];
+    return [SKIP, index + splitText(file, parent as { children: PhrasingContent[] }, text, pieces)];
   });
 }
 

@@ -11,7 +11,8 @@
 import type { Data, FootnoteDefinition, FootnoteReference, Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from "mdast";
 import type { Plugin } from "unified";
 import type { VFile } from "vfile";
-import { cutText, pointIn, positionIn, sliceText } from "../ingest/raw-position.js";
+import { cutText, pointIn } from "../ingest/raw-position.js";
+import { splitText, type TextPiece } from "../ingest/split-text.js";
 import { visit } from "unist-util-visit";
 import { notesStart } from "./blocks.js";
 import "./text-data.js";
@@ -155,8 +156,8 @@ export const restoreNotes: Plugin<[], Root> = () => (tree, file) => {
   const pattern = count.convention === "brackets" ? bracketCall : count.convention === "parentheses" ? parenCall : undefined;
   const replaceCalls = (node: Text, index: number, parent: { children: PhrasingContent[] }, nested: boolean) => {
     if (!pattern) return;
-    const parts: PhrasingContent[] = [];
-    let cursor = 0;
+    const pieces: TextPiece[] = [];
+    let previousCallEnd = -1;
     for (const match of node.value.matchAll(pattern)) {
       const label = noteKey(match[1]!, match[2] === "*");
       const token = count.convention === "brackets" ? `[${label}]` : `(${label})`;
@@ -175,22 +176,26 @@ export const restoreNotes: Plugin<[], Root> = () => (tree, file) => {
       callsOf.set(label, calls);
       if (nested) count.nested++;
       // Keep the space between two calls side by side (`[20] [1*]`), drop it before a word's call.
-      const keepSpace = /^[ \u00A0]/.test(match[0]) && match.index === cursor && parts.at(-1)?.type === "footnoteReference";
-      if (match.index > cursor) parts.push(sliceText(file, node, cursor, match.index));
-      if (keepSpace) parts.push({ type: "text", value: " " });
-      parts.push({
-        type: "footnoteReference",
-        identifier: noteId,
-        label,
-        position: positionIn(file, node, match.index, match.index + match[0].length),
-        data: { noteLabel: label, callId, noteId, ...(keepSpace ? { followsCall: true } : {}) },
-      } satisfies FootnoteReference);
-      cursor = match.index + match[0].length;
+      const keepSpace = /^[ \u00A0]/.test(match[0]) && match.index === previousCallEnd;
+      const end = match.index + match[0].length;
+      pieces.push({
+        start: match.index,
+        end,
+        make: (text): PhrasingContent[] => [
+          ...(keepSpace ? [{ type: "text", value: " " } as const] : []),
+          {
+            type: "footnoteReference",
+            identifier: noteId,
+            label,
+            ...(text.position ? { position: text.position } : {}),
+            data: { noteLabel: label, callId, noteId, ...(keepSpace ? { followsCall: true } : {}) },
+          } satisfies FootnoteReference,
+        ],
+      });
+      previousCallEnd = end;
     }
-    if (!parts.length) return;
-    if (cursor < node.value.length) parts.push(sliceText(file, node, cursor));
-    parent.children.splice(index, 1, ...parts);
-    return index + parts.length;
+    if (!pieces.length) return;
+    return index + splitText(file, parent, node, pieces);
   };
 
   // Calls in the body, then calls inside the notes.

@@ -5,7 +5,7 @@
 import type { Parent, PhrasingContent, Text } from "mdast";
 import type { Node } from "unist";
 import type { VFile } from "vfile";
-import { cutText, sliceText } from "../../ingest/raw-position.js";
+import { splitText } from "../../ingest/split-text.js";
 
 export interface Mention {
   start: number;
@@ -59,9 +59,7 @@ export function insertAt(file: VFile, parent: Parent, offset: number, anchor: Ph
     if (rest < length) {
       if (child.type === "text") {
         const text = child as Text;
-        const after: Text = sliceText(file, text, rest);
-        cutText(file, text, 0, rest);
-        parent.children.splice(index + 1, 0, anchor as never, after as never);
+        splitText(file, parent as { children: PhrasingContent[] }, text, [{ start: rest, end: rest, make: () => anchor }]);
         return true;
       }
       return insertAt(file, child as Parent, rest, anchor);

@@ -8,7 +8,8 @@ import type { Options as ToMarkdownOptions } from "mdast-util-to-markdown";
 import type { Plugin } from "unified";
 import { SKIP, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
-import { pointIn, rewriteText, sliceText } from "../../ingest/raw-position.js";
+import { pointIn, rewriteText } from "../../ingest/raw-position.js";
+import { splitText, type TextPiece } from "../../ingest/split-text.js";
 
 /** A raw `line:column`. */
 export interface Place {
@@ -73,27 +74,26 @@ export const enrichNames: Plugin<[EnrichNamesOptions], Root> = ({ authority }) =
     if (node.type !== "text" || !parent || index === undefined) return;
     const names = finder.find(node.value);
     if (!names.length) return;
-    const pieces: PhrasingContent[] = [];
-    let at = 0;
-    for (const name of names) {
-      if (name.start > at) pieces.push(sliceText(file, node, at, name.start));
+    const pieces: TextPiece[] = names.map((name) => {
       const id = `${prefix}${mentions.length + 1}`;
       const point = pointIn(file, node, name.start);
       const place = point ? { line: point.line, column: point.column } : undefined;
-      const surface = sliceText(file, node, name.start, name.end);
-      rewriteText(surface, name.surface);
       mentions.push({ id, heading: name.heading, surface: name.surface, known: name.known, section, place });
-      pieces.push({
-        type: "nameMention",
-        data: { hName: "span", hProperties: { id, className: ["name-mention"], dataPerson: name.heading } },
-        children: [surface],
-      });
       if (name.ambiguous) ambiguous(file, name, place);
-      at = name.end;
-    }
-    if (at < node.value.length) pieces.push(sliceText(file, node, at));
-    (parent as Parent).children.splice(index, 1, ...(pieces as Parent["children"]));
-    return [SKIP, index + pieces.length];
+      return {
+        start: name.start,
+        end: name.end,
+        make: (surface) => {
+          rewriteText(surface, name.surface);
+          return {
+            type: "nameMention",
+            data: { hName: "span", hProperties: { id, className: ["name-mention"], dataPerson: name.heading } },
+            children: [surface],
+          } as NameMention;
+        },
+      };
+    });
+    return [SKIP, index + splitText(file, parent as { children: PhrasingContent[] }, node, pieces)];
   });
 
   file.data.nameMentions = mentions;
