@@ -139,10 +139,33 @@ export function keepRanges(file: VFile, node: Text, ranges: [number, number][], 
   if (node.data?.origin) node.data = { ...node.data, origin };
 }
 
+/** Above this many characters, or this many changed ones, a rewrite is aligned by its unchanged start and end only. */
+const alignLimit = { length: 20_000, edits: 1_000 };
+
+type Change = { value: string; added?: boolean; removed?: boolean };
+
+/** How `after` differs from `before`, character by character (bounded: a rewrite beyond the limits is one change between the unchanged start and end). */
+function localChanges(before: string, after: string): Change[] {
+  const changes = before.length <= alignLimit.length && after.length <= alignLimit.length ? diffChars(before, after, { maxEditLength: alignLimit.edits }) : undefined;
+  if (changes) return changes;
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  return [
+    { value: before.slice(0, start) },
+    { value: before.slice(start, before.length - end), removed: true },
+    { value: after.slice(start, after.length - end), added: true },
+    { value: before.slice(before.length - end) },
+  ].filter((change) => change.value.length > 0);
+}
+
 /**
  * Give a text node a new value that differs from the old by local rewrites
  * (typography): unchanged characters keep their origin, and a rewritten
- * stretch takes the origin of the characters it replaced.
+ * stretch takes the origin of the characters it replaced. Beyond
+ * `alignLimit`, characters between the unchanged start and end of the
+ * value are placed at the start of that stretch.
  */
 export function rewriteText(node: Text, value: string): void {
   if (value === node.value) return;
@@ -157,7 +180,7 @@ export function rewriteText(node: Text, value: string): void {
       if (previous !== edited) origin.push(index, edited);
     };
     let replacedFrom: number | undefined;
-    for (const change of diffChars(node.value, value)) {
+    for (const change of localChanges(node.value, value)) {
       const length = change.value.length;
       if (change.removed) {
         replacedFrom ??= oldIndex;
