@@ -59,10 +59,19 @@ export function editedOffsetIn(node: Text, index: number): number | undefined {
   return origin[pair + 1]! + (index - origin[pair]!);
 }
 
-/** The raw point of character `index` of a text node (its start, or nothing, when it has no origin). */
+/**
+ * The raw point of character `index` of a text node. A node without an
+ * origin (made by hand, as in tests) is placed by its position when that spans
+ * exactly its value on one line, else at its start.
+ */
 export function pointIn(file: VFile, node: Text, index: number): Point | undefined {
   const edited = editedOffsetIn(node, index);
-  return edited === undefined ? node.position?.start : rawPoint(file, edited);
+  if (edited !== undefined) return rawPoint(file, edited);
+  const position = node.position;
+  if (!position) return undefined;
+  const { start, end } = position;
+  const spansValue = start.line === end.line && end.column - start.column === node.value.length && !node.value.includes("\n");
+  return spansValue ? { line: start.line, column: start.column + index, ...(start.offset === undefined ? {} : { offset: start.offset + index }) } : start;
 }
 
 /** The index in `value` where line `lineIndex` (0-based) starts. */
