@@ -57,7 +57,7 @@ export function textProcessor(options: RestoreOptions) {
     .use(restoreParagraphs)
     .use(restoreFrontLines)
     .use(restoreHeadings, { structureHints: options.structureHints })
-    .use(restoreSourceExcerpts)
+    .use(restoreSourceExcerpts, { rules: options.boilerplate })
     .use(restoreBlockQuotes)
     .use(restoreLetteredLists)
     .use(restoreTypography)
