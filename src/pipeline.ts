@@ -27,6 +27,7 @@ import { noteHandlers } from "./restore/notes-hast.js";
 import { bibliography, worksCited } from "./book/bibliography.js";
 import { loadCslStyle } from "./manifest/csl-style.js";
 import type { NamesAuthority } from "./manifest/names-schema.js";
+import type { Lexicon } from "./manifest/lexicon-schema.js";
 import { compileAuthority } from "./enrich/names/authority.js";
 import { enrichNames } from "./enrich/names/enrich-names.js";
 import { nameIndex } from "./enrich/names/name-index.js";
@@ -46,6 +47,8 @@ export interface RestoreOptions {
   boilerplate: BoilerplateRules;
   structureHints?: LoadedStructureHint[];
   names?: NamesAuthority;
+  /** The lexicon the enrichers read (default and edition's, merged); none when absent. */
+  lexicon?: Lexicon;
 }
 
 /** The stages a raw text goes through, in order; each is one unified plugin. */
@@ -63,8 +66,8 @@ export function textProcessor(options: RestoreOptions) {
     .use(restoreTypography)
     .use(restoreNotes)
     .use(restoreCitations)
-    .use(enrichNames, { authority: compileAuthority(options.names) })
-    .use(enrichDates)
+    .use(enrichNames, { authority: compileAuthority(options.names), lexicon: options.lexicon })
+    .use(enrichDates, { lexicon: options.lexicon })
     .use(remarkRehype, { handlers: noteHandlers });
 }
 
@@ -103,7 +106,7 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
     editorialNote: [...(await editorialNoteFromManifest(loaded.manifest)), ...correctionsNote(loaded.manifest, loaded.texts)],
     index: nameIndex(loaded.manifest, texts, loaded.names),
   });
-  const dataFiles = [loaded.correctionsFile, loaded.structureFile, loaded.namesFile].filter((file): file is VFile => Boolean(file));
+  const dataFiles = [loaded.correctionsFile, loaded.structureFile, loaded.namesFile, ...loaded.lexiconFiles].filter((file): file is VFile => Boolean(file));
   const files = [loaded.manifestFile, ...dataFiles, ...loaded.texts];
   return { ...loaded, book, files, restored };
 }
