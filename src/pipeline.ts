@@ -28,6 +28,7 @@ import { bibliography, worksCited } from "./book/bibliography.js";
 import { loadCslStyle } from "./manifest/csl-style.js";
 import type { NamesAuthority } from "./manifest/names-schema.js";
 import type { Lexicon } from "./manifest/lexicon-schema.js";
+import type { TextEntry } from "./manifest/manifest-schema.js";
 import { compileAuthority } from "./enrich/names/authority.js";
 import { enrichNames } from "./enrich/names/enrich-names.js";
 import { nameIndex } from "./enrich/names/name-index.js";
@@ -47,6 +48,8 @@ export interface RestoreOptions {
   boilerplate: BoilerplateRules;
   structureHints?: LoadedStructureHint[];
   names?: NamesAuthority;
+  /** The manifest's text entries, which the front-lines stage compares a text's head with. */
+  entries?: TextEntry[];
   /** The lexicon the enrichers read (default and edition's, merged); none when absent. */
   lexicon?: Lexicon;
 }
@@ -58,7 +61,7 @@ export function textProcessor(options: RestoreOptions) {
     .use(restoreCorrections, { corrections: options.corrections })
     .use(restoreBoilerplate, { rules: options.boilerplate })
     .use(restoreParagraphs)
-    .use(restoreFrontLines)
+    .use(restoreFrontLines, { entries: options.entries })
     .use(restoreHeadings, { structureHints: options.structureHints })
     .use(restoreSourceExcerpts, { rules: options.boilerplate })
     .use(restoreBlockQuotes)
@@ -86,7 +89,7 @@ export interface BuildEditionOptions {
 /** Load the manifest and its texts and build the book tree. Throws a VFileMessage on a fatal problem. */
 export async function buildEdition(manifestPath: string, options: BuildEditionOptions = {}): Promise<Edition> {
   const loaded = await loadEdition(manifestPath);
-  const processor = textProcessor(loaded);
+  const processor = textProcessor({ ...loaded, entries: loaded.manifest.texts });
   const texts: BookText[] = [];
   const restored = new Map<string, MdastRoot>();
   for (const [index, file] of loaded.texts.entries()) {
