@@ -34,8 +34,10 @@ function restoreSection(tree: Root, file: VFile, convention: ExcerptConvention):
   const excerpts: RootContent[] = [];
   let current: { heading: Heading; body: BlockContent[]; number: number } | undefined;
   let expected = 1;
+  let count = 0;
   const close = () => {
     if (!current) return;
+    count++;
     const quote: Blockquote = { type: "blockquote", children: current.body, data: { hProperties: { className: ["excerpt-text"] } } };
     excerpts.push({
       type: "blockquote",
@@ -62,7 +64,7 @@ function restoreSection(tree: Root, file: VFile, convention: ExcerptConvention):
   }
   close();
   const heading = tree.children[start]!;
-  file.info(`${expected - 1} source excerpts in the ${toString(heading).trim()} section`, { place: heading.position, ruleId: "structure-excerpts", source });
+  file.info(`${count} source excerpts in the ${toString(heading).trim()} section`, { place: heading.position, ruleId: "structure-excerpts", source });
   tree.children = [...tree.children.slice(0, start + 1), ...excerpts, ...tree.children.slice(end)];
 }
 
