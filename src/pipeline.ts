@@ -62,7 +62,7 @@ export function textProcessor(options: RestoreOptions) {
     .use(restoreBoilerplate, { rules: options.boilerplate })
     .use(restoreParagraphs)
     .use(restoreFrontLines, { entries: options.entries })
-    .use(restoreHeadings, { structureHints: options.structureHints })
+    .use(restoreHeadings, { structureHints: options.structureHints, lexicon: options.lexicon })
     .use(restoreSourceExcerpts, { rules: options.boilerplate })
     .use(restoreBlockQuotes)
     .use(restoreLetteredLists)

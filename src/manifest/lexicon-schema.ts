@@ -19,11 +19,15 @@ export const lexiconSchema = z.strictObject({
   eventKinds: z.record(lowerWord, z.array(lowerWord).min(1, "lists no word")).default({}),
   /** Words too common to link two passages as one event (`the`, `was`). */
   stopWords: z.array(lowerWord).default([]),
+  /** Capitalised words that start a sentence and stand capitalised mid-sentence only at a seam (`The`, `In`): where a run-in heading ends. */
+  sentenceStarts: z.array(word).default([]),
+  /** Words a heading never ends on (`the`, `of`, `said`). */
+  danglingWords: z.array(lowerWord).default([]),
 });
 
 export type Lexicon = z.output<typeof lexiconSchema>;
 
-export const emptyLexicon: Lexicon = { titles: [], namedEvents: [], eventKinds: {}, stopWords: [] };
+export const emptyLexicon: Lexicon = { titles: [], namedEvents: [], eventKinds: {}, stopWords: [], sentenceStarts: [], danglingWords: [] };
 
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
 
@@ -36,5 +40,7 @@ export function extendLexicon(base: Lexicon, extension: Lexicon): Lexicon {
     namedEvents: union(base.namedEvents, extension.namedEvents),
     eventKinds,
     stopWords: union(base.stopWords, extension.stopWords),
+    sentenceStarts: union(base.sentenceStarts, extension.sentenceStarts),
+    danglingWords: union(base.danglingWords, extension.danglingWords),
   };
 }
