@@ -68,6 +68,12 @@ function restoreSection(tree: Root, file: VFile, convention: ExcerptConvention):
   tree.children = [...tree.children.slice(0, start + 1), ...excerpts, ...tree.children.slice(end)];
 }
 
-export const restoreSourceExcerpts: Plugin<[SourceExcerptsOptions], Root> = ({ rules }) => (tree, file) => {
-  for (const site of recognisedSites(rules, String(file.value))) for (const convention of site.excerpts) restoreSection(tree, file, convention);
+export const restoreSourceExcerpts: Plugin<[SourceExcerptsOptions], Root> = ({ rules }) => {
+  const sections = rules.sites.flatMap((site) => site.excerpts.map((convention) => new RegExp(convention.section, "u")));
+  return (tree, file) => {
+    // Which sites the text is from is asked only of a text with such a section: most have none.
+    const headings = tree.children.filter((node) => node.type === "heading").map((node) => toString(node).trim());
+    if (!headings.some((heading) => sections.some((section) => section.test(heading)))) return;
+    for (const site of recognisedSites(rules, String(file.value))) for (const convention of site.excerpts) restoreSection(tree, file, convention);
+  };
 };
