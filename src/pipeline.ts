@@ -48,8 +48,8 @@ export interface RestoreOptions {
   boilerplate: BoilerplateRules;
   structureHints?: LoadedStructureHint[];
   names?: NamesAuthority;
-  /** The manifest's text entries, which the front-lines stage compares a text's head with. */
-  entries?: TextEntry[];
+  /** The manifest: its text entries are what the front-lines stage compares a text's head with. */
+  manifest?: { texts: TextEntry[] };
   /** The lexicon the enrichers read (default and edition's, merged); none when absent. */
   lexicon?: Lexicon;
 }
@@ -61,7 +61,7 @@ export function textProcessor(options: RestoreOptions) {
     .use(restoreCorrections, { corrections: options.corrections })
     .use(restoreBoilerplate, { rules: options.boilerplate })
     .use(restoreParagraphs)
-    .use(restoreFrontLines, { entries: options.entries })
+    .use(restoreFrontLines, { entries: options.manifest?.texts })
     .use(restoreHeadings, { structureHints: options.structureHints, lexicon: options.lexicon })
     .use(restoreSourceExcerpts, { rules: options.boilerplate })
     .use(restoreBlockQuotes)
@@ -89,7 +89,7 @@ export interface BuildEditionOptions {
 /** Load the manifest and its texts and build the book tree. Throws a VFileMessage on a fatal problem. */
 export async function buildEdition(manifestPath: string, options: BuildEditionOptions = {}): Promise<Edition> {
   const loaded = await loadEdition(manifestPath);
-  const processor = textProcessor({ ...loaded, entries: loaded.manifest.texts });
+  const processor = textProcessor(loaded);
   const texts: BookText[] = [];
   const restored = new Map<string, MdastRoot>();
   for (const [index, file] of loaded.texts.entries()) {

@@ -75,7 +75,7 @@ async function run(files: Record<string, string>) {
   const dir = await sourcesFixture(manifest, { "texts/life.txt": text, ...files });
   const loaded = await loadEdition(path.join(dir, "edition.yaml"));
   const file = loaded.texts[0]!;
-  const { mdast } = await processText(file, textProcessor({ ...loaded, entries: loaded.manifest.texts }));
+  const { mdast } = await processText(file, textProcessor(loaded));
   return { loaded, file, mdast };
 }
 
