@@ -14,14 +14,14 @@ import { parse } from "yaml";
 import { dateLabel } from "../src/enrich/dates/chronology-appendix.js";
 import { edtfBounds, findDates, julianToGregorian } from "../src/enrich/dates/date-forms.js";
 import { enrichDates } from "../src/enrich/dates/enrich-dates.js";
-import { chronologyEntries, sameEvent, summarise, type DatedEvent } from "../src/enrich/dates/events.js";
+import { chronologyEntries, eventFeatures, sameEvent, summarise, type DatedEvent } from "../src/enrich/dates/events.js";
 import { sentences } from "../src/enrich/dates/sentences.js";
 import { editionTree } from "./edition-tree.js";
 
 const edition = await editionTree();
 const eventsOf = (id: string) => edition.texts.find((text) => text.data.textId === id)!.data.chronology!;
 const byLine = (a: string, b: string) => Number(a.split(":")[0]) - Number(b.split(":")[0]);
-const one = (sentence: string, context?: number) => findDates(sentence, context).dates.map((date) => (date.oldStyle ? `${date.edtf} O.S. ${date.oldStyle}` : date.edtf));
+const one = (sentence: string, context?: number) => findDates(sentence, context, edition.lexicon).dates.map((date) => (date.oldStyle ? `${date.edtf} O.S. ${date.oldStyle}` : date.edtf));
 
 describe("date forms", () => {
   it("reads full dates in every form the texts use", () => {
@@ -189,6 +189,7 @@ describe("merging", () => {
     summary: sentence,
     sentence,
     persons,
+    features: eventFeatures(sentence, edition.lexicon),
   });
 
   it("merges only a compatible date with a shared kind of event and one more shared word or person", () => {

@@ -17,7 +17,7 @@ export interface Place {
   column: number;
 }
 import type { CompiledAuthority } from "./authority.js";
-import { NameFinder, type FoundName } from "./find-names.js";
+import { NameFinder, type FoundName, type NameVocabulary } from "./find-names.js";
 
 export interface NameMention extends Parent {
   type: "nameMention";
@@ -59,10 +59,12 @@ declare module "vfile" {
 
 export interface EnrichNamesOptions {
   authority: CompiledAuthority;
+  /** The lexicon's words that are evidence of a person (titles); none by default. */
+  lexicon?: NameVocabulary;
 }
 
-export const enrichNames: Plugin<[EnrichNamesOptions], Root> = ({ authority }) => (tree, file) => {
-  const finder = new NameFinder(authority);
+export const enrichNames: Plugin<[EnrichNamesOptions], Root> = ({ authority, lexicon }) => (tree, file) => {
+  const finder = new NameFinder(authority, lexicon);
   const prefix = `${file.data.textId ?? "text"}-name-`;
   const mentions: MentionRecord[] = [];
   let section: string | undefined;
