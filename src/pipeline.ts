@@ -6,7 +6,11 @@ import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import type { VFile } from "vfile";
 import { checkCorrectionCounts, correctionsNote } from "./book/corrections-note.js";
-import { assembleBook, editorialNoteFromManifest, type BookText } from "./book/assemble-book.js";
+import { assembleBook, editorialNoteFromManifest, joinSourceLines, type BookText } from "./book/assemble-book.js";
+import { bookProcessor } from "./book/book-processor.js";
+import { shortTitles } from "./book/short-title.js";
+import { interfaceWords } from "./book/words.js";
+import { rangeDashes, typesetLine } from "./restore/typography-rules.js";
 import { decodeText } from "./ingest/decode-text.js";
 import { rawTextParser } from "./ingest/raw-text-parser.js";
 import type { BoilerplateRules } from "./manifest/editorial-data-schema.js";
@@ -29,9 +33,10 @@ import { loadCslStyle } from "./manifest/csl-style.js";
 import type { NamesAuthority } from "./manifest/names-schema.js";
 import { compileAuthority } from "./enrich/names/authority.js";
 import { enrichNames } from "./enrich/names/enrich-names.js";
-import { nameIndex } from "./enrich/names/name-index.js";
+import { nameIndex } from "./book/back-matter/name-index.js";
 import { enrichDates } from "./enrich/dates/enrich-dates.js";
-import { chronologyAppendix } from "./enrich/dates/chronology-appendix.js";
+import { chronologyAppendix } from "./book/back-matter/chronology.js";
+import { chronologyEntries } from "./enrich/dates/events.js";
 
 export interface Edition extends LoadedEdition {
   book: HastRoot;
@@ -92,17 +97,46 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
     const work = () => processText(file, processor);
     const { mdast, hast } = await (options.cache ? options.cache.process(file, loaded, work) : work());
     restored.set(entry.id, mdast);
-    texts.push({ entry, tree: hast, file });
+    const sourceLines = [...(file.data.sourceNote ?? [])].sort((a, b) => a.line - b.line).map((line) => line.text);
+    texts.push({
+      entry,
+      tree: hast,
+      ...(sourceLines.length ? { sourceNote: typesetLine(joinSourceLines(sourceLines)) } : {}),
+      ...(file.data.chapterNumber ? { chapterNumber: file.data.chapterNumber } : {}),
+    });
   }
   checkCorrectionCounts(loaded);
   checkStructureHints(loaded);
   const cslStyle = await loadCslStyle(loaded.manifest.bibliographyStyle, loaded.sourcesDir, loaded.manifestFile);
-  const book = assembleBook(loaded.manifest, texts, {
-    bibliography: bibliography(worksCited(loaded.texts), cslStyle),
-    chronology: chronologyAppendix(loaded.texts.flatMap((file) => file.data.chronology ?? []), loaded.manifest.texts),
-    editorialNote: [...(await editorialNoteFromManifest(loaded.manifest)), ...correctionsNote(loaded.manifest, loaded.texts)],
-    index: nameIndex(loaded.manifest, texts, loaded.names),
+  const { manifest } = loaded;
+  const words = interfaceWords(manifest.language);
+  const labels = shortTitles(manifest.texts);
+  const titleOf = (id: string | undefined) => manifest.texts.find((text) => text.id === id)?.title;
+  const assembled = assembleBook(manifest, texts, {
+    bibliography: bibliography(worksCited(loaded.texts), cslStyle, { rangeDashes }),
+    chronology: chronologyAppendix({
+      entries: chronologyEntries(loaded.texts.flatMap((file) => file.data.chronology ?? [])),
+      labels,
+      calendarNote: manifest.calendarNote,
+      words,
+    }),
+    editorialNote: [
+      ...(await editorialNoteFromManifest(manifest)),
+      ...correctionsNote(
+        loaded.texts.map((file) => ({ title: titleOf(file.data.textId) ?? file.data.textId ?? "", corrections: file.data.corrections ?? [] })),
+        words,
+      ),
+    ],
+    index: nameIndex({
+      texts: loaded.texts.map((file, index) => ({ entry: manifest.texts[index]!, mentions: file.data.nameMentions ?? [] })),
+      subject: manifest.subject,
+      language: manifest.language,
+      names: loaded.names,
+      labels,
+      words,
+    }),
   });
+  const book = (await bookProcessor().run(assembled)) as HastRoot;
   const dataFiles = [loaded.correctionsFile, loaded.structureFile, loaded.namesFile].filter((file): file is VFile => Boolean(file));
   const files = [loaded.manifestFile, ...dataFiles, ...loaded.texts];
   return { ...loaded, book, files, restored };

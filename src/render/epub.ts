@@ -15,9 +15,11 @@ import { bookAuthors, sourceLine } from "../book/front-matter.js";
 import { toString as hastToString } from "hast-util-to-string";
 import { fileOfEachId, pointLinksAtFiles } from "./link-targets.js";
 import { projectRoot } from "../project-root.js";
-import { closeHeadingGaps, identifySections, pairTypesAndRoles } from "./epub-semantics.js";
-import { dropEmptyPageRefs, fillPageRefs } from "./epub-page-refs.js";
-import { insertPageBreaks, pageBreakId, type PlacedBreak } from "./page-breaks.js";
+import { sectionHeadings } from "../book/ids.js";
+import { interfaceWords, type InterfaceWords } from "../book/words.js";
+import { unified } from "unified";
+import { rehypeEpubPageRefs } from "./epub-page-refs.js";
+import { pageBreakId, rehypePageBreaks, type PlacedBreak } from "./page-breaks.js";
 import type { PageStart } from "./pdf.js";
 import { coverDescription, renderCover } from "./cover.js";
 import { accessibilityMetadata, printEditionName } from "./epub-metadata.js";
@@ -60,9 +62,10 @@ interface Navigation {
   sections: Map<Element, Element[]>;
   pageBreaks: PlacedBreak[];
   hasCover: boolean;
+  words: InterfaceWords;
 }
 
-function navigationDocument({ contents, divisions, files, sections, pageBreaks, hasCover }: Navigation): string {
+function navigationDocument({ contents, divisions, files, sections, pageBreaks, hasCover, words }: Navigation): string {
   const toc = structuredClone(contents);
   toc.properties.id = "toc";
   // The navigation document's own heading is its top level.
@@ -97,11 +100,11 @@ function navigationDocument({ contents, divisions, files, sections, pageBreaks, 
   const firstText = divisions.find((node) => divisionOf(node)!.part === "body")!;
   const backLandmark = (type: string) => divisions.find((node) => String(node.properties["epub:type"] ?? "").split(" ").includes(type));
   const landmarks = h("nav", { "epub:type": "landmarks", id: "landmarks", ariaLabelledBy: "landmarks-title", hidden: "hidden" }, [
-    h("h2", { id: "landmarks-title" }, "Landmarks"),
+    h("h2", { id: "landmarks-title" }, words.landmarks),
     h("ol", [
-      ...(hasCover ? [h("li", h("a", { "epub:type": "cover", href: coverFile }, "Cover"))] : []),
-      h("li", h("a", { "epub:type": "toc", href: "toc.xhtml#toc" }, "Contents")),
-      h("li", h("a", { "epub:type": "bodymatter", href: fileName(firstText) }, "Start of the texts")),
+      ...(hasCover ? [h("li", h("a", { "epub:type": "cover", href: coverFile }, words.cover))] : []),
+      h("li", h("a", { "epub:type": "toc", href: "toc.xhtml#toc" }, words.contents)),
+      h("li", h("a", { "epub:type": "bodymatter", href: fileName(firstText) }, words.startOfTexts)),
       ...(["bibliography", "index"] as const).flatMap((type) => {
         const division = backLandmark(type);
         return division ? [h("li", h("a", { "epub:type": type, href: fileName(division) }, divisionOf(division)!.title))] : [];
@@ -111,7 +114,7 @@ function navigationDocument({ contents, divisions, files, sections, pageBreaks, 
   const pageList = pageBreaks.length
     ? [
         h("nav", { "epub:type": "page-list", id: "page-list", ariaLabelledBy: "page-list-title", hidden: "hidden" }, [
-          h("h2", { id: "page-list-title" }, "Pages of the print edition"),
+          h("h2", { id: "page-list-title" }, words.printPages),
           h(
             "ol",
             pageBreaks.map(({ folio, division }) => {
@@ -139,36 +142,24 @@ async function coverImage(manifest: Manifest, options: EpubOptions, log: (line: 
 
 export async function renderEpub(manifest: Manifest, book: Root, options: EpubOptions = {}): Promise<Buffer> {
   const log = options.log ?? (() => {});
-  const divisions = book.children
-    .filter((node): node is Element => node.type === "element" && Boolean(divisionOf(node)))
-    .map((node) => {
-      const copy = structuredClone(node);
-      pairTypesAndRoles(copy);
-      closeHeadingGaps(copy);
-      return copy;
-    });
-  const taken = new Set(fileOfEachId(divisions, fileName).keys());
-  const sections = new Map(divisions.map((division) => [division, divisionOf(division)!.part === "body" ? identifySections(division, taken) : []]));
+  const words = interfaceWords(manifest.language);
+  const tree: Root = { type: "root", children: book.children.filter((node): node is Element => node.type === "element" && Boolean(divisionOf(node))).map((node) => structuredClone(node)) };
+  const pageBreaks: PlacedBreak[] = [];
+  if (options.pageStarts && !options.anchorPages) throw new Error("the print pages of the anchors (anchorPages) must come with the page starts");
+  const pages = options.pageStarts && options.anchorPages ? { folios: options.pageStarts.map((page) => page.folio), pageOf: new Map(Object.entries(options.anchorPages)) } : undefined;
+  // The back matter's page numbers first, so it reads as in print when its own page starts are looked for.
+  const processor = unified().use(rehypeEpubPageRefs, { pages });
+  if (options.pageStarts) processor.use(rehypePageBreaks, { pageStarts: options.pageStarts, placed: pageBreaks });
+  await processor.run(tree);
+  const divisions = tree.children as Element[];
+  const sections = new Map(divisions.map((division) => [division, divisionOf(division)!.part === "body" ? sectionHeadings(division) : []]));
   const files = fileOfEachId(divisions, fileName);
   const contents = divisions.find((node) => divisionOf(node)!.id === "contents")!;
-
-  let pageBreaks: PlacedBreak[] = [];
-  if (options.pageStarts) {
-    if (!options.anchorPages) throw new Error("the print pages of the anchors (anchorPages) must come with the page starts");
-    // The back matter's page numbers first, so it reads as in print when its own page starts are looked for.
-    const pages = { folios: options.pageStarts.map((page) => page.folio), pageOf: new Map(Object.entries(options.anchorPages)) };
-    for (const division of divisions) fillPageRefs(division, pages);
-    const { placed, unplaced } = insertPageBreaks(divisions, options.pageStarts);
-    if (unplaced.length) throw new Error(`print pages whose start was not found in the EPUB: ${unplaced.join(", ")}`);
-    pageBreaks = placed;
-  } else {
-    for (const division of divisions) dropEmptyPageRefs(division);
-  }
 
   const cover = await coverImage(manifest, options, log);
   const coverAlt = coverDescription(manifest);
   const coverChapter: Chapter[] = cover
-    ? [{ title: "Cover", content: "<p>cover</p>", filename: coverFile, beforeToc: true, excludeFromToc: true }]
+    ? [{ title: words.cover, content: "<p>cover</p>", filename: coverFile, beforeToc: true, excludeFromToc: true }]
     : [];
   const coverPage = toXhtml(
     h("section", { className: ["cover"], "epub:type": "cover" }, [h("img", { src: "cover.png", alt: coverAlt, role: "doc-cover" })]),
@@ -217,8 +208,8 @@ export async function renderEpub(manifest: Manifest, book: Root, options: EpubOp
     date: manifest.revised,
     revised: manifest.revised,
     modified: `${manifest.revised}T00:00:00Z`,
-    tocTitle: "Contents",
-    navHtml: navigationDocument({ contents, divisions, files, sections, pageBreaks, hasCover: Boolean(cover) }),
+    tocTitle: words.contents,
+    navHtml: navigationDocument({ contents, divisions, files, sections, pageBreaks, hasCover: Boolean(cover), words }),
     prependChapterTitles: false,
     numberChaptersInTOC: false,
     version: 3,

@@ -155,3 +155,20 @@ export function insertPageBreaks(divisions: Element[], pageStarts: PageStart[]):
   }
   return { placed, unplaced };
 }
+
+export interface PageBreaksOptions {
+  /** Where each page of the print PDF starts (from renderPdf). */
+  pageStarts: PageStart[];
+  /** Receives where each marker went, in page order. */
+  placed: PlacedBreak[];
+}
+
+/** Plugin: the print edition's page-break markers in the divisions (the children of the root); a page that cannot be placed is an error. */
+export function rehypePageBreaks(options: PageBreaksOptions) {
+  return (tree: Root) => {
+    const divisions = tree.children.filter((node): node is Element => node.type === "element");
+    const { placed, unplaced } = insertPageBreaks(divisions, options.pageStarts);
+    if (unplaced.length) throw new Error(`print pages whose start was not found in the EPUB: ${unplaced.join(", ")}`);
+    options.placed.push(...placed);
+  };
+}

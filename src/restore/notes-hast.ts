@@ -7,9 +7,7 @@ import type { FootnoteDefinition, FootnoteReference } from "mdast";
 import type { Handler, State } from "mdast-util-to-hast";
 import { h } from "hastscript";
 import type { NoteSection } from "./notes.js";
-
-/** Class names the renderers and styles rely on. */
-export const noteClasses = { section: "notes", list: "note-list", note: "note", call: "noteref", label: "note-label" } as const;
+import { noteClasses } from "../book/schema.js";
 
 const footnoteReference: Handler = (state: State, node: FootnoteReference) => {
   const data = node.data ?? {};
