@@ -16,6 +16,14 @@ export const pageRefClasses = {
   phrase: "page-ref-phrase",
 } as const;
 
+/** Print-only classes that ../render/browser/page-map.js reads in Paged.js. */
+export const printClasses = {
+  /** The element where arabic page numbering starts at 1. */
+  bodyStart: "body-start",
+  /** The contents' page-number slots, filled in after layout. */
+  contentsPage: "contents-page",
+} as const;
+
 /** Classes every division carries, and the part it belongs to. */
 export const divisionClasses = { division: "division", front: "front-matter", text: "text", back: "back-matter" } as const;
 

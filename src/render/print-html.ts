@@ -13,6 +13,7 @@ import hyphen from "hyphen/en/index.js";
 import { visit } from "unist-util-visit";
 import { visitParents } from "unist-util-visit-parents";
 import { divisionOf } from "../book/division.js";
+import { printClasses } from "../book/schema.js";
 import { bookAuthors, fullTitle } from "../book/front-matter.js";
 import type { Manifest } from "../manifest/manifest-schema.js";
 import { projectRoot } from "../project-root.js";
@@ -22,10 +23,7 @@ import { pageSizeCss } from "./page-geometry.js";
 import type { OutlineTarget } from "./pdf.js";
 
 // Class names read by ./browser/page-map.js, which writes the page numbers.
-/** The element where arabic page numbering starts at 1. */
-const bodyStartClass = "body-start";
-/** The contents' page-number slots, filled in after layout. */
-const contentsPageClass = "contents-page";
+const { bodyStart: bodyStartClass, contentsPage: contentsPageClass } = printClasses;
 
 /** Plugin: an empty page-number slot in each contents entry, filled after layout. */
 export function rehypeContentsPageSlots() {
