@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { EPub, type Chapter, type Options } from "epub-gen-memory";
 import type { Element, ElementContent, Root } from "hast";
-import type { JSZipGeneratorOptions } from "jszip";
+import JSZip from "jszip";
 import { toXhtml } from "./to-xhtml.js";
 import { h } from "hastscript";
 import { divisionOf } from "../book/division.js";
@@ -40,19 +40,18 @@ export interface EpubOptions {
   log?: (line: string) => void;
 }
 
-/** epub-gen-memory with fixed zip dates (JSZip stamps each entry with the clock otherwise) and a cover page holding the real image. */
-class EditionEpub extends EPub {
-  constructor(options: Options, content: Chapter[], private readonly fixed: { date: Date; coverPage?: string }) {
-    super(options, content);
-    // Set after the library's HTML clean-up, which would point <img> at a download.
-    const cover = this.content.find((chapter) => chapter.filename === coverFile);
-    if (cover && fixed.coverPage) cover.content = fixed.coverPage;
-  }
-
-  override generateAsync<T extends NonNullable<JSZipGeneratorOptions["type"]>>(options: JSZipGeneratorOptions<T>) {
-    for (const file of Object.values(this.zip.files)) file.date = this.fixed.date;
-    return super.generateAsync(options);
-  }
+/**
+ * JSZip stamps each entry with the clock and epub-gen-memory has no option
+ * for it: the packaged EPUB is read back with JSZip's public API and written
+ * again with fixed dates, so the same sources give the same bytes.
+ */
+async function withFixedDates(epub: Buffer, date: Date): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(epub);
+  const mimetype = zip.file("mimetype");
+  if (mimetype) zip.file("mimetype", await mimetype.async("string"), { compression: "STORE" });
+  for (const file of Object.values(zip.files)) file.date = date;
+  // As epub-gen-memory writes it: `mimetype` first and stored, the rest deflated.
+  return zip.generateAsync({ type: "nodebuffer", mimeType: "application/epub+zip", compression: "DEFLATE", compressionOptions: { level: 9 } });
 }
 
 interface Navigation {
@@ -158,12 +157,13 @@ export async function renderEpub(manifest: Manifest, book: Root, options: EpubOp
 
   const cover = await coverImage(manifest, options, log);
   const coverAlt = coverDescription(manifest);
-  const coverChapter: Chapter[] = cover
-    ? [{ title: words.cover, content: "<p>cover</p>", filename: coverFile, beforeToc: true, excludeFromToc: true }]
-    : [];
   const coverPage = toXhtml(
     h("section", { className: ["cover"], "epub:type": "cover" }, [h("img", { src: "cover.png", alt: coverAlt, role: "doc-cover" })]),
   );
+  const coverChapter: Chapter[] = cover
+    ? // The chapter template writes `coverPage` in place of the content: epub-gen-memory's HTML clean-up would point its <img> at a download.
+      [{ title: words.cover, content: "<p>cover</p>", filename: coverFile, beforeToc: true, excludeFromToc: true, coverPage } as Chapter]
+    : [];
 
   const chapters: Chapter[] = [
     ...coverChapter,
@@ -222,9 +222,5 @@ export async function renderEpub(manifest: Manifest, book: Root, options: EpubOp
     tocXHTML: await template("nav.xhtml.ejs"),
     tocNCX: await template("toc.ncx.ejs"),
   };
-  const epub = new EditionEpub(settings as Options, chapters, {
-    date: new Date(`${manifest.revised}T00:00:00Z`),
-    coverPage: cover ? coverPage : undefined,
-  });
-  return epub.genEpub();
+  return withFixedDates(await new EPub(settings as Options, chapters).genEpub(), new Date(`${manifest.revised}T00:00:00Z`));
 }
