@@ -31,6 +31,8 @@ import { noteHandlers } from "./restore/notes-hast.js";
 import { bibliography, worksCited } from "./book/bibliography.js";
 import { loadCslStyle } from "./manifest/csl-style.js";
 import type { NamesAuthority } from "./manifest/names-schema.js";
+import type { Lexicon } from "./manifest/lexicon-schema.js";
+import type { TextEntry } from "./manifest/manifest-schema.js";
 import { compileAuthority } from "./enrich/names/authority.js";
 import { enrichNames } from "./enrich/names/enrich-names.js";
 import { nameIndex } from "./book/back-matter/name-index.js";
@@ -51,6 +53,10 @@ export interface RestoreOptions {
   boilerplate: BoilerplateRules;
   structureHints?: LoadedStructureHint[];
   names?: NamesAuthority;
+  /** The manifest: its text entries are what the front-lines stage compares a text's head with. */
+  manifest?: { texts: TextEntry[] };
+  /** The lexicon the enrichers read (default and edition's, merged); none when absent. */
+  lexicon?: Lexicon;
 }
 
 /** The stages a raw text goes through, in order; each is one unified plugin. */
@@ -60,16 +66,16 @@ export function textProcessor(options: RestoreOptions) {
     .use(restoreCorrections, { corrections: options.corrections })
     .use(restoreBoilerplate, { rules: options.boilerplate })
     .use(restoreParagraphs)
-    .use(restoreFrontLines)
-    .use(restoreHeadings, { structureHints: options.structureHints })
-    .use(restoreSourceExcerpts)
+    .use(restoreFrontLines, { entries: options.manifest?.texts })
+    .use(restoreHeadings, { structureHints: options.structureHints, lexicon: options.lexicon })
+    .use(restoreSourceExcerpts, { rules: options.boilerplate })
     .use(restoreBlockQuotes)
     .use(restoreLetteredLists)
     .use(restoreTypography)
     .use(restoreNotes)
     .use(restoreCitations)
-    .use(enrichNames, { authority: compileAuthority(options.names) })
-    .use(enrichDates)
+    .use(enrichNames, { authority: compileAuthority(options.names), lexicon: options.lexicon })
+    .use(enrichDates, { lexicon: options.lexicon })
     .use(remarkRehype, { handlers: noteHandlers });
 }
 
@@ -137,7 +143,7 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
     }),
   });
   const book = (await bookProcessor().run(assembled)) as HastRoot;
-  const dataFiles = [loaded.correctionsFile, loaded.structureFile, loaded.namesFile].filter((file): file is VFile => Boolean(file));
+  const dataFiles = [loaded.correctionsFile, loaded.structureFile, loaded.namesFile, ...loaded.lexiconFiles].filter((file): file is VFile => Boolean(file));
   const files = [loaded.manifestFile, ...dataFiles, ...loaded.texts];
   return { ...loaded, book, files, restored };
 }

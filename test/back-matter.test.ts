@@ -21,7 +21,7 @@ const entry = (id: string, author: string, title: string, shortTitle?: string): 
 const en = interfaceWords("en");
 
 function passageOf(textId: string, anchor: string): DatedEvent {
-  return { anchor, textId, date: { edtf: "1917-10-25", text: "25 October 1917" } as DatedEvent["date"], summary: "The rising.", sentence: "The rising.", persons: [] };
+  return { anchor, textId, date: { edtf: "1917-10-25", text: "25 October 1917" } as DatedEvent["date"], summary: "The rising.", sentence: "The rising.", persons: [] } as unknown as DatedEvent;
 }
 const entryOf = (passages: DatedEvent[]) => ({ date: passages[0]!.date, summary: "The rising.", persons: [], passages, min: 0, max: 0 }) as unknown as ChronologyEntry;
 

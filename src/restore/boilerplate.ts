@@ -32,10 +32,15 @@ const folded = (line: string) => line.trim().replace(/\s+/g, " ");
 
 const matchesAny = (patterns: string[], text: string) => patterns.find((pattern) => new RegExp(pattern, "u").test(text));
 
-/** The rules of every site that recognises the text, merged. */
-function rulesFor(rules: BoilerplateRules, raw: string): { names: string[]; site: Omit<SiteRules, "site" | "recognise"> } | undefined {
+/** The sites whose `recognise` patterns match a line of the raw text. */
+export function recognisedSites(rules: BoilerplateRules, raw: string): SiteRules[] {
   const lines = raw.split(/\r?\n/).map((line) => line.trim());
-  const sites = rules.sites.filter((site) => lines.some((line) => matchesAny(site.recognise, line)));
+  return rules.sites.filter((site) => lines.some((line) => matchesAny(site.recognise, line)));
+}
+
+/** The rules of every site that recognises the text, merged. */
+function rulesFor(rules: BoilerplateRules, raw: string): { names: string[]; site: Omit<SiteRules, "site" | "recognise" | "excerpts"> } | undefined {
+  const sites = recognisedSites(rules, raw);
   if (!sites.length) return undefined;
   return {
     names: sites.map((site) => site.site),

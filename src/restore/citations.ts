@@ -13,11 +13,10 @@ import { parseCitation, type ParsedCitation } from "../citations/parse-citation.
 import { hasImprint, itemOf, itemOfReviewedWork, sameAuthor, sameTitle, type CitationRecord, type CslItem } from "../citations/works.js";
 import "./notes.js";
 import { typesetLine } from "./typography-rules.js";
+import { pageReferencePattern } from "./page-references.js";
 
 const source = "citations";
 
-/** A page reference in running text: `(15)`, `(261–2)`, `(Cliff’s citation 259–60.)`, `(Cliff’s citation, 136)`. */
-const pageReference = /(?<=\s)\((?:[^()]*?\bcitation,?\s+)?(\d{1,4}(?:–\d{1,4})?)\.?\)/g;
 
 function shortName(item: CslItem): string {
   return [item.author?.[0]?.family, item.title].filter(Boolean).join(", ");
@@ -111,6 +110,8 @@ function citeNote(definition: FootnoteDefinition, file: VFile, known: CslItem[],
 /** Page references to the book under review become links to it. */
 function citePages(tree: Root, file: VFile, reviewed: CslItem, records: CitationRecord[]): void {
   const pages = Number(file.data.reviewedWork?.pages?.match(/\d+/)?.[0] ?? Number.NaN);
+  // `(15)`, `(261–2)`, or after the reviewed book's author's name: `(Cliff’s citation 259–60.)`.
+  const pageReference = pageReferencePattern(file.data.reviewedWork);
   visit(tree, (node, _, parent) => {
     if (node.type === "heading") return SKIP;
     const className = (node.data as { hProperties?: { className?: string[] } } | undefined)?.hProperties?.className;

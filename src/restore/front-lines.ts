@@ -136,8 +136,17 @@ function info(file: VFile, node: Paragraph, lineIndex: number, reason: string, r
   file.info(reason, { place: placeOfLine(node, lineIndex), ruleId, source });
 }
 
-export const restoreFrontLines: Plugin<[], Root> = () => (tree, file) => {
-  const entry = file.data.entry;
+export interface FrontLinesOptions {
+  /** The manifest's entries; the text's own (by the `textId` its file was loaded with) says its title, author, kind and publication. */
+  entries?: TextEntry[];
+}
+
+/**
+ * Writes `file.data.reviewedWork` (read by the block-quotes and citations
+ * stages after it), `chapterNumber`, and lines of `sourceNote`.
+ */
+export const restoreFrontLines: Plugin<[FrontLinesOptions?], Root> = ({ entries = [] } = {}) => (tree, file) => {
+  const entry = entries.find((candidate) => candidate.id === file.data.textId);
   if (!entry) return;
   file.data.sourceNote ??= [];
   const out: RootContent[] = [];

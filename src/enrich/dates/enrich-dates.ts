@@ -10,8 +10,8 @@ import { visitParents } from "unist-util-visit-parents";
 import "../../restore/text-data.js";
 import { notesStart } from "../../restore/blocks.js";
 import { placeOfIndex } from "../../restore/raw-place.js";
-import { findDates, lastYearNamed } from "./date-forms.js";
-import { summarise, type DatedEvent } from "./events.js";
+import { findDates, lastYearNamed, type DateVocabulary } from "./date-forms.js";
+import { eventFeatures, summarise, type DatedEvent, type EventVocabulary } from "./events.js";
 import { inlineText, insertAt, textAt } from "./inline-text.js";
 import { sentences } from "./sentences.js";
 
@@ -28,7 +28,14 @@ function anchorNode(id: string): PhrasingContent {
   return { type: "text", value: "", data: { hName: "span", hProperties: { id, className: ["chronology-anchor"] } } } as PhrasingContent;
 }
 
-export const enrichDates: Plugin<[], Root> = () => (tree, file) => {
+export interface EnrichDatesOptions {
+  /** The lexicon's words for dates and events (named events, kinds of event, stop words); none by default. */
+  lexicon?: DateVocabulary & EventVocabulary;
+}
+
+const noWords: DateVocabulary & EventVocabulary = { namedEvents: [], eventKinds: {}, stopWords: [] };
+
+export const enrichDates: Plugin<[EnrichDatesOptions?], Root> = ({ lexicon = noWords } = {}) => (tree, file) => {
   const textId = file.data.textId ?? file.data.entry?.id ?? "text";
   const bodyEnd = notesStart(tree);
   const paragraphs: Paragraph[] = [];
@@ -55,7 +62,7 @@ export const enrichDates: Plugin<[], Root> = () => (tree, file) => {
     for (const sentence of sentences(value)) {
       const text = value.slice(sentence.start, sentence.end);
       const yearBefore = paragraphYear;
-      const found = findDates(text, paragraphYear ?? contextYear);
+      const found = findDates(text, paragraphYear ?? contextYear, lexicon);
       paragraphYear = lastYearNamed(text) ?? paragraphYear;
       for (const unsure of found.unsure) {
         file.message(`date left out of the chronology: ${unsure.reason}`, { place: placeOf(sentence.start + unsure.start), ruleId: "dates-unsure", source });
@@ -81,6 +88,7 @@ export const enrichDates: Plugin<[], Root> = () => (tree, file) => {
           summary: summarise(text, date.start, date.end),
           sentence: text,
           persons,
+          features: eventFeatures(text, lexicon),
           ...(place ? { position: { start: { ...place }, end: { ...place } } } : {}),
         });
       }

@@ -10,7 +10,7 @@ import { SKIP, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { placeOfIndex, type Place } from "../../restore/raw-place.js";
 import type { CompiledAuthority } from "./authority.js";
-import { NameFinder, type FoundName } from "./find-names.js";
+import { NameFinder, type FoundName, type NameVocabulary } from "./find-names.js";
 
 export interface NameMention extends Parent {
   type: "nameMention";
@@ -52,10 +52,12 @@ declare module "vfile" {
 
 export interface EnrichNamesOptions {
   authority: CompiledAuthority;
+  /** The lexicon's words that are evidence of a person (titles); none by default. */
+  lexicon?: NameVocabulary;
 }
 
-export const enrichNames: Plugin<[EnrichNamesOptions], Root> = ({ authority }) => (tree, file) => {
-  const finder = new NameFinder(authority);
+export const enrichNames: Plugin<[EnrichNamesOptions], Root> = ({ authority, lexicon }) => (tree, file) => {
+  const finder = new NameFinder(authority, lexicon);
   const prefix = `${file.data.textId ?? "text"}-name-`;
   const mentions: MentionRecord[] = [];
   let section: string | undefined;
