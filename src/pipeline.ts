@@ -119,7 +119,7 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
   const labels = shortTitles(manifest.texts);
   const titleOf = (id: string | undefined) => manifest.texts.find((text) => text.id === id)?.title;
   const assembled = assembleBook(manifest, texts, {
-    bibliography: bibliography(worksCited(loaded.texts), cslStyle, { rangeDashes }),
+    bibliography: bibliography(worksCited(loaded.texts.map((file) => file.data.works?.values() ?? [])), cslStyle, { rangeDashes }),
     chronology: chronologyAppendix({
       entries: chronologyEntries(loaded.texts.flatMap((file) => file.data.chronology ?? [])),
       labels,

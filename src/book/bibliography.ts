@@ -6,7 +6,6 @@ import { Cite, plugins } from "@citation-js/core";
 import "@citation-js/plugin-csl";
 import type { Element, ElementContent } from "hast";
 import { h } from "hastscript";
-import type { VFile } from "vfile";
 import type { CslItem } from "../citations/works.js";
 import type { CslStyle } from "../manifest/csl-style.js";
 
@@ -27,11 +26,11 @@ function unifyAuthors(works: CslItem[]): void {
   }
 }
 
-/** Every text's works, merged by id; the fullest record of a work wins a field. */
-export function worksCited(files: VFile[]): CslItem[] {
+/** Every text's works (each text's list as the citations stage gave it), merged by id; the fullest record of a work wins a field. */
+export function worksCited(texts: Iterable<CslItem>[]): CslItem[] {
   const works = new Map<string, CslItem>();
-  for (const file of files) {
-    for (const item of file.data.works?.values() ?? []) {
+  for (const cited of texts) {
+    for (const item of cited) {
       const known = works.get(item.id);
       works.set(item.id, structuredClone(known ? { ...item, ...known } : item));
     }

@@ -3,7 +3,6 @@
 // lists every one that was made.
 import type { ElementContent } from "hast";
 import { h } from "hastscript";
-import type { VFile } from "vfile";
 import type { LoadedEdition } from "../manifest/load-edition.js";
 import type { InterfaceWords } from "./words.js";
 
