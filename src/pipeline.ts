@@ -16,7 +16,7 @@ import { rawTextParser } from "./ingest/raw-text-parser.js";
 import type { BoilerplateRules } from "./manifest/editorial-data-schema.js";
 import { loadEdition, type LoadedCorrection, type LoadedEdition, type LoadedStructureHint } from "./manifest/load-edition.js";
 import { restoreBoilerplate } from "./restore/boilerplate.js";
-import { restoreCorrections } from "./restore/corrections.js";
+import { correctionEdits } from "./restore/corrections.js";
 import { restoreFrontLines } from "./restore/front-lines.js";
 import { restoreTypography } from "./restore/typography.js";
 import { restoreParagraphs } from "./restore/paragraphs.js";
@@ -62,8 +62,7 @@ export interface RestoreOptions {
 /** The stages a raw text goes through, in order; each is one unified plugin. */
 export function textProcessor(options: RestoreOptions) {
   return unified()
-    .use(rawTextParser)
-    .use(restoreCorrections, { corrections: options.corrections })
+    .use(rawTextParser, { edits: correctionEdits(options.corrections) })
     .use(restoreBoilerplate, { rules: options.boilerplate })
     .use(restoreParagraphs)
     .use(restoreFrontLines, { entries: options.manifest?.texts })

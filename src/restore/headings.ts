@@ -6,7 +6,8 @@ import type { Heading, Paragraph, Root, RootContent } from "mdast";
 import type { Plugin } from "unified";
 import type { VFile } from "vfile";
 import type { LoadedEdition, LoadedStructureHint } from "../manifest/load-edition.js";
-import { notesStart, paragraphText } from "./blocks.js";
+import { notesStart, paragraphText, soleText } from "./blocks.js";
+import { sliceText } from "../ingest/raw-position.js";
 
 const source = "structure";
 const maxWords = 10;
@@ -74,11 +75,12 @@ export interface HeadingsOptions {
 const noWords: HeadingVocabulary = { sentenceStarts: [], danglingWords: [] };
 
 /** The paragraph split after its first `length` characters into a heading and the rest. */
-function setApart(node: RootContent, text: string, length: number): RootContent[] {
-  const start = node.position!.start;
-  const split = { line: start.line, column: start.column + length + 1, offset: (start.offset ?? 0) + length + 1 };
-  const heading: Heading = { type: "heading", depth: 2, children: [{ type: "text", value: text.slice(0, length) }], position: { start, end: split } };
-  const rest: Paragraph = { type: "paragraph", children: [{ type: "text", value: text.slice(length + 1) }], position: { start: split, end: node.position!.end } };
+function setApart(file: VFile, node: RootContent, text: string, length: number): RootContent[] {
+  const whole = soleText(node)!;
+  const title = sliceText(file, whole, 0, length);
+  const body = sliceText(file, whole, length + 1, text.length);
+  const heading: Heading = { type: "heading", depth: 2, children: [title], position: { start: node.position!.start, end: body.position?.start ?? node.position!.end } };
+  const rest: Paragraph = { type: "paragraph", children: [body], position: { start: body.position?.start ?? node.position!.start, end: node.position!.end } };
   return [heading, rest];
 }
 
@@ -99,14 +101,14 @@ export const restoreHeadings: Plugin<[HeadingsOptions?], Root> = (options = {}) 
     const hinted = text.includes("\n") ? 0 : hintedRunInLength(text, hints, file);
     if (hinted) {
       file.info(`a heading run into its paragraph, set apart as the structure file says: \`${text.slice(0, hinted)}\``, { place: node.position!.start, ruleId: "structure-run-in-heading-hint", source });
-      return setApart(node, text, hinted);
+      return setApart(file, node, text, hinted);
     }
     const verdict = headingVerdict(text);
     if (verdict === "no") {
       const length = text.includes("\n") ? 0 : runInHeadingLength(text, options.lexicon ?? noWords);
       if (!length) return [node];
       file.info(`a heading run into its paragraph, set apart: \`${text.slice(0, length)}\``, { place: node.position!.start, ruleId: "structure-run-in-heading", source });
-      return setApart(node, text, length);
+      return setApart(file, node, text, length);
     }
     // The last block of a text is never a heading: nothing follows it.
     if (index === bodyEnd - 1) return [node];

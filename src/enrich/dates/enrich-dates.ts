@@ -9,7 +9,7 @@ import type { Plugin } from "unified";
 import { visitParents } from "unist-util-visit-parents";
 import "../../restore/text-data.js";
 import { notesStart } from "../../restore/blocks.js";
-import { placeOfIndex } from "../../restore/raw-place.js";
+import { pointIn } from "../../ingest/raw-position.js";
 import { findDates, lastYearNamed, type DateVocabulary } from "./date-forms.js";
 import { eventFeatures, summarise, type DatedEvent, type EventVocabulary } from "./events.js";
 import { inlineText, insertAt, textAt } from "./inline-text.js";
@@ -55,7 +55,8 @@ export const enrichDates: Plugin<[EnrichDatesOptions?], Root> = ({ lexicon = noW
     // The place in the raw file: through the text node that holds the index when it kept its position, else the paragraph's start.
     const placeOf = (index: number) => {
       const at = textAt(paragraph, index);
-      return (at?.node.position ? placeOfIndex(at.node, at.node.value, at.offset) : undefined) ?? paragraph.position?.start;
+      const point = at ? pointIn(file, at.node, at.offset) : undefined;
+      return point ? { line: point.line, column: point.column } : paragraph.position?.start;
     };
     // A year named earlier in the same paragraph, dated or not, is the best guess for a date without one.
     let paragraphYear: number | undefined;
@@ -94,7 +95,7 @@ export const enrichDates: Plugin<[EnrichDatesOptions?], Root> = ({ lexicon = noW
       }
     }
     // From the end, so earlier offsets are unchanged by the splits.
-    for (const { offset, id } of anchors.reverse()) insertAt(paragraph, offset, anchorNode(id));
+    for (const { offset, id } of anchors.reverse()) insertAt(file, paragraph, offset, anchorNode(id));
   }
   file.data.chronology = events;
 };
