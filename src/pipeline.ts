@@ -27,7 +27,7 @@ import { restoreLetteredLists } from "./restore/lettered-lists.js";
 import type { TextCache } from "./watch/text-cache.js";
 import { restoreNotes } from "./restore/notes.js";
 import { restoreCitations } from "./restore/citations.js";
-import { noteHandlers } from "./restore/notes-hast.js";
+import { noteHandlersFor } from "./restore/notes-hast.js";
 import { bibliography, worksCited } from "./book/bibliography.js";
 import { loadCslStyle } from "./manifest/csl-style.js";
 import type { NamesAuthority } from "./manifest/names-schema.js";
@@ -54,10 +54,13 @@ export interface RestoreOptions {
   structureHints?: LoadedStructureHint[];
   names?: NamesAuthority;
   /** The manifest: its text entries are what the front-lines stage compares a text's head with. */
-  manifest?: { texts: TextEntry[] };
+  manifest?: { texts: TextEntry[]; language?: string };
   /** The lexicon the enrichers read (default and edition's, merged); none when absent. */
   lexicon?: Lexicon;
 }
+
+/** The interface words of the notes, by the manifest's language (English without a manifest). */
+const noteWords = (options: RestoreOptions) => interfaceWords(options.manifest?.language ?? "en");
 
 /** The stages a raw text goes through, in order; each is one unified plugin. */
 export function textProcessor(options: RestoreOptions) {
@@ -75,7 +78,7 @@ export function textProcessor(options: RestoreOptions) {
     .use(restoreCitations)
     .use(enrichNames, { authority: compileAuthority(options.names), lexicon: options.lexicon })
     .use(enrichDates, { lexicon: options.lexicon })
-    .use(remarkRehype, { handlers: noteHandlers });
+    .use(remarkRehype, { handlers: noteHandlersFor(noteWords(options)) });
 }
 
 export async function processText(file: VFile, processor = textProcessor({ corrections: [], boilerplate: { sites: [] } })) {

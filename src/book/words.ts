@@ -14,6 +14,10 @@ export interface InterfaceWords {
   editorialNote: string;
   index: string;
   notes: string;
+  /** A note call's accessible name, its backlink's, and the title of a note whose call is lost. */
+  noteCall: (label: string) => string;
+  noteBacklink: (label: string) => string;
+  noteCallLost: string;
   sources: string;
   chapter: (number: string) => string;
   editedBy: (editor: string) => string;
@@ -44,6 +48,9 @@ const english: InterfaceWords = {
   editorialNote: "Editorial note",
   index: "Index of names",
   notes: "Notes",
+  noteCall: (label) => `Note ${label}`,
+  noteBacklink: (label) => `Back to the call of note ${label}`,
+  noteCallLost: "The call of this note is lost in the source",
   sources: "Sources",
   chapter: (number) => `Chapter ${number}`,
   editedBy: (editor) => `Edited by ${editor}`,
