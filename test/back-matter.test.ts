@@ -105,3 +105,14 @@ describe("interface words", () => {
     expect(headings).toEqual(["Sources", "Contents", "Chapter 16", "Chronology", "Works cited", "Editorial note", "Index of names"]);
   });
 });
+
+describe("the notes' interface words", () => {
+  it("come from the words given to the note handlers, English by default", async () => {
+    const { noteHandlers, noteHandlersFor } = await import("../src/restore/notes-hast.js");
+    const state = { patch() {}, all: () => [] } as never;
+    const section = (handlers: typeof noteHandlers) =>
+      hastToString((handlers.noteSection as unknown as (s: never, n: never) => Element)(state, { type: "noteSection", children: [], data: { textId: "a" } } as never));
+    expect(section(noteHandlers)).toBe("Notes");
+    expect(section(noteHandlersFor({ ...en, notes: "Anmerkungen" }))).toBe("Anmerkungen");
+  });
+});
