@@ -12,7 +12,14 @@ export function runPlugins(plugins: PluggableList, value: string, data: Record<s
   file.data.textId = "fixture";
   Object.assign(file.data, data);
   const tree = processor.runSync(processor.parse(file), file) as Root;
-  return { tree, file, markdown: toMarkdown(tree) };
+  return {
+    tree,
+    file,
+    /** The tree as Markdown (no extensions: not for trees with footnotes). */
+    get markdown() {
+      return toMarkdown(tree);
+    },
+  };
 }
 
 /** The messages of a rule as `line:column reason`. */
