@@ -30,6 +30,12 @@ describe("restoreBoilerplate: general detectors", () => {
     expect(messagesOf(file, "boilerplate-link-line")).toEqual(["2:1 removed a line of links: `Home | Archive | Index`"]);
   });
 
+  it("names the raw line of a removed line in a text with CRLF line ends", () => {
+    const { markdown, file } = run("A Title\r\n\r\nThe first sentence.\r\nHome | Archive | Index\r\nThe second sentence.\r\n");
+    expect(markdown).toBe("A Title\n\nThe first sentence.\nThe second sentence.\n");
+    expect(messagesOf(file, "boilerplate-link-line")).toEqual(["4:1 removed a line of links: `Home | Archive | Index`"]);
+  });
+
   it("removes a short label that stands three times, not the title", () => {
     const value = "Title line\n\nPhoto caption\nSome sentence here.\n\nPhoto caption\nAnother sentence.\n\nPhoto caption\nThird sentence.\n";
     const { markdown, file } = run(value);
