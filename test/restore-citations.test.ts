@@ -44,6 +44,25 @@ describe("restoreCitations: notes read as citations", () => {
     expect(notes).toEqual(["L. Trotsky, My Life (London 1930), p. 45.", "Ibid., p. 50.", "Serge, op. cit., p. 7."]);
   });
 
+  it("lists a work first cited in short form, and fills it in from a later full citation", () => {
+    const value = "Text.[1] More.[2]\n\n1. Deutscher, The Prophet Armed, p. 3.\n\n2. I. Deutscher, The Prophet Armed (Oxford 1954), p. 9.\n";
+    const { tree, file } = runPlugins([restoreNotes, restoreCitations], value);
+    expect(messagesOf(file, "citations-short-form-only")).toEqual([
+      "3:1 note 1: Deutscher, The Prophet Armed is cited in short form with no full citation before it in this text; listed as it stands",
+    ]);
+    expect(linksIn(tree).map((link) => [toString(link), link.url])).toEqual([
+      ["The Prophet Armed", "#work-deutscher-prophet-armed"],
+      ["The Prophet Armed", "#work-deutscher-prophet-armed"],
+    ]);
+    const work = file.data.works?.get("work-deutscher-prophet-armed");
+    // The imprint of the full citation fills in the work (Oxford as place or publisher, as the place reader decides).
+    expect(work?.title).toBe("The Prophet Armed");
+    expect(work?.issued).toBeDefined();
+    expect([work?.publisher, work?.["publisher-place"]]).toContain("Oxford");
+    expect(file.data.works?.size).toBe(1);
+    expect(messagesOf(file, "citations-count")).toEqual(["1:1 2 citations, 0 unresolved, 1 works cited"]);
+  });
+
   it("reports an Ibid. with no citation before it", () => {
     const { tree, file } = runPlugins([restoreNotes, restoreCitations], "Text.[1]\n\n1. Ibid., p. 3.\n");
     expect(linksIn(tree)).toEqual([]);
