@@ -83,6 +83,8 @@ export interface BuildEditionOptions {
 /** Load the manifest and its texts and build the book tree. Throws a VFileMessage on a fatal problem. */
 export async function buildEdition(manifestPath: string, options: BuildEditionOptions = {}): Promise<Edition> {
   const loaded = await loadEdition(manifestPath);
+  // Read before the texts are processed, so a bad style stops the build at once.
+  const cslStyle = await loadCslStyle(loaded.manifest.bibliographyStyle, loaded.sourcesDir, loaded.manifestFile, loaded.manifestPlaceOf(["bibliographyStyle"]));
   const processor = textProcessor(loaded);
   const texts: BookText[] = [];
   const restored = new Map<string, MdastRoot>();
@@ -96,7 +98,6 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
   }
   checkCorrectionCounts(loaded);
   checkStructureHints(loaded);
-  const cslStyle = await loadCslStyle(loaded.manifest.bibliographyStyle, loaded.sourcesDir, loaded.manifestFile);
   const book = assembleBook(loaded.manifest, texts, {
     bibliography: bibliography(worksCited(loaded.texts), cslStyle),
     chronology: chronologyAppendix(loaded.texts.flatMap((file) => file.data.chronology ?? []), loaded.manifest.texts),
