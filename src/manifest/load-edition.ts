@@ -8,6 +8,7 @@ import { boilerplateSchema, correctionsSchema, structureSchema, type Boilerplate
 import { manifestSchema, type Manifest } from "./manifest-schema.js";
 import { namesSchema, type NamesAuthority } from "./names-schema.js";
 import { confinedPath } from "./confine.js";
+import { capNesting, maxNesting } from "./markdown-nesting.js";
 import { displayPath, loadYamlDataFile, type Point, type YamlDataFile } from "./yaml-data-file.js";
 
 export interface LoadedCorrection extends Correction {
@@ -46,6 +47,16 @@ export async function loadEdition(manifestPath: string): Promise<LoadedEdition> 
   const sourcesDir = path.dirname(absolute);
   const loaded = await loadYamlDataFile(absolute, manifestSchema, "manifest");
   const { data: manifest, file: manifestFile } = loaded;
+
+  const note = capNesting(manifest.note);
+  if (note.cut.length) {
+    manifestFile.message(`the note nests block quotations or lists more than ${maxNesting} deep (on ${note.cut.length} line${note.cut.length > 1 ? "s" : ""} of it, first its line ${note.cut[0]}); cut to ${maxNesting}`, {
+      place: loaded.placeOf(["note"]),
+      ruleId: "manifest-note-nesting",
+      source: "manifest",
+    });
+    manifest.note = note.markdown;
+  }
 
   const texts: VFile[] = [];
   const seenIds = new Set<string>();

@@ -15,8 +15,13 @@ const longQuotation = 400;
 /** The most paragraphs one quotation may run over. */
 const maxRun = 6;
 
-/** A note call or a citation in brackets closing a paragraph: `[5]`, `[2*]`, `(12)`, `(Cliff's citation 259-60.)`. */
-const closingCitation = /\s*(?:\[\d+\*?\]|\(\d+(?:[-–]\d+)?\)|\([^()]*\bcitation\b[^()]*\))\s*$/;
+/**
+ * A note call or a citation in brackets closing a paragraph: `[5]`, `[2*]`,
+ * `(12)`, `(Cliff's citation 259-60.)`. It starts where a run of spaces
+ * starts (the lookbehind), so a long run of spaces is scanned once, not once
+ * per space.
+ */
+const closingCitation = /(?<!\s)\s*(?:\[\d+\*?\]|\(\d+(?:[-–]\d+)?\)|\([^()]*\bcitation\b[^()]*\))\s*$/;
 
 const opening = /^[“"‘'`]|^\.\.\.\s*[“"‘']|^…\s*[“"‘']/;
 
