@@ -4,6 +4,7 @@
 // like every source file, and tried once on a sample work, so a file that is
 // no CSL style stops the build at the manifest's line without its contents
 // ever being printed.
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { Cite, plugins } from "@citation-js/core";
@@ -64,7 +65,8 @@ export async function loadCslStyle(name: string, sourcesDir: string, manifestFil
 /** Formats one sample work with the style; undefined when it works, else what kind of failure it was. */
 function tryStyle(style: CslStyle): string | undefined {
   if (!/<style[\s>]/.test(style.xml) || !style.xml.includes("http://purl.org/net/xbiblio/csl")) return "it has no CSL `<style>` element";
-  const template = `edition-check-${style.name}`;
+  // citation-js keeps one engine per template name: a name per content, so a changed file is tried afresh.
+  const template = `edition-check-${createHash("sha256").update(style.xml).digest("hex").slice(0, 16)}`;
   try {
     plugins.config.get("@csl").styles.add(template, style.xml);
     const sample = [{ id: "sample", type: "book", title: "A Title", author: [{ family: "Author", given: "An" }], issued: { "date-parts": [[1990]] } }];
