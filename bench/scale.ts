@@ -65,7 +65,8 @@ async function repeatedBook(mib: number): Promise<string> {
   return Array.from({ length: copies }, () => raw).join("\n\n");
 }
 
-const hostileLine = (char: string) => `A first paragraph, which ends:\n\nWord${char.repeat(200_000)}word [5]\n\nThe last paragraph.\n`;
+/** One line of 200,000 times `char` as a paragraph of its own between two others. */
+const hostileLine = (char: string) => `Intro paragraph.\n\n${char === " " ? `a${char.repeat(200_000)}b` : char.repeat(200_000)}\n\nLast paragraph.\n`;
 
 export async function scaleFigures(options: { sizesMiB: number[]; log: (line: string) => void; timeoutMs?: number }): Promise<ScaleFigure[]> {
   const figures: ScaleFigure[] = [];
