@@ -47,7 +47,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
   const step = options.onStep ?? (() => {});
   step("reading and restoring the texts");
-  const edition = await buildEdition(options.manifestPath, { cache: options.cache?.texts });
+  const edition = await buildEdition(options.manifestPath, { cache: options.cache?.texts, keepRestored: false });
   if (hasErrors(edition.files)) throw new EditionErrors(edition.files);
   const { manifest, book } = edition;
   const output = (extension: string, suffix = "") => path.join(options.outDir, `${manifest.slug}${suffix}.${extension}`);

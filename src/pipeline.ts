@@ -78,6 +78,8 @@ export async function processText(file: VFile, processor = textProcessor({ corre
 export interface BuildEditionOptions {
   /** Per-text work kept between rebuilds (`edition watch`). */
   cache?: TextCache;
+  /** Keep each text's restored mdast (for `check --diff`); a build does not need it, and on a large text it is hundreds of MiB. */
+  keepRestored?: boolean;
 }
 
 /** Load the manifest and its texts and build the book tree. Throws a VFileMessage on a fatal problem. */
@@ -93,7 +95,7 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
     file.data.entry = entry;
     const work = () => processText(file, processor);
     const { mdast, hast } = await (options.cache ? options.cache.process(file, loaded, work) : work());
-    restored.set(entry.id, mdast);
+    if (options.keepRestored ?? true) restored.set(entry.id, mdast);
     texts.push({ entry, tree: hast, file });
   }
   checkCorrectionCounts(loaded);
