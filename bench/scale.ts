@@ -17,9 +17,14 @@ export interface ScaleFigure {
   inputMiB: number;
   ms: number;
   exitCode: number | null;
+  /** User and system CPU time of the process, as last sampled (up to 200 ms short): less at the mercy of the machine's load than the wall time. */
+  cpuMs: number;
   peakRssMiB: number;
   peakPssMiB: number;
 }
+
+/** Linux's USER_HZ, the unit of utime and stime in /proc/<pid>/stat: 100 on every common platform. */
+const clockTicksPerSecond = 100;
 
 async function edition(firstText: string): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "edition-bench-scale-"));
@@ -38,7 +43,12 @@ async function measuredBuild(name: string, firstText: string, timeoutMs: number)
   const child = spawn(process.execPath, [path.join(projectRoot, "bin", "edition.js"), "build", "--no-pdf", "--manifest", path.join(dir, "edition.yaml"), "--out", out], { stdio: "ignore" });
   let rss = 0;
   let pss = 0;
+  let ticks = 0;
   const sample = () => {
+    const stat = read(`/proc/${child.pid}/stat`);
+    // pid (comm) state … utime stime: fields 14 and 15, counted after the command's closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (fields.length > 12) ticks = Math.max(ticks, Number(fields[11]) + Number(fields[12]));
     let r = 0;
     let p = 0;
     for (const pid of family(child.pid!)) {
@@ -55,7 +65,8 @@ async function measuredBuild(name: string, firstText: string, timeoutMs: number)
   clearTimeout(killer);
   const ms = Math.round(performance.now() - start);
   await rm(dir, { recursive: true, force: true });
-  return { case: name, inputMiB: Math.round((Buffer.byteLength(firstText) / 1024 / 1024) * 10) / 10, ms, exitCode, peakRssMiB: Math.round(rss / 1024), peakPssMiB: Math.round(pss / 1024) };
+  const cpuMs = Math.round((ticks * 1000) / clockTicksPerSecond);
+  return { case: name, inputMiB: Math.round((Buffer.byteLength(firstText) / 1024 / 1024) * 10) / 10, ms, exitCode, cpuMs, peakRssMiB: Math.round(rss / 1024), peakPssMiB: Math.round(pss / 1024) };
 }
 
 /** The web book over and over, to `mib` MiB, as one text. */
@@ -73,12 +84,12 @@ export async function scaleFigures(options: { sizesMiB: number[]; log: (line: st
   const timeoutMs = options.timeoutMs ?? 30 * 60_000;
   for (const [name, char] of [["200k spaces", " "], ["200k dots", "."], ["200k >", ">"], ["200k [", "["]] as const) {
     figures.push(await measuredBuild(name, hostileLine(char), timeoutMs));
-    options.log(`${name}: ${(figures.at(-1)!.ms / 1000).toFixed(1)} s`);
+    options.log(`${name}: ${(figures.at(-1)!.ms / 1000).toFixed(1)} s (${(figures.at(-1)!.cpuMs / 1000).toFixed(1)} s CPU), exit ${figures.at(-1)!.exitCode}`);
   }
   for (const mib of options.sizesMiB) {
     figures.push(await measuredBuild(`${mib} MiB text`, await repeatedBook(mib), timeoutMs));
     const figure = figures.at(-1)!;
-    options.log(`${mib} MiB text: ${(figure.ms / 1000).toFixed(1)} s, peak ${figure.peakPssMiB} MiB PSS, ${figure.peakRssMiB} MiB RSS, exit ${figure.exitCode}`);
+    options.log(`${mib} MiB text: ${(figure.ms / 1000).toFixed(1)} s (${(figure.cpuMs / 1000).toFixed(1)} s CPU), peak ${figure.peakPssMiB} MiB PSS, ${figure.peakRssMiB} MiB RSS, exit ${figure.exitCode}`);
   }
   return figures;
 }
