@@ -21,6 +21,8 @@ export interface ScaleFigure {
   cpuMs: number;
   peakRssMiB: number;
   peakPssMiB: number;
+  /** The last lines the build printed on stderr, when it failed. */
+  error?: string;
 }
 
 /** Linux's USER_HZ, the unit of utime and stime in /proc/<pid>/stat: 100 on every common platform. */
@@ -40,7 +42,11 @@ async function measuredBuild(name: string, firstText: string, timeoutMs: number)
   const dir = await edition(firstText);
   const out = path.join(dir, "out");
   const start = performance.now();
-  const child = spawn(process.execPath, [path.join(projectRoot, "bin", "edition.js"), "build", "--no-pdf", "--manifest", path.join(dir, "edition.yaml"), "--out", out], { stdio: "ignore" });
+  const child = spawn(process.execPath, [path.join(projectRoot, "bin", "edition.js"), "build", "--no-pdf", "--manifest", path.join(dir, "edition.yaml"), "--out", out], { stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
   let rss = 0;
   let pss = 0;
   let ticks = 0;
@@ -66,7 +72,7 @@ async function measuredBuild(name: string, firstText: string, timeoutMs: number)
   const ms = Math.round(performance.now() - start);
   await rm(dir, { recursive: true, force: true });
   const cpuMs = Math.round((ticks * 1000) / clockTicksPerSecond);
-  return { case: name, inputMiB: Math.round((Buffer.byteLength(firstText) / 1024 / 1024) * 10) / 10, ms, exitCode, cpuMs, peakRssMiB: Math.round(rss / 1024), peakPssMiB: Math.round(pss / 1024) };
+  return { case: name, inputMiB: Math.round((Buffer.byteLength(firstText) / 1024 / 1024) * 10) / 10, ms, exitCode, cpuMs, peakRssMiB: Math.round(rss / 1024), peakPssMiB: Math.round(pss / 1024), ...(exitCode === 0 ? {} : { error: stderr.trim().split("\n").slice(-5).join("\n") }) };
 }
 
 /** The web book over and over, to `mib` MiB, as one text. */
