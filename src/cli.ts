@@ -1,8 +1,10 @@
-// The `edition` command: build, check, watch, --help, --version.
+// The `edition` command: build, check, watch, --help, --version. `main(argv, io)`
+// runs it in process (the tests call it so); bin/edition.js is a thin wrapper.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { Command } from "commander";
-import type { VFile } from "vfile";
+import { Command, CommanderError } from "commander";
+import { VFile } from "vfile";
+import { VFileMessage } from "vfile-message";
 import { build } from "./build.js";
 import { editionSpellingCandidates, formatSpellingCandidates } from "./check/spelling-candidates.js";
 import { buildEdition } from "./pipeline.js";
@@ -17,110 +19,170 @@ import { watch } from "./watch/watch.js";
 import { displayPath } from "./manifest/yaml-data-file.js";
 import { EditionErrors, fileOfFatal, formatReport, hasErrors, isVFileMessage, messagesAsJson } from "./report/report-messages.js";
 
+import { refusedOutDir } from "./out-dir.js";
 const { version } = JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")) as { version: string };
 const defaultManifest = path.join("sources", "edition.yaml");
 
-/** Warnings and errors only: `edition check` lists every change in full. */
-function printReport(files: VFile[]): void {
-  const report = formatReport(files, { quiet: true, warningsOnly: true });
-  if (report) process.stderr.write(`${report}\n`);
+/** Where the command writes: the process's streams, or a test's. */
+export interface CliIo {
+  stdout: Pick<NodeJS.WriteStream, "write" | "isTTY">;
+  stderr: Pick<NodeJS.WriteStream, "write" | "isTTY">;
 }
 
-/** Print a failure the way editors read it, and set the exit status. */
-function fail(error: unknown): void {
-  if (isVFileMessage(error)) printReport([fileOfFatal(error)]);
-  else if (error instanceof EditionErrors) {
-    printReport(error.files);
-    process.stderr.write(`error: ${error.message}\n`);
-  }
-  else if (error instanceof ChromiumMissingError || error instanceof PdfFailedError) process.stderr.write(`error: ${error.message}\n`);
-  else process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
+const processIo: CliIo = { stdout: process.stdout, stderr: process.stderr };
+
+interface BuildCliOptions {
+  manifest: string;
+  out: string;
+  pdf: boolean;
 }
 
-const program = new Command()
-  .name("edition")
-  .description("Build the EPUB and print PDF of the edition described by a manifest.")
-  .version(version, "-v, --version");
+/**
+ * Run `edition` with these arguments (without `node` and the script: `["build", "--no-pdf"]`).
+ * Resolves with the exit status; `watch` resolves once it is watching and keeps running.
+ */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  let status = 0;
+  const stdout = (text: string) => void io.stdout.write(text);
+  const stderr = (text: string) => void io.stderr.write(text);
 
-/** What `build` and `watch` pass on to the build, from their shared options. */
-function buildOptions(options: { manifest: string; out: string; pdf: boolean }, progress: ReturnType<typeof terminalProgress>) {
-  return { manifestPath: options.manifest, outDir: options.out, pdf: options.pdf, log: progress.log, onStep: progress.step, onPdfProgress: progress.pages };
-}
+  /** Warnings and errors only: `edition check` lists every change in full. */
+  const printReport = (files: VFile[]) => {
+    const report = formatReport(files, { quiet: true, warningsOnly: true });
+    if (report) stderr(`${report}\n`);
+  };
 
-/** The options `build` and `watch` share. */
-const buildCommand = (name: string) =>
-  program
-    .command(name)
-    .option("-m, --manifest <file>", "the edition's manifest", defaultManifest)
-    .option("-o, --out <dir>", "output folder", "build")
-    .option("--no-pdf", "skip the PDF (no Chromium needed)");
+  /** Print a failure the way editors read it, and set the exit status. */
+  const fail = (error: unknown) => {
+    if (isVFileMessage(error)) printReport([fileOfFatal(error)]);
+    else if (error instanceof EditionErrors) {
+      printReport(error.files);
+      stderr(`error: ${error.message}\n`);
+    } else if (error instanceof ChromiumMissingError || error instanceof PdfFailedError) stderr(`error: ${error.message}\n`);
+    else stderr(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    status = 1;
+  };
 
-buildCommand("build")
-  .description("build build/<slug>.epub, build/<slug>.html (print proof), build/<slug>.pdf (print) and build/<slug>-screen.pdf")
-  .action(async (options: { manifest: string; out: string; pdf: boolean }) => {
-    const progress = terminalProgress();
-    try {
-      const result = await build(buildOptions(options, progress));
-      printReport(result.edition.files);
-    } catch (error) {
-      fail(error);
+  const progressOf = () => terminalProgress(io.stdout as NodeJS.WriteStream, io.stderr as NodeJS.WriteStream);
+
+  /** What `build` and `watch` pass on to the build, from their shared options; undefined (and status 1) when `--out` is refused. */
+  const buildOptions = (options: BuildCliOptions, progress: ReturnType<typeof terminalProgress>) => {
+    const refused = refusedOutDir(options.out, [
+      { name: "sources folder", dir: path.dirname(path.resolve(options.manifest)) },
+      { name: "templates folder", dir: path.join(projectRoot, "templates") },
+      { name: "styles folder", dir: path.join(projectRoot, "styles") },
+    ]);
+    if (refused) {
+      stderr(`error: ${refused}; nothing was written\n`);
+      status = 1;
+      return undefined;
     }
-  });
+    return { manifestPath: options.manifest, outDir: options.out, pdf: options.pdf, log: progress.log, onStep: progress.step, onPdfProgress: progress.pages };
+  };
 
-program
-  .command("check")
-  .description("run the pipeline without rendering and report every message")
-  .option("-m, --manifest <file>", "the edition's manifest", defaultManifest)
-  .option("--json", "print the messages as JSON")
-  .option("--diff <text>", "print the raw text of <text> (its id) beside the restored text, as a diff")
-  .option("--spelling", "list the words no English dictionary knows, by text, for editors (changes nothing; exit status 0)")
-  .option("--pdf <file>", "preflight a PDF built from this manifest: fonts, page boxes, bookmarks, metadata, text integrity")
-  .action(async (options: { manifest: string; json?: boolean; diff?: string; spelling?: boolean; pdf?: string }) => {
-    let files: VFile[];
-    try {
-      const edition = await buildEdition(options.manifest);
-      files = edition.files;
-      if (options.pdf) {
-        const result = await preflight(options.pdf, { manifest: edition.manifest, tree: printTree(edition.manifest, edition.book), outline: printOutline(edition.book) });
-        process.stdout.write(`${formatPreflight(options.pdf, result)}\n`);
-        if (!result.ok) process.exitCode = 1;
-        return;
-      }
-      if (options.diff) {
-        const index = edition.manifest.texts.findIndex((text) => text.id === options.diff);
-        if (index === -1) return fail(new Error(`no text \`${options.diff}\` in the manifest; its ids are ${edition.manifest.texts.map((text) => text.id).join(", ")}`));
-        const file = edition.texts[index]!;
-        process.stdout.write(restoredDiff(file.path, String(file.value), edition.restored.get(options.diff)!));
-        return;
-      }
-      if (options.spelling) return void process.stdout.write(formatSpellingCandidates(await editionSpellingCandidates(edition)));
-    } catch (error) {
-      if (!isVFileMessage(error)) return fail(error);
-      files = [fileOfFatal(error)];
-    }
-    if (options.json) process.stdout.write(`${JSON.stringify(messagesAsJson(files), null, 2)}\n`);
-    else process.stdout.write(`${formatReport(files) || "no problems"}\n`);
-    if (hasErrors(files)) process.exitCode = 1;
-  });
+  const program = new Command()
+    .name("edition")
+    .description("Build the EPUB and print PDF of the edition described by a manifest.")
+    .version(version, "-v, --version")
+    .exitOverride()
+    .configureOutput({ writeOut: stdout, writeErr: stderr });
 
-buildCommand("watch")
-  .description("build, then rebuild on every change in the sources, templates/ or styles/ (unchanged texts are reused)")
-  .action(async (options: { manifest: string; out: string; pdf: boolean }) => {
-    const progress = terminalProgress();
-    const watcher = await watch({
-      ...buildOptions(options, progress),
-      onBuilt: ({ result, error, milliseconds, processed, reused }) => {
-        if (result) printReport(result.edition.files);
-        else fail(error);
-        const texts = `${processed.length} text${processed.length === 1 ? "" : "s"} processed, ${reused.length} reused`;
-        progress.log(`${error ? "build failed" : "built"} in ${(milliseconds / 1000).toFixed(2)} s (${texts}); watching for changes`);
-      },
+  /** The options `build` and `watch` share. */
+  const buildCommand = (name: string) =>
+    program
+      .command(name)
+      .option("-m, --manifest <file>", "the edition's manifest", defaultManifest)
+      .option("-o, --out <dir>", "output folder", "build")
+      .option("--no-pdf", "skip the PDF (no Chromium needed)");
+
+  buildCommand("build")
+    .description("build build/<slug>.epub, build/<slug>.html (print proof), build/<slug>.pdf (print) and build/<slug>-screen.pdf")
+    .action(async (options: BuildCliOptions) => {
+      const progress = progressOf();
+      const settings = buildOptions(options, progress);
+      if (!settings) return;
+      try {
+        const result = await build(settings);
+        printReport(result.edition.files);
+      } catch (error) {
+        fail(error);
+      }
     });
-    progress.log(`watching ${watcher.paths.map((folder) => displayPath(folder) || ".").join(", ")} (Ctrl-C to stop)`);
-    const stop = () => void watcher.close().then(() => process.exit(0));
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-  });
 
-await program.parseAsync(process.argv);
+  program
+    .command("check")
+    .description("run the pipeline without rendering and report every message")
+    .option("-m, --manifest <file>", "the edition's manifest", defaultManifest)
+    .option("--json", "print the messages as JSON (always JSON, a fatal error included)")
+    .option("--diff <text>", "print the raw text of <text> (its id) beside the restored text, as a diff")
+    .option("--spelling", "list the words no English dictionary knows, by text, for editors (changes nothing; exit status 0)")
+    .option("--pdf <file>", "preflight a PDF built from this manifest: fonts, page boxes, bookmarks, metadata, text integrity")
+    .action(async (options: { manifest: string; json?: boolean; diff?: string; spelling?: boolean; pdf?: string }) => {
+      let files: VFile[];
+      try {
+        const edition = await buildEdition(options.manifest);
+        files = edition.files;
+        if (options.pdf) {
+          const result = await preflight(options.pdf, { manifest: edition.manifest, tree: printTree(edition.manifest, edition.book), outline: printOutline(edition.book) });
+          stdout(`${formatPreflight(options.pdf, result)}\n`);
+          if (!result.ok) status = 1;
+          return;
+        }
+        if (options.diff) {
+          const index = edition.manifest.texts.findIndex((text) => text.id === options.diff);
+          if (index === -1) return fail(new Error(`no text \`${options.diff}\` in the manifest; its ids are ${edition.manifest.texts.map((text) => text.id).join(", ")}`));
+          const file = edition.texts[index]!;
+          stdout(restoredDiff(file.path, String(file.value), edition.restored.get(options.diff)!));
+          return;
+        }
+        if (options.spelling) return void stdout(formatSpellingCandidates(await editionSpellingCandidates(edition)));
+      } catch (error) {
+        if (isVFileMessage(error)) files = [fileOfFatal(error)];
+        else if (options.json) files = [fileOfError(options.manifest, error)];
+        else return fail(error);
+      }
+      if (options.json) stdout(`${JSON.stringify(messagesAsJson(files), null, 2)}\n`);
+      else stdout(`${formatReport(files) || "no problems"}\n`);
+      if (hasErrors(files)) status = 1;
+    });
+
+  buildCommand("watch")
+    .description("build, then rebuild on every change in the sources, templates/ or styles/ (unchanged texts are reused)")
+    .action(async (options: BuildCliOptions) => {
+      const progress = progressOf();
+      const settings = buildOptions(options, progress);
+      if (!settings) return;
+      const watcher = await watch({
+        ...settings,
+        onBuilt: ({ result, error, milliseconds, processed, reused }) => {
+          if (result) printReport(result.edition.files);
+          else fail(error);
+          const texts = `${processed.length} text${processed.length === 1 ? "" : "s"} processed, ${reused.length} reused`;
+          progress.log(`${error ? "build failed" : "built"} in ${(milliseconds / 1000).toFixed(2)} s (${texts}); watching for changes`);
+        },
+      });
+      progress.log(`watching ${watcher.paths.map((folder) => displayPath(folder) || ".").join(", ")} (Ctrl-C to stop)`);
+      const stop = () => void watcher.close().then(() => process.exit(0));
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (error) {
+    // --help, --version and usage errors: commander has printed its text through `io`.
+    if (error instanceof CommanderError) return error.exitCode;
+    throw error;
+  }
+  return status;
+}
+
+/** An error that is no vfile message (a style that does not parse, a missing manifest, a YAML alias bomb) as one fatal message of the manifest, for `check --json`. */
+function fileOfError(manifest: string, error: unknown): VFile {
+  const file = new VFile({ path: manifest });
+  const reason = error instanceof Error ? error.message : String(error);
+  const message = new VFileMessage(reason, { ruleId: "edition-fatal", source: "edition" });
+  message.fatal = true;
+  file.messages.push(message);
+  return file;
+}

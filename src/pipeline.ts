@@ -12,7 +12,7 @@ import { rawTextParser } from "./ingest/raw-text-parser.js";
 import type { BoilerplateRules } from "./manifest/editorial-data-schema.js";
 import { loadEdition, type LoadedCorrection, type LoadedEdition, type LoadedStructureHint } from "./manifest/load-edition.js";
 import { restoreBoilerplate } from "./restore/boilerplate.js";
-import { restoreCorrections } from "./restore/corrections.js";
+import { correctionEdits } from "./restore/corrections.js";
 import { restoreFrontLines } from "./restore/front-lines.js";
 import { restoreTypography } from "./restore/typography.js";
 import { restoreParagraphs } from "./restore/paragraphs.js";
@@ -27,6 +27,8 @@ import { noteHandlers } from "./restore/notes-hast.js";
 import { bibliography, worksCited } from "./book/bibliography.js";
 import { loadCslStyle } from "./manifest/csl-style.js";
 import type { NamesAuthority } from "./manifest/names-schema.js";
+import type { Lexicon } from "./manifest/lexicon-schema.js";
+import type { TextEntry } from "./manifest/manifest-schema.js";
 import { compileAuthority } from "./enrich/names/authority.js";
 import { enrichNames } from "./enrich/names/enrich-names.js";
 import { nameIndex } from "./enrich/names/name-index.js";
@@ -46,25 +48,28 @@ export interface RestoreOptions {
   boilerplate: BoilerplateRules;
   structureHints?: LoadedStructureHint[];
   names?: NamesAuthority;
+  /** The manifest: its text entries are what the front-lines stage compares a text's head with. */
+  manifest?: { texts: TextEntry[] };
+  /** The lexicon the enrichers read (default and edition's, merged); none when absent. */
+  lexicon?: Lexicon;
 }
 
 /** The stages a raw text goes through, in order; each is one unified plugin. */
 export function textProcessor(options: RestoreOptions) {
   return unified()
-    .use(rawTextParser)
-    .use(restoreCorrections, { corrections: options.corrections })
+    .use(rawTextParser, { edits: correctionEdits(options.corrections) })
     .use(restoreBoilerplate, { rules: options.boilerplate })
     .use(restoreParagraphs)
-    .use(restoreFrontLines)
-    .use(restoreHeadings, { structureHints: options.structureHints })
-    .use(restoreSourceExcerpts)
+    .use(restoreFrontLines, { entries: options.manifest?.texts })
+    .use(restoreHeadings, { structureHints: options.structureHints, lexicon: options.lexicon })
+    .use(restoreSourceExcerpts, { rules: options.boilerplate })
     .use(restoreBlockQuotes)
     .use(restoreLetteredLists)
     .use(restoreTypography)
     .use(restoreNotes)
     .use(restoreCitations)
-    .use(enrichNames, { authority: compileAuthority(options.names) })
-    .use(enrichDates)
+    .use(enrichNames, { authority: compileAuthority(options.names), lexicon: options.lexicon })
+    .use(enrichDates, { lexicon: options.lexicon })
     .use(remarkRehype, { handlers: noteHandlers });
 }
 
@@ -106,7 +111,7 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
     editorialNote: [...(await editorialNoteFromManifest(loaded.manifest)), ...correctionsNote(loaded.manifest, loaded.texts)],
     index: nameIndex(loaded.manifest, texts, loaded.names),
   });
-  const dataFiles = [loaded.correctionsFile, loaded.structureFile, loaded.namesFile].filter((file): file is VFile => Boolean(file));
+  const dataFiles = [loaded.correctionsFile, loaded.structureFile, loaded.namesFile, ...loaded.lexiconFiles].filter((file): file is VFile => Boolean(file));
   const files = [loaded.manifestFile, ...dataFiles, ...loaded.texts];
   return { ...loaded, book, files, restored };
 }

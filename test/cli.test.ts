@@ -4,16 +4,10 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixtureTexts, validManifest } from "./fixtures/manifests.js";
-import { readPrintHtml, run, sourcesFixture } from "./helpers.js";
+import { cli, cliProcess, readPrintHtml, sourcesFixture } from "./helpers.js";
 
-const edition = path.resolve("bin/edition.js");
-
-async function cli(args: string[], env: Record<string, string> = {}) {
-  return run("node", [edition, ...args], { env: { ...process.env, ...env } }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
-  );
-}
+// The command runs in process (`main(argv, io)` of src/cli.ts); the smoke
+// tests at the end start `node bin/edition.js` as editors do.
 
 const tempDir = () => mkdtemp(path.join(os.tmpdir(), "edition-out-"));
 
@@ -134,5 +128,26 @@ describe("edition check --diff", () => {
     const result = await cli(["check", "--diff", "nobody"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("its ids are sherry, marot, cliff, introduction, simkin");
+  });
+});
+
+describe("the edition command as a process (smoke tests of bin/edition.js)", () => {
+  it("prints its version, and exits 1 with the error on stderr when the sources are broken", async () => {
+    const { version } = JSON.parse(await readFile("package.json", "utf8"));
+    expect(await cliProcess(["--version"])).toMatchObject({ code: 0, stdout: `${version}\n` });
+    const sources = await sourcesFixture(validManifest.replace("texts/second.txt", "texts/gone.txt"), fixtureTexts);
+    const out = await tempDir();
+    const result = await cliProcess(["build", "--no-pdf", "--manifest", path.join(sources, "edition.yaml"), "--out", out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("text file `texts/gone.txt` does not exist");
+    expect(await readdir(out)).toEqual([]);
+  });
+
+  it("builds a small edition and exits 0", async () => {
+    const sources = await sourcesFixture(validManifest, fixtureTexts);
+    const out = await tempDir();
+    const result = await cliProcess(["build", "--no-pdf", "--manifest", path.join(sources, "edition.yaml"), "--out", out]);
+    expect(result.code).toBe(0);
+    expect((await readdir(out)).sort()).toEqual(["fixture-edition.epub", "fixture-edition.html", "report.html"]);
   });
 });

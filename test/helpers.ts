@@ -1,4 +1,4 @@
-// Small helpers shared by the tests: run a command, read a PDF page's text,
+// Small helpers shared by the tests: run a command, read a PDF's pages as text,
 // write a throwaway sources folder.
 import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
@@ -8,9 +8,13 @@ import { promisify } from "node:util";
 
 export const run = promisify(execFile);
 
-export async function pdfPageText(pdf: string, page: number): Promise<string> {
-  const { stdout } = await run("pdftotext", ["-layout", "-f", String(page), "-l", String(page), pdf, "-"]);
-  return stdout;
+/** Every page's text (`pdftotext -layout`), read with one call and split on the form feed that ends each page. */
+export async function pdfPages(pdf: string): Promise<string[]> {
+  const { stdout } = await run("pdftotext", ["-layout", pdf, "-"], { maxBuffer: 256 * 1024 * 1024 });
+  const pages = stdout.split("\f");
+  // pdftotext ends every page, the last one too, with a form feed.
+  if (pages.at(-1) === "") pages.pop();
+  return pages;
 }
 
 /** The folio: the last non-empty line of a page's text, or "" when the page has none. */
@@ -38,4 +42,37 @@ export function unhyphenated(html: string): string {
 
 export async function readPrintHtml(file: string): Promise<string> {
   return unhyphenated(await readFile(file, "utf8"));
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** `edition ARGS` in this process (src/cli.ts's `main`), with `env` set for the call. */
+export async function cli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  const { main } = await import("../src/cli.js");
+  const saved = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, env);
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const stream = (into: string[]) => ({ isTTY: false, write: (text: string | Uint8Array) => into.push(String(text)) > 0 });
+  try {
+    const code = await main(args, { stdout: stream(stdout), stderr: stream(stderr) } as unknown as Parameters<typeof main>[1]);
+    return { code, stdout: stdout.join(""), stderr: stderr.join("") };
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
+/** `node bin/edition.js ARGS` as a new process: for the few smoke tests of the real command. */
+export async function cliProcess(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return run("node", [path.resolve("bin/edition.js"), ...args], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+  );
 }

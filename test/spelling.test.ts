@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { editionSpellingCandidates, type TextSpellingCandidates } from "../src/check/spelling-candidates.js";
 import { buildEdition } from "../src/pipeline.js";
 import { validManifest } from "./fixtures/manifests.js";
-import { run, sourcesFixture } from "./helpers.js";
+import { cli, sourcesFixture } from "./helpers.js";
 
 const first = [
   "The committee met in the spring.",
@@ -74,7 +74,8 @@ describe("spelling candidates", () => {
 
   it("is reachable as `check --spelling`, grouped by text, with exit status 0", async () => {
     const sources = await fixtureSources();
-    const { stdout } = await run("node", [path.resolve("bin/edition.js"), "check", "--spelling", "--manifest", path.join(sources, "edition.yaml")]);
+    const { stdout, code } = await cli(["check", "--spelling", "--manifest", path.join(sources, "edition.yaml")]);
+    expect(code).toBe(0);
     const firstFile = path.join(sources, "texts/first.txt");
     expect(stdout).toContain(`first (${firstFile}): 2 candidates\n  ${firstFile}:4:1  recieved  ×2\n  ${firstFile}:4:56  teh  ×1\n`);
     expect(stdout).toContain("second (");

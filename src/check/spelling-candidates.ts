@@ -12,9 +12,14 @@ import retextEnglish from "retext-english";
 import retextSpell from "retext-spell";
 import { visitParents } from "unist-util-visit-parents";
 import { VFile } from "vfile";
-import { location, type Location } from "vfile-location";
-import type { Position } from "unist";
-import type { Place } from "../restore/raw-place.js";
+import type { Point } from "unist";
+import { pointIn } from "../ingest/raw-position.js";
+
+/** A raw `line:column`. */
+export interface Place {
+  line: number;
+  column: number;
+}
 
 export interface SpellingCandidate {
   word: string;
@@ -77,49 +82,22 @@ function wholeWord(word: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}'’])${body}(?![\\p{L}\\p{N}])`, "gu");
 }
 
-function occurrencesBefore(value: string, word: string, offset: number): number {
-  return [...value.slice(0, offset).matchAll(wholeWord(word))].length;
-}
-
-/**
- * Typography joined a paragraph's lines, so a restored text node cannot be
- * mapped back by its own offsets; instead the word's n-th occurrence in the
- * node is looked for among the raw characters the node came from. A word the
- * raw slice lacks (one a correction made) falls back to the node's start.
- */
-function rawPlace(position: Position | undefined, raw: string, place: Location, word: string, nth: number): Place | undefined {
-  if (!position) return undefined;
-  // Nodes a restore plugin made may carry line and column without offsets.
-  const start = position.start.offset ?? place.toOffset(position.start);
-  const end = position.end.offset ?? place.toOffset(position.end) ?? raw.length;
-  if (start === undefined) return undefined;
-  const match = [...raw.slice(start, end).matchAll(wholeWord(word))][nth];
-  const point = match ? place.toPoint(start + match.index) : undefined;
-  return point ? { line: point.line, column: point.column } : { line: position.start.line, column: position.start.column };
-}
-
-/** The candidates of one restored text, in the order they first stand. */
+/** The candidates of one restored text, in the order they first stand; places through the text nodes' origins. */
 export async function spellingCandidates(tree: MdastRoot, rawFile: VFile): Promise<SpellingCandidate[]> {
-  const raw = String(rawFile.value);
-  const place = location(raw);
   const found = new Map<string, SpellingCandidate>();
-  // A text node an enrichment split off (around a name or a date) has no
-  // position of its own: its paragraph's range is searched instead.
-  const texts: { node: Text; position?: Position; nthOffset: boolean }[] = [];
+  const texts: { node: Text; fallback?: Point }[] = [];
   visitParents(tree, "text", (node, ancestors) => {
-    const placed = node.position ? node : ancestors.findLast((ancestor) => ancestor.position);
-    texts.push({ node, position: placed?.position, nthOffset: placed === node });
+    texts.push({ node, fallback: node.position?.start ?? ancestors.findLast((ancestor) => ancestor.position)?.position?.start });
   });
-  for (const { node, position, nthOffset } of texts) {
+  for (const { node, fallback } of texts) {
     for (const unknown of await unknownWords(node.value)) {
       const known = found.get(unknown.word);
       if (known) {
         known.count++;
         continue;
       }
-      const nth = nthOffset ? occurrencesBefore(node.value, unknown.word, unknown.offset) : 0;
-      const first = rawPlace(position, raw, place, unknown.word, nth) ?? { line: 1, column: 1 };
-      found.set(unknown.word, { word: unknown.word, count: 1, place: first });
+      const point = pointIn(rawFile, node, unknown.offset) ?? fallback;
+      found.set(unknown.word, { word: unknown.word, count: 1, place: point ? { line: point.line, column: point.column } : { line: 1, column: 1 } });
     }
   }
   return [...found.values()];

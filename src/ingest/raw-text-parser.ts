@@ -1,33 +1,53 @@
 // A unified parser for scraped plain text: one mdast paragraph per block of
-// lines between blank lines, with positions into the raw file so that every
-// later message can name `file:line:column`. Restoration plugins refine it.
+// lines between blank lines. Before parsing, the raw document's edits are made
+// as string edits (the editor's corrections, given as `edits`, and CRLF line
+// ends), and their offset map is kept on the file; every text node gets its
+// origin in the edited document and every node its raw `line:column`
+// (raw-position.ts), so later messages name the raw place exactly.
 import type { Paragraph, Root } from "mdast";
 import type { Plugin } from "unified";
-import { location } from "vfile-location";
+import type { VFile } from "vfile";
+import { applyEdits, type Edit } from "./offset-map.js";
+import { rawPoint } from "./raw-position.js";
 
-export const rawTextParser: Plugin<[], string, Root> = function () {
-  this.parser = (document, file) => {
-    const place = location(file);
+export interface RawTextParserOptions {
+  /** The edits to make on a raw document before it is parsed (corrections); they may not overlap. */
+  edits?: (raw: string, file: VFile) => Edit[];
+}
+
+/** The carriage returns of CRLF line ends, as edits that drop them (outside the ranges already edited). */
+function lineEndEdits(raw: string, taken: Edit[]): Edit[] {
+  const edits: Edit[] = [];
+  for (let index = raw.indexOf("\r\n"); index !== -1; index = raw.indexOf("\r\n", index + 2)) {
+    if (!taken.some((edit) => edit.start <= index && index < edit.end)) edits.push({ start: index, end: index + 1, text: "" });
+  }
+  return edits;
+}
+
+export const rawTextParser: Plugin<[RawTextParserOptions?], string, Root> = function (options = {}) {
+  this.parser = (raw, file) => {
+    const corrections = options.edits?.(raw, file) ?? [];
+    const { value: document, map } = applyEdits(raw, [...corrections, ...lineEndEdits(raw, corrections)]);
+    file.data.offsetMap = map;
     const children: Paragraph[] = [];
     // A block is a run of lines that are not blank; the text keeps its line
     // breaks, which later plugins read as structure.
-    const block = /[^\r\n]*\S[^\r\n]*(?:\r?\n[^\r\n]*\S[^\r\n]*)*/g;
+    const block = /[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*/g;
     for (const match of document.matchAll(block)) {
       const leading = match[0].length - match[0].trimStart().length;
       const start = match.index + leading;
-      const value = match[0].trim().replace(/\r\n/g, "\n");
-      const end = match.index + match[0].trimEnd().length;
-      const position = { start: place.toPoint(start)!, end: place.toPoint(end)! };
+      const value = match[0].trim();
+      const position = { start: rawPoint(file, start), end: rawPoint(file, start + value.length) };
       children.push({
         type: "paragraph",
-        children: [{ type: "text", value, position }],
+        children: [{ type: "text", value, position, data: { origin: [0, start] } }],
         position,
       });
     }
     return {
       type: "root",
       children,
-      position: { start: place.toPoint(0)!, end: place.toPoint(document.length)! },
+      position: { start: rawPoint(file, 0), end: rawPoint(file, document.length) },
     };
   };
 };

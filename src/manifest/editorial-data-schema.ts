@@ -41,6 +41,28 @@ export const structureSchema = z.array(
   }),
 );
 
+/** A pattern with a capturing group: the group is the value read (an excerpt's number). */
+const patternWithGroup = pattern.refine((source) => {
+  try {
+    return new RegExp(`${source}|`, "u").exec("")!.length > 1;
+  } catch {
+    return true; // reported by `pattern`
+  }
+}, "needs a group `( )` that captures the number");
+
+/**
+ * How a site sets out excerpts from sources: a section under a heading of
+ * its own holds numbered excerpts, each headed by a line that gives its
+ * number and attribution (`(3) Leon Trotsky, My Life (1930)`) and running to
+ * the next such line.
+ */
+export const excerptConventionSchema = z.strictObject({
+  /** The heading of the section that holds the excerpts: a pattern over the heading's text. */
+  section: pattern,
+  /** The line that heads each excerpt; the pattern's first group is the excerpt's number. */
+  head: patternWithGroup,
+});
+
 export const boilerplateSchema = z.strictObject({
   sites: z.array(
     z.strictObject({
@@ -57,6 +79,8 @@ export const boilerplateSchema = z.strictObject({
       paragraphs: z.array(pattern).default([]),
       /** A line that closes the text: it and every line after it (related-article links) are removed. */
       endsBefore: z.array(pattern).default([]),
+      /** How the site sets out numbered excerpts from sources, if it does. */
+      excerpts: z.array(excerptConventionSchema).default([]),
     }),
   ),
 });
@@ -65,3 +89,4 @@ export type Correction = z.output<typeof correctionsSchema>[number];
 export type StructureHint = z.output<typeof structureSchema>[number];
 export type BoilerplateRules = z.output<typeof boilerplateSchema>;
 export type SiteRules = BoilerplateRules["sites"][number];
+export type ExcerptConvention = z.output<typeof excerptConventionSchema>;

@@ -6,9 +6,11 @@ import path from "node:path";
 import { VFile } from "vfile";
 import { boilerplateSchema, correctionsSchema, structureSchema, type BoilerplateRules, type Correction, type StructureHint } from "./editorial-data-schema.js";
 import { manifestSchema, type Manifest } from "./manifest-schema.js";
+import { emptyLexicon, extendLexicon, lexiconSchema, type Lexicon } from "./lexicon-schema.js";
 import { namesSchema, type NamesAuthority } from "./names-schema.js";
 import { confinedPath } from "./confine.js";
 import { capNesting, maxNesting } from "./markdown-nesting.js";
+import { projectRoot } from "../project-root.js";
 import { displayPath, loadYamlDataFile, type Point, type YamlDataFile } from "./yaml-data-file.js";
 
 export interface LoadedCorrection extends Correction {
@@ -40,6 +42,10 @@ export interface LoadedEdition {
   /** The name authority file (sources/names.yaml), when there is one. */
   names?: NamesAuthority;
   namesFile?: VFile;
+  /** The default lexicon for the edition's language, extended by the edition's own. */
+  lexicon: Lexicon;
+  /** The lexicon files read: the default one and the edition's, when they exist. */
+  lexiconFiles: VFile[];
 }
 
 export async function loadEdition(manifestPath: string): Promise<LoadedEdition> {
@@ -85,6 +91,9 @@ export async function loadEdition(manifestPath: string): Promise<LoadedEdition> 
   const names = await loadOptional(sourcesDir, manifest.names, "names.yaml", loaded, "names", namesSchema);
   if (names) checkNameHeadings(names);
 
+  const defaultLexicon = await loadDefaultLexicon(manifest.language);
+  const ownLexicon = await loadOptional(sourcesDir, manifest.lexicon, "lexicon.yaml", loaded, "lexicon", lexiconSchema);
+
   return {
     manifest,
     sourcesDir,
@@ -98,7 +107,15 @@ export async function loadEdition(manifestPath: string): Promise<LoadedEdition> 
     structureFile: structure?.file,
     names: names?.data,
     namesFile: names?.file,
+    lexicon: extendLexicon(defaultLexicon?.data ?? emptyLexicon, ownLexicon?.data ?? emptyLexicon),
+    lexiconFiles: [defaultLexicon?.file, ownLexicon?.file].filter((file): file is VFile => Boolean(file)),
   };
+}
+
+/** The project's lexicon for a language (`src/lexicon/en.yaml`, or `en` for `en-GB`); none for a language it has none for. */
+async function loadDefaultLexicon(language: string) {
+  const file = path.join(projectRoot, "src", "lexicon", `${language.split("-")[0]!.toLowerCase()}.yaml`);
+  return (await isFile(file)) ? loadYamlDataFile(file, lexiconSchema, "lexicon") : undefined;
 }
 
 /** The entries of a per-text data file with their places; an entry naming an unknown text is fatal. */
@@ -124,7 +141,7 @@ async function loadOptional<S extends Parameters<typeof loadYamlDataFile>[1]>(
   named: string | undefined,
   defaultName: string,
   manifest: YamlDataFile<Manifest>,
-  kind: "corrections" | "boilerplate" | "structure" | "names",
+  kind: "corrections" | "boilerplate" | "structure" | "names" | "lexicon",
   schema: S,
 ) {
   const relative = named ?? defaultName;

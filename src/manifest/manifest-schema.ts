@@ -50,6 +50,8 @@ export const manifestSchema = z.strictObject({
   printNotes: z.enum(["footnotes", "endnotes"]).default("footnotes"),
   /** The name authority file, relative to sources/; by default names.yaml if it exists. */
   names: nonEmpty.optional(),
+  /** The edition's lexicon (words of its subject), extending the default lexicon for its language; by default lexicon.yaml if it exists. */
+  lexicon: nonEmpty.optional(),
   trim: z.enum(Object.keys(trimSizes) as [keyof typeof trimSizes]).default("6x9in"),
   texts: z.array(textSchema).min(1, "lists no text"),
 });

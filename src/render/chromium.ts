@@ -26,6 +26,11 @@ export async function assertChromium(): Promise<string> {
   return executable;
 }
 
+/** How long to wait for Chromium to start, in ms: puppeteer's 30 s, or `EDITION_CHROMIUM_LAUNCH_TIMEOUT_MS` (the tests' hanging fake uses 2 s). */
+export function chromiumLaunchTimeout(): number {
+  return Number(process.env.EDITION_CHROMIUM_LAUNCH_TIMEOUT_MS) || 30_000;
+}
+
 /** Headless flags: no sandbox (we may run as root), and no background traffic on a closed network. */
 export const chromiumArgs = [
   "--no-sandbox",

@@ -1,12 +1,17 @@
 // The EPUB's cover: a typographic image made from the manifest's title,
-// subtitle and authors, drawn by the Chromium the PDF already needs.
+// subtitle and authors, drawn by the Chromium the PDF already needs, and
+// cached by content.
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { h } from "hastscript";
 import rehypeStringify from "rehype-stringify";
 import { unified } from "unified";
 import puppeteer from "puppeteer";
 import type { Manifest } from "../manifest/manifest-schema.js";
 import { bookAuthors, fullTitle } from "../book/front-matter.js";
-import { assertChromium, chromiumArgs } from "./chromium.js";
+import { assertChromium, chromiumArgs, chromiumLaunchTimeout } from "./chromium.js";
 import { fontFaceCss } from "./fonts.js";
 
 /** 1600 × 2400 px: the 2:3 shape and size that reading systems and shops expect. */
@@ -17,7 +22,7 @@ export function coverDescription(manifest: Manifest): string {
   return `Cover: ${fullTitle(manifest)}. ${bookAuthors(manifest).join(", ")}. Edited by ${manifest.editor}.`;
 }
 
-async function coverHtml(manifest: Manifest): Promise<string> {
+export async function coverHtml(manifest: Manifest): Promise<string> {
   const css = `${await fontFaceCss()}
     html, body { margin: 0; width: ${coverSize.width}px; height: ${coverSize.height}px; }
     body { background: #7a1f1a; color: #f4ecdf; font-family: "EB Garamond", serif; display: flex; flex-direction: column; box-sizing: border-box; padding: 200px 150px; }
@@ -42,19 +47,46 @@ async function coverHtml(manifest: Manifest): Promise<string> {
 /** Covers drawn in this process, by their HTML: a rebuild in `edition watch` does not start Chromium again. */
 const drawn = new Map<string, Buffer>();
 
+/**
+ * Covers drawn by earlier processes, by a hash of what the image is made from (the cover's HTML,
+ * fonts included, and the browser that draws it): `EDITION_CACHE_DIR`, else `edition-cache` in the
+ * system's temporary folder. A cold `edition build` and every test build then reuse one drawing.
+ */
+export function coverCacheFile(html: string, executablePath: string): string {
+  const key = createHash("sha256").update(executablePath).update("\0").update(html).digest("hex");
+  return path.join(process.env.EDITION_CACHE_DIR || path.join(os.tmpdir(), "edition-cache"), "covers", `${key}.png`);
+}
+
 /** The cover as PNG; throws ChromiumMissingError when there is no Chromium. */
 export async function renderCover(manifest: Manifest): Promise<Buffer> {
+  const executablePath = await assertChromium();
   const html = await coverHtml(manifest);
   const known = drawn.get(html);
   if (known) return known;
-  const image = await drawCover(html);
+  const cached = coverCacheFile(html, executablePath);
+  const stored = await readFile(cached).catch(() => undefined);
+  if (stored?.subarray(0, 8).equals(pngSignature)) {
+    drawn.set(html, stored);
+    return stored;
+  }
+  const image = await drawCover(html, executablePath);
   drawn.set(html, image);
+  // A cache that cannot be written costs only the next drawing.
+  await writeFileAtomically(cached, image).catch(() => undefined);
   return image;
 }
 
-async function drawCover(html: string): Promise<Buffer> {
-  const executablePath = await assertChromium();
-  const browser = await puppeteer.launch({ executablePath, headless: "new", args: chromiumArgs });
+const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+async function writeFileAtomically(file: string, bytes: Buffer): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, bytes);
+  await rename(temporary, file);
+}
+
+async function drawCover(html: string, executablePath: string): Promise<Buffer> {
+  const browser = await puppeteer.launch({ executablePath, headless: "new", args: chromiumArgs, timeout: chromiumLaunchTimeout() });
   try {
     const page = await browser.newPage();
     await page.setViewport({ ...coverSize, deviceScaleFactor: 1 });

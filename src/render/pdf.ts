@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import Printer from "pagedjs-cli";
 import puppeteer, { type Browser, type Page } from "puppeteer";
 import type { Manifest } from "../manifest/manifest-schema.js";
-import { assertChromium, chromiumArgs } from "./chromium.js";
+import { assertChromium, chromiumArgs, chromiumLaunchTimeout } from "./chromium.js";
 import { makeProfiles } from "./pdf-profiles.js";
 
 const browserDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "browser");
@@ -77,7 +77,7 @@ class EditionPrinter extends Printer {
     super(options);
   }
   override async setup(): Promise<Browser> {
-    this.browser = await puppeteer.launch({ executablePath: this.executablePath, headless: "new", args: chromiumArgs });
+    this.browser = await puppeteer.launch({ executablePath: this.executablePath, headless: "new", args: chromiumArgs, timeout: chromiumLaunchTimeout() });
     return this.browser;
   }
 }

@@ -8,6 +8,8 @@
 import type { Blockquote, Paragraph, Root, RootContent } from "mdast";
 import type { Plugin } from "unified";
 import { notesStart, paragraphText } from "./blocks.js";
+import { closingReferencePattern } from "./page-references.js";
+import "./text-data.js";
 
 const source = "structure";
 /** A quotation this long or longer is a block even without an introducing colon. */
@@ -15,13 +17,6 @@ const longQuotation = 400;
 /** The most paragraphs one quotation may run over. */
 const maxRun = 6;
 
-/**
- * A note call or a citation in brackets closing a paragraph: `[5]`, `[2*]`,
- * `(12)`, `(Cliff's citation 259-60.)`. It starts where a run of spaces
- * starts (the lookbehind), so a long run of spaces is scanned once, not once
- * per space.
- */
-const closingCitation = /(?<!\s)\s*(?:\[\d+\*?\]|\(\d+(?:[-–]\d+)?\)|\([^()]*\bcitation\b[^()]*\))\s*$/;
 
 const opening = /^[“"‘'`]|^\.\.\.\s*[“"‘']|^…\s*[“"‘']/;
 
@@ -41,7 +36,7 @@ function endsWithCall(text: string): boolean {
   return /\[\d+\*?\]\s*$/.test(text) || /[.?!’”]\s*\(\d+\)\s*$/.test(text);
 }
 
-function introducesQuotation(text: string | undefined): boolean {
+function introducesQuotation(text: string | undefined, closingCitation: RegExp): boolean {
   return text !== undefined && /:\s*$/.test(text.replace(closingCitation, ""));
 }
 
@@ -50,7 +45,7 @@ function introducesQuotation(text: string | undefined): boolean {
  * first opens a double quote (or starts with a quote mark) and the run ends
  * where the quotation closes.
  */
-function quotedRun(children: RootContent[], start: number, end: number): number {
+function quotedRun(children: RootContent[], start: number, end: number, closingCitation: RegExp): number {
   const first = paragraphText(children[start]);
   if (first === undefined || !opening.test(first)) return 0;
   let balance = 0;
@@ -79,6 +74,8 @@ function calledRun(children: RootContent[], start: number, end: number): number 
 
 export const restoreBlockQuotes: Plugin<[], Root> = () => (tree, file) => {
   const end = notesStart(tree);
+  // A review's page references name the reviewed book's author, found by the front-lines stage.
+  const closingCitation = closingReferencePattern(file.data.reviewedWork);
   const out: RootContent[] = [];
   for (let index = 0; index < tree.children.length; index++) {
     const node = tree.children[index]!;
@@ -87,8 +84,8 @@ export const restoreBlockQuotes: Plugin<[], Root> = () => (tree, file) => {
       out.push(node);
       continue;
     }
-    const introduced = introducesQuotation(paragraphText(tree.children[index - 1]));
-    let run = quotedRun(tree.children, index, end);
+    const introduced = introducesQuotation(paragraphText(tree.children[index - 1]), closingCitation);
+    let run = quotedRun(tree.children, index, end, closingCitation);
     if (run) {
       const length = tree.children.slice(index, index + run).reduce((sum, child) => sum + (paragraphText(child)?.length ?? 0), 0);
       if (!introduced && length < longQuotation) run = 0;

@@ -8,7 +8,7 @@ import { soleText } from "./blocks.js";
 import type { Plugin } from "unified";
 import type { VFile } from "vfile";
 import type { BoilerplateRules, SiteRules } from "../manifest/editorial-data-schema.js";
-import { placeOfLine } from "./raw-place.js";
+import { keepRanges, pointOfLine } from "../ingest/raw-position.js";
 
 export interface BoilerplateOptions {
   rules: BoilerplateRules;
@@ -33,10 +33,15 @@ const folded = (line: string) => line.trim().replace(/\s+/g, " ");
 
 const matchesAny = (patterns: string[], text: string) => patterns.find((pattern) => new RegExp(pattern, "u").test(text));
 
-/** The rules of every site that recognises the text, merged. */
-function rulesFor(rules: BoilerplateRules, raw: string): { names: string[]; site: Omit<SiteRules, "site" | "recognise"> } | undefined {
+/** The sites whose `recognise` patterns match a line of the raw text. */
+export function recognisedSites(rules: BoilerplateRules, raw: string): SiteRules[] {
   const lines = raw.split(/\r?\n/).map((line) => line.trim());
-  const sites = rules.sites.filter((site) => lines.some((line) => matchesAny(site.recognise, line)));
+  return rules.sites.filter((site) => lines.some((line) => matchesAny(site.recognise, line)));
+}
+
+/** The rules of every site that recognises the text, merged. */
+function rulesFor(rules: BoilerplateRules, raw: string): { names: string[]; site: Omit<SiteRules, "site" | "recognise" | "excerpts"> } | undefined {
+  const sites = recognisedSites(rules, raw);
   if (!sites.length) return undefined;
   return {
     names: sites.map((site) => site.site),
@@ -80,8 +85,11 @@ export const restoreBoilerplate: Plugin<[BoilerplateOptions], Root> = ({ rules }
     }
     const lines = text.value.split("\n");
     const keptLines: string[] = [];
-    const rawLines: number[] = [];
+    const keptRanges: [number, number][] = [];
+    let lineAt = 0;
     lines.forEach((rawLine, lineIndex) => {
+      const lineStart = lineAt;
+      lineAt += rawLine.length + 1;
       let line = rawLine.trim();
       // The text's first line is its title; the structure stage reads it.
       const isTitleLine = first && lineIndex === 0;
@@ -89,7 +97,7 @@ export const restoreBoilerplate: Plugin<[BoilerplateOptions], Root> = ({ rules }
       if (ended) return note(file, node, lineIndex, "removed the site furniture that follows the text", line, "boilerplate-after-end");
       if (site && matchesAny(site.remove, line)) return note(file, node, lineIndex, "removed site furniture", line, "boilerplate-site");
       if (site && matchesAny(site.credits, line)) {
-        file.data.sourceNote!.push({ text: line, line: placeOfLine(node, lineIndex)?.line ?? 0 });
+        file.data.sourceNote!.push({ text: line, line: pointOfLine(file, soleText(node)!, lineIndex)?.line ?? 0 });
         return note(file, node, lineIndex, "moved a credit line to the source note", line, "boilerplate-credit");
       }
       if (isLinkLine(line)) return note(file, node, lineIndex, "removed a line of links", line, "boilerplate-link-line");
@@ -102,13 +110,13 @@ export const restoreBoilerplate: Plugin<[BoilerplateOptions], Root> = ({ rules }
         if (!line) return;
       }
       keptLines.push(rawLine === line ? rawLine : line);
-      rawLines.push(node.data?.rawLines?.[lineIndex] ?? lineIndex);
+      const from = rawLine === line ? lineStart : lineStart + rawLine.length - rawLine.trimStart().length;
+      keptRanges.push([from, from + (rawLine === line ? rawLine : line).length]);
     });
     first = false;
     if (keptLines.length === 0) continue;
     if (keptLines.length !== lines.length || keptLines.some((line, index) => line !== lines[index])) {
-      text.value = keptLines.join("\n");
-      node.data = { ...node.data, rawLines };
+      keepRanges(file, text, keptRanges, "\n");
     }
     kept.push(node);
   }
@@ -116,5 +124,5 @@ export const restoreBoilerplate: Plugin<[BoilerplateOptions], Root> = ({ rules }
 };
 
 function note(file: VFile, node: Paragraph, lineIndex: number, reason: string, line: string, ruleId: string): void {
-  file.info(`${reason}: \`${line}\``, { place: placeOfLine(node, lineIndex), ruleId, source });
+  file.info(`${reason}: \`${line}\``, { place: pointOfLine(file, soleText(node)!, lineIndex), ruleId, source });
 }

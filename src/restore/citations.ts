@@ -8,31 +8,23 @@
 import type { FootnoteDefinition, Link, PhrasingContent, Root, Text } from "mdast";
 import type { Plugin } from "unified";
 import type { VFile } from "vfile";
+import { pointIn } from "../ingest/raw-position.js";
+import { splitText, type TextPiece } from "../ingest/split-text.js";
 import { visit, SKIP } from "unist-util-visit";
 import { parseCitation, type ParsedCitation } from "../citations/parse-citation.js";
 import { hasImprint, itemOf, itemOfReviewedWork, sameAuthor, sameTitle, type CitationRecord, type CslItem } from "../citations/works.js";
 import "./notes.js";
+import { pageReferencePattern } from "./page-references.js";
 
 const source = "citations";
 
-/** A page reference in running text: `(15)`, `(261–2)`, `(Cliff’s citation 259–60.)`, `(Cliff’s citation, 136)`. */
-const pageReference = /(?<=\s)\((?:[^()]*?\bcitation,?\s+)?(\d{1,4}(?:–\d{1,4})?)\.?\)/g;
 
 function shortName(item: CslItem): string {
   return [item.author?.[0]?.family, item.title].filter(Boolean).join(", ");
 }
 
-function workLink(item: CslItem, value: string): Link {
-  return { type: "link", url: `#${item.id}`, title: shortName(item), children: [{ type: "text", value }], data: { hProperties: { className: ["work-ref"] } } };
-}
-
-/** Split `node` so that `value.slice(start, end)` becomes `replacement`. */
-function splice(parent: { children: PhrasingContent[] }, node: Text, start: number, end: number, replacement: PhrasingContent): void {
-  const parts: PhrasingContent[] = [];
-  if (start > 0) parts.push({ type: "text", value: node.value.slice(0, start), position: node.position });
-  parts.push(replacement);
-  if (end < node.value.length) parts.push({ type: "text", value: node.value.slice(end), position: node.position });
-  parent.children.splice(parent.children.indexOf(node), 1, ...parts);
+function workLink(item: CslItem, text: Text): Link {
+  return { type: "link", url: `#${item.id}`, title: shortName(item), children: [text], data: { hProperties: { className: ["work-ref"] } } };
 }
 
 /** Fill in what a later, fuller citation knows about a work first cited in short. */
@@ -103,13 +95,15 @@ function citeNote(definition: FootnoteDefinition, file: VFile, known: CslItem[],
   }
   record.work = item!.id;
   const { start, end } = parsed.span;
-  if (end > start) splice(paragraph as { children: PhrasingContent[] }, first, start, end, workLink(item!, first.value.slice(start, end)));
+  if (end > start) splitText(file, paragraph as { children: PhrasingContent[] }, first, [{ start, end, make: (text) => workLink(item!, text) }]);
   return { record, item };
 }
 
 /** Page references to the book under review become links to it. */
 function citePages(tree: Root, file: VFile, reviewed: CslItem, records: CitationRecord[]): void {
   const pages = Number(file.data.reviewedWork?.pages?.match(/\d+/)?.[0] ?? Number.NaN);
+  // `(15)`, `(261–2)`, or after the reviewed book's author's name: `(Cliff’s citation 259–60.)`.
+  const pageReference = pageReferencePattern(file.data.reviewedWork);
   visit(tree, (node, _, parent) => {
     if (node.type === "heading") return SKIP;
     const className = (node.data as { hProperties?: { className?: string[] } } | undefined)?.hProperties?.className;
@@ -118,30 +112,31 @@ function citePages(tree: Root, file: VFile, reviewed: CslItem, records: Citation
     const text = node as Text;
     const matches = [...text.value.matchAll(pageReference)];
     if (!matches.length) return;
-    const parts: PhrasingContent[] = [];
-    let cursor = 0;
+    const pieces: TextPiece[] = [];
     for (const match of matches) {
       const number = match[1]!;
       const first = Number(number.split("–")[0]);
       if (first > (Number.isNaN(pages) ? 1799 : pages)) {
-        file.message(`(${number}) is beyond the ${Number.isNaN(pages) ? "plausible" : `${pages}`} pages of the book under review: not taken as a page reference`, { place: text.position, ruleId: "citations-page-out-of-range", source });
+        file.message(`(${number}) is beyond the ${Number.isNaN(pages) ? "plausible" : `${pages}`} pages of the book under review: not taken as a page reference`, { place: pointIn(file, text, match.index + match[0].indexOf("(")), ruleId: "citations-page-out-of-range", source });
         continue;
       }
       const at = match.index + match[0].lastIndexOf(number);
-      if (at > cursor) parts.push({ type: "text", value: text.value.slice(cursor, at), position: text.position });
-      const link = workLink(reviewed, number);
-      link.title = `${shortName(reviewed)}, page ${number}`;
-      link.data = { hProperties: { className: ["work-ref", "page-citation"] } };
-      parts.push(link);
-      cursor = at + number.length;
-      records.push({ kind: "page-reference", work: reviewed.id, locator: number, line: text.position?.start.line });
+      pieces.push({
+        start: at,
+        end: at + number.length,
+        make: (piece) => {
+          const link = workLink(reviewed, piece);
+          link.title = `${shortName(reviewed)}, page ${number}`;
+          link.data = { hProperties: { className: ["work-ref", "page-citation"] } };
+          return link;
+        },
+      });
+      records.push({ kind: "page-reference", work: reviewed.id, locator: number, line: pointIn(file, text, at)?.line });
     }
-    if (!parts.length) return;
-    if (cursor < text.value.length) parts.push({ type: "text", value: text.value.slice(cursor), position: text.position });
+    if (!pieces.length) return;
     const siblings = (parent as { children: PhrasingContent[] }).children;
     const index = siblings.indexOf(text);
-    siblings.splice(index, 1, ...parts);
-    return [SKIP, index + parts.length];
+    return [SKIP, index + splitText(file, parent as { children: PhrasingContent[] }, text, pieces)];
   });
 }
 

@@ -1,43 +1,46 @@
-// Editorial corrections from sources/corrections.yaml, applied to the text
-// they name before any other restoration, so `wrong` is matched exactly as
-// it stands in the raw text. Each correction made is an info message at its
-// place; the counts are kept for the check against the expected count.
-import type { Root, Text } from "mdast";
-import type { Plugin } from "unified";
-import { visit } from "unist-util-visit";
+// Editorial corrections from sources/corrections.yaml, as string edits on the
+// raw document before it is parsed (raw-text-parser.ts keeps the offset map),
+// so `wrong` is matched exactly as it stands in the raw text, and each
+// correction is counted on the same string it is applied to. All entries are
+// matched on the raw text at once: one entry's `right` is never read by
+// another (no chains). Where two entries' matches overlap, the one listed
+// first is made and the other is not, with a warning at the place; its count
+// then differs and the count check fails at its entry's line.
+import type { VFile } from "vfile";
 import type { LoadedCorrection } from "../manifest/load-edition.js";
-import { placeOfIndex } from "./raw-place.js";
+import type { Edit } from "../ingest/offset-map.js";
+import { rawPointOfRawOffset } from "../ingest/raw-position.js";
 import type { AppliedCorrection } from "./text-data.js";
 
-export interface CorrectionsOptions {
-  corrections: LoadedCorrection[];
-}
+const source = "corrections";
 
-export const restoreCorrections: Plugin<[CorrectionsOptions], Root> = ({ corrections }) => (tree, file) => {
-  const mine = corrections.filter((correction) => correction.text === file.data.textId);
-  const texts: Text[] = [];
-  visit(tree, "text", (node) => {
-    texts.push(node);
-  });
-
-  // Find every match in the untouched text first, so places are exact.
-  const applied: AppliedCorrection[] = mine.map((correction) => {
-    let count = 0;
-    for (const node of texts) {
-      for (let index = node.value.indexOf(correction.wrong); index !== -1; index = node.value.indexOf(correction.wrong, index + correction.wrong.length)) {
+/** The edits that make a text's corrections, for the raw-text parser; what was made goes on the file. */
+export function correctionEdits(corrections: LoadedCorrection[]): (raw: string, file: VFile) => Edit[] {
+  return (raw, file) => {
+    const mine = corrections.filter((correction) => correction.text === file.data.textId);
+    const edits: (Edit & { correction: LoadedCorrection })[] = [];
+    const applied: AppliedCorrection[] = mine.map((correction) => {
+      let count = 0;
+      if (!correction.wrong) return { correction, count };
+      for (let index = raw.indexOf(correction.wrong); index !== -1; index = raw.indexOf(correction.wrong, index + correction.wrong.length)) {
+        const end = index + correction.wrong.length;
+        const place = rawPointOfRawOffset(file, index);
+        const other = edits.find((edit) => edit.start < end && index < edit.end);
+        if (other) {
+          file.message(`\`${correction.wrong}\` here overlaps the correction of \`${other.correction.wrong}\`, listed first; not corrected`, {
+            place,
+            ruleId: "correction-overlap",
+            source,
+          });
+          continue;
+        }
         count++;
-        file.info(`corrected \`${correction.wrong}\` to \`${correction.right}\`: ${correction.reason}`, {
-          place: placeOfIndex(node, node.value, index),
-          ruleId: "correction",
-          source: "corrections",
-        });
+        edits.push({ start: index, end, text: correction.right, correction });
+        file.info(`corrected \`${correction.wrong}\` to \`${correction.right}\`: ${correction.reason}`, { place, ruleId: "correction", source });
       }
-    }
-    return { correction, count };
-  });
-
-  for (const { correction } of applied) {
-    for (const node of texts) node.value = node.value.split(correction.wrong).join(correction.right);
-  }
-  file.data.corrections = applied;
-};
+      return { correction, count };
+    });
+    file.data.corrections = applied;
+    return edits.map(({ start, end, text }) => ({ start, end, text }));
+  };
+}

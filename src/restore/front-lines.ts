@@ -4,12 +4,13 @@
 // (made from the manifest) and go; the publication line moves to the source
 // note; the reviewed book becomes its own block. A line it cannot place is
 // kept and reported.
-import type { BlockContent, Paragraph, PhrasingContent, Root, RootContent } from "mdast";
+import type { BlockContent, Paragraph, Root, RootContent, Text } from "mdast";
 import type { Plugin } from "unified";
 import type { VFile } from "vfile";
 import type { TextEntry } from "../manifest/manifest-schema.js";
 import { paragraphText } from "./blocks.js";
-import { placeOfLine } from "./raw-place.js";
+import { keepRanges, lineStart, pointOfLine, sliceText } from "../ingest/raw-position.js";
+import { soleText } from "./blocks.js";
 import type { ReviewedWork } from "./text-data.js";
 
 const source = "structure";
@@ -104,25 +105,26 @@ export function parseReviewedWork(lines: string[]): ReviewedWork | undefined {
   return work;
 }
 
-function paragraph(value: string, className: string, position: Paragraph["position"], emphasis = false): Paragraph {
-  const text: PhrasingContent = { type: "text", value };
+function paragraph(text: Text, className: string, emphasis = false): Paragraph {
   return {
     type: "paragraph",
     children: emphasis ? [{ type: "emphasis", children: [text] }] : [text],
-    position,
+    position: text.position,
     data: { hProperties: { className: [className] } },
   };
 }
 
 /** The reviewed book as a block that keeps every word of its raw lines. */
-function reviewedWorkBlock(lines: string[], work: ReviewedWork, node: Paragraph): BlockContent {
+function reviewedWorkBlock(file: VFile, lines: string[], work: ReviewedWork, node: Paragraph): BlockContent {
   const imprintStart = imprintStartOf(lines);
+  const whole = soleText(node)!;
   const children = lines.map((line, index) => {
-    const place = placeOfLine(node, index);
-    const position = place ? { start: place, end: place } : undefined;
-    if (index >= imprintStart) return paragraph(line, "reviewed-imprint", position);
-    if (work.author && line.replace(/^By\s+/, "") === work.author) return paragraph(line, "reviewed-author", position);
-    return paragraph(line, "reviewed-title", position, true);
+    const rawLine = whole.value.split("\n")[index]!;
+    const start = lineStart(whole.value, index) + rawLine.length - rawLine.trimStart().length;
+    const text = sliceText(file, whole, start, start + line.length);
+    if (index >= imprintStart) return paragraph(text, "reviewed-imprint");
+    if (work.author && line.replace(/^By\s+/, "") === work.author) return paragraph(text, "reviewed-author");
+    return paragraph(text, "reviewed-title", true);
   });
   return {
     type: "blockquote",
@@ -133,11 +135,20 @@ function reviewedWorkBlock(lines: string[], work: ReviewedWork, node: Paragraph)
 }
 
 function info(file: VFile, node: Paragraph, lineIndex: number, reason: string, ruleId: string): void {
-  file.info(reason, { place: placeOfLine(node, lineIndex), ruleId, source });
+  file.info(reason, { place: pointOfLine(file, soleText(node)!, lineIndex), ruleId, source });
 }
 
-export const restoreFrontLines: Plugin<[], Root> = () => (tree, file) => {
-  const entry = file.data.entry;
+export interface FrontLinesOptions {
+  /** The manifest's entries; the text's own (by the `textId` its file was loaded with) says its title, author, kind and publication. */
+  entries?: TextEntry[];
+}
+
+/**
+ * Writes `file.data.reviewedWork` (read by the block-quotes and citations
+ * stages after it), `chapterNumber`, and lines of `sourceNote`.
+ */
+export const restoreFrontLines: Plugin<[FrontLinesOptions?], Root> = ({ entries = [] } = {}) => (tree, file) => {
+  const entry = entries.find((candidate) => candidate.id === file.data.textId);
   if (!entry) return;
   file.data.sourceNote ??= [];
   const out: RootContent[] = [];
@@ -153,11 +164,13 @@ export const restoreFrontLines: Plugin<[], Root> = () => (tree, file) => {
     if (work) {
       file.data.reviewedWork = work;
       info(file, node, 0, `the book under review: ${[work.author, work.title].filter(Boolean).join(", ")}`, "structure-reviewed-work");
-      out.push(reviewedWorkBlock(lines, work, node));
+      out.push(reviewedWorkBlock(file, lines, work, node));
       continue;
     }
 
     const kept: string[] = [];
+    const keptRanges: [number, number][] = [];
+    const whole = soleText(node)!;
     lines.forEach((line, lineIndex) => {
       if (isTitle(line, entry)) return info(file, node, lineIndex, `title line, shown in the text's heading: \`${line}\``, "structure-title");
       if (isByline(line, entry)) return info(file, node, lineIndex, `byline, shown in the text's heading: \`${line}\``, "structure-byline");
@@ -167,10 +180,13 @@ export const restoreFrontLines: Plugin<[], Root> = () => (tree, file) => {
         return info(file, node, lineIndex, `chapter ${chapter}, shown in the text's heading: \`${line}\``, "structure-chapter");
       }
       if (isPublicationLine(line, entry)) {
-        file.data.sourceNote!.push({ text: line, line: placeOfLine(node, lineIndex)?.line ?? 0 });
+        file.data.sourceNote!.push({ text: line, line: pointOfLine(file, whole, lineIndex)?.line ?? 0 });
         return info(file, node, lineIndex, `publication line, moved to the source note: \`${line}\``, "structure-publication");
       }
       kept.push(line);
+      const rawLine = whole.value.split("\n")[lineIndex]!;
+      const start = lineStart(whole.value, lineIndex) + rawLine.length - rawLine.trimStart().length;
+      keptRanges.push([start, start + line.length]);
     });
     if (kept.length) {
       file.message(`a line before the text begins that is not its title, byline or publication; kept: \`${kept.join(" / ")}\``, {
@@ -178,7 +194,12 @@ export const restoreFrontLines: Plugin<[], Root> = () => (tree, file) => {
         ruleId: "structure-front-unknown",
         source,
       });
-      out.push(kept.length === lines.length ? node : { ...node, children: [{ type: "text", value: kept.join("\n") }] });
+      if (kept.length === lines.length) out.push(node);
+      else {
+        const text = { ...whole };
+        keepRanges(file, text, keptRanges, "\n");
+        out.push({ ...node, children: [text] });
+      }
     }
   }
   tree.children = [...out, ...tree.children.slice(index)];

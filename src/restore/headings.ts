@@ -6,7 +6,8 @@ import type { Heading, Paragraph, Root, RootContent } from "mdast";
 import type { Plugin } from "unified";
 import type { VFile } from "vfile";
 import type { LoadedEdition, LoadedStructureHint } from "../manifest/load-edition.js";
-import { notesStart, paragraphText } from "./blocks.js";
+import { notesStart, paragraphText, soleText } from "./blocks.js";
+import { sliceText } from "../ingest/raw-position.js";
 
 const source = "structure";
 const maxWords = 10;
@@ -23,12 +24,23 @@ export function headingVerdict(line: string): HeadingVerdict {
   return text.endsWith("?") ? "question" : "heading";
 }
 
-/** Words that start a sentence and are capitalised mid-sentence only at a seam. */
-const sentenceStarts = new Set(
-  "The In It By He She They His Her Their This These On At After Before When While As But For From With During Although If A An There We Our Its Once".split(" "),
-);
-/** A heading does not end on one of these. */
-const danglingWords = /\b(?:the|a|an|of|in|on|to|and|or|for|by|with|at|from|as|that|was|were|is|wrote|said)$/i;
+/** The words run-in headings are found by, from the lexicon. */
+export interface HeadingVocabulary {
+  /** Words that start a sentence and are capitalised mid-sentence only at a seam: `The`, `In`. */
+  sentenceStarts: string[];
+  /** Words a heading never ends on: `the`, `of`, `said`. */
+  danglingWords: string[];
+}
+
+const vocabularies = new WeakMap<HeadingVocabulary, { starts: Set<string>; dangling: Set<string> }>();
+function compiled(vocabulary: HeadingVocabulary) {
+  let found = vocabularies.get(vocabulary);
+  if (!found) {
+    found = { starts: new Set(vocabulary.sentenceStarts), dangling: new Set(vocabulary.danglingWords.map((word) => word.toLowerCase())) };
+    vocabularies.set(vocabulary, found);
+  }
+  return found;
+}
 
 /**
  * A heading run into its paragraph, `Prison and Exile The authorities were…`:
@@ -36,7 +48,8 @@ const danglingWords = /\b(?:the|a|an|of|in|on|to|and|or|for|by|with|at|from|as|t
  * and could not stand capitalised in the middle of one. Returns the heading's
  * length in characters, or 0.
  */
-export function runInHeadingLength(text: string): number {
+export function runInHeadingLength(text: string, vocabulary: HeadingVocabulary): number {
+  const { starts: sentenceStarts, dangling } = compiled(vocabulary);
   const words = text.split(" ");
   if (!/^[\p{Lu}]/u.test(text)) return 0;
   for (let count = 1; count <= 7 && count < words.length - 2; count++) {
@@ -46,7 +59,7 @@ export function runInHeadingLength(text: string): number {
     const heading = words.slice(0, count).join(" ");
     // A sentence ends or goes on here: punctuation, a number, a verb in the past.
     if (/[,;:?!]/.test(heading) || /\d/.test(heading) || /\b\w+ed$|\b\w+ed /.test(heading)) return 0;
-    if (danglingWords.test(heading) || (/[.]$/.test(last) && !/\. \.$/.test(heading))) return 0;
+    if (dangling.has(/\w+$/.exec(heading)?.[0].toLowerCase() ?? "") || (/[.]$/.test(last) && !/\. \.$/.test(heading))) return 0;
     return heading.length;
   }
   return 0;
@@ -55,14 +68,19 @@ export function runInHeadingLength(text: string): number {
 export interface HeadingsOptions {
   /** Run-in headings an editor named in the structure file (for every text). */
   structureHints?: LoadedStructureHint[];
+  /** The lexicon's words for finding run-in headings; without them none is found but the structure file's. */
+  lexicon?: HeadingVocabulary;
 }
 
+const noWords: HeadingVocabulary = { sentenceStarts: [], danglingWords: [] };
+
 /** The paragraph split after its first `length` characters into a heading and the rest. */
-function setApart(node: RootContent, text: string, length: number): RootContent[] {
-  const start = node.position!.start;
-  const split = { line: start.line, column: start.column + length + 1, offset: (start.offset ?? 0) + length + 1 };
-  const heading: Heading = { type: "heading", depth: 2, children: [{ type: "text", value: text.slice(0, length) }], position: { start, end: split } };
-  const rest: Paragraph = { type: "paragraph", children: [{ type: "text", value: text.slice(length + 1) }], position: { start: split, end: node.position!.end } };
+function setApart(file: VFile, node: RootContent, text: string, length: number): RootContent[] {
+  const whole = soleText(node)!;
+  const title = sliceText(file, whole, 0, length);
+  const body = sliceText(file, whole, length + 1, text.length);
+  const heading: Heading = { type: "heading", depth: 2, children: [title], position: { start: node.position!.start, end: body.position?.start ?? node.position!.end } };
+  const rest: Paragraph = { type: "paragraph", children: [body], position: { start: body.position?.start ?? node.position!.start, end: node.position!.end } };
   return [heading, rest];
 }
 
@@ -83,14 +101,14 @@ export const restoreHeadings: Plugin<[HeadingsOptions?], Root> = (options = {}) 
     const hinted = text.includes("\n") ? 0 : hintedRunInLength(text, hints, file);
     if (hinted) {
       file.info(`a heading run into its paragraph, set apart as the structure file says: \`${text.slice(0, hinted)}\``, { place: node.position!.start, ruleId: "structure-run-in-heading-hint", source });
-      return setApart(node, text, hinted);
+      return setApart(file, node, text, hinted);
     }
     const verdict = headingVerdict(text);
     if (verdict === "no") {
-      const length = text.includes("\n") ? 0 : runInHeadingLength(text);
+      const length = text.includes("\n") ? 0 : runInHeadingLength(text, options.lexicon ?? noWords);
       if (!length) return [node];
       file.info(`a heading run into its paragraph, set apart: \`${text.slice(0, length)}\``, { place: node.position!.start, ruleId: "structure-run-in-heading", source });
-      return setApart(node, text, length);
+      return setApart(file, node, text, length);
     }
     // The last block of a text is never a heading: nothing follows it.
     if (index === bodyEnd - 1) return [node];

@@ -11,7 +11,8 @@
 import type { Data, FootnoteDefinition, FootnoteReference, Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from "mdast";
 import type { Plugin } from "unified";
 import type { VFile } from "vfile";
-import { location } from "vfile-location";
+import { cutText, pointIn } from "../ingest/raw-position.js";
+import { splitText, type TextPiece } from "../ingest/split-text.js";
 import { visit } from "unist-util-visit";
 import { notesStart } from "./blocks.js";
 import "./text-data.js";
@@ -86,20 +87,6 @@ function callIdOf(textId: string, label: string, occurrence: number): string {
   return `${textId}-noteref-${label.replace("*", "s")}${occurrence > 1 ? `-${occurrence}` : ""}`;
 }
 
-/** The raw place of the `occurrence`-th `token` inside a node, for messages. */
-function rawPlace(file: VFile, node: { position?: Text["position"] }, token: string, occurrence: number) {
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  if (start === undefined || end === undefined) return node.position;
-  const raw = String(file.value).slice(start, end);
-  let index = -1;
-  for (let seen = 0; seen < occurrence; seen++) {
-    index = raw.indexOf(token, index + 1);
-    if (index === -1) return node.position?.start;
-  }
-  return location(file).toPoint(start + index) ?? node.position?.start;
-}
-
 interface ListedNote {
   label: string;
   number: number;
@@ -107,12 +94,12 @@ interface ListedNote {
   paragraph: Paragraph;
 }
 
-function listedNotes(tree: Root, start: number): ListedNote[] {
+function listedNotes(file: VFile, tree: Root, start: number): ListedNote[] {
   return tree.children.slice(start).map((node) => {
     const paragraph = node as Paragraph;
     const first = paragraph.children[0] as Text;
     const match = noteItem.exec(first.value)!;
-    first.value = first.value.slice(match[0].length);
+    cutText(file, first, match[0].length);
     return { label: noteKey(match[1]!, match[2] === "*"), number: Number(match[1]), starred: match[2] === "*", paragraph };
   });
 }
@@ -130,7 +117,7 @@ function conventionOf(tree: Root, end: number, labels: Set<string>): NoteCount["
 export const restoreNotes: Plugin<[], Root> = () => (tree, file) => {
   const textId = file.data.textId ?? file.data.entry?.id ?? "text";
   const start = notesStart(tree);
-  const notes = listedNotes(tree, start);
+  const notes = listedNotes(file, tree, start);
   const byLabel = new Map<string, ListedNote>();
   const definitions = new Map<ListedNote, FootnoteDefinition>();
   const callsOf = new Map<string, string[]>();
@@ -167,50 +154,53 @@ export const restoreNotes: Plugin<[], Root> = () => (tree, file) => {
   }
 
   const pattern = count.convention === "brackets" ? bracketCall : count.convention === "parentheses" ? parenCall : undefined;
-  const tokenSeen = new Map<string, number>();
   const replaceCalls = (node: Text, index: number, parent: { children: PhrasingContent[] }, nested: boolean) => {
     if (!pattern) return;
-    const parts: PhrasingContent[] = [];
-    let cursor = 0;
+    const pieces: TextPiece[] = [];
+    let previousCallEnd = -1;
     for (const match of node.value.matchAll(pattern)) {
       const label = noteKey(match[1]!, match[2] === "*");
       const token = count.convention === "brackets" ? `[${label}]` : `(${label})`;
-      const seen = (tokenSeen.get(`${node.position?.start.offset}:${token}`) ?? 0) + 1;
-      tokenSeen.set(`${node.position?.start.offset}:${token}`, seen);
+      const place = pointIn(file, node, match.index + match[0].indexOf(token[0]!));
       const note = byLabel.get(label);
       if (!note) {
         count.callsWithoutNote.push(label);
-        file.message(`note call ${token} has no note in the list; left as it stands`, { place: rawPlace(file, node, token, seen), ruleId: "notes-call-without-note", source });
+        file.message(`note call ${token} has no note in the list; left as it stands`, { place, ruleId: "notes-call-without-note", source });
         continue;
       }
       const calls = callsOf.get(label) ?? [];
-      if (calls.length) file.message(`note ${label} is called a second time here`, { place: rawPlace(file, node, token, seen), ruleId: "notes-duplicate-call", source });
+      if (calls.length) file.message(`note ${label} is called a second time here`, { place, ruleId: "notes-duplicate-call", source });
       const noteId = definitions.get(note)!.data!.noteId!;
       const callId = callIdOf(textId, label, calls.length + 1);
       calls.push(callId);
       callsOf.set(label, calls);
       if (nested) count.nested++;
       // Keep the space between two calls side by side (`[20] [1*]`), drop it before a word's call.
-      const keepSpace = /^[ \u00A0]/.test(match[0]) && match.index === cursor && parts.at(-1)?.type === "footnoteReference";
-      if (match.index > cursor) parts.push({ type: "text", value: node.value.slice(cursor, match.index), position: node.position });
-      if (keepSpace) parts.push({ type: "text", value: " " });
-      parts.push({
-        type: "footnoteReference",
-        identifier: noteId,
-        label,
-        position: node.position,
-        data: { noteLabel: label, callId, noteId, ...(keepSpace ? { followsCall: true } : {}) },
-      } satisfies FootnoteReference);
-      cursor = match.index + match[0].length;
+      const keepSpace = /^[ \u00A0]/.test(match[0]) && match.index === previousCallEnd;
+      const end = match.index + match[0].length;
+      pieces.push({
+        start: match.index,
+        end,
+        make: (text): PhrasingContent[] => [
+          ...(keepSpace ? [{ type: "text", value: " " } as const] : []),
+          {
+            type: "footnoteReference",
+            identifier: noteId,
+            label,
+            ...(text.position ? { position: text.position } : {}),
+            data: { noteLabel: label, callId, noteId, ...(keepSpace ? { followsCall: true } : {}) },
+          } satisfies FootnoteReference,
+        ],
+      });
+      previousCallEnd = end;
     }
-    if (!parts.length) return;
-    if (cursor < node.value.length) parts.push({ type: "text", value: node.value.slice(cursor), position: node.position });
-    parent.children.splice(index, 1, ...parts);
-    return index + parts.length;
+    if (!pieces.length) return;
+    return index + splitText(file, parent, node, pieces);
   };
 
   // Calls in the body, then calls inside the notes.
   const body: Root = { type: "root", children: tree.children.slice(0, start) };
+  if (!notes.length) reportCallsWithoutList(file, body, count);
   visit(body, "text", (node, index, parent) => replaceCalls(node, index!, parent as { children: PhrasingContent[] }, false));
   for (const note of notes) {
     visit(note.paragraph, "text", (node, index, parent) => replaceCalls(node, index!, parent as { children: PhrasingContent[] }, true));
@@ -234,3 +224,28 @@ export const restoreNotes: Plugin<[], Root> = () => (tree, file) => {
   }
   file.data.notes = count;
 };
+
+/**
+ * A text with bracket calls (`[12]`) but no note list: its calls have no
+ * notes. One warning at the first call names how many there are and where the
+ * first few stand (10,000 calls make one message, not 10,000); the calls are
+ * left as they stand.
+ */
+function reportCallsWithoutList(file: VFile, body: Root, count: NoteCount): void {
+  const places: { label: string; line: number; column: number }[] = [];
+  visit(body, "text", (node) => {
+    for (const match of node.value.matchAll(bracketCall)) {
+      const place = pointIn(file, node, match.index + match[0].indexOf("["));
+      places.push({ label: noteKey(match[1]!, match[2] === "*"), line: place?.line ?? 1, column: place?.column ?? 1 });
+    }
+  });
+  if (!places.length) return;
+  count.callsWithoutNote.push(...places.map((place) => place.label));
+  const shown = places.slice(0, 5).map((place) => `[${place.label}] at ${place.line}:${place.column}`).join(", ");
+  const more = places.length > 5 ? ` and ${places.length - 5} more` : "";
+  file.message(`${places.length} note call${places.length === 1 ? "" : "s"} but the text has no note list: ${shown}${more}; left as they stand`, {
+    place: { line: places[0]!.line, column: places[0]!.column },
+    ruleId: "notes-call-without-note",
+    source,
+  });
+}

@@ -1,25 +1,104 @@
-// Scrapes lose blank lines: a block whose lines include prose (a line too
-// long to be a title, caption or address line) is one paragraph per line.
-// Blocks of short lines (a reviewed book's details, credits) stay together.
-import type { Paragraph, Root, RootContent } from "mdast";
+// Paragraphs from the text's own evidence. Scrapes lose blank lines: a block
+// whose lines include prose (a line too long to be a title, caption or
+// address line) is then one paragraph per line, and blocks of short lines (a
+// reviewed book's details, credits) stay together. A hard-wrapped text
+// (Gutenberg, e-mail) is different: its lines are cut at a wrap width, so a
+// block is one paragraph however long its lines. A text is read as
+// hard-wrapped when the lines of its blocks of several lines cluster under
+// one width: the width holding `wrapPercentile` of those lines is at most
+// `maxWrapWidth`, and at least `wrapShare` of the lines that do not end a
+// block reach `wrapFloor` of that width. In a hard-wrapped text a block is
+// split only where a line is indented after unindented lines (a paragraph
+// indent), never line by line.
+import type { Paragraph, Root, RootContent, Text } from "mdast";
 import type { Plugin } from "unified";
-import { paragraphText } from "./blocks.js";
-import { placeOfLine } from "./raw-place.js";
+import type { VFile } from "vfile";
+import { lineStart, sliceText } from "../ingest/raw-position.js";
+import { soleText } from "./blocks.js";
 
-const proseLineLength = 110;
+export interface ParagraphsOptions {
+  /** A line longer than this is prose, not a title or address line (default 110 characters). */
+  proseLineLength?: number;
+  /** The widest wrap width a hard-wrapped text may have (default 160 characters). */
+  maxWrapWidth?: number;
+  /** Which share of the lines the wrap width holds (default 0.9: the 90th percentile of line lengths). */
+  wrapPercentile?: number;
+  /** A line that does not end its block is full when it reaches this share of the wrap width (default 0.6). */
+  wrapFloor?: number;
+  /** The share of full lines that makes a text hard-wrapped (default 0.8). */
+  wrapShare?: number;
+  /** How many lines of blocks of several lines are needed to judge (default 20; fewer: not hard-wrapped). */
+  minEvidenceLines?: number;
+  /** A hard-wrapped text whose blocks of several lines average more lines than this lost its blank lines (default 30). */
+  maxBlockLines?: number;
+}
 
-export const restoreParagraphs: Plugin<[], Root> = () => (tree) => {
-  tree.children = tree.children.flatMap((node): RootContent[] => {
-    const text = paragraphText(node);
-    if (text === undefined || !text.includes("\n")) return [node];
-    const lines = text.split("\n");
-    if (!lines.some((line) => line.trim().length > proseLineLength)) return [node];
-    return lines.map((line, index): Paragraph => {
-      const line0 = placeOfLine(node, index)!;
-      const indent = line.length - line.trimStart().length;
-      const start = { line: line0.line, column: line0.column + indent };
-      const position = { start, end: { line: start.line, column: start.column + line.trim().length } };
-      return { type: "paragraph", children: [{ type: "text", value: line.trim(), position }], position };
+const defaults: Required<ParagraphsOptions> = {
+  proseLineLength: 110,
+  maxWrapWidth: 160,
+  wrapPercentile: 0.9,
+  wrapFloor: 0.6,
+  wrapShare: 0.8,
+  minEvidenceLines: 20,
+  maxBlockLines: 30,
+};
+
+export interface Wrapping {
+  /** The wrap width the lines show. */
+  width: number;
+  /** Whether the blocks are too long to be paragraphs: the blank lines between paragraphs were lost. */
+  lostBlankLines: boolean;
+}
+
+/** The wrapping the blocks' lines show, if they are hard-wrapped at one width. */
+export function hardWrapping(blocks: string[][], options: ParagraphsOptions = {}): Wrapping | undefined {
+  const o = { ...defaults, ...options };
+  const multi = blocks.filter((lines) => lines.length > 1);
+  const lengths = multi.flatMap((lines) => lines.map((line) => line.trim().length)).sort((a, b) => a - b);
+  if (lengths.length < o.minEvidenceLines) return undefined;
+  const width = lengths[Math.min(lengths.length - 1, Math.floor(o.wrapPercentile * lengths.length))]!;
+  if (width > o.maxWrapWidth) return undefined;
+  const inner = multi.flatMap((lines) => lines.slice(0, -1).map((line) => line.trim().length));
+  const full = inner.filter((length) => length >= o.wrapFloor * width).length;
+  if (full < o.wrapShare * inner.length) return undefined;
+  return { width, lostBlankLines: lengths.length / multi.length > o.maxBlockLines };
+}
+
+const indentOf = (line: string) => line.length - line.trimStart().length;
+
+const endsSentence = /[.!?:][)"'’”]*$/u;
+
+/** Where a hard-wrapped block that lost its blank lines starts new paragraphs: an indented line after an unindented one that is short or ends a sentence. */
+function indentStarts(lines: string[], short: number): number[] {
+  const starts = [0];
+  for (let index = 1; index < lines.length; index++) {
+    const previous = lines[index - 1]!;
+    const ended = previous.trim().length < short || endsSentence.test(previous.trimEnd());
+    if (indentOf(lines[index]!) > 0 && indentOf(previous) === 0 && ended) starts.push(index);
+  }
+  return starts;
+}
+
+function paragraphOf(file: VFile, text: Text, start: number, end: number): Paragraph {
+  const value = text.value.slice(start, end);
+  const from = start + indentOf(value);
+  const piece = sliceText(file, text, from, from + value.trim().length);
+  return { type: "paragraph", children: [piece], position: piece.position };
+}
+
+export const restoreParagraphs: Plugin<[ParagraphsOptions?], Root> = (options = {}) => (tree, file) => {
+  const o = { ...defaults, ...options };
+  const texts = tree.children.map((node) => (node.type === "paragraph" ? soleText(node) : undefined));
+  const wrapped = hardWrapping(texts.flatMap((text) => (text ? [text.value.split("\n")] : [])), o);
+  tree.children = tree.children.flatMap((node, blockIndex): RootContent[] => {
+    const text = texts[blockIndex];
+    if (!text || !text.value.includes("\n")) return [node];
+    const lines = text.value.split("\n");
+    const starts = wrapped ? (wrapped.lostBlankLines ? indentStarts(lines, o.wrapFloor * wrapped.width) : [0]) : lines.some((line) => line.trim().length > o.proseLineLength) ? lines.map((_, index) => index) : [0];
+    if (starts.length === 1) return [node];
+    return starts.map((first, index) => {
+      const end = index + 1 < starts.length ? lineStart(text.value, starts[index + 1]!) - 1 : text.value.length;
+      return paragraphOf(file, text, lineStart(text.value, first), end);
     });
   });
 };

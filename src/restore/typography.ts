@@ -6,6 +6,7 @@ import type { Parent, Root, Text } from "mdast";
 import type { Plugin } from "unified";
 import { visit } from "unist-util-visit";
 import { newQuoteState, typesetLine } from "./typography-rules.js";
+import { cutText, rewriteText } from "../ingest/raw-position.js";
 
 const blockTypes = new Set(["paragraph", "heading", "tableCell"]);
 
@@ -30,7 +31,7 @@ export const restoreTypography: Plugin<[], Root> = () => (tree, file) => {
     const sameQuote = previousBlock && quoteOf.get(block) && quoteOf.get(block) === quoteOf.get(previousBlock);
     const state = newQuoteState();
     if (sameQuote && previousOpen) state.openDouble = 1;
-    for (const node of texts) node.value = typesetLine(node.value, state);
+    for (const node of texts) rewriteText(node, typesetLine(node.value, state));
     const first = texts[0]?.value.trimStart()[0];
     if (previousOpen && first !== "“" && !sameQuote && previousBlock) {
       file.message("a double quotation mark opened here is not closed", { place: previousBlock.position, ruleId: "typography-unclosed-quote", source: "typography" });
@@ -44,8 +45,9 @@ export const restoreTypography: Plugin<[], Root> = () => (tree, file) => {
   // The first and last text of a block lose their outer spaces.
   for (const block of blocks) {
     const texts = block.children.filter((child): child is Text => child.type === "text");
-    if (texts[0] && block.children[0] === texts[0]) texts[0].value = texts[0].value.trimStart();
+    const first = texts[0];
+    if (first && block.children[0] === first) cutText(file, first, first.value.length - first.value.trimStart().length);
     const last = block.children.at(-1);
-    if (last?.type === "text") last.value = last.value.trimEnd();
+    if (last?.type === "text") cutText(file, last, 0, last.value.trimEnd().length);
   }
 };

@@ -23,7 +23,8 @@ export interface Watcher {
 
 export async function watch(options: WatchOptions): Promise<Watcher> {
   const cache = new BuildCache();
-  const paths = [path.dirname(path.resolve(options.manifestPath)), path.join(projectRoot, "templates"), path.join(projectRoot, "styles")];
+  // The default lexicons (src/lexicon/) are editorial data too, read with the edition.
+  const paths = [path.dirname(path.resolve(options.manifestPath)), path.join(projectRoot, "templates"), path.join(projectRoot, "styles"), path.join(projectRoot, "src", "lexicon")];
   let running: Promise<void> | undefined;
   let pending = false;
   let timer: NodeJS.Timeout | undefined;

@@ -1,5 +1,8 @@
-// Builds the full edition from sources/ once, into a temporary folder, and
-// hands the folder to the tests that inspect the EPUB and the PDF.
+// Builds the full edition from sources/ once, in process, into a temporary
+// folder, and hands the folder to the tests that inspect the EPUB and the PDF
+// (provide/inject). The edition and slow projects both name this file; the
+// build is kept on globalThis of vitest's main process, so it runs once per
+// `vitest run` however many projects ask for it.
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -7,17 +10,35 @@ import type { TestProject } from "vitest/node";
 import { build } from "../../src/build.js";
 import type { PageStart } from "../../src/render/pdf.js";
 
+export interface BuiltEdition {
+  manifestPath: string;
+  outDir: string;
+  epub: string;
+  html: string;
+  /** The print profile (bleed, marks, padded to a multiple of 4). */
+  pdf: string;
+  /** The screen profile. */
+  screenPdf: string;
+  pageCount: number;
+  printPageCount: number;
+  pageStarts: PageStart[];
+  anchorPages: Record<string, number>;
+}
+
 declare module "vitest" {
   export interface ProvidedContext {
-    /** `pdf` is the print profile (bleed, marks, padded to a multiple of 4), `screenPdf` the screen profile. */
-    edition: { outDir: string; epub: string; html: string; pdf: string; screenPdf: string; pageCount: number; printPageCount: number; pageStarts: PageStart[]; anchorPages: Record<string, number> };
+    edition: BuiltEdition;
   }
 }
 
-export default async function setup(project: TestProject) {
+const manifestPath = "sources/edition.yaml";
+const shared = globalThis as { editionBuild?: Promise<BuiltEdition> };
+
+async function buildOnce(): Promise<BuiltEdition> {
   const outDir = await mkdtemp(path.join(os.tmpdir(), "edition-test-"));
-  const result = await build({ manifestPath: "sources/edition.yaml", outDir, pdf: true });
-  project.provide("edition", {
+  const result = await build({ manifestPath, outDir, pdf: true });
+  return {
+    manifestPath,
     outDir,
     epub: result.outputs.epub,
     html: result.outputs.html,
@@ -27,5 +48,9 @@ export default async function setup(project: TestProject) {
     pageStarts: result.pageStarts!,
     anchorPages: result.anchorPages!,
     printPageCount: result.printPageCount!,
-  });
+  };
+}
+
+export default async function setup(project: TestProject) {
+  project.provide("edition", await (shared.editionBuild ??= buildOnce()));
 }

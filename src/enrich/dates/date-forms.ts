@@ -99,8 +99,23 @@ const overlaps = (a: [number, number], b: [number, number]) => a[0] < b[1] && b[
 
 /** Words before a bare year that state an event at it (`in 1888`, `by 1921`, `the Commune of 1871`). */
 const yearGate = /(?:\b(?:[Ii]n|[Bb]y|[Dd]uring|[Aa]round|[Aa]bout|[Cc]irca|c\.|[Ii]n the year)|\b[A-Z][a-z]+ of)\s+$/;
-/** `the 1905 revolution`, `the 1903 Congress`. */
-const namedEvent = /^\s+(revolution|congress|conference|uprising|rising|strike|plenum|insurrection|election|elections|putsch|coup)\b/i;
+/** The words the date forms read as evidence, from the lexicon. */
+export interface DateVocabulary {
+  /** Words that, after `the` and a year, make the year an event's date: `the 1905 revolution`, `the 1903 Congress`. */
+  namedEvents: string[];
+}
+
+const namedEventPatterns = new Map<string, RegExp>();
+/** `the 1905 revolution`: one of the named events right after the year. */
+function namedEventPattern(words: string[]): RegExp {
+  const key = words.join("|");
+  let found = namedEventPatterns.get(key);
+  if (!found) {
+    found = words.length ? new RegExp(`^\\s+(?:${words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})\\b`, "i") : /(?!)/;
+    namedEventPatterns.set(key, found);
+  }
+  return found;
+}
 
 type Candidate = FoundDate;
 
@@ -109,7 +124,7 @@ function fullYear(first: string, second: string): number {
 }
 
 /** Forms chrono-node does not read, each a regular expression with its EDTF. */
-function ownForms(sentence: string): Candidate[] {
+function ownForms(sentence: string, namedEvent: RegExp): Candidate[] {
   const found: Candidate[] = [];
   const add = (match: RegExpMatchArray, value: DateValue, offset = 0, length = match[0].length) =>
     found.push({ start: match.index! + offset, end: match.index! + offset + length, text: match[0].slice(offset, offset + length), ...value });
@@ -222,9 +237,9 @@ export interface SentenceDates {
  * last year stated before it), and is marked inferred; with neither it is
  * reported as unsure and left out.
  */
-export function findDates(sentence: string, contextYear?: number): SentenceDates {
+export function findDates(sentence: string, contextYear?: number, vocabulary: DateVocabulary = { namedEvents: [] }): SentenceDates {
   const excluded = titleSpans(sentence);
-  const own = ownForms(sentence);
+  const own = ownForms(sentence, namedEventPattern(vocabulary.namedEvents));
   const all: (Candidate & { noYear?: boolean })[] = [];
   const take = (candidate: Candidate & { noYear?: boolean }) => {
     if (excluded.some((span) => overlaps(span, [candidate.start, candidate.end]))) return;

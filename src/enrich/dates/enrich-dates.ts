@@ -9,9 +9,9 @@ import type { Plugin } from "unified";
 import { visitParents } from "unist-util-visit-parents";
 import "../../restore/text-data.js";
 import { notesStart } from "../../restore/blocks.js";
-import { placeOfIndex } from "../../restore/raw-place.js";
-import { findDates, lastYearNamed } from "./date-forms.js";
-import { summarise, type DatedEvent } from "./events.js";
+import { pointIn } from "../../ingest/raw-position.js";
+import { findDates, lastYearNamed, type DateVocabulary } from "./date-forms.js";
+import { eventFeatures, summarise, type DatedEvent, type EventVocabulary } from "./events.js";
 import { inlineText, insertAt, textAt } from "./inline-text.js";
 import { sentences } from "./sentences.js";
 
@@ -28,7 +28,14 @@ function anchorNode(id: string): PhrasingContent {
   return { type: "text", value: "", data: { hName: "span", hProperties: { id, className: ["chronology-anchor"] } } } as PhrasingContent;
 }
 
-export const enrichDates: Plugin<[], Root> = () => (tree, file) => {
+export interface EnrichDatesOptions {
+  /** The lexicon's words for dates and events (named events, kinds of event, stop words); none by default. */
+  lexicon?: DateVocabulary & EventVocabulary;
+}
+
+const noWords: DateVocabulary & EventVocabulary = { namedEvents: [], eventKinds: {}, stopWords: [] };
+
+export const enrichDates: Plugin<[EnrichDatesOptions?], Root> = ({ lexicon = noWords } = {}) => (tree, file) => {
   const textId = file.data.textId ?? file.data.entry?.id ?? "text";
   const bodyEnd = notesStart(tree);
   const paragraphs: Paragraph[] = [];
@@ -48,14 +55,15 @@ export const enrichDates: Plugin<[], Root> = () => (tree, file) => {
     // The place in the raw file: through the text node that holds the index when it kept its position, else the paragraph's start.
     const placeOf = (index: number) => {
       const at = textAt(paragraph, index);
-      return (at?.node.position ? placeOfIndex(at.node, at.node.value, at.offset) : undefined) ?? paragraph.position?.start;
+      const point = at ? pointIn(file, at.node, at.offset) : undefined;
+      return point ? { line: point.line, column: point.column } : paragraph.position?.start;
     };
     // A year named earlier in the same paragraph, dated or not, is the best guess for a date without one.
     let paragraphYear: number | undefined;
     for (const sentence of sentences(value)) {
       const text = value.slice(sentence.start, sentence.end);
       const yearBefore = paragraphYear;
-      const found = findDates(text, paragraphYear ?? contextYear);
+      const found = findDates(text, paragraphYear ?? contextYear, lexicon);
       paragraphYear = lastYearNamed(text) ?? paragraphYear;
       for (const unsure of found.unsure) {
         file.message(`date left out of the chronology: ${unsure.reason}`, { place: placeOf(sentence.start + unsure.start), ruleId: "dates-unsure", source });
@@ -81,12 +89,13 @@ export const enrichDates: Plugin<[], Root> = () => (tree, file) => {
           summary: summarise(text, date.start, date.end),
           sentence: text,
           persons,
+          features: eventFeatures(text, lexicon),
           ...(place ? { position: { start: { ...place }, end: { ...place } } } : {}),
         });
       }
     }
     // From the end, so earlier offsets are unchanged by the splits.
-    for (const { offset, id } of anchors.reverse()) insertAt(paragraph, offset, anchorNode(id));
+    for (const { offset, id } of anchors.reverse()) insertAt(file, paragraph, offset, anchorNode(id));
   }
   file.data.chronology = events;
 };

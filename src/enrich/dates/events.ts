@@ -15,6 +15,8 @@ export interface DatedEvent {
   sentence: string;
   /** Canonical keys of the persons named in the sentence (from name mentions). */
   persons: string[];
+  /** What merging compares: the kinds of event the sentence names and its other content words. */
+  features: EventFeatures;
   position?: Position;
 }
 
@@ -60,30 +62,34 @@ export function summarise(sentence: string, dateStart: number, dateEnd: number):
   return start > 0 ? text : text.replace(/^[a-z]/, (first) => first.toUpperCase());
 }
 
-// Words that name the same kind of event in different forms (`born`, `birth`).
-const eventRoots: [RegExp, string][] = [
-  [/^(born|birth|births)$/, "birth"],
-  [/^(died|dies|death|dead)$/, "death"],
-  [/^(expel|expels|expelled|expelling|expulsion|expulsions)$/, "expulsion"],
-  [/^(deport|deported|deportation|banish|banished|banishment|exile|exiled)$/, "banishment"],
-  [/^(assassinate|assassinated|assassination|murder|murdered|killed)$/, "killing"],
-  [/^(arrest|arrested|arrests)$/, "arrest"],
-  [/^(elect|elected|election)$/, "election"],
-  [/^(sign|signed|signing|treaty)$/, "treaty"],
-];
-
-const stopWords = new Set(
-  "a an the and or but of in on at to for from by with as into over under after before his her their its he she they it was were is be been had has have that which who whom this these those not no one two three there then than so also all more most very only".split(" "),
-);
-
-function words(sentence: string): string[] {
-  return (sentence.toLowerCase().match(/[a-z]+/g) ?? []).filter((word) => word.length > 2 && !stopWords.has(word));
+/** The words merging reads, from the lexicon. */
+export interface EventVocabulary {
+  /** Kinds of event, each with the words that name it in different forms (`birth: [born, birth]`). */
+  eventKinds: Record<string, string[]>;
+  /** Words too common to link two passages. */
+  stopWords: string[];
 }
 
-function rootsOf(sentence: string): Set<string> {
-  const roots = new Set<string>();
-  for (const word of words(sentence)) for (const [pattern, root] of eventRoots) if (pattern.test(word)) roots.add(root);
-  return roots;
+export interface EventFeatures {
+  /** The kinds of event the sentence names (`birth`, `expulsion`). */
+  kinds: string[];
+  /** Content words that name no kind of event. */
+  others: string[];
+}
+
+const kindIndexes = new WeakMap<EventVocabulary, { kindOf: Map<string, string>; stop: Set<string> }>();
+
+/** The kinds of event a sentence names and its other content words (longer than two letters, not stop words). */
+export function eventFeatures(sentence: string, vocabulary: EventVocabulary): EventFeatures {
+  let index = kindIndexes.get(vocabulary);
+  if (!index) {
+    const kindOf = new Map(Object.entries(vocabulary.eventKinds).flatMap(([kind, words]) => words.map((word) => [word, kind] as const)));
+    index = { kindOf, stop: new Set(vocabulary.stopWords) };
+    kindIndexes.set(vocabulary, index);
+  }
+  const { kindOf, stop } = index;
+  const words = (sentence.toLowerCase().match(/[a-z]+/g) ?? []).filter((word) => word.length > 2 && !stop.has(word));
+  return { kinds: [...new Set(words.flatMap((word) => kindOf.get(word) ?? []))], others: [...new Set(words.filter((word) => !kindOf.has(word)))] };
 }
 
 /** Two dates can tell of one event when one lies within the other. */
@@ -98,31 +104,15 @@ function compatible(a: string, b: string): boolean {
  * The merging rule, kept conservative: the dates must be compatible (one
  * within the other, so `1879` and `7 November 1879` may merge, `October 1927`
  * and `November 1927` may not), and the sentences must share a word that names
- * the kind of event (birth, death, expulsion, banishment, killing, arrest,
- * election, treaty) and at least one more: a person named in both or another
- * content word.
+ * the kind of event (the lexicon's `eventKinds`: birth, death, expulsion…)
+ * and at least one more: a person named in both or another content word.
  */
 export function sameEvent(a: DatedEvent, b: DatedEvent): boolean {
   if (!compatible(a.date.edtf, b.date.edtf)) return false;
-  const [x, y] = [featuresOf(a.sentence), featuresOf(b.sentence)];
-  if (![...y.roots].some((root) => x.roots.has(root))) return false;
+  const [x, y] = [a.features, b.features];
+  if (!y.kinds.some((kind) => x.kinds.includes(kind))) return false;
   if (a.persons.some((person) => b.persons.includes(person))) return true;
-  return [...y.others].some((word) => x.others.has(word));
-}
-
-interface Features {
-  roots: Set<string>;
-  /** Content words that name no kind of event. */
-  others: Set<string>;
-}
-const features = new Map<string, Features>();
-function featuresOf(sentence: string): Features {
-  let found = features.get(sentence);
-  if (!found) {
-    found = { roots: rootsOf(sentence), others: new Set(words(sentence).filter((word) => !eventRoots.some(([pattern]) => pattern.test(word)))) };
-    features.set(sentence, found);
-  }
-  return found;
+  return y.others.some((word) => x.others.includes(word));
 }
 
 export interface ChronologyEntry {
@@ -145,22 +135,22 @@ const span = (event: DatedEvent) => {
 /** Entries in time order, each event told by several passages merged into one. */
 export function chronologyEntries(events: DatedEvent[]): ChronologyEntry[] {
   const groups: DatedEvent[][] = [];
-  // A group can take an event only if its first member shares a kind-of-event word with it
+  // A group can take an event only if its first member shares a kind of event with it
   // (sameEvent requires one), so only those groups are tried, in the order they were made:
   // the same groups as trying every group, without the time that grows with the square of the events.
-  const groupsByRoot = new Map<string, number[]>();
+  const groupsByKind = new Map<string, number[]>();
   for (const event of events) {
-    const roots = [...featuresOf(event.sentence).roots];
-    const candidates = [...new Set(roots.flatMap((root) => groupsByRoot.get(root) ?? []))].sort((a, b) => a - b);
+    const kinds = event.features.kinds;
+    const candidates = [...new Set(kinds.flatMap((kind) => groupsByKind.get(kind) ?? []))].sort((a, b) => a - b);
     const found = candidates.find((index) => groups[index]!.every((member) => sameEvent(member, event)));
     if (found !== undefined) {
       groups[found]!.push(event);
       continue;
     }
-    for (const root of roots) {
-      const list = groupsByRoot.get(root) ?? [];
+    for (const kind of kinds) {
+      const list = groupsByKind.get(kind) ?? [];
       list.push(groups.length);
-      groupsByRoot.set(root, list);
+      groupsByKind.set(kind, list);
     }
     groups.push([event]);
   }

@@ -4,6 +4,8 @@
 // note references, emphasis) are walked through, never split apart.
 import type { Parent, PhrasingContent, Text } from "mdast";
 import type { Node } from "unist";
+import type { VFile } from "vfile";
+import { splitText } from "../../ingest/split-text.js";
 
 export interface Mention {
   start: number;
@@ -45,7 +47,7 @@ export function inlineText(parent: Parent): InlineText {
  * node (a name mention opening the sentence) it goes before that node; inside
  * a text node, the text is split.
  */
-export function insertAt(parent: Parent, offset: number, anchor: PhrasingContent): boolean {
+export function insertAt(file: VFile, parent: Parent, offset: number, anchor: PhrasingContent): boolean {
   let rest = offset;
   for (let index = 0; index < parent.children.length; index++) {
     const child = parent.children[index]! as Node;
@@ -57,12 +59,10 @@ export function insertAt(parent: Parent, offset: number, anchor: PhrasingContent
     if (rest < length) {
       if (child.type === "text") {
         const text = child as Text;
-        const after: Text = { type: "text", value: text.value.slice(rest) };
-        text.value = text.value.slice(0, rest);
-        parent.children.splice(index + 1, 0, anchor as never, after as never);
+        splitText(file, parent as { children: PhrasingContent[] }, text, [{ start: rest, end: rest, make: () => anchor }]);
         return true;
       }
-      return insertAt(child as Parent, rest, anchor);
+      return insertAt(file, child as Parent, rest, anchor);
     }
     rest -= length;
   }

@@ -8,9 +8,16 @@ import type { Options as ToMarkdownOptions } from "mdast-util-to-markdown";
 import type { Plugin } from "unified";
 import { SKIP, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
-import { placeOfIndex, type Place } from "../../restore/raw-place.js";
+import { pointIn, rewriteText } from "../../ingest/raw-position.js";
+import { splitText, type TextPiece } from "../../ingest/split-text.js";
+
+/** A raw `line:column`. */
+export interface Place {
+  line: number;
+  column: number;
+}
 import type { CompiledAuthority } from "./authority.js";
-import { NameFinder, type FoundName } from "./find-names.js";
+import { NameFinder, type FoundName, type NameVocabulary } from "./find-names.js";
 
 export interface NameMention extends Parent {
   type: "nameMention";
@@ -52,10 +59,12 @@ declare module "vfile" {
 
 export interface EnrichNamesOptions {
   authority: CompiledAuthority;
+  /** The lexicon's words that are evidence of a person (titles); none by default. */
+  lexicon?: NameVocabulary;
 }
 
-export const enrichNames: Plugin<[EnrichNamesOptions], Root> = ({ authority }) => (tree, file) => {
-  const finder = new NameFinder(authority);
+export const enrichNames: Plugin<[EnrichNamesOptions], Root> = ({ authority, lexicon }) => (tree, file) => {
+  const finder = new NameFinder(authority, lexicon);
   const prefix = `${file.data.textId ?? "text"}-name-`;
   const mentions: MentionRecord[] = [];
   let section: string | undefined;
@@ -67,34 +76,31 @@ export const enrichNames: Plugin<[EnrichNamesOptions], Root> = ({ authority }) =
     if (node.type !== "text" || !parent || index === undefined) return;
     const names = finder.find(node.value);
     if (!names.length) return;
-    const pieces: PhrasingContent[] = [];
-    let at = 0;
-    for (const name of names) {
-      if (name.start > at) pieces.push({ type: "text", value: node.value.slice(at, name.start) });
+    const pieces: TextPiece[] = names.map((name) => {
       const id = `${prefix}${mentions.length + 1}`;
-      const place = placeOf(node, parent, name.start);
+      const point = pointIn(file, node, name.start);
+      const place = point ? { line: point.line, column: point.column } : undefined;
       mentions.push({ id, heading: name.heading, surface: name.surface, known: name.known, section, place });
-      pieces.push({
-        type: "nameMention",
-        data: { hName: "span", hProperties: { id, className: ["name-mention"], dataPerson: name.heading } },
-        children: [{ type: "text", value: name.surface }],
-      });
       if (name.ambiguous) ambiguous(file, name, place);
-      at = name.end;
-    }
-    if (at < node.value.length) pieces.push({ type: "text", value: node.value.slice(at) });
-    (parent as Parent).children.splice(index, 1, ...(pieces as Parent["children"]));
-    return [SKIP, index + pieces.length];
+      return {
+        start: name.start,
+        end: name.end,
+        make: (surface) => {
+          rewriteText(surface, name.surface);
+          return {
+            type: "nameMention",
+            data: { hName: "span", hProperties: { id, className: ["name-mention"], dataPerson: name.heading } },
+            children: [surface],
+          } as NameMention;
+        },
+      };
+    });
+    return [SKIP, index + splitText(file, parent as { children: PhrasingContent[] }, node, pieces)];
   });
 
   file.data.nameMentions = mentions;
   reportUnknown(file, mentions);
 };
-
-function placeOf(node: Text, parent: Parent, index: number): Place | undefined {
-  if (parent.type === "paragraph" && parent.children.length === 1) return placeOfIndex(parent, node.value, index);
-  return node.position?.start ?? parent.position?.start;
-}
 
 function ambiguous(file: VFile, name: FoundName, place: Place | undefined): void {
   file.message(`\`${name.surface}\` may be ${name.ambiguous!.map((h) => `\`${h}\``).join(" or ")}: indexed under \`${name.heading}\`; write the full name nearby or add a variant`, {

@@ -18,9 +18,12 @@ export interface FoundName {
   ambiguous?: string[];
 }
 
-const titles = new Set(
-  "General Colonel Admiral Marshal Captain Lieutenant Commissar President Premier Chancellor Tsar Tsarina Czar Emperor Empress King Queen Prince Princess Count Countess Baron Duke Sir Lord Lady Dr Dr. Professor Father Mr Mr. Mrs Mrs. Madame Comrade Bishop".split(" "),
-);
+/** The words the finder reads as evidence, from the lexicon. */
+export interface NameVocabulary {
+  /** Words before a full name that show it is a person's: `General`, `Dr.`. */
+  titles: string[];
+}
+
 const particles = new Set(["del", "de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "y"]);
 
 // A word, an initial, or a particle, with its offset; capitalised words may carry hyphens and apostrophes inside.
@@ -71,7 +74,7 @@ function nameRuns(text: string): Token[][] {
 }
 
 /** A run accepted as an unknown person, trimmed to where the evidence starts; undefined when there is none. */
-function unknownPerson(run: Token[]): { tokens: Token[]; title?: Token } | undefined {
+function unknownPerson(run: Token[], titles: Set<string>): { tokens: Token[]; title?: Token } | undefined {
   let index = run.findIndex((token) => titles.has(token.word) || isInitial(token.word) || isForename(token.word));
   if (index < 0) return undefined;
   let title: Token | undefined;
@@ -106,7 +109,14 @@ export class NameFinder {
   /** Surnames of unknown persons met in full, in this text. */
   private readonly unknownSurnames = new Map<string, string>();
 
-  constructor(private readonly authority: CompiledAuthority) {}
+  private readonly titles: Set<string>;
+
+  constructor(
+    private readonly authority: CompiledAuthority,
+    vocabulary: NameVocabulary = { titles: [] },
+  ) {
+    this.titles = new Set(vocabulary.titles);
+  }
 
   find(text: string): FoundName[] {
     const blocked: [number, number][] = [];
@@ -129,7 +139,7 @@ export class NameFinder {
     for (const run of nameRuns(text)) {
       const parts = splitAtBlocked(run, free);
       for (const part of parts) {
-        const person = unknownPerson(part);
+        const person = unknownPerson(part, this.titles);
         // `St. Louis Post-Dispatch`, `Fort William`: a place's name, however personal.
         if (!person || /\b(?:St|Saint|San|Santa|Fort|Port|Mount)\.?[\s\u00A0]+$/u.test(text.slice(0, part[0]!.start))) continue;
         const first = person.title ?? person.tokens[0]!;

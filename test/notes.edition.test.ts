@@ -6,12 +6,13 @@ import { toString } from "hast-util-to-string";
 import { visit } from "unist-util-visit";
 import { VFile } from "vfile";
 import { describe, expect, it } from "vitest";
-import { buildEdition, processText } from "../src/pipeline.js";
+import { processText } from "../src/pipeline.js";
+import { editionTree } from "./edition-tree.js";
 import { footnotesForPrint } from "../src/render/print-notes.js";
 import { restoredDiff } from "../src/report/restored-diff.js";
 import { renderPrintHtml } from "../src/render/print-html.js";
 
-const edition = await buildEdition("sources/edition.yaml");
+const edition = await editionTree();
 const file = (id: string) => edition.texts.find((text) => text.data.textId === id)!;
 const division = (id: string) => edition.book.children.find((node) => node.type === "element" && node.properties.id === `text-${id}`) as Element;
 const hasClass = (node: Element, name: string) => ((node.properties.className as string[] | undefined) ?? []).includes(name);

@@ -7,9 +7,9 @@ import { toString } from "hast-util-to-string";
 import JSZip from "jszip";
 import { visit } from "unist-util-visit";
 import { describe, expect, inject, it } from "vitest";
-import { buildEdition } from "../src/pipeline.js";
+import { editionTree } from "./edition-tree.js";
 import { footnotesForPrint } from "../src/render/print-notes.js";
-import { pdfPageText } from "./helpers.js";
+import { pdfPages } from "./helpers.js";
 
 const { epub, pdf, pageCount } = inject("edition");
 const zip = await JSZip.loadAsync(await readFile(epub));
@@ -66,9 +66,8 @@ describe("notes in the EPUB", () => {
 
 /** Line-end hyphens joined, so a word split over two lines still matches; applied to both sides. */
 const joinHyphens = (text: string) => text.replace(/(\p{L})- (?=\p{L})/gu, "$1");
-const pages: string[] = [];
 // The PDF's text keeps the print HTML's soft hyphens (U+00AD): left out, as on the tree's side.
-for (let page = 1; page <= pageCount; page++) pages.push(joinHyphens((await pdfPageText(pdf, page)).replace(/\u00AD/g, "").replace(/\s+/g, " ")));
+const pages = (await pdfPages(pdf)).slice(0, pageCount).map((page) => joinHyphens(page.replace(/\u00AD/g, "").replace(/\s+/g, " ")));
 
 /** Each footnote of the print tree: its label, its opening words, and the last characters before its call. */
 function footnotes(book: Root) {
@@ -95,7 +94,7 @@ function footnotes(book: Root) {
 
 describe("notes in the PDF", () => {
   it("sets every footnote on the page of its call", async () => {
-    const notes = footnotes((await buildEdition("sources/edition.yaml")).book);
+    const notes = footnotes((await editionTree()).book);
     // Nested calls (Cliff 27–29) stand inside note 2*, so their floats do not follow a body call here.
     expect(notes.length).toBe(14 + 2 + 44 - 3);
     const misplaced: string[] = [];

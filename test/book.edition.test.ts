@@ -1,15 +1,12 @@
+// The word-for-word comparison of each raw text with the EPUB is in words.edition.test.ts.
 import type { Element } from "hast";
-import { visit } from "unist-util-visit";
 import { toString } from "hast-util-to-string";
-import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { divisionOf } from "../src/book/division.js";
-import { buildEdition } from "../src/pipeline.js";
+import { editionTree } from "./edition-tree.js";
 
-const edition = await buildEdition("sources/edition.yaml");
+const edition = await editionTree();
 const divisions = edition.book.children.filter((node): node is Element => node.type === "element");
-/** Words as letters and digits only: typography changes quotes, dashes and spaces, never these. */
-const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 const byId = (id: string) => divisions.find((node) => node.properties.id === id)!;
 
 describe("the book tree", () => {
@@ -56,36 +53,6 @@ describe("the book tree", () => {
     const header = cliff.children[0] as Element;
     expect(toString(header)).toBe("Chapter 16Trotsky and the triumvirateTony Cliff");
     expect(cliff.properties.role).toBe("doc-chapter");
-  });
-
-  /** A note call prints glued to its word (`Russia2`), notes follow each other, and they get a heading: read calls and notes apart, leave the heading out. */
-  const apartFromNotes = (node: Element): Element => {
-    const copy = structuredClone(node);
-    visit(copy, "element", (child, index, parent) => {
-      const className = (child.properties.className as string[] | undefined) ?? [];
-      if (className.includes("noteref")) child.children.unshift({ type: "text", value: " " });
-      if (className.includes("note")) child.children.push({ type: "text", value: " " });
-      if (className.includes("notes-title") && parent && index !== undefined) {
-        parent.children.splice(index, 1);
-        return index;
-      }
-    });
-    return copy;
-  };
-
-  // Lines a rule removed or moved out of the body, by the messages that say so.
-  const movedOut = /^(boilerplate-|structure-(title|byline|chapter|publication)$)/;
-
-  it.each(edition.texts.map((file) => [file.data.textId!, file] as const))("drops no word of %s's body (after corrections)", async (_, file) => {
-    const raw = await readFile(file.path, "utf8");
-    let corrected = raw;
-    for (const { correction } of file.data.corrections ?? []) corrected = corrected.split(correction.wrong).join(correction.right);
-    const gone = new Set(file.messages.filter((message) => movedOut.test(message.ruleId ?? "")).map((message) => message.line));
-    expect(gone.size).toBeGreaterThan(0);
-    const kept = corrected.split("\n").filter((_, index) => !gone.has(index + 1)).join("\n");
-    const division = byId(`text-${file.data.textId}`);
-    const body = division.children.filter((node) => node.type === "element" && !["header", "footer"].includes(node.tagName));
-    expect(words(body.map((node) => toString(apartFromNotes(node as Element))).join(" "))).toEqual(words(kept));
   });
 
   it("renders the editorial note's Markdown and lists every correction made", () => {

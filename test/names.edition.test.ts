@@ -11,13 +11,14 @@ import { VFile } from "vfile";
 import { describe, expect, inject, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { buildEdition, processText, textProcessor } from "../src/pipeline.js";
+import { editionTree } from "./edition-tree.js";
 import { namesSchema } from "../src/manifest/names-schema.js";
 import type { NameMention } from "../src/enrich/names/enrich-names.js";
 import { goldMentions } from "./fixtures/names-gold.js";
 import { fixtureTexts, validManifest } from "./fixtures/manifests.js";
 import { run, sourcesFixture } from "./helpers.js";
 
-const edition = await buildEdition("sources/edition.yaml");
+const edition = await editionTree();
 const authority = namesSchema.parse(parseYaml(await readFile("sources/names.yaml", "utf8")));
 
 interface Found {

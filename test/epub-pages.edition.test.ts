@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import JSZip from "jszip";
 import { describe, expect, inject, it } from "vitest";
-import { buildEdition } from "../src/pipeline.js";
+import { editionTree } from "./edition-tree.js";
 import { renderEpub } from "../src/render/epub.js";
 import { run } from "./helpers.js";
 
@@ -97,7 +97,7 @@ describe("the EPUB's page-list", () => {
 
 describe("a rebuild", () => {
   it("gives the same EPUB, byte for byte, from the same sources and the same print render", async () => {
-    const edition = await buildEdition("sources/edition.yaml");
+    const edition = await editionTree();
     const again = await renderEpub(edition.manifest, edition.book, { pageStarts, anchorPages });
     expect(Buffer.compare(again, await readFile(epub))).toBe(0);
   });
@@ -111,7 +111,7 @@ describe("a rebuild", () => {
 
 describe("an EPUB built without the PDF", () => {
   it("has no page-list and claims no print page numbers", async () => {
-    const edition = await buildEdition("sources/edition.yaml");
+    const edition = await editionTree();
     const bare = await JSZip.loadAsync(await renderEpub(edition.manifest, edition.book, { cover: null }));
     const nav = await bare.file("OEBPS/toc.xhtml")!.async("string");
     const opf = await bare.file("OEBPS/content.opf")!.async("string");

@@ -1,0 +1,46 @@
+// The lexicon: the words the enrichers read as evidence, kept as data. The
+// project's default lexicon for the edition's language (src/lexicon/en.yaml)
+// holds general vocabulary; an edition's own lexicon (sources/lexicon.yaml)
+// adds the vocabulary of its subject. Plugins receive the merged lexicon as
+// an option; they never read it from a file.
+import { z } from "zod";
+
+/** One word as it stands in a text, no spaces: `General`, `Dr.`. */
+const word = z.string().regex(/^\S+$/u, "must be one word, without spaces");
+/** One word in lower case, letters only: the enrichers compare lower-cased words. */
+const lowerWord = z.string().regex(/^\p{Ll}+$/u, "must be one word in lower-case letters");
+
+export const lexiconSchema = z.strictObject({
+  /** Words before a name that are evidence of a person (`General`, `Commissar`); before a single word (`General Strike`) they are not. */
+  titles: z.array(word).default([]),
+  /** Words that, after `the` and a year, make the year an event's date: `the 1905 revolution`, `the 1903 congress`. */
+  namedEvents: z.array(lowerWord).default([]),
+  /** Kinds of event, each with the words that name it (`birth: [born, birth]`): two passages may tell one event only when they share a kind. */
+  eventKinds: z.record(lowerWord, z.array(lowerWord).min(1, "lists no word")).default({}),
+  /** Words too common to link two passages as one event (`the`, `was`). */
+  stopWords: z.array(lowerWord).default([]),
+  /** Capitalised words that start a sentence and stand capitalised mid-sentence only at a seam (`The`, `In`): where a run-in heading ends. */
+  sentenceStarts: z.array(word).default([]),
+  /** Words a heading never ends on (`the`, `of`, `said`). */
+  danglingWords: z.array(lowerWord).default([]),
+});
+
+export type Lexicon = z.output<typeof lexiconSchema>;
+
+export const emptyLexicon: Lexicon = { titles: [], namedEvents: [], eventKinds: {}, stopWords: [], sentenceStarts: [], danglingWords: [] };
+
+const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+
+/** An edition's lexicon extending the default one: every list gains the edition's words, each kind of event too. */
+export function extendLexicon(base: Lexicon, extension: Lexicon): Lexicon {
+  const eventKinds: Record<string, string[]> = { ...base.eventKinds };
+  for (const [kind, words] of Object.entries(extension.eventKinds)) eventKinds[kind] = union(eventKinds[kind] ?? [], words);
+  return {
+    titles: union(base.titles, extension.titles),
+    namedEvents: union(base.namedEvents, extension.namedEvents),
+    eventKinds,
+    stopWords: union(base.stopWords, extension.stopWords),
+    sentenceStarts: union(base.sentenceStarts, extension.sentenceStarts),
+    danglingWords: union(base.danglingWords, extension.danglingWords),
+  };
+}
