@@ -40,7 +40,8 @@ async function edition(firstText: string): Promise<string> {
 /** One build as a new process, its memory sampled from /proc until it ends. */
 async function measuredBuild(name: string, firstText: string, timeoutMs: number): Promise<ScaleFigure> {
   const dir = await edition(firstText);
-  const out = path.join(dir, "out");
+  // Never inside the edition's folder: the build refuses an output folder among its inputs.
+  const out = await mkdtemp(path.join(os.tmpdir(), "edition-bench-scale-out-"));
   const start = performance.now();
   const child = spawn(process.execPath, [path.join(projectRoot, "bin", "edition.js"), "build", "--no-pdf", "--manifest", path.join(dir, "edition.yaml"), "--out", out], { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
@@ -71,6 +72,7 @@ async function measuredBuild(name: string, firstText: string, timeoutMs: number)
   clearTimeout(killer);
   const ms = Math.round(performance.now() - start);
   await rm(dir, { recursive: true, force: true });
+  await rm(out, { recursive: true, force: true });
   const cpuMs = Math.round((ticks * 1000) / clockTicksPerSecond);
   return { case: name, inputMiB: Math.round((Buffer.byteLength(firstText) / 1024 / 1024) * 10) / 10, ms, exitCode, cpuMs, peakRssMiB: Math.round(rss / 1024), peakPssMiB: Math.round(pss / 1024), ...(exitCode === 0 ? {} : { error: stderr.trim().split("\n").slice(-5).join("\n") }) };
 }
