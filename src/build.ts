@@ -1,6 +1,9 @@
 // `edition build`: the pipeline, then each renderer, each output written whole.
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { writeAtomically } from "./output.js";
+import { whileBuilding } from "./interrupt.js";
+import { removeStaleTemporaries, writeAtomically } from "./output.js";
+import { betterInPlace, checkEpub, EpubInvalidError } from "./render/epub-check.js";
 import { EditionErrors, hasErrors } from "./report/report-messages.js";
 import { PdfFailedError } from "./report/build-errors.js";
 import { reportHtml } from "./report/report-html.js";
@@ -28,6 +31,10 @@ export interface BuildOptions {
    * after the layout).
    */
   epubFirst?: boolean;
+  /** Further scripts for Paged.js to load (the process tests use one that never lets layout start). */
+  pdfScripts?: string[];
+  /** End the PDF render when Paged.js lays out no new page for this long (default 120 s). */
+  stallSeconds?: number;
 }
 
 export interface BuildResult {
@@ -43,9 +50,22 @@ export interface BuildResult {
   printPageCount?: number;
 }
 
-export async function build(options: BuildOptions): Promise<BuildResult> {
+/**
+ * Build the outputs. SIGINT, SIGTERM and SIGHUP stop the build at once and
+ * keep the last build's outputs (./interrupt.ts). Each EPUB is checked by
+ * EPUBCheck before it is written: one with a fatal error or an error fails the
+ * build and the EPUB in place stays. A PDF that fails never costs the EPUB in
+ * place its page-list or cover.
+ */
+export function build(options: BuildOptions): Promise<BuildResult> {
+  return whileBuilding(() => buildOnce(options));
+}
+
+async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
   const step = options.onStep ?? (() => {});
+  const stale = await removeStaleTemporaries(options.outDir);
+  if (stale.length) log(`removed ${stale.length} temporary file${stale.length === 1 ? "" : "s"} left by a build that was killed: ${stale.join(", ")}`);
   step("reading and restoring the texts");
   const edition = await buildEdition(options.manifestPath, { cache: options.cache?.texts, keepRestored: false });
   if (hasErrors(edition.files)) throw new EditionErrors(edition.files);
@@ -75,7 +95,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   else if (options.pdf) {
     step("laying out the PDF");
     try {
-      const rendered = await renderPdf(manifest, printHtml, { onProgress: options.onPdfProgress, outline: printOutline(book) });
+      const rendered = await renderPdf(manifest, printHtml, {
+        onProgress: options.onPdfProgress,
+        outline: printOutline(book),
+        additionalScripts: options.pdfScripts,
+        stallSeconds: options.stallSeconds,
+      });
       await writeAtomically(pdfPath, rendered.pdf);
       log(`wrote ${pdfPath} (print: ${rendered.printPageCount} pages with bleed and crop marks)`);
       await writeAtomically(screenPath, rendered.screen);
@@ -89,8 +114,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // Without Chromium the EPUB is still made (without page-list), then the error is reported.
       if (error instanceof ChromiumMissingError) noChromium = error;
       else {
-        if (!early) await writeEpub(undefined);
-        throw new PdfFailedError(pdfPath, [epub, html, report], error);
+        const written = !early && (await writeEpub(undefined)) ? [epub, html, report] : [html, report];
+        throw new PdfFailedError(pdfPath, written, error);
       }
     }
   }
@@ -100,11 +125,24 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const pdfs = printed ? { pdf: pdfPath, screenPdf: screenPath } : {};
   return { edition, outputs: { epub, html, ...pdfs }, pageCount: printed?.pageCount, printPageCount: printed?.printPageCount, pageStarts: printed?.pageStarts, anchorPages: printed?.anchorPages };
 
-  async function writeEpub(layout: typeof printed) {
+  /** Render, check and write the EPUB; false when the EPUB in place was kept because it is better (a PDF that was asked for failed). */
+  async function writeEpub(layout: typeof printed): Promise<boolean> {
     step("rendering the EPUB");
-    await writeAtomically(epub, await renderEpub(manifest, book, { pageStarts: layout?.pageStarts, anchorPages: layout?.anchorPages, log }));
+    const data = await renderEpub(manifest, book, { pageStarts: layout?.pageStarts, anchorPages: layout?.anchorPages, log });
+    step("checking the EPUB");
+    const checked = await checkEpub(data);
+    if (checked.errors.length) throw new EpubInvalidError(epub, checked.errors);
     const pending = options.pdf && options.epubFirst && !noChromium;
+    if (options.pdf && !layout && !pending) {
+      const lost = await betterInPlace(await readFile(epub).catch(() => undefined), data);
+      if (lost) {
+        log(`kept ${epub} as it was: it has ${lost}, which an EPUB made without the PDF lacks`);
+        return false;
+      }
+    }
+    await writeAtomically(epub, data);
     const why = pending ? "its page-list follows once the PDF is laid out" : "the PDF was not made";
     log(`wrote ${epub}${layout ? "" : ` (no page-list of the print edition: ${why})`}`);
+    return true;
   }
 }

@@ -14,6 +14,7 @@ import { projectRoot } from "./project-root.js";
 import { ChromiumMissingError } from "./render/chromium.js";
 import { restoredDiff } from "./report/restored-diff.js";
 import { PdfFailedError } from "./report/build-errors.js";
+import { EpubInvalidError } from "./render/epub-check.js";
 import { terminalProgress } from "./report/progress.js";
 import { watch } from "./watch/watch.js";
 import { displayPath } from "./manifest/yaml-data-file.js";
@@ -58,7 +59,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     else if (error instanceof EditionErrors) {
       printReport(error.files);
       stderr(`error: ${error.message}\n`);
-    } else if (error instanceof ChromiumMissingError || error instanceof PdfFailedError) stderr(`error: ${error.message}\n`);
+    } else if (error instanceof ChromiumMissingError || error instanceof PdfFailedError || error instanceof EpubInvalidError) stderr(`error: ${error.message}\n`);
     else stderr(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     status = 1;
   };

@@ -1,17 +1,62 @@
 // The one place that writes outputs. Each file is written beside its target
 // under a temporary name and renamed into place, so `build/` never holds a
 // half-written EPUB or PDF and a failed build leaves the last good one.
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+// Temporary names carry the writer's process id (`.<name>.<pid>.tmp`): the
+// files of a build that was stopped are removed when it stops (see
+// ./interrupt.ts), and those of a process that was killed outright are
+// removed by the next build in that folder.
+import { rmSync } from "node:fs";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+
+/** Temporary files being written by this process now. */
+const temporaries = new Set<string>();
+
+const temporaryName = /^\..+\.(\d+)\.tmp$/;
 
 export async function writeAtomically(target: string, data: string | Uint8Array): Promise<void> {
   await mkdir(path.dirname(target), { recursive: true });
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  temporaries.add(temporary);
   try {
     await writeFile(temporary, data);
     await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
+  } finally {
+    temporaries.delete(temporary);
   }
+}
+
+/** Remove the temporary files this process is writing (synchronous: for a signal or `exit` handler). */
+export function removeTemporaries(): void {
+  for (const temporary of temporaries) rmSync(temporary, { force: true });
+  temporaries.clear();
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, as another user's.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Remove the temporary files in `dir` left by processes that no longer run; returns their names. */
+export async function removeStaleTemporaries(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return []; // no folder yet
+  }
+  const stale = names.filter((name) => {
+    const pid = Number(temporaryName.exec(name)?.[1]);
+    return Number.isSafeInteger(pid) && pid > 0 && pid !== process.pid && !processExists(pid);
+  });
+  await Promise.all(stale.map((name) => rm(path.join(dir, name), { force: true })));
+  return stale;
 }

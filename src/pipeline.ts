@@ -6,7 +6,12 @@ import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import type { VFile } from "vfile";
 import { checkCorrectionCounts, correctionsNote } from "./book/corrections-note.js";
-import { assembleBook, editorialNoteFromManifest, type BookText } from "./book/assemble-book.js";
+import { assembleBook, editorialNoteFromManifest, joinSourceLines, textDivisionIds, type BookText } from "./book/assemble-book.js";
+import { bookProcessor } from "./book/book-processor.js";
+import { shortTitles } from "./book/short-title.js";
+import { interfaceWords } from "./book/words.js";
+import { rangeDashes, typesetLine } from "./restore/typography-rules.js";
+import { rehypeSanitise, sanitiseManifest } from "./book/sanitise.js";
 import { decodeText } from "./ingest/decode-text.js";
 import { rawTextParser } from "./ingest/raw-text-parser.js";
 import type { BoilerplateRules } from "./manifest/editorial-data-schema.js";
@@ -23,7 +28,7 @@ import { restoreLetteredLists } from "./restore/lettered-lists.js";
 import type { TextCache } from "./watch/text-cache.js";
 import { restoreNotes } from "./restore/notes.js";
 import { restoreCitations } from "./restore/citations.js";
-import { noteHandlers } from "./restore/notes-hast.js";
+import { noteHandlersFor } from "./restore/notes-hast.js";
 import { bibliography, worksCited } from "./book/bibliography.js";
 import { loadCslStyle } from "./manifest/csl-style.js";
 import type { NamesAuthority } from "./manifest/names-schema.js";
@@ -31,9 +36,10 @@ import type { Lexicon } from "./manifest/lexicon-schema.js";
 import type { TextEntry } from "./manifest/manifest-schema.js";
 import { compileAuthority } from "./enrich/names/authority.js";
 import { enrichNames } from "./enrich/names/enrich-names.js";
-import { nameIndex } from "./enrich/names/name-index.js";
+import { nameIndex } from "./book/back-matter/name-index.js";
 import { enrichDates } from "./enrich/dates/enrich-dates.js";
-import { chronologyAppendix } from "./enrich/dates/chronology-appendix.js";
+import { chronologyAppendix } from "./book/back-matter/chronology.js";
+import { chronologyEntries } from "./enrich/dates/events.js";
 
 export interface Edition extends LoadedEdition {
   book: HastRoot;
@@ -49,10 +55,13 @@ export interface RestoreOptions {
   structureHints?: LoadedStructureHint[];
   names?: NamesAuthority;
   /** The manifest: its text entries are what the front-lines stage compares a text's head with. */
-  manifest?: { texts: TextEntry[] };
+  manifest?: { texts: TextEntry[]; language?: string };
   /** The lexicon the enrichers read (default and edition's, merged); none when absent. */
   lexicon?: Lexicon;
 }
+
+/** The interface words of the notes, by the manifest's language (English without a manifest). */
+const noteWords = (options: RestoreOptions) => interfaceWords(options.manifest?.language ?? "en");
 
 /** The stages a raw text goes through, in order; each is one unified plugin. */
 export function textProcessor(options: RestoreOptions) {
@@ -70,7 +79,7 @@ export function textProcessor(options: RestoreOptions) {
     .use(restoreCitations)
     .use(enrichNames, { authority: compileAuthority(options.names), lexicon: options.lexicon })
     .use(enrichDates, { lexicon: options.lexicon })
-    .use(remarkRehype, { handlers: noteHandlers });
+    .use(remarkRehype, { handlers: noteHandlersFor(noteWords(options)) });
 }
 
 export async function processText(file: VFile, processor = textProcessor({ corrections: [], boilerplate: { sites: [] } })) {
@@ -90,8 +99,9 @@ export interface BuildEditionOptions {
 /** Load the manifest and its texts and build the book tree. Throws a VFileMessage on a fatal problem. */
 export async function buildEdition(manifestPath: string, options: BuildEditionOptions = {}): Promise<Edition> {
   const loaded = await loadEdition(manifestPath);
+  sanitiseManifest(loaded.manifest, loaded.manifestFile, loaded.manifestPlaceOf ?? (() => ({ line: 1, column: 1 })));
   // Read before the texts are processed, so a bad style stops the build at once.
-  const cslStyle = await loadCslStyle(loaded.manifest.bibliographyStyle, loaded.sourcesDir, loaded.manifestFile, loaded.manifestPlaceOf(["bibliographyStyle"]));
+  const cslStyle = await loadCslStyle(loaded.manifest.bibliographyStyle, loaded.sourcesDir, loaded.manifestFile, loaded.manifestPlaceOf?.(["bibliographyStyle"]));
   const processor = textProcessor(loaded);
   const texts: BookText[] = [];
   const restored = new Map<string, MdastRoot>();
@@ -101,16 +111,49 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
     const work = () => processText(file, processor);
     const { mdast, hast } = await (options.cache ? options.cache.process(file, loaded, work) : work());
     if (options.keepRestored ?? true) restored.set(entry.id, mdast);
-    texts.push({ entry, tree: hast, file });
+    const sourceLines = [...(file.data.sourceNote ?? [])].sort((a, b) => a.line - b.line).map((line) => line.text);
+    texts.push({
+      entry,
+      tree: hast,
+      ...(sourceLines.length ? { sourceNote: typesetLine(joinSourceLines(sourceLines)) } : {}),
+      ...(file.data.chapterNumber ? { chapterNumber: file.data.chapterNumber } : {}),
+    });
   }
   checkCorrectionCounts(loaded);
   checkStructureHints(loaded);
-  const book = assembleBook(loaded.manifest, texts, {
-    bibliography: bibliography(worksCited(loaded.texts), cslStyle),
-    chronology: chronologyAppendix(loaded.texts.flatMap((file) => file.data.chronology ?? []), loaded.manifest.texts),
-    editorialNote: [...(await editorialNoteFromManifest(loaded.manifest)), ...correctionsNote(loaded.manifest, loaded.texts)],
-    index: nameIndex(loaded.manifest, texts, loaded.names),
+  const { manifest } = loaded;
+  const words = interfaceWords(manifest.language);
+  const labels = shortTitles(manifest.texts);
+  const titleOf = (id: string | undefined) => manifest.texts.find((text) => text.id === id)?.title;
+  const assembled = assembleBook(manifest, texts, {
+    bibliography: bibliography(worksCited(loaded.texts.map((file) => file.data.works?.values() ?? [])), cslStyle, { rangeDashes }),
+    chronology: chronologyAppendix({
+      entries: chronologyEntries(loaded.texts.flatMap((file) => file.data.chronology ?? [])),
+      labels,
+      calendarNote: manifest.calendarNote,
+      words,
+    }),
+    editorialNote: [
+      ...(await editorialNoteFromManifest(manifest)),
+      ...correctionsNote(
+        loaded.texts.map((file) => ({ title: titleOf(file.data.textId) ?? file.data.textId ?? "", corrections: file.data.corrections ?? [] })),
+        words,
+      ),
+    ],
+    index: nameIndex({
+      texts: loaded.texts.map((file, index) => ({ entry: manifest.texts[index]!, mentions: file.data.nameMentions ?? [] })),
+      subject: manifest.subject,
+      language: manifest.language,
+      names: loaded.names,
+      labels,
+      words,
+    }),
   });
+  const book = (await bookProcessor().run(assembled)) as HastRoot;
+  // Every text that reaches an output passes the sanitiser; a text's problems are placed in its own file.
+  const divisionIds = textDivisionIds(manifest.texts);
+  const textOf = new Map(manifest.texts.map((entry, index) => [divisionIds.get(entry)!.id, loaded.texts[index]!]));
+  unified().use(rehypeSanitise, { fileOf: (division) => textOf.get(division.id) }).runSync(book, loaded.manifestFile);
   const dataFiles = [loaded.correctionsFile, loaded.structureFile, loaded.namesFile, ...loaded.lexiconFiles].filter((file): file is VFile => Boolean(file));
   const files = [loaded.manifestFile, ...dataFiles, ...loaded.texts];
   return { ...loaded, book, files, restored };

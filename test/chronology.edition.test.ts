@@ -11,7 +11,7 @@ import { visit } from "unist-util-visit";
 import { VFile } from "vfile";
 import { describe, expect, inject, it } from "vitest";
 import { parse } from "yaml";
-import { dateLabel } from "../src/enrich/dates/chronology-appendix.js";
+import { dateLabel } from "../src/book/back-matter/chronology.js";
 import { edtfBounds, findDates, julianToGregorian } from "../src/enrich/dates/date-forms.js";
 import { enrichDates } from "../src/enrich/dates/enrich-dates.js";
 import { chronologyEntries, eventFeatures, sameEvent, summarise, type DatedEvent } from "../src/enrich/dates/events.js";

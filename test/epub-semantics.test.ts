@@ -1,7 +1,8 @@
 import type { Element } from "hast";
 import { h } from "hastscript";
 import { describe, expect, it } from "vitest";
-import { closeHeadingGaps, identifySections, pairTypesAndRoles } from "../src/render/epub-semantics.js";
+import { BookIds, identifySections } from "../src/book/ids.js";
+import { closeHeadingGaps, pairTypesAndRoles } from "../src/book/semantics.js";
 import { toXhtml } from "../src/render/to-xhtml.js";
 
 describe("EPUB semantics on a division", () => {
@@ -35,7 +36,8 @@ describe("EPUB semantics on a division", () => {
   });
 
   it("gives each section heading an id unique in the book, and leaves notes' headings out", () => {
-    const taken = new Set(["text-a-revolution"]);
+    const taken = new BookIds();
+    taken.reserve("text-a-revolution");
     const tree = h("section", { id: "text-a" }, [
       h("h1", "Title"),
       h("h2", "Revolution"),

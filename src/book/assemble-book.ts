@@ -1,9 +1,6 @@
 // All texts become one hast tree: front matter, contents, the texts, then the
 // back matter. Both renderers serialise this same tree.
 import type { Element, ElementContent, Root } from "hast";
-import type { VFile } from "vfile";
-import "../restore/text-data.js";
-import { typesetLine } from "../restore/typography-rules.js";
 import { h } from "hastscript";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
@@ -12,13 +9,18 @@ import type { Manifest, TextEntry } from "../manifest/manifest-schema.js";
 import { contentsDivision } from "./contents.js";
 import { divisionOf, type Division } from "./division.js";
 import { copyrightPage, halfTitle, titlePage } from "./front-matter.js";
+import { BookIds } from "./ids.js";
+import { backMatterSemantics } from "./schema.js";
+import { interfaceWords, type InterfaceWords } from "./words.js";
 
 export interface BookText {
   entry: TextEntry;
   /** The restored text as hast (the children of its division). */
   tree: Root;
-  /** The text's vfile, with what restoration learnt about it (source note, reviewed work…). */
-  file?: VFile;
+  /** Where the text came from, as its own lines said (joinSourceLines), typeset. */
+  sourceNote?: string;
+  /** The chapter number a book chapter carried (`16`). */
+  chapterNumber?: string;
 }
 
 /** Back-matter slots in book order; later stages fill them, empty ones are left out. */
@@ -29,46 +31,58 @@ export interface BackMatter {
   index?: ElementContent[];
 }
 
-const backMatterSlots: { key: keyof BackMatter; id: string; title: string; attributes: Record<string, string> }[] = [
-  { key: "chronology", id: "chronology", title: "Chronology", attributes: { "epub:type": "appendix", role: "doc-appendix" } },
-  { key: "bibliography", id: "bibliography", title: "Works cited", attributes: { "epub:type": "bibliography", role: "doc-bibliography" } },
-  { key: "editorialNote", id: "editorial-note", title: "Editorial note", attributes: { "epub:type": "afterword", role: "doc-afterword" } },
-  { key: "index", id: "index", title: "Index of names", attributes: { "epub:type": "index", role: "doc-index" } },
+const backMatterSlots: { key: keyof BackMatter; id: string; title: keyof InterfaceWords }[] = [
+  { key: "chronology", id: "chronology", title: "chronology" },
+  { key: "bibliography", id: "bibliography", title: "worksCited" },
+  { key: "editorialNote", id: "editorial-note", title: "editorialNote" },
+  { key: "index", id: "index", title: "index" },
 ];
 
-export function textDivisionId(entry: TextEntry): string {
-  return `text-${entry.id}`;
+/** The ids of the front and back matter, which texts' ids must not take. */
+const fixedDivisionIds = ["half-title", "title-page", "copyright", "contents", ...backMatterSlots.flatMap(({ id }) => [id, `${id}-title`])];
+
+/** The division id of each text: `text-` and its manifest id, from the book's one slugger (so `t` and `t-title` never share an id). */
+export function textDivisionIds(entries: TextEntry[]): Map<TextEntry, { id: string; titleId: string }> {
+  const ids = new BookIds();
+  for (const id of fixedDivisionIds) ids.reserve(id);
+  return new Map(
+    entries.map((entry) => {
+      const id = ids.unique(`text-${entry.id}`);
+      return [entry, { id, titleId: ids.unique(`${id}-title`) }];
+    }),
+  );
 }
 
-/** Where the text came from, as its own lines said (publication line, credits), closing the text. */
-function sourceNote(file: VFile | undefined): ElementContent[] {
-  const lines = [...(file?.data.sourceNote ?? [])].sort((a, b) => a.line - b.line).map((entry) => entry.text);
-  if (!lines.length) return [];
-  const text = typesetLine(lines.map((line) => (/[.!?]$/.test(line) ? line : `${line}.`)).join(" "));
-  return [h("footer", { className: ["source-note"] }, [h("p", text)])];
+/** The publication and credit lines restoration moved out of the body, in the order of the source, as one run of sentences. */
+export function joinSourceLines(lines: string[]): string {
+  return lines.map((line) => (/[.!?]$/.test(line) ? line : `${line}.`)).join(" ");
 }
 
-function textDivision({ entry, tree, file }: BookText): Element {
-  const id = textDivisionId(entry);
-  const chapter = file?.data.chapterNumber;
-  const node = h("section", { id, className: ["division", "text", `text-${entry.kind}`], "epub:type": "chapter", role: "doc-chapter", ariaLabelledBy: `${id}-title` }, [
+/** Where the text came from, closing the text. */
+function sourceNote(text: string | undefined): ElementContent[] {
+  return text ? [h("footer", { className: ["source-note"] }, [h("p", text)])] : [];
+}
+
+function textDivision({ entry, tree, sourceNote: note, chapterNumber: chapter }: BookText, { id, titleId }: { id: string; titleId: string }, words: InterfaceWords): Element {
+  const node = h("section", { id, className: ["division", "text", `text-${entry.kind}`], "epub:type": "chapter", role: "doc-chapter", ariaLabelledBy: titleId }, [
     h("header", { className: ["text-header"] }, [
-      ...(chapter ? [h("p", { className: ["chapter-number"] }, `Chapter ${chapter}`)] : []),
-      h("h1", { id: `${id}-title`, className: ["text-title"] }, entry.title),
+      ...(chapter ? [h("p", { className: ["chapter-number"] }, words.chapter(chapter))] : []),
+      h("h1", { id: titleId, className: ["text-title"] }, entry.title),
       h("p", { className: ["text-author"] }, entry.author),
     ]),
     ...(tree.children as ElementContent[]),
-    ...sourceNote(file),
+    ...sourceNote(note),
   ]);
   node.data = { division: { id, part: "body", title: entry.title, author: entry.author, inContents: true } };
   return node;
 }
 
-function backMatterDivisions(back: BackMatter): Element[] {
-  return backMatterSlots.flatMap(({ key, id, title, attributes }) => {
+function backMatterDivisions(back: BackMatter, words: InterfaceWords): Element[] {
+  return backMatterSlots.flatMap(({ key, id, title: word }) => {
     const content = back[key];
     if (!content?.length) return [];
-    const node = h("section", { id, className: ["division", "back-matter", id], ...attributes, ariaLabelledBy: `${id}-title` }, [
+    const title = words[word] as string;
+    const node = h("section", { id, className: ["division", "back-matter", id], ...backMatterSemantics[key], ariaLabelledBy: `${id}-title` }, [
       h("h1", { id: `${id}-title`, className: ["back-matter-title"] }, title),
       ...content,
     ]);
@@ -86,11 +100,13 @@ export async function editorialNoteFromManifest(manifest: Manifest): Promise<Ele
 }
 
 export function assembleBook(manifest: Manifest, texts: BookText[], back: BackMatter): Root {
-  const body = texts.map(textDivision);
-  const backMatter = backMatterDivisions(back);
+  const words = interfaceWords(manifest.language);
+  const ids = textDivisionIds(texts.map((text) => text.entry));
+  const body = texts.map((text) => textDivision(text, ids.get(text.entry)!, words));
+  const backMatter = backMatterDivisions(back, words);
   const listed = [...body, ...backMatter].map((node) => divisionOf(node)).filter((d): d is Division => Boolean(d?.inContents));
   return {
     type: "root",
-    children: [halfTitle(manifest), titlePage(manifest), copyrightPage(manifest), contentsDivision(listed), ...body, ...backMatter],
+    children: [halfTitle(manifest), titlePage(manifest, words), copyrightPage(manifest, words), contentsDivision(listed, words), ...body, ...backMatter],
   };
 }

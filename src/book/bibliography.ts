@@ -6,10 +6,8 @@ import { Cite, plugins } from "@citation-js/core";
 import "@citation-js/plugin-csl";
 import type { Element, ElementContent } from "hast";
 import { h } from "hastscript";
-import type { VFile } from "vfile";
 import type { CslItem } from "../citations/works.js";
 import type { CslStyle } from "../manifest/csl-style.js";
-import { rangeDashes } from "../restore/typography-rules.js";
 
 /**
  * One name per author across the list, so the style groups their works: the
@@ -28,11 +26,11 @@ function unifyAuthors(works: CslItem[]): void {
   }
 }
 
-/** Every text's works, merged by id; the fullest record of a work wins a field. */
-export function worksCited(files: VFile[]): CslItem[] {
+/** Every text's works (each text's list as the citations stage gave it), merged by id; the fullest record of a work wins a field. */
+export function worksCited(texts: Iterable<CslItem>[]): CslItem[] {
   const works = new Map<string, CslItem>();
-  for (const file of files) {
-    for (const item of file.data.works?.values() ?? []) {
+  for (const cited of texts) {
+    for (const item of cited) {
       const known = works.get(item.id);
       works.set(item.id, structuredClone(known ? { ...item, ...known } : item));
     }
@@ -67,19 +65,25 @@ function entryContent(html: string): ElementContent[] {
   return root.children;
 }
 
+export interface BibliographyOptions {
+  /** The house form of a title's ranges (`1917–1923`), given by the typography stage. */
+  rangeDashes?: (title: string) => string;
+}
+
 /** Titles keep their authors' capitals (citeproc would title-case them) and the house range dash. */
-function forFormatting(item: CslItem): CslItem {
+function forFormatting(item: CslItem, rangeDashes: (title: string) => string): CslItem {
   const copy = structuredClone(item);
   if (copy.title) copy.title = `<span class="nocase">${rangeDashes(copy.title)}</span>`;
   if (copy["container-title"]) copy["container-title"] = `<span class="nocase">${copy["container-title"]}</span>`;
   return copy;
 }
 
-export function bibliography(works: CslItem[], style: CslStyle | undefined): ElementContent[] {
+export function bibliography(works: CslItem[], style: CslStyle | undefined, options: BibliographyOptions = {}): ElementContent[] {
+  const dashes = options.rangeDashes ?? ((title: string) => title);
   if (!works.length) return [];
   const template = style ? `edition-${style.name}` : "apa";
   if (style) plugins.config.get("@csl").styles.add(template, style.xml);
-  const html = new Cite(works.map(forFormatting)).format("bibliography", { format: "html", template, lang: "en-US" });
+  const html = new Cite(works.map((item) => forFormatting(item, dashes))).format("bibliography", { format: "html", template, lang: "en-US" });
   const entries = [...html.matchAll(/<div data-csl-entry-id="([^"]+)" class="csl-entry">([\s\S]*?)<\/div>\s*(?=<div data-csl|<\/div>\s*$)/g)];
   return [
     h(

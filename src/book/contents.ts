@@ -3,10 +3,11 @@
 import type { Element } from "hast";
 import { h } from "hastscript";
 import type { Division } from "./division.js";
+import { interfaceWords, type InterfaceWords } from "./words.js";
 
-export function contentsDivision(listed: Division[]): Element {
+export function contentsDivision(listed: Division[], words: Pick<InterfaceWords, "contents"> = interfaceWords("en")): Element {
   const node = h("nav", { id: "contents", className: ["division", "front-matter", "contents"], "epub:type": "toc", role: "doc-toc" }, [
-    h("h2", { className: ["contents-heading"] }, "Contents"),
+    h("h2", { className: ["contents-heading"] }, words.contents),
     h(
       "ol",
       { className: ["contents-list"] },
@@ -20,6 +21,6 @@ export function contentsDivision(listed: Division[]): Element {
       ),
     ),
   ]);
-  node.data = { division: { id: "contents", part: "front", title: "Contents", inContents: false } };
+  node.data = { division: { id: "contents", part: "front", title: words.contents, inContents: false } };
   return node;
 }

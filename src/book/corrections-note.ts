@@ -3,10 +3,15 @@
 // lists every one that was made.
 import type { ElementContent } from "hast";
 import { h } from "hastscript";
-import type { VFile } from "vfile";
 import type { LoadedEdition } from "../manifest/load-edition.js";
-import type { Manifest } from "../manifest/manifest-schema.js";
-import "../restore/text-data.js";
+import type { InterfaceWords } from "./words.js";
+
+/** The corrections made in one text, as the corrections stage counted them. */
+export interface TextCorrections {
+  /** The text's title, as the note cites it. */
+  title: string;
+  corrections: { correction: { wrong: string; right: string; reason: string }; count: number }[];
+}
 
 export function checkCorrectionCounts(edition: Pick<LoadedEdition, "corrections" | "correctionsFile" | "texts">): void {
   if (!edition.correctionsFile) return;
@@ -23,24 +28,24 @@ export function checkCorrectionCounts(edition: Pick<LoadedEdition, "corrections"
   }
 }
 
-export function correctionsNote(manifest: Manifest, texts: VFile[]): ElementContent[] {
-  const items = texts.flatMap((file) => {
-    const entry = manifest.texts.find((text) => text.id === file.data.textId);
-    return (file.data.corrections ?? [])
+/** The editorial note's list of corrections: every correction made, by text. */
+export function correctionsNote(texts: TextCorrections[], words: Pick<InterfaceWords, "corrections" | "correctionsIntro" | "times">): ElementContent[] {
+  const items = texts.flatMap(({ title, corrections }) =>
+    corrections
       .filter((applied) => applied.count > 0)
       .map(({ correction, count }) =>
         // The apparatus form (reading] source's reading) needs no quote marks
         // around readings that hold quote marks themselves.
         h("li", [
-          h("cite", entry?.title ?? correction.text),
+          h("cite", title),
           ": ",
           h("span", { className: ["reading"] }, correction.right),
           "] ",
           h("span", { className: ["rejected-reading"] }, correction.wrong),
-          `${count > 1 ? ` (${count} times)` : ""}; ${correction.reason}.`,
+          `${count > 1 ? words.times(count) : ""}; ${correction.reason}.`,
         ]),
-      );
-  });
+      ),
+  );
   if (!items.length) return [];
-  return [h("h2", "Corrections"), h("p", "These slips in the sources were corrected; every other word stands as the source gives it. Each entry gives this edition’s reading, a square bracket, then the source’s reading."), h("ul", { className: ["corrections"] }, items)];
+  return [h("h2", words.corrections), h("p", words.correctionsIntro), h("ul", { className: ["corrections"] }, items)];
 }

@@ -3,6 +3,7 @@ import type { Element, ElementContent } from "hast";
 import { h } from "hastscript";
 import type { Manifest, TextEntry } from "../manifest/manifest-schema.js";
 import type { Division } from "./division.js";
+import { interfaceWords, type InterfaceWords } from "./words.js";
 
 /** The texts' authors, each once, in reading order. */
 export function bookAuthors(manifest: Manifest): string[] {
@@ -27,13 +28,13 @@ export function halfTitle(manifest: Manifest): Element {
   ]);
 }
 
-export function titlePage(manifest: Manifest): Element {
+export function titlePage(manifest: Manifest, words: InterfaceWords = interfaceWords(manifest.language)): Element {
   const authors = bookAuthors(manifest);
   return division("title-page", "Title page", { "epub:type": "titlepage" }, [
     h("h1", { className: ["book-title"] }, manifest.title),
     ...(manifest.subtitle ? [h("p", { className: ["book-subtitle"] }, manifest.subtitle)] : []),
     h("p", { className: ["book-authors"] }, authors.join(" · ")),
-    h("p", { className: ["book-editor"] }, `Edited by ${manifest.editor}`),
+    h("p", { className: ["book-editor"] }, words.editedBy(manifest.editor)),
     h("p", { className: ["book-publisher"] }, manifest.publisher),
   ]);
 }
@@ -47,12 +48,12 @@ export function sourceLine(text: TextEntry): ElementContent[] {
   return [{ type: "text", value: `${text.author}, “${text.title}”, ${origin}.` }, ...found];
 }
 
-export function copyrightPage(manifest: Manifest): Element {
+export function copyrightPage(manifest: Manifest, words: InterfaceWords = interfaceWords(manifest.language)): Element {
   return division("copyright", "Copyright", { "epub:type": "copyright-page" }, [
     h("p", [h("span", { className: ["book-title-inline"] }, manifest.title), manifest.subtitle ? `: ${manifest.subtitle}` : ""]),
-    h("p", `Edited by ${manifest.editor}. Published by ${manifest.publisher}, ${manifest.revised.slice(0, 4)}.`),
+    h("p", `${words.editedBy(manifest.editor)}. Published by ${manifest.publisher}, ${manifest.revised.slice(0, 4)}.`),
     h("p", { className: ["rights"] }, manifest.rights),
-    h("h2", { className: ["sources-heading"] }, "Sources"),
+    h("h2", { className: ["sources-heading"] }, words.sources),
     h("ul", { className: ["sources"] }, manifest.texts.map((text) => h("li", sourceLine(text)))),
     h("p", { className: ["identifier"] }, `Identifier: ${manifest.identifier}`),
   ]);

@@ -1,8 +1,17 @@
 // Cited works as CSL-JSON items, with ids that are the same for the same
 // work in every text (so the bibliography lists it once).
-import type { ReviewedWork } from "../restore/text-data.js";
-import { typesetLine } from "../restore/typography-rules.js";
 import { personName, type ParsedCitation, type PersonName } from "./parse-citation.js";
+
+/** The book a review is about, as its block at the head of the review gives it. */
+export interface ReviewedWork {
+  author?: string;
+  title: string;
+  publisher?: string;
+  place?: string;
+  year?: string;
+  price?: string;
+  pages?: string;
+}
 
 export interface CslName {
   family: string;
@@ -93,11 +102,11 @@ export function itemOf(citation: ParsedCitation): CslItem {
   return item;
 }
 
-/** The CSL item for the book a review is about. */
-export function itemOfReviewedWork(work: ReviewedWork): CslItem {
+/** The CSL item for the book a review is about; `typeset` gives the raw title the house style. */
+export function itemOfReviewedWork(work: ReviewedWork, typeset: (line: string) => string): CslItem {
   const author = work.author ? personName(work.author) : undefined;
   // The block at the head of the review is raw text; the entry takes the house style (`1923–1927`).
-  const title = typesetLine(work.title);
+  const title = typeset(work.title);
   const item: CslItem = { id: workIdOf(author, title), type: "book", title };
   if (author) item.author = [author];
   if (work.publisher) item.publisher = work.publisher;

@@ -28,8 +28,8 @@ export interface LoadedEdition {
   /** Folder that holds edition.yaml; every path in it is relative to this. */
   sourcesDir: string;
   manifestFile: VFile;
-  /** Where the value at a key path stands in the manifest. */
-  manifestPlaceOf: (keyPath: readonly PropertyKey[]) => Point;
+  /** Where the value at a key path of the manifest stands in edition.yaml. */
+  manifestPlaceOf?: (keyPath: readonly PropertyKey[]) => Point;
   /** One vfile per text, in reading order, holding the raw bytes. */
   texts: VFile[];
   corrections: LoadedCorrection[];

@@ -16,6 +16,8 @@ const textSchema = z.strictObject({
   file: nonEmpty,
   author: nonEmpty,
   title: nonEmpty,
+  /** How the back matter names the text in a reference (the index's locators, the chronology's sources); by default the author's surname, or the title. */
+  shortTitle: nonEmpty.optional(),
   kind: z.enum(["review", "chapter", "book", "biography", "article"]),
   publication: nonEmpty,
   date: z.union([nonEmpty, z.number().int()]).transform(String).optional(),
@@ -40,6 +42,8 @@ export const manifestSchema = z.strictObject({
   revised: z.iso.date(),
   /** Paragraphs (blank-line separated) of the editorial note in the back matter. */
   note: nonEmpty,
+  /** The chronology's note on the calendars its dates follow (edition text: which calendar a country kept, and how the entries give both). */
+  calendarNote: nonEmpty.optional(),
   /** Editors' data files, relative to sources/; by default corrections.yaml, boilerplate.yaml and structure.yaml if they exist. */
   corrections: nonEmpty.optional(),
   boilerplate: nonEmpty.optional(),

@@ -8,10 +8,9 @@ import path from "node:path";
 import { h } from "hastscript";
 import rehypeStringify from "rehype-stringify";
 import { unified } from "unified";
-import puppeteer from "puppeteer";
 import type { Manifest } from "../manifest/manifest-schema.js";
 import { bookAuthors, fullTitle } from "../book/front-matter.js";
-import { assertChromium, chromiumArgs, chromiumLaunchTimeout } from "./chromium.js";
+import { assertChromium, closeChromium, launchChromium } from "./chromium.js";
 import { fontFaceCss } from "./fonts.js";
 
 /** 1600 × 2400 px: the 2:3 shape and size that reading systems and shops expect. */
@@ -69,7 +68,7 @@ export async function renderCover(manifest: Manifest): Promise<Buffer> {
     drawn.set(html, stored);
     return stored;
   }
-  const image = await drawCover(html, executablePath);
+  const image = await drawCover(html);
   drawn.set(html, image);
   // A cache that cannot be written costs only the next drawing.
   await writeFileAtomically(cached, image).catch(() => undefined);
@@ -85,8 +84,8 @@ async function writeFileAtomically(file: string, bytes: Buffer): Promise<void> {
   await rename(temporary, file);
 }
 
-async function drawCover(html: string, executablePath: string): Promise<Buffer> {
-  const browser = await puppeteer.launch({ executablePath, headless: "new", args: chromiumArgs, timeout: chromiumLaunchTimeout() });
+async function drawCover(html: string): Promise<Buffer> {
+  const browser = await launchChromium({ protocolSeconds: 60 });
   try {
     const page = await browser.newPage();
     await page.setViewport({ ...coverSize, deviceScaleFactor: 1 });
@@ -94,6 +93,6 @@ async function drawCover(html: string, executablePath: string): Promise<Buffer> 
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     return Buffer.from(await page.screenshot({ type: "png", clip: { x: 0, y: 0, ...coverSize } }));
   } finally {
-    await browser.close();
+    await closeChromium(browser);
   }
 }

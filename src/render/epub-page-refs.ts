@@ -8,12 +8,14 @@
 // place (a note's mention too, though print sets the note on another page). Without a PDF there are no page numbers: the index keeps
 // its per-text locators, and a reference with no text of its own (the
 // chronology's `p. N`) is left out together with its phrase.
-import type { Element, ElementContent } from "hast";
+import type { Element, ElementContent, Root } from "hast";
 import { selectAll } from "hast-util-select";
 import { visit } from "unist-util-visit";
-import { pageRefClass, pageRefListClass, pageRefPhraseClass } from "../enrich/names/name-index.js";
+import { pageRefClasses } from "../book/schema.js";
 // The same page-range rules as print (the script is loaded into Paged.js's page too).
 import "./browser/page-ranges.js";
+
+const { list: pageRefListClass, ref: pageRefClass, phrase: pageRefPhraseClass } = pageRefClasses;
 
 export interface PrintPages {
   /** Folios in page order. */
@@ -32,7 +34,7 @@ function pageOfLink(link: Element, pages: PrintPages): number {
 }
 
 /** Write the print page numbers into the page references under `tree`, as print does: a list gives each page once, in order, consecutive pages as a range. */
-export function fillPageRefs(tree: Element, pages: PrintPages): void {
+export function fillPageRefs(tree: Element | Root, pages: PrintPages): void {
   const listed = new Set<Element>();
   for (const list of selectAll(`.${pageRefListClass}`, tree)) {
     const firstOnPage = new Map<number, Element>();
@@ -53,7 +55,7 @@ export function fillPageRefs(tree: Element, pages: PrintPages): void {
 }
 
 /** With no print pages: leave out every page reference that has no text of its own, with the phrase that holds it. */
-export function dropEmptyPageRefs(tree: Element): void {
+export function dropEmptyPageRefs(tree: Element | Root): void {
   const empty = (node: Element) => node.tagName === "a" && classes(node).includes(pageRefClass) && !node.children.length;
   const drop = (node: Element) => classes(node).includes(pageRefPhraseClass) ? selectAll(`a.${pageRefClass}`, node).some(empty) : empty(node);
   visit(tree, "element", (node) => {
@@ -62,3 +64,11 @@ export function dropEmptyPageRefs(tree: Element): void {
 }
 
 const classes = (node: Element) => (Array.isArray(node.properties.className) ? node.properties.className.map(String) : []);
+
+/** Plugin: with the print pages, write their numbers into the page references; without, leave out the empty ones. */
+export function rehypeEpubPageRefs(options: { pages?: PrintPages }) {
+  return (tree: Root) => {
+    if (options.pages) fillPageRefs(tree, options.pages);
+    else dropEmptyPageRefs(tree);
+  };
+}

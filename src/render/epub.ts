@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { EPub, type Chapter, type Options } from "epub-gen-memory";
 import type { Element, ElementContent, Root } from "hast";
-import type { JSZipGeneratorOptions } from "jszip";
+import JSZip from "jszip";
 import { toXhtml } from "./to-xhtml.js";
 import { h } from "hastscript";
 import { divisionOf } from "../book/division.js";
@@ -15,9 +15,11 @@ import { bookAuthors, sourceLine } from "../book/front-matter.js";
 import { toString as hastToString } from "hast-util-to-string";
 import { fileOfEachId, pointLinksAtFiles } from "./link-targets.js";
 import { projectRoot } from "../project-root.js";
-import { closeHeadingGaps, identifySections, pairTypesAndRoles } from "./epub-semantics.js";
-import { dropEmptyPageRefs, fillPageRefs } from "./epub-page-refs.js";
-import { insertPageBreaks, pageBreakId, type PlacedBreak } from "./page-breaks.js";
+import { sectionHeadings } from "../book/ids.js";
+import { interfaceWords, type InterfaceWords } from "../book/words.js";
+import { unified } from "unified";
+import { rehypeEpubPageRefs } from "./epub-page-refs.js";
+import { pageBreakId, rehypePageBreaks, type PlacedBreak } from "./page-breaks.js";
 import type { PageStart } from "./pdf.js";
 import { coverDescription, renderCover } from "./cover.js";
 import { accessibilityMetadata, printEditionName } from "./epub-metadata.js";
@@ -38,19 +40,18 @@ export interface EpubOptions {
   log?: (line: string) => void;
 }
 
-/** epub-gen-memory with fixed zip dates (JSZip stamps each entry with the clock otherwise) and a cover page holding the real image. */
-class EditionEpub extends EPub {
-  constructor(options: Options, content: Chapter[], private readonly fixed: { date: Date; coverPage?: string }) {
-    super(options, content);
-    // Set after the library's HTML clean-up, which would point <img> at a download.
-    const cover = this.content.find((chapter) => chapter.filename === coverFile);
-    if (cover && fixed.coverPage) cover.content = fixed.coverPage;
-  }
-
-  override generateAsync<T extends NonNullable<JSZipGeneratorOptions["type"]>>(options: JSZipGeneratorOptions<T>) {
-    for (const file of Object.values(this.zip.files)) file.date = this.fixed.date;
-    return super.generateAsync(options);
-  }
+/**
+ * JSZip stamps each entry with the clock and epub-gen-memory has no option
+ * for it: the packaged EPUB is read back with JSZip's public API and written
+ * again with fixed dates, so the same sources give the same bytes.
+ */
+async function withFixedDates(epub: Buffer, date: Date): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(epub);
+  const mimetype = zip.file("mimetype");
+  if (mimetype) zip.file("mimetype", await mimetype.async("string"), { compression: "STORE" });
+  for (const file of Object.values(zip.files)) file.date = date;
+  // As epub-gen-memory writes it: `mimetype` first and stored, the rest deflated.
+  return zip.generateAsync({ type: "nodebuffer", mimeType: "application/epub+zip", compression: "DEFLATE", compressionOptions: { level: 9 } });
 }
 
 interface Navigation {
@@ -60,9 +61,10 @@ interface Navigation {
   sections: Map<Element, Element[]>;
   pageBreaks: PlacedBreak[];
   hasCover: boolean;
+  words: InterfaceWords;
 }
 
-function navigationDocument({ contents, divisions, files, sections, pageBreaks, hasCover }: Navigation): string {
+function navigationDocument({ contents, divisions, files, sections, pageBreaks, hasCover, words }: Navigation): string {
   const toc = structuredClone(contents);
   toc.properties.id = "toc";
   // The navigation document's own heading is its top level.
@@ -97,11 +99,11 @@ function navigationDocument({ contents, divisions, files, sections, pageBreaks, 
   const firstText = divisions.find((node) => divisionOf(node)!.part === "body")!;
   const backLandmark = (type: string) => divisions.find((node) => String(node.properties["epub:type"] ?? "").split(" ").includes(type));
   const landmarks = h("nav", { "epub:type": "landmarks", id: "landmarks", ariaLabelledBy: "landmarks-title", hidden: "hidden" }, [
-    h("h2", { id: "landmarks-title" }, "Landmarks"),
+    h("h2", { id: "landmarks-title" }, words.landmarks),
     h("ol", [
-      ...(hasCover ? [h("li", h("a", { "epub:type": "cover", href: coverFile }, "Cover"))] : []),
-      h("li", h("a", { "epub:type": "toc", href: "toc.xhtml#toc" }, "Contents")),
-      h("li", h("a", { "epub:type": "bodymatter", href: fileName(firstText) }, "Start of the texts")),
+      ...(hasCover ? [h("li", h("a", { "epub:type": "cover", href: coverFile }, words.cover))] : []),
+      h("li", h("a", { "epub:type": "toc", href: "toc.xhtml#toc" }, words.contents)),
+      h("li", h("a", { "epub:type": "bodymatter", href: fileName(firstText) }, words.startOfTexts)),
       ...(["bibliography", "index"] as const).flatMap((type) => {
         const division = backLandmark(type);
         return division ? [h("li", h("a", { "epub:type": type, href: fileName(division) }, divisionOf(division)!.title))] : [];
@@ -111,7 +113,7 @@ function navigationDocument({ contents, divisions, files, sections, pageBreaks, 
   const pageList = pageBreaks.length
     ? [
         h("nav", { "epub:type": "page-list", id: "page-list", ariaLabelledBy: "page-list-title", hidden: "hidden" }, [
-          h("h2", { id: "page-list-title" }, "Pages of the print edition"),
+          h("h2", { id: "page-list-title" }, words.printPages),
           h(
             "ol",
             pageBreaks.map(({ folio, division }) => {
@@ -139,40 +141,29 @@ async function coverImage(manifest: Manifest, options: EpubOptions, log: (line: 
 
 export async function renderEpub(manifest: Manifest, book: Root, options: EpubOptions = {}): Promise<Buffer> {
   const log = options.log ?? (() => {});
-  const divisions = book.children
-    .filter((node): node is Element => node.type === "element" && Boolean(divisionOf(node)))
-    .map((node) => {
-      const copy = structuredClone(node);
-      pairTypesAndRoles(copy);
-      closeHeadingGaps(copy);
-      return copy;
-    });
-  const taken = new Set(fileOfEachId(divisions, fileName).keys());
-  const sections = new Map(divisions.map((division) => [division, divisionOf(division)!.part === "body" ? identifySections(division, taken) : []]));
+  const words = interfaceWords(manifest.language);
+  const tree: Root = { type: "root", children: book.children.filter((node): node is Element => node.type === "element" && Boolean(divisionOf(node))).map((node) => structuredClone(node)) };
+  const pageBreaks: PlacedBreak[] = [];
+  if (options.pageStarts && !options.anchorPages) throw new Error("the print pages of the anchors (anchorPages) must come with the page starts");
+  const pages = options.pageStarts && options.anchorPages ? { folios: options.pageStarts.map((page) => page.folio), pageOf: new Map(Object.entries(options.anchorPages)) } : undefined;
+  // The back matter's page numbers first, so it reads as in print when its own page starts are looked for.
+  const processor = unified().use(rehypeEpubPageRefs, { pages });
+  if (options.pageStarts) processor.use(rehypePageBreaks, { pageStarts: options.pageStarts, placed: pageBreaks });
+  await processor.run(tree);
+  const divisions = tree.children as Element[];
+  const sections = new Map(divisions.map((division) => [division, divisionOf(division)!.part === "body" ? sectionHeadings(division) : []]));
   const files = fileOfEachId(divisions, fileName);
   const contents = divisions.find((node) => divisionOf(node)!.id === "contents")!;
 
-  let pageBreaks: PlacedBreak[] = [];
-  if (options.pageStarts) {
-    if (!options.anchorPages) throw new Error("the print pages of the anchors (anchorPages) must come with the page starts");
-    // The back matter's page numbers first, so it reads as in print when its own page starts are looked for.
-    const pages = { folios: options.pageStarts.map((page) => page.folio), pageOf: new Map(Object.entries(options.anchorPages)) };
-    for (const division of divisions) fillPageRefs(division, pages);
-    const { placed, unplaced } = insertPageBreaks(divisions, options.pageStarts);
-    if (unplaced.length) throw new Error(`print pages whose start was not found in the EPUB: ${unplaced.join(", ")}`);
-    pageBreaks = placed;
-  } else {
-    for (const division of divisions) dropEmptyPageRefs(division);
-  }
-
   const cover = await coverImage(manifest, options, log);
   const coverAlt = coverDescription(manifest);
-  const coverChapter: Chapter[] = cover
-    ? [{ title: "Cover", content: "<p>cover</p>", filename: coverFile, beforeToc: true, excludeFromToc: true }]
-    : [];
   const coverPage = toXhtml(
     h("section", { className: ["cover"], "epub:type": "cover" }, [h("img", { src: "cover.png", alt: coverAlt, role: "doc-cover" })]),
   );
+  const coverChapter: Chapter[] = cover
+    ? // The chapter template writes `coverPage` in place of the content: epub-gen-memory's HTML clean-up would point its <img> at a download.
+      [{ title: words.cover, content: "<p>cover</p>", filename: coverFile, beforeToc: true, excludeFromToc: true, coverPage } as Chapter]
+    : [];
 
   const chapters: Chapter[] = [
     ...coverChapter,
@@ -217,8 +208,8 @@ export async function renderEpub(manifest: Manifest, book: Root, options: EpubOp
     date: manifest.revised,
     revised: manifest.revised,
     modified: `${manifest.revised}T00:00:00Z`,
-    tocTitle: "Contents",
-    navHtml: navigationDocument({ contents, divisions, files, sections, pageBreaks, hasCover: Boolean(cover) }),
+    tocTitle: words.contents,
+    navHtml: navigationDocument({ contents, divisions, files, sections, pageBreaks, hasCover: Boolean(cover), words }),
     prependChapterTitles: false,
     numberChaptersInTOC: false,
     version: 3,
@@ -231,9 +222,5 @@ export async function renderEpub(manifest: Manifest, book: Root, options: EpubOp
     tocXHTML: await template("nav.xhtml.ejs"),
     tocNCX: await template("toc.ncx.ejs"),
   };
-  const epub = new EditionEpub(settings as Options, chapters, {
-    date: new Date(`${manifest.revised}T00:00:00Z`),
-    coverPage: cover ? coverPage : undefined,
-  });
-  return epub.genEpub();
+  return withFixedDates(await new EPub(settings as Options, chapters).genEpub(), new Date(`${manifest.revised}T00:00:00Z`));
 }

@@ -118,10 +118,11 @@ export interface PlacedBreak {
  * where each marker went, in page order, and the pages that could not be placed.
  */
 export function insertPageBreaks(divisions: Element[], pageStarts: PageStart[]): { placed: PlacedBreak[]; unplaced: string[] } {
-  const owners = new Map<string, { element: Element; division: Element }>();
+  const owners = new Map<string, { element: Element; division: Element; parents: Element[] }>();
   for (const division of divisions) {
-    visitParents(division, "element", (node) => {
-      if (typeof node.properties.id === "string" && !owners.has(node.properties.id)) owners.set(node.properties.id, { element: node, division });
+    visitParents(division, "element", (node, ancestors) => {
+      const parents = ancestors.filter((ancestor): ancestor is Element => ancestor.type === "element").reverse();
+      if (typeof node.properties.id === "string" && !owners.has(node.properties.id)) owners.set(node.properties.id, { element: node, division, parents });
     });
   }
   const placed: PlacedBreak[] = [];
@@ -138,11 +139,15 @@ export function insertPageBreaks(divisions: Element[], pageStarts: PageStart[]):
       unplaced.push(...waiting.splice(0), folio);
       continue;
     }
-    const { element, division } = owners.get(anchor.id)!;
+    const { element, division, parents } = owners.get(anchor.id)!;
     // A marker adds no counted text, and insertAt keeps its element's count in step; another element's count may be stale.
     if (counted?.element !== element) counted = { element, text: countedText(element) };
+    const [parent, grandparent] = parents;
     for (const page of [...waiting.splice(0), folio]) {
-      insertAt(element, counted.text, findPosition(counted.text.text, anchor.offset, start.snippet), pageBreakMarker(page));
+      const position = findPosition(counted.text.text, anchor.offset, start.snippet);
+      // A page that begins with a block carrying its own id (a section heading): the marker stands before the block, not inside it.
+      if (position === 0 && /^h[1-6]$/.test(element.tagName) && parent && mayHoldMarker(parent, grandparent)) parent.children.splice(parent.children.indexOf(element), 0, pageBreakMarker(page));
+      else insertAt(element, counted.text, position, pageBreakMarker(page));
       placed.push({ folio: page, division: String(division.properties.id) });
     }
   }
@@ -154,4 +159,21 @@ export function insertPageBreaks(divisions: Element[], pageStarts: PageStart[]):
     placed.push({ folio: page, division: String(last.properties.id) });
   }
   return { placed, unplaced };
+}
+
+export interface PageBreaksOptions {
+  /** Where each page of the print PDF starts (from renderPdf). */
+  pageStarts: PageStart[];
+  /** Receives where each marker went, in page order. */
+  placed: PlacedBreak[];
+}
+
+/** Plugin: the print edition's page-break markers in the divisions (the children of the root); a page that cannot be placed is an error. */
+export function rehypePageBreaks(options: PageBreaksOptions) {
+  return (tree: Root) => {
+    const divisions = tree.children.filter((node): node is Element => node.type === "element");
+    const { placed, unplaced } = insertPageBreaks(divisions, options.pageStarts);
+    if (unplaced.length) throw new Error(`print pages whose start was not found in the EPUB: ${unplaced.join(", ")}`);
+    options.placed.push(...placed);
+  };
 }

@@ -7,9 +7,9 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Printer from "pagedjs-cli";
-import puppeteer, { type Browser, type Page } from "puppeteer";
+import type { Browser, Page } from "puppeteer";
 import type { Manifest } from "../manifest/manifest-schema.js";
-import { assertChromium, chromiumArgs, chromiumLaunchTimeout } from "./chromium.js";
+import { closeChromium, launchChromium } from "./chromium.js";
 import { makeProfiles } from "./pdf-profiles.js";
 
 const browserDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "browser");
@@ -71,14 +71,21 @@ export class PdfStalledError extends Error {
   }
 }
 
-/** pagedjs-cli launches puppeteer with no way to name the browser: give it ours. */
+/**
+ * pagedjs-cli launches puppeteer with no way to name the browser: give it
+ * ours, which never outlives node, with every protocol call bounded by the
+ * layout watchdog's time (a crashed browser does not keep node waiting).
+ */
 class EditionPrinter extends Printer {
-  constructor(private readonly executablePath: string, options: ConstructorParameters<typeof Printer>[0]) {
+  constructor(private readonly protocolSeconds: number, options: ConstructorParameters<typeof Printer>[0]) {
     super(options);
   }
   override async setup(): Promise<Browser> {
-    this.browser = await puppeteer.launch({ executablePath: this.executablePath, headless: "new", args: chromiumArgs, timeout: chromiumLaunchTimeout() });
+    this.browser = await launchChromium({ protocolSeconds: this.protocolSeconds });
     return this.browser;
+  }
+  override async close(): Promise<void> {
+    if (this.browser) await closeChromium(this.browser);
   }
 }
 
@@ -95,12 +102,19 @@ function watchdog(seconds: number, pages: () => number) {
 }
 
 export async function renderPdf(manifest: Manifest, html: string, options: PdfOptions = {}): Promise<PdfResult> {
-  const executablePath = await assertChromium();
-  const printer = new EditionPrinter(executablePath, {
+  const stallSeconds = options.stallSeconds ?? 120;
+  const printer = new EditionPrinter(stallSeconds, {
     additionalScripts: [pageRangesScript, pageMapScript, wordBreaksScript, ...(options.additionalScripts ?? [])],
     timeout: 0,
   });
-  const guard = watchdog(options.stallSeconds ?? 120, () => printer.pages.length);
+  const guard = watchdog(stallSeconds, () => printer.pages.length);
+  // pagedjs-cli leaves some protocol calls unawaited (`page.setExtraHTTPHeaders`): when the browser goes away
+  // they reject with no one to catch them, which would end node with a raw stack. The render's own rejection says what happened.
+  const browserGone = (reason: unknown) => {
+    if (reason instanceof Error && /^(TargetCloseError|ProtocolError)$/.test(reason.name)) return;
+    throw reason;
+  };
+  process.on("unhandledRejection", browserGone);
   const started = performance.now();
   try {
     printer.on("page", () => {
@@ -129,9 +143,19 @@ export async function renderPdf(manifest: Manifest, html: string, options: PdfOp
     const profiles = await makeProfiles(raw, manifest, outline);
     const timings = { layout: laidOut - started, pdf: printed - laidOut, profiles: performance.now() - printed };
     return { pdf: profiles.print, screen: profiles.screen, pageCount: printer.pages.length, printPageCount: profiles.printPageCount, pageStarts, anchorPages: anchors, timings };
+  } catch (error) {
+    // puppeteer's words for a browser that went away ("Target closed", "Navigation failed because browser has disconnected!").
+    const gone = printer.browser ? !printer.browser.isConnected() : !(error instanceof Error);
+    if (gone) {
+      const reason = error instanceof Error ? error.message : (JSON.stringify(error) ?? String(error)).slice(0, 200);
+      throw new Error(`Chromium closed or crashed during the layout (${reason})`, { cause: error });
+    }
+    throw error;
   } finally {
     guard.stop();
     await printer.close();
+    // Late rejections of calls that were in flight arrive within a turn or two of the close.
+    setTimeout(() => process.off("unhandledRejection", browserGone), 1000).unref();
   }
 }
 

@@ -1,7 +1,8 @@
 // The print HTML: the book tree in one HTML document with the print styles,
 // ready for Paged.js. Print-only shapes (page-number slots in the contents,
-// running-head strings, soft hyphens) are added here, on a copy, so the
-// shared tree stays format-neutral.
+// running-head strings, notes at the page foot, soft hyphens) are rehype
+// plugins of the print processor, run on a copy, so the shared tree stays
+// format-neutral.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Element, Root } from "hast";
@@ -12,19 +13,22 @@ import hyphen from "hyphen/en/index.js";
 import { visit } from "unist-util-visit";
 import { visitParents } from "unist-util-visit-parents";
 import { divisionOf } from "../book/division.js";
+import { printClasses } from "../book/schema.js";
 import { bookAuthors, fullTitle } from "../book/front-matter.js";
 import type { Manifest } from "../manifest/manifest-schema.js";
 import { projectRoot } from "../project-root.js";
 import { fontFaceCss } from "./fonts.js";
-import { footnotesForPrint } from "./print-notes.js";
+import { rehypePrintNotes } from "./print-notes.js";
 import { pageSizeCss } from "./page-geometry.js";
 import type { OutlineTarget } from "./pdf.js";
 
 // Class names read by ./browser/page-map.js, which writes the page numbers.
-/** The element where arabic page numbering starts at 1. */
-const bodyStartClass = "body-start";
-/** The contents' page-number slots, filled in after layout. */
-const contentsPageClass = "contents-page";
+const { bodyStart: bodyStartClass, contentsPage: contentsPageClass } = printClasses;
+
+/** Plugin: an empty page-number slot in each contents entry, filled after layout. */
+export function rehypeContentsPageSlots() {
+  return (book: Root) => addPageSlots(book);
+}
 
 function addPageSlots(book: Root): void {
   visit(book, "element", (node) => {
@@ -35,18 +39,23 @@ function addPageSlots(book: Root): void {
   });
 }
 
-function markBodyStart(book: Root): void {
-  const first = book.children.find((node): node is Element => node.type === "element" && divisionOf(node)?.part === "body");
-  if (first) (first.properties.className as string[]).push(bodyStartClass);
+/** Plugin: the class where arabic page numbering starts, on the first text. */
+export function rehypeMarkBodyStart() {
+  return (book: Root) => {
+    const first = book.children.find((node): node is Element => node.type === "element" && divisionOf(node)?.part === "body");
+    if (first) (first.properties.className as string[]).push(bodyStartClass);
+  };
 }
 
-/** The running heads, as data on each text and back-matter division; ./browser/page-map.js writes them. */
-function addRunningHeads(book: Root, manifest: Manifest): void {
-  for (const node of book.children) {
-    const division = node.type === "element" ? divisionOf(node) : undefined;
-    if (!division || division.part === "front") continue;
-    Object.assign((node as Element).properties, { dataRunningVerso: manifest.title, dataRunningRecto: division.title });
-  }
+/** Plugin: the running heads, as data on each text and back-matter division (the book's title on the verso, the division's on the recto); ./browser/page-map.js writes them. */
+export function rehypeRunningHeads(options: { bookTitle: string }) {
+  return (book: Root) => {
+    for (const node of book.children) {
+      const division = node.type === "element" ? divisionOf(node) : undefined;
+      if (!division || division.part === "front") continue;
+      Object.assign((node as Element).properties, { dataRunningVerso: options.bookTitle, dataRunningRecto: division.title });
+    }
+  };
 }
 
 /** Elements whose text is never hyphenated: display lines, links, code. */
@@ -56,14 +65,17 @@ const unhyphenated = new Set(["h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "
  * Soft hyphens in the running text of the texts and back matter
  * (`hyphens: auto` does nothing in Debian's Chromium, which has no dictionaries).
  */
-function hyphenate(book: Root): void {
-  visitParents(book, "text", (node, ancestors) => {
-    const elements = ancestors.filter((ancestor): ancestor is Element => ancestor.type === "element");
-    const division = elements[0] && divisionOf(elements[0]);
-    if (!division || division.part === "front") return;
-    if (elements.some((element) => unhyphenated.has(element.tagName))) return;
-    node.value = hyphen.hyphenateSync(node.value, { minWordLength: 6 });
-  });
+export function rehypeHyphenate(options: { minWordLength?: number } = {}) {
+  const minWordLength = options.minWordLength ?? 6;
+  return (book: Root) => {
+    visitParents(book, "text", (node, ancestors) => {
+      const elements = ancestors.filter((ancestor): ancestor is Element => ancestor.type === "element");
+      const division = elements[0] && divisionOf(elements[0]);
+      if (!division || division.part === "front") return;
+      if (elements.some((element) => unhyphenated.has(element.tagName))) return;
+      node.value = hyphen.hyphenateSync(node.value, { minWordLength });
+    });
+  };
 }
 
 /** The PDF's bookmarks: every division the contents list, by its plain title. */
@@ -74,15 +86,19 @@ export function printOutline(book: Root): OutlineTarget[] {
   });
 }
 
-/** The print tree: the book with its print-only shapes. */
+/** The print processor: the print-only shapes, in order, as rehype plugins. */
+export function printProcessor(manifest: Manifest) {
+  return unified()
+    .use(rehypeContentsPageSlots)
+    .use(rehypeMarkBodyStart)
+    .use(rehypeRunningHeads, { bookTitle: manifest.title })
+    .use(rehypePrintNotes, { placement: manifest.printNotes })
+    .use(rehypeHyphenate);
+}
+
+/** The print tree: the book with its print-only shapes (on a copy: the book stays format-neutral). */
 export function printTree(manifest: Manifest, book: Root): Root {
-  const tree = structuredClone(book);
-  addPageSlots(tree);
-  markBodyStart(tree);
-  addRunningHeads(tree, manifest);
-  footnotesForPrint(tree, manifest.printNotes);
-  hyphenate(tree);
-  return tree;
+  return printProcessor(manifest).runSync(structuredClone(book)) as Root;
 }
 
 export async function renderPrintHtml(manifest: Manifest, book: Root): Promise<string> {

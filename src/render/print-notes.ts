@@ -9,7 +9,7 @@
 import type { Element, ElementContent, Root } from "hast";
 import { h } from "hastscript";
 import { visit } from "unist-util-visit";
-import { noteClasses } from "../restore/notes-hast.js";
+import { noteClasses } from "../book/schema.js";
 
 const hasClass = (node: Element, name: string) => ((node.properties.className as string[] | undefined) ?? []).includes(name);
 
@@ -83,4 +83,9 @@ export function footnotesForPrint(book: Root, placement: "footnotes" | "endnotes
     }
     return "skip";
   });
+}
+
+/** Plugin: notes at the page foot of their call (or left as endnotes), with resolved works shown. */
+export function rehypePrintNotes(options: { placement?: "footnotes" | "endnotes" } = {}) {
+  return (book: Root) => footnotesForPrint(book, options.placement);
 }

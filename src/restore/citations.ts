@@ -14,6 +14,7 @@ import { visit, SKIP } from "unist-util-visit";
 import { parseCitation, type ParsedCitation } from "../citations/parse-citation.js";
 import { hasImprint, itemOf, itemOfReviewedWork, sameAuthor, sameTitle, type CitationRecord, type CslItem } from "../citations/works.js";
 import "./notes.js";
+import { typesetLine } from "./typography-rules.js";
 import { pageReferencePattern } from "./page-references.js";
 
 const source = "citations";
@@ -143,7 +144,7 @@ function citePages(tree: Root, file: VFile, reviewed: CslItem, records: Citation
 export const restoreCitations: Plugin<[], Root> = () => (tree, file) => {
   const known: CslItem[] = [];
   const records: CitationRecord[] = [];
-  const reviewed = file.data.reviewedWork ? itemOfReviewedWork(file.data.reviewedWork) : undefined;
+  const reviewed = file.data.reviewedWork ? itemOfReviewedWork(file.data.reviewedWork, typesetLine) : undefined;
   if (reviewed) {
     known.push(reviewed);
     citePages(tree, file, reviewed, records);

@@ -7,29 +7,30 @@ import type { FootnoteDefinition, FootnoteReference } from "mdast";
 import type { Handler, State } from "mdast-util-to-hast";
 import { h } from "hastscript";
 import type { NoteSection } from "./notes.js";
+import { noteClasses } from "../book/schema.js";
+import { interfaceWords, type InterfaceWords } from "../book/words.js";
 
-/** Class names the renderers and styles rely on. */
-export const noteClasses = { section: "notes", list: "note-list", note: "note", call: "noteref", label: "note-label" } as const;
+type NoteWords = Pick<InterfaceWords, "notes" | "noteCall" | "noteBacklink" | "noteCallLost">;
 
-const footnoteReference: Handler = (state: State, node: FootnoteReference) => {
+const footnoteReference = (words: NoteWords): Handler => (state: State, node: FootnoteReference) => {
   const data = node.data ?? {};
   const label = data.noteLabel ?? node.label ?? node.identifier;
   const link = h(
     "a",
-    { id: data.callId, href: `#${data.noteId ?? node.identifier}`, className: [noteClasses.call, ...(data.followsCall ? ["noteref-follows"] : [])], "epub:type": "noteref", role: "doc-noteref", ariaLabel: `Note ${label}` },
+    { id: data.callId, href: `#${data.noteId ?? node.identifier}`, className: [noteClasses.call, ...(data.followsCall ? ["noteref-follows"] : [])], "epub:type": "noteref", role: "doc-noteref", ariaLabel: words.noteCall(String(label)) },
     label,
   );
   state.patch(node, link);
   return link;
 };
 
-const footnoteDefinition: Handler = (state: State, node: FootnoteDefinition) => {
+const footnoteDefinition = (words: NoteWords): Handler => (state: State, node: FootnoteDefinition) => {
   const data = node.data ?? {};
   const label = data.noteLabel ?? node.label ?? node.identifier;
   const back = data.callIds?.[0];
   const marker: Element = back
-    ? h("a", { href: `#${back}`, className: [noteClasses.label], role: "doc-backlink", ariaLabel: `Back to the call of note ${label}` }, `${label}.`)
-    : h("span", { className: [noteClasses.label], title: "The call of this note is lost in the source" }, `${label}.`);
+    ? h("a", { href: `#${back}`, className: [noteClasses.label], role: "doc-backlink", ariaLabel: words.noteBacklink(String(label)) }, `${label}.`)
+    : h("span", { className: [noteClasses.label], title: words.noteCallLost }, `${label}.`);
   const children = state.all(node) as ElementContent[];
   const first = children.find((child): child is Element => child.type === "element" && child.tagName === "p");
   if (first) first.children.unshift(marker, { type: "text", value: " " });
@@ -41,15 +42,20 @@ const footnoteDefinition: Handler = (state: State, node: FootnoteDefinition) => 
   return item;
 };
 
-const noteSection: Handler = (state: State, node: NoteSection) => {
+const noteSection = (words: NoteWords): Handler => (state: State, node: NoteSection) => {
   const textId = node.data?.textId ?? "text";
   const titleId = `${textId}-notes-title`;
   const section = h("section", { id: `${textId}-notes`, className: [noteClasses.section], "epub:type": "endnotes", role: "doc-endnotes", ariaLabelledBy: titleId }, [
-    h("h2", { id: titleId, className: ["notes-title"] }, "Notes"),
+    h("h2", { id: titleId, className: ["notes-title"] }, words.notes),
     h("ol", { className: [noteClasses.list] }, state.all(node as never) as ElementContent[]),
   ]);
   return section;
 };
 
-/** Handlers to pass to remark-rehype. */
-export const noteHandlers: Record<string, Handler> = { footnoteReference, footnoteDefinition, noteSection };
+/** Handlers to pass to remark-rehype, with the interface words of the edition's language. */
+export function noteHandlersFor(words: NoteWords): Record<string, Handler> {
+  return { footnoteReference: footnoteReference(words), footnoteDefinition: footnoteDefinition(words), noteSection: noteSection(words) };
+}
+
+/** The handlers in English. */
+export const noteHandlers: Record<string, Handler> = noteHandlersFor(interfaceWords("en"));

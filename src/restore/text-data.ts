@@ -7,16 +7,9 @@
 import type { TextEntry } from "../manifest/manifest-schema.js";
 import type { LoadedCorrection, LoadedStructureHint } from "../manifest/load-edition.js";
 
-/** The book a review is about, as its block at the head of the review gives it. */
-export interface ReviewedWork {
-  author?: string;
-  title: string;
-  publisher?: string;
-  place?: string;
-  year?: string;
-  price?: string;
-  pages?: string;
-}
+import type { ReviewedWork } from "../citations/works.js";
+
+export type { ReviewedWork };
 
 export interface SourceNoteLine {
   text: string;

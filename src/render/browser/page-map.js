@@ -6,12 +6,13 @@
 // page that carries it; one piece of code now decides every page number.
 /* global Paged, window, document */
 (function () {
-  // Class names written by src/render/print-html.ts.
+  // Class names of the contract in src/book/schema.ts (printClasses, pageRefClasses);
+  // test/book-schema.test.ts checks that these selectors name them.
   const config = {
     bodyStartSelector: ".body-start",
     noFolioSelector: ".half-title, .title-page",
     contentsSlotSelector: ".contents-page",
-    // Back-matter page references (src/enrich/names/name-index.ts writes them; any back matter may).
+    // Back-matter page references (src/book/back-matter/ writes them; any back matter may).
     pageRefSelector: "a.page-ref",
     pageRefListSelector: ".page-ref-list",
     // Running heads: the division that carries them, and what marks its opening page.

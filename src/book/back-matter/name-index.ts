@@ -3,19 +3,33 @@
 // broken into sub-entries (by text, then by the section a mention stands
 // under), *see* and *see also*. Each locator links to its mention; in print
 // ../../render/browser/page-map.js turns each entry's locators into page
-// numbers (each page once, consecutive pages as ranges).
+// numbers (each page once, consecutive pages as ranges). The names enricher
+// gives the mentions (data only); everything shown is made here.
 import type { Element, ElementContent } from "hast";
 import { h } from "hastscript";
-import type { BookText } from "../../book/assemble-book.js";
-import type { Manifest, TextEntry } from "../../manifest/manifest-schema.js";
+import type { TextEntry } from "../../manifest/manifest-schema.js";
 import type { NamesAuthority } from "../../manifest/names-schema.js";
-import type { MentionRecord } from "./enrich-names.js";
+import type { MentionRecord } from "../../enrich/names/enrich-names.js";
+import { pageRefClasses } from "../schema.js";
+import type { InterfaceWords } from "../words.js";
 
-/** Class of a group of page references that print writes as one list of folios. */
-export const pageRefListClass = "page-ref-list";
-export const pageRefClass = "page-ref";
-/** Class of the words around a page reference (`, p.\u00a0N`) that go with it when there are no page numbers (an EPUB built without the PDF). */
-export const pageRefPhraseClass = "page-ref-phrase";
+/** A text's mentions of persons, as the names enricher found them. */
+export interface TextMentions {
+  entry: TextEntry;
+  mentions: MentionRecord[];
+}
+
+export interface NameIndexOptions {
+  texts: TextMentions[];
+  /** The book's subject (an index heading), broken into sub-entries. */
+  subject: string;
+  /** The language whose collation sorts the entries. */
+  language: string;
+  names?: NamesAuthority;
+  /** Each text's short label, by text id (../short-title.ts). */
+  labels: Map<string, string>;
+  words: Pick<InterfaceWords, "see" | "seeAlso">;
+}
 
 interface Located {
   text: TextEntry;
@@ -32,27 +46,19 @@ export function indexEntryId(heading: string): string {
   return `index-${slug}`;
 }
 
-/** How a text is named among locators: its author's surname, or its title when that would not tell texts apart. */
-function textLabels(texts: TextEntry[]): Map<TextEntry, string> {
-  const surname = (text: TextEntry) => text.author.trim().split(/\s+/).at(-1)!;
-  const counts = new Map<string, number>();
-  for (const text of texts) counts.set(surname(text), (counts.get(surname(text)) ?? 0) + 1);
-  return new Map(texts.map((text) => [text, counts.get(surname(text)) === 1 && /\s/.test(text.author.trim()) ? surname(text) : text.title]));
-}
-
 /** Locators grouped by text: `Sherry 1, 2; Marot 1`, each number a link to its mention. */
-function locators(located: Located[], labels: Map<TextEntry, string>): Element {
+function locators(located: Located[], labels: Map<string, string>): Element {
   const groups = new Map<TextEntry, MentionRecord[]>();
   for (const { text, mention } of located) groups.set(text, [...(groups.get(text) ?? []), mention]);
   const children: ElementContent[] = [];
   for (const [text, mentions] of groups) {
-    children.push({ type: "text", value: children.length ? "; " : ": " }, h("span", { className: ["index-text-label"] }, labels.get(text)!), { type: "text", value: " " });
+    children.push({ type: "text", value: children.length ? "; " : ": " }, h("span", { className: ["index-text-label"] }, labels.get(text.id)!), { type: "text", value: " " });
     mentions.forEach((mention, index) => {
       if (index) children.push({ type: "text", value: ", " });
-      children.push(h("a", { className: [pageRefClass, "index-locator"], "epub:type": "index-locator", href: `#${mention.id}` }, String(index + 1)));
+      children.push(h("a", { className: [pageRefClasses.ref, "index-locator"], "epub:type": "index-locator", href: `#${mention.id}` }, String(index + 1)));
     });
   }
-  return h("span", { className: ["index-locators", pageRefListClass] }, children);
+  return h("span", { className: ["index-locators", pageRefClasses.list] }, children);
 }
 
 function term(heading: string): Element {
@@ -64,7 +70,7 @@ function subEntries(entries: Element[]): Element[] {
   return entries.length ? [h("ol", { className: ["index-subentries"] }, entries)] : [];
 }
 
-function entry(termText: string, located: Located[], labels: Map<TextEntry, string>, extra: ElementContent[] = [], subs: Element[] = [], id?: string): Element {
+function entry(termText: string, located: Located[], labels: Map<string, string>, extra: ElementContent[] = [], subs: Element[] = [], id?: string): Element {
   return h("li", { id, className: ["index-entry"], "epub:type": "index-entry" }, [
     term(termText),
     ...extra,
@@ -74,7 +80,7 @@ function entry(termText: string, located: Located[], labels: Map<TextEntry, stri
 }
 
 /** The subject of the book: one sub-entry per text, and within a text with sections one per section. */
-function subjectSubEntries(located: Located[], labels: Map<TextEntry, string>): Element[] {
+function subjectSubEntries(located: Located[], labels: Map<string, string>): Element[] {
   const byText = new Map<TextEntry, Located[]>();
   for (const item of located) byText.set(item.text, [...(byText.get(item.text) ?? []), item]);
   return [...byText].map(([text, items]) => {
@@ -89,17 +95,16 @@ function subjectSubEntries(located: Located[], labels: Map<TextEntry, string>): 
   });
 }
 
-export function nameIndex(manifest: Manifest, texts: BookText[], names: NamesAuthority | undefined): ElementContent[] {
-  const labels = textLabels(texts.map((text) => text.entry));
+export function nameIndex({ texts, subject, language, names, labels, words }: NameIndexOptions): ElementContent[] {
   const byHeading = new Map<string, Located[]>();
-  for (const { entry: text, file } of texts) {
-    for (const mention of file?.data.nameMentions ?? []) {
+  for (const { entry: text, mentions } of texts) {
+    for (const mention of mentions) {
       byHeading.set(mention.heading, [...(byHeading.get(mention.heading) ?? []), { text, mention }]);
     }
   }
   if (!byHeading.size) return [];
   const persons = new Map((names?.persons ?? []).map((person) => [person.heading, person]));
-  const collator = new Intl.Collator(manifest.language, { sensitivity: "base", numeric: true });
+  const collator = new Intl.Collator(language, { sensitivity: "base", numeric: true });
   const sortKey = (heading: string) => heading.split(",").map((part) => part.trim());
   const compare = (a: string, b: string) => {
     const [sa, fa = ""] = sortKey(a);
@@ -115,20 +120,20 @@ export function nameIndex(manifest: Manifest, texts: BookText[], names: NamesAut
     const extra: ElementContent[] = about ? [h("span", { className: ["index-about"] }, ` ${about}`)] : [];
     const related = (person?.seeAlso ?? []).filter((other) => byHeading.has(other));
     const seeAlso = related.length
-      ? [h("span", { className: ["index-see-also"], "epub:type": "index-xref-related" }, ["; ", h("i", "see also"), " ", ...related.flatMap((other, i) => [...(i ? [{ type: "text" as const, value: "; " }] : []), link(other)])])]
+      ? [h("span", { className: ["index-see-also"], "epub:type": "index-xref-related" }, ["; ", h("i", words.seeAlso), " ", ...related.flatMap((other, i) => [...(i ? [{ type: "text" as const, value: "; " }] : []), link(other)])])]
       : [];
     const node =
-      heading === manifest.subject
+      heading === subject
         ? entry(heading, [], labels, [...extra, ...seeAlso], subjectSubEntries(located, labels), indexEntryId(heading))
         : entry(heading, located, labels, extra, [], indexEntryId(heading));
-    if (heading !== manifest.subject) node.children.push(...seeAlso);
+    if (heading !== subject) node.children.push(...seeAlso);
     entries.push({ heading, node });
   }
   for (const reference of names?.references ?? []) {
     if (!byHeading.has(reference.see)) continue;
     const node = h("li", { className: ["index-entry", "index-reference"], "epub:type": "index-entry" }, [
       term(reference.from),
-      h("span", { className: ["index-see"], "epub:type": "index-xref-preferred" }, [", ", h("i", "see"), " ", link(reference.see)]),
+      h("span", { className: ["index-see"], "epub:type": "index-xref-preferred" }, [", ", h("i", words.see), " ", link(reference.see)]),
     ]);
     entries.push({ heading: reference.from, node });
   }

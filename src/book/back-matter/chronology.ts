@@ -2,12 +2,23 @@
 // date and the event as a definition list item, with a reference to every
 // passage that tells it. The reference is a live link (the EPUB renderer
 // points it at the right file) and, for print, an `a.page-ref` that the
-// Paged.js handler fills with the page of the passage.
+// Paged.js handler fills with the page of the passage. The dates enricher
+// gives the entries (data only); everything shown is made here.
 import type { Element, ElementContent } from "hast";
 import { h } from "hastscript";
-import type { TextEntry } from "../../manifest/manifest-schema.js";
-import { pageRefClass, pageRefPhraseClass } from "../names/name-index.js";
-import { chronologyEntries, type ChronologyEntry, type DatedEvent } from "./events.js";
+import type { ChronologyEntry, DatedEvent } from "../../enrich/dates/events.js";
+import { pageRefClasses } from "../schema.js";
+import type { InterfaceWords } from "../words.js";
+
+export interface ChronologyOptions {
+  /** The dated events, merged into entries (an event told by several texts is one entry). */
+  entries: ChronologyEntry[];
+  /** Each text's short label, by text id (../short-title.ts). */
+  labels: Map<string, string>;
+  /** The edition's note on calendars (the manifest's `calendarNote`), if any. */
+  calendarNote?: string;
+  words: Pick<InterfaceWords, "pagePhrase" | "chronologyIntro" | "chronologyDates" | "chronologyInferredYear">;
+}
 
 const monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const seasonNames: Record<string, string> = { "21": "Spring", "22": "Summer", "23": "Autumn", "24": "Winter", "37": "Early", "38": "Mid-", "39": "Late" };
@@ -47,23 +58,14 @@ function entryDateLabel(date: DatedEvent["date"], year: number): string {
   return date.oldStyle ? `${label} (${dateLabel(date.oldStyle).replace(/ \d{4}$/, "")} O.S.)` : label;
 }
 
-/** How a reference names its text: the author's surname, or the title when the author is not known. */
-function shortName(entry: TextEntry | undefined, textId: string): string {
-  if (!entry) return textId;
-  if (!/^anonymous$/i.test(entry.author)) return entry.author.trim().split(/\s+/).at(-1)!;
-  // `Trotsky: an introduction` is cited as `Introduction`.
-  const short = entry.title.split(":").at(-1)!.trim().replace(/^(an?|the)\s+/i, "");
-  return short.charAt(0).toUpperCase() + short.slice(1);
-}
-
-function references(entry: ChronologyEntry, texts: Map<string, TextEntry>): ElementContent[] {
+function references(entry: ChronologyEntry, labels: Map<string, string>, pagePhrase: string): ElementContent[] {
   const parts: ElementContent[] = [];
   for (const [index, passage] of entry.passages.entries()) {
     if (index) parts.push({ type: "text", value: "; " });
     parts.push(
       h("span", { className: ["chronology-reference"] }, [
-        h("a", { className: ["chronology-source"], href: `#${passage.anchor}` }, shortName(texts.get(passage.textId), passage.textId)),
-        h("span", { className: ["chronology-page", pageRefPhraseClass] }, [", p.\u00a0", h("a", { className: [pageRefClass], href: `#${passage.anchor}` })]),
+        h("a", { className: ["chronology-source"], href: `#${passage.anchor}` }, labels.get(passage.textId) ?? passage.textId),
+        h("span", { className: ["chronology-page", pageRefClasses.phrase] }, [pagePhrase, h("a", { className: [pageRefClasses.ref], href: `#${passage.anchor}` })]),
       ]),
     );
   }
@@ -73,20 +75,18 @@ function references(entry: ChronologyEntry, texts: Map<string, TextEntry>): Elem
 const personName = (key: string) => key.split(",")[0]!.trim();
 
 /** The chronology's content for BackMatter.chronology: a note on its conventions, then a heading and a list per year. */
-export function chronologyAppendix(events: DatedEvent[], texts: TextEntry[]): ElementContent[] {
-  const entries = chronologyEntries(events);
+export function chronologyAppendix({ entries, labels, calendarNote, words }: ChronologyOptions): ElementContent[] {
   if (!entries.length) return [];
-  const byId = new Map(texts.map((text) => [text.id, text]));
   const years = new Map<number, ChronologyEntry[]>();
   for (const entry of entries) {
     const year = new Date(entry.min).getUTCFullYear();
     years.set(year, [...(years.get(year) ?? []), entry]);
   }
   const note: Element = h("p", { className: ["chronology-convention"] }, [
-    "Every dated event in the running text of the edition, in order of date; an event told by more than one text is one entry that refers to each passage. ",
-    "Dates are given as the texts give them. Russia kept the Julian calendar (Old Style) until February 1918, twelve days behind the Gregorian in the nineteenth century and thirteen in the twentieth; ",
-    "where a text gives both, the entry is placed by the New Style and the Old Style follows in brackets, marked O.S. ",
-    "A year in square brackets is not stated beside the date but taken from the dates before it.",
+    words.chronologyIntro,
+    words.chronologyDates,
+    ...(calendarNote ? [`${calendarNote.trim()} `] : []),
+    words.chronologyInferredYear,
   ]);
   const entryOf = (entry: ChronologyEntry, year: number) =>
     // Each date and its event in a `div` (allowed in a `dl`), so a page never parts them.
@@ -96,7 +96,7 @@ export function chronologyAppendix(events: DatedEvent[], texts: TextEntry[]): El
         h("span", { className: ["chronology-summary"] }, entry.summary),
         ...(entry.persons.length ? [" ", h("span", { className: ["chronology-persons"] }, entry.persons.map(personName).join(", "))] : []),
         " ",
-        h("span", { className: ["chronology-references"] }, references(entry, byId)),
+        h("span", { className: ["chronology-references"] }, references(entry, labels, words.pagePhrase)),
       ]),
     ]);
   const sections = [...years].map(([year, list]) =>

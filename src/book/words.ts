@@ -1,0 +1,75 @@
+// The book's interface words (headings of the back matter, navigation,
+// labels) by the manifest's `language`. English is the first and the
+// fallback: a language without a table, or a word a table lacks, reads in
+// English. To add a language, add a table keyed by its primary subtag.
+
+export interface InterfaceWords {
+  contents: string;
+  landmarks: string;
+  cover: string;
+  startOfTexts: string;
+  printPages: string;
+  chronology: string;
+  worksCited: string;
+  editorialNote: string;
+  index: string;
+  notes: string;
+  /** A note call's accessible name, its backlink's, and the title of a note whose call is lost. */
+  noteCall: (label: string) => string;
+  noteBacklink: (label: string) => string;
+  noteCallLost: string;
+  sources: string;
+  chapter: (number: string) => string;
+  editedBy: (editor: string) => string;
+  /** The heading and the introduction of the corrections in the editorial note. */
+  corrections: string;
+  correctionsIntro: string;
+  /** `(3 times)` after a correction made more than once. */
+  times: (count: number) => string;
+  /** Cross-references of the index. */
+  see: string;
+  seeAlso: string;
+  /** The words before a page reference: `, p. 7`. */
+  pagePhrase: string;
+  /** The chronology's conventions, around the edition's own calendar note. */
+  chronologyIntro: string;
+  chronologyDates: string;
+  chronologyInferredYear: string;
+}
+
+const english: InterfaceWords = {
+  contents: "Contents",
+  landmarks: "Landmarks",
+  cover: "Cover",
+  startOfTexts: "Start of the texts",
+  printPages: "Pages of the print edition",
+  chronology: "Chronology",
+  worksCited: "Works cited",
+  editorialNote: "Editorial note",
+  index: "Index of names",
+  notes: "Notes",
+  noteCall: (label) => `Note ${label}`,
+  noteBacklink: (label) => `Back to the call of note ${label}`,
+  noteCallLost: "The call of this note is lost in the source",
+  sources: "Sources",
+  chapter: (number) => `Chapter ${number}`,
+  editedBy: (editor) => `Edited by ${editor}`,
+  corrections: "Corrections",
+  correctionsIntro:
+    "These slips in the sources were corrected; every other word stands as the source gives it. Each entry gives this edition’s reading, a square bracket, then the source’s reading.",
+  times: (count) => ` (${count} times)`,
+  see: "see",
+  seeAlso: "see also",
+  pagePhrase: ", p.\u00a0",
+  chronologyIntro: "Every dated event in the running text of the edition, in order of date; an event told by more than one text is one entry that refers to each passage. ",
+  chronologyDates: "Dates are given as the texts give them. ",
+  chronologyInferredYear: "A year in square brackets is not stated beside the date but taken from the dates before it.",
+};
+
+const tables: Record<string, Partial<InterfaceWords>> = { en: english };
+
+/** The words for a BCP 47 language tag (`en`, `en-GB`): its primary language's table over English. */
+export function interfaceWords(language: string): InterfaceWords {
+  const primary = language.toLowerCase().split("-")[0]!;
+  return { ...english, ...(tables[primary] ?? {}) };
+}
