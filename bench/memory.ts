@@ -4,10 +4,10 @@
 // counts shared pages once per process (an upper bound); PSS shares them out.
 import { readdirSync, readFileSync } from "node:fs";
 
-const kib = (text: string, field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(text)?.[1] ?? 0);
+export const kib = (text: string, field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(text)?.[1] ?? 0);
 const mib = (kibibytes: number) => Math.round(kibibytes / 1024);
 
-function read(file: string): string {
+export function read(file: string): string {
   try {
     return readFileSync(file, "utf8");
   } catch {
@@ -16,7 +16,7 @@ function read(file: string): string {
 }
 
 /** Every process whose ancestry leads to `root`, with `root` itself. */
-function family(root: number): number[] {
+export function family(root: number): number[] {
   const parents = new Map<number, number>();
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;

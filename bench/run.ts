@@ -20,6 +20,7 @@ import { renderPrintHtml } from "../src/render/print-html.js";
 import { projectRoot } from "../src/project-root.js";
 import { BuildCache } from "../src/watch/build-cache.js";
 import { MemorySampler } from "./memory.js";
+import { scaleFigures } from "./scale.js";
 
 const run = promisify(execFile);
 const argument = (name: string, fallback: string) => {
@@ -30,6 +31,8 @@ const manifestPath = path.resolve(argument("--manifest", path.join(projectRoot, 
 const outDir = path.resolve(argument("--out", path.join(projectRoot, "build")));
 const runs = Number(argument("--runs", "3"));
 const skipPdf = process.argv.includes("--no-pdf");
+/** Sizes of the generated one-text editions (MiB); `--no-scale` leaves the scale figures out. */
+const scaleSizes = process.argv.includes("--no-scale") ? undefined : argument("--scale-sizes", "10,50").split(",").filter(Boolean).map(Number);
 
 const ms = (start: number) => Math.round((performance.now() - start) * 10) / 10;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -213,6 +216,8 @@ async function main() {
   const coldProcess = await coldProcessBuild();
   const reference = await pandoc(printHtmlPath);
   memory.stop();
+  // Each as its own process, after this process' memory figures are taken.
+  const scale = scaleSizes ? await scaleFigures({ sizesMiB: scaleSizes, log }) : null;
 
   const pipelineMs = median(pipelineTimes);
   const epubMs = median(epubTimes);
@@ -239,6 +244,8 @@ async function main() {
       ? { ...reference, ourEpubBuildMs: ourEpubBuild, ratio: Math.round((ourEpubBuild / reference.epubMs) * 100) / 100 }
       : null,
     memory: memory.summary(),
+    /** Hostile lines and large texts, each an `edition build --no-pdf` process: time, exit status, peak RSS and PSS. */
+    scale,
   };
   await writeAtomically(path.join(outDir, "bench.json"), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

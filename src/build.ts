@@ -67,7 +67,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   const stale = await removeStaleTemporaries(options.outDir);
   if (stale.length) log(`removed ${stale.length} temporary file${stale.length === 1 ? "" : "s"} left by a build that was killed: ${stale.join(", ")}`);
   step("reading and restoring the texts");
-  const edition = await buildEdition(options.manifestPath, { cache: options.cache?.texts });
+  const edition = await buildEdition(options.manifestPath, { cache: options.cache?.texts, keepRestored: false });
   if (hasErrors(edition.files)) throw new EditionErrors(edition.files);
   const { manifest, book } = edition;
   const output = (extension: string, suffix = "") => path.join(options.outDir, `${manifest.slug}${suffix}.${extension}`);

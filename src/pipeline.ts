@@ -92,12 +92,16 @@ export async function processText(file: VFile, processor = textProcessor({ corre
 export interface BuildEditionOptions {
   /** Per-text work kept between rebuilds (`edition watch`). */
   cache?: TextCache;
+  /** Keep each text's restored mdast (for `check --diff`); a build does not need it, and on a large text it is hundreds of MiB. */
+  keepRestored?: boolean;
 }
 
 /** Load the manifest and its texts and build the book tree. Throws a VFileMessage on a fatal problem. */
 export async function buildEdition(manifestPath: string, options: BuildEditionOptions = {}): Promise<Edition> {
   const loaded = await loadEdition(manifestPath);
   sanitiseManifest(loaded.manifest, loaded.manifestFile, loaded.manifestPlaceOf ?? (() => ({ line: 1, column: 1 })));
+  // Read before the texts are processed, so a bad style stops the build at once.
+  const cslStyle = await loadCslStyle(loaded.manifest.bibliographyStyle, loaded.sourcesDir, loaded.manifestFile, loaded.manifestPlaceOf?.(["bibliographyStyle"]));
   const processor = textProcessor(loaded);
   const texts: BookText[] = [];
   const restored = new Map<string, MdastRoot>();
@@ -106,7 +110,7 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
     file.data.entry = entry;
     const work = () => processText(file, processor);
     const { mdast, hast } = await (options.cache ? options.cache.process(file, loaded, work) : work());
-    restored.set(entry.id, mdast);
+    if (options.keepRestored ?? true) restored.set(entry.id, mdast);
     const sourceLines = [...(file.data.sourceNote ?? [])].sort((a, b) => a.line - b.line).map((line) => line.text);
     texts.push({
       entry,
@@ -117,7 +121,6 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
   }
   checkCorrectionCounts(loaded);
   checkStructureHints(loaded);
-  const cslStyle = await loadCslStyle(loaded.manifest.bibliographyStyle, loaded.sourcesDir, loaded.manifestFile);
   const { manifest } = loaded;
   const words = interfaceWords(manifest.language);
   const labels = shortTitles(manifest.texts);

@@ -1,17 +1,18 @@
 // Schemas of the editors' data files beside the manifest.
 import { z } from "zod";
+import { patternProblem } from "./bounded-pattern.js";
 
 const nonEmpty = z.string().min(1);
 
-/** A regular expression written in YAML; checked here so a bad one names its line. */
-export const pattern = z.string().min(1).refine((source) => {
-  try {
-    new RegExp(source, "u");
-    return true;
-  } catch {
-    return false;
-  }
-}, "is not a valid regular expression");
+/**
+ * A regular expression written in YAML; checked here so a bad one names its
+ * line. One with nested quantifiers (`(a+)+`), which can take exponential
+ * time on a line that almost matches, is refused (see bounded-pattern.ts).
+ */
+export const pattern = z.string().min(1).superRefine((source, context) => {
+  const problem = patternProblem(source);
+  if (problem) context.addIssue({ code: "custom", message: problem });
+});
 
 export const correctionsSchema = z.array(
   z.strictObject({

@@ -8,6 +8,8 @@ import { boilerplateSchema, correctionsSchema, structureSchema, type Boilerplate
 import { manifestSchema, type Manifest } from "./manifest-schema.js";
 import { emptyLexicon, extendLexicon, lexiconSchema, type Lexicon } from "./lexicon-schema.js";
 import { namesSchema, type NamesAuthority } from "./names-schema.js";
+import { confinedPath } from "./confine.js";
+import { capNesting, maxNesting } from "./markdown-nesting.js";
 import { projectRoot } from "../project-root.js";
 import { displayPath, loadYamlDataFile, type Point, type YamlDataFile } from "./yaml-data-file.js";
 
@@ -52,6 +54,16 @@ export async function loadEdition(manifestPath: string): Promise<LoadedEdition> 
   const loaded = await loadYamlDataFile(absolute, manifestSchema, "manifest");
   const { data: manifest, file: manifestFile } = loaded;
 
+  const note = capNesting(manifest.note);
+  if (note.cut.length) {
+    manifestFile.message(`the note nests block quotations or lists more than ${maxNesting} deep (on ${note.cut.length} line${note.cut.length > 1 ? "s" : ""} of it, first its line ${note.cut[0]}); cut to ${maxNesting}`, {
+      place: loaded.placeOf(["note"]),
+      ruleId: "manifest-note-nesting",
+      source: "manifest",
+    });
+    manifest.note = note.markdown;
+  }
+
   const texts: VFile[] = [];
   const seenIds = new Set<string>();
   for (const [index, entry] of manifest.texts.entries()) {
@@ -64,7 +76,7 @@ export async function loadEdition(manifestPath: string): Promise<LoadedEdition> 
       });
     }
     seenIds.add(entry.id);
-    const file = insideSources(sourcesDir, entry.file, manifestFile, place);
+    const file = await confinedPath([sourcesDir], entry.file, manifestFile, place, "text");
     if (!(await isFile(file))) {
       manifestFile.fail(`text file \`${entry.file}\` does not exist`, { place, ruleId: "manifest-missing-file", source: "manifest" });
     }
@@ -133,9 +145,16 @@ async function loadOptional<S extends Parameters<typeof loadYamlDataFile>[1]>(
   schema: S,
 ) {
   const relative = named ?? defaultName;
-  const file = insideSources(sourcesDir, relative, manifest.file, manifest.placeOf([kind]), kind);
+  const file = await confinedPath([sourcesDir], relative, manifest.file, manifest.placeOf([kind]), kind);
   if (!(await isFile(file))) {
-    if (!named) return undefined;
+    if (!named) {
+      // Not an error (an edition may need no corrections), but never silent: a renamed file would lose them all.
+      manifest.file.info(`no ${kind} file: \`${displayPath(file)}\` does not exist; the edition is built without one`, {
+        ruleId: "manifest-default-data-absent",
+        source: "manifest",
+      });
+      return undefined;
+    }
     manifest.file.fail(`${kind} file \`${named}\` does not exist`, {
       place: manifest.placeOf([kind]),
       ruleId: "manifest-missing-file",
@@ -159,18 +178,39 @@ function checkNameHeadings({ data, file, placeOf }: YamlDataFile<NamesAuthority>
       file.fail(`\`${heading}\` is not the heading of any person`, { place: placeOf(keyPath), ruleId: "names-unknown-heading", source: "names" });
     }
   };
+  checkVariants(data, file, placeOf);
   data.persons.forEach((person, index) => person.seeAlso.forEach((heading, i) => unknown(heading, ["persons", index, "seeAlso", i])));
   data.references.forEach((reference, index) => unknown(reference.see, ["references", index, "see"]));
 }
 
-/** The absolute path of a file named in the manifest, which may not leave the sources folder. */
-function insideSources(sourcesDir: string, relative: string, manifestFile: VFile, place: Point, kind = "text"): string {
-  const file = path.resolve(sourcesDir, relative);
-  const fromSources = path.relative(sourcesDir, file);
-  if (fromSources.startsWith("..") || path.isAbsolute(fromSources)) {
-    manifestFile.fail(`${kind} path \`${relative}\` leaves the sources folder`, { place, ruleId: "manifest-path-outside", source: "manifest" });
+/** A form as names are compared: one space between words, one after each initial, lower case. */
+const formKey = (form: string) => form.replace(/\s+/g, " ").replace(/\.(?=\S)/g, ". ").trim().toLowerCase();
+
+/**
+ * A variant listed under two persons would index one person's mentions under
+ * the other: an error at the second listing. A person's full name in direct
+ * order (`Joseph Stalin` from `Stalin, Joseph`) counts as listed under them.
+ */
+function checkVariants(data: NamesAuthority, file: VFile, placeOf: YamlDataFile<NamesAuthority>["placeOf"]): void {
+  const owner = new Map<string, string>();
+  for (const person of data.persons) {
+    const [surname, forenames] = person.heading.split(",").map((part) => part.trim());
+    if (forenames) owner.set(formKey(`${forenames} ${surname}`), person.heading);
   }
-  return file;
+  for (const [index, person] of data.persons.entries()) {
+    for (const [i, variant] of person.variants.entries()) {
+      const key = formKey(variant);
+      const other = owner.get(key);
+      if (other !== undefined && other !== person.heading) {
+        file.fail(`variant \`${variant}\` is listed under \`${other}\` and \`${person.heading}\`; a form may name one person only`, {
+          place: placeOf(["persons", index, "variants", i]),
+          ruleId: "names-duplicate-variant",
+          source: "names",
+        });
+      }
+      owner.set(key, person.heading);
+    }
+  }
 }
 
 async function isFile(file: string): Promise<boolean> {

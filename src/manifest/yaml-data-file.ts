@@ -52,7 +52,19 @@ export async function loadYamlDataFile<S extends z.ZodType>(
     });
   }
 
-  const parsed = schema.safeParse(doc.toJS());
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount });
+  } catch (error) {
+    // yaml refuses an alias bomb (aliases that expand to billions of nodes) with a ReferenceError.
+    file.fail(`YAML: ${(error as Error).message.split("\n")[0]!.trim()} (at most ${maxAliasCount} alias expansions)`, {
+      place: toPoint(lineCounter.linePos(firstAlias(raw))),
+      ruleId: `${kind}-yaml`,
+      source: kind,
+    });
+  }
+
+  const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     file.fail(describeIssue(issue), {
@@ -65,6 +77,15 @@ export async function loadYamlDataFile<S extends z.ZodType>(
     });
   }
   return { file, data: parsed.data, kind, placeOf: (keyPath) => placeOf(doc, lineCounter, keyPath) };
+}
+
+/** How many aliases a data file may expand: yaml's default, which stops an alias bomb. */
+const maxAliasCount = 100;
+
+/** Where the first alias (`*name`) stands, for a message about aliases. */
+function firstAlias(raw: string): number {
+  const match = /(?:^|[\s,[{:-])\*[^\s,\]}]/m.exec(raw);
+  return match ? match.index + match[0].indexOf("*") : 0;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

@@ -18,7 +18,8 @@ const source = "boilerplate";
 
 /** A line of short link labels separated by `|`: `ISJ 2 Index | Main Newspaper Index`. */
 export function isLinkLine(line: string): boolean {
-  const parts = line.split(/\s+\|\s+/);
+  // A separator starts where a run of spaces starts (the lookbehind), so a long run is scanned once.
+  const parts = line.split(/(?<!\s)\s+\|\s+/);
   return parts.length >= 2 && parts.every((part) => part.trim().split(/\s+/).length <= 6 && !/[.;:!?]$/.test(part.trim()));
 }
 

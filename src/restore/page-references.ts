@@ -23,10 +23,11 @@ export function pageReferencePattern(work: ReviewedWork | undefined): RegExp {
 /**
  * A note call or a page reference in brackets closing a paragraph: `[5]`,
  * `[2*]`, `(12)`, `(Cliff's citation 259-60.)` (before typography, so with
- * hyphens or dashes).
+ * hyphens or dashes). It starts where a run of spaces starts (the
+ * lookbehind), so a long run of spaces is scanned once, not once per space.
  */
 export function closingReferencePattern(work: ReviewedWork | undefined): RegExp {
   const author = authorPattern(work);
   const naming = author ? `|\\([^()]*${author}[^()]*\\d[^()]*\\)` : "";
-  return new RegExp(`\\s*(?:\\[\\d+\\*?\\]|\\(\\d+(?:[-–]\\d+)?\\)${naming})\\s*$`, "u");
+  return new RegExp(`(?<!\\s)\\s*(?:\\[\\d+\\*?\\]|\\(\\d+(?:[-–]\\d+)?\\)${naming})\\s*$`, "u");
 }

@@ -3,9 +3,13 @@
 
 export const NBSP = "\u00A0";
 
-/** Line breaks inside a paragraph, stray no-break spaces and doubled spaces become one space. */
+/**
+ * Line breaks inside a paragraph, stray no-break spaces and doubled spaces
+ * become one space. The lookbehind makes the first pattern linear: without
+ * it, every space of a long run would start a scan to the run's end.
+ */
 export function normaliseSpaces(text: string): string {
-  return text.replace(/[ \t\u00A0]*\n[ \t\u00A0]*/g, " ").replace(/\u00A0/g, " ").replace(/ {2,}/g, " ");
+  return text.replace(/(?<![ \t\u00A0])[ \t\u00A0]*\n[ \t\u00A0]*/g, " ").replace(/\u00A0/g, " ").replace(/ {2,}/g, " ");
 }
 
 /** `self- fulfilling` → `self-fulfilling`; a suspended hyphen (`pre- and post-war`) stays. */
@@ -16,8 +20,8 @@ export function joinBrokenWords(text: string): string {
 /** One dash style: a spaced en dash, from ` - `, `--`, ` – ` and `—`. */
 export function normaliseDashes(text: string): string {
   return text
-    .replace(/\s*--\s*/g, " – ")
-    .replace(/\s*—\s*/g, " – ")
+    .replace(/(?<!\s)\s*--\s*/g, " – ")
+    .replace(/(?<!\s)\s*—\s*/g, " – ")
     .replace(/ - /g, " – ")
     .replace(/ -$/g, " –")
     .replace(/^- /g, "– ");

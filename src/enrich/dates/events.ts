@@ -135,10 +135,24 @@ const span = (event: DatedEvent) => {
 /** Entries in time order, each event told by several passages merged into one. */
 export function chronologyEntries(events: DatedEvent[]): ChronologyEntry[] {
   const groups: DatedEvent[][] = [];
+  // A group can take an event only if its first member shares a kind of event with it
+  // (sameEvent requires one), so only those groups are tried, in the order they were made:
+  // the same groups as trying every group, without the time that grows with the square of the events.
+  const groupsByKind = new Map<string, number[]>();
   for (const event of events) {
-    const group = groups.find((members) => members.every((member) => sameEvent(member, event)));
-    if (group) group.push(event);
-    else groups.push([event]);
+    const kinds = event.features.kinds;
+    const candidates = [...new Set(kinds.flatMap((kind) => groupsByKind.get(kind) ?? []))].sort((a, b) => a - b);
+    const found = candidates.find((index) => groups[index]!.every((member) => sameEvent(member, event)));
+    if (found !== undefined) {
+      groups[found]!.push(event);
+      continue;
+    }
+    for (const kind of kinds) {
+      const list = groupsByKind.get(kind) ?? [];
+      list.push(groups.length);
+      groupsByKind.set(kind, list);
+    }
+    groups.push([event]);
   }
   const entries = groups.map((passages) => {
     // The entry speaks with its most precise passage; ties go to the earlier one in the book.
