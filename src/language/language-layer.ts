@@ -1,0 +1,178 @@
+// The one language layer: every block of phrasing content (paragraph,
+// heading, table cell) parsed once by retext-english into sentences and
+// words, with each word's offsets in the block's text and its raw place.
+// The block's text is its text nodes in order (name mentions, emphasis and
+// links walked through; a note call adds nothing), so wrapping a word later
+// leaves these offsets valid. Places go through the text nodes' origins
+// (raw-position.ts), never through nlcst's own line/column, which count from
+// the edited value and would drift after a correction or on a hard-wrapped
+// paragraph.
+import type { Parent, Root, Text } from "mdast";
+import type { Paragraph as NlcstParagraph, Root as NlcstRoot, Sentence as NlcstSentence } from "nlcst";
+import { toString as nlcstToString } from "nlcst-to-string";
+import retextEnglish from "retext-english";
+import { unified } from "unified";
+import type { Node, Point } from "unist";
+import type { VFile } from "vfile";
+import { pointIn } from "../ingest/raw-position.js";
+
+export interface Word {
+  /** Offsets in the block's text. */
+  start: number;
+  end: number;
+  value: string;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  words: Word[];
+}
+
+export interface BlockLanguage {
+  /** The block's text: its text nodes' values joined. */
+  text: string;
+  sentences: Sentence[];
+}
+
+export interface LanguageOptions {
+  /** Lower-case words a full stop does not end a sentence after (`st`, `pp`, `ibid`), from the lexicon. */
+  abbreviations?: string[];
+}
+
+const isParent = (node: Node): node is Parent => Array.isArray((node as Parent).children);
+
+/** The text nodes of a block with where each starts in the block's text. */
+export function textSegments(block: Parent): { node: Text; start: number }[] {
+  const segments: { node: Text; start: number }[] = [];
+  let length = 0;
+  const walk = (node: Node) => {
+    if (node.type === "text") {
+      segments.push({ node: node as Text, start: length });
+      length += (node as Text).value.length;
+    } else if (isParent(node)) for (const child of node.children) walk(child);
+  };
+  for (const child of block.children) walk(child);
+  return segments;
+}
+
+/** The raw point of offset `offset` of a block's text, through the text node that holds it. */
+export function rawPointInBlock(file: VFile, block: Parent, offset: number): Point | undefined {
+  const segments = textSegments(block);
+  let found = segments[0];
+  for (const segment of segments) {
+    if (segment.start > offset) break;
+    if (segment.node.value.length || segment.start === offset) found = segment;
+  }
+  if (!found) return block.position?.start;
+  return pointIn(file, found.node, Math.min(offset - found.start, Math.max(found.node.value.length - 1, 0))) ?? block.position?.start;
+}
+
+const english = unified().use(retextEnglish).freeze();
+
+const offsetOf = (node: { position?: { start: Point; end: Point } }, edge: "start" | "end") => node.position![edge].offset!;
+
+/** The sentences of `text` as retext-english finds them, before the post-steps. */
+function parsedSentences(text: string): Sentence[] {
+  const tree = english.parse(text) as NlcstRoot;
+  const sentences: Sentence[] = [];
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== "ParagraphNode") continue;
+    for (const sentence of (paragraph as NlcstParagraph).children) {
+      if (sentence.type !== "SentenceNode") continue;
+      const words: Word[] = [];
+      for (const child of (sentence as NlcstSentence).children) {
+        if (child.type !== "WordNode") continue;
+        words.push({ start: offsetOf(child, "start"), end: offsetOf(child, "end"), value: nlcstToString(child) });
+      }
+      sentences.push({ start: offsetOf(sentence, "start"), end: offsetOf(sentence, "end"), words });
+    }
+  }
+  return sentences;
+}
+
+/** The letters a word ends on before its full stop: `pp` of `pp.`, `S` of `U.S.`. */
+const stemBeforeStop = (text: string, end: number) => /([A-Za-z]+)\.?$/.exec(text.slice(0, end).replace(/\.$/, ""))?.[1] ?? "";
+
+/**
+ * The post-steps where retext-english reads our texts otherwise than a
+ * reader: a full stop after a listed abbreviation or a single capital
+ * (`Ibid., pp. 51–52.`) ends no sentence, and a full stop after a number
+ * (`1918–23. The war`), which retext-english keeps inside the word, ends one
+ * when a capital or a digit follows.
+ */
+function readerSentences(text: string, parsed: Sentence[], abbreviations: Set<string>): Sentence[] {
+  const endsOnAbbreviation = (sentence: Sentence) => {
+    if (!/\.[”’"')\]]*$/.test(text.slice(sentence.start, sentence.end))) return false;
+    const stem = stemBeforeStop(text, text.slice(0, sentence.end).replace(/[”’"')\]]+$/, "").length);
+    return /^[A-Z]$/.test(stem) || abbreviations.has(stem.toLowerCase());
+  };
+  const joined: Sentence[] = [];
+  for (const sentence of parsed) {
+    const previous = joined.at(-1);
+    if (previous && endsOnAbbreviation(previous)) {
+      previous.end = sentence.end;
+      previous.words.push(...sentence.words);
+    } else joined.push({ ...sentence, words: [...sentence.words] });
+  }
+  const split: Sentence[] = [];
+  for (const sentence of joined) {
+    let current: Sentence = { start: sentence.start, end: sentence.end, words: [] };
+    for (const [index, word] of sentence.words.entries()) {
+      current.words.push(word);
+      const next = sentence.words[index + 1];
+      if (!next || !/^\d+\.$/.test(word.value)) continue;
+      if (!/^\s+[“‘"'(\[]?$/.test(text.slice(word.end, next.start)) || !/^[A-Z0-9]/.test(next.value)) continue;
+      split.push({ ...current, end: word.end });
+      current = { start: next.start - (text.slice(word.end, next.start).trimStart().length), end: sentence.end, words: [] };
+    }
+    split.push(current);
+  }
+  return split;
+}
+
+/** The sentences and words of one block's text. */
+export function blockLanguage(block: Parent, options: LanguageOptions = {}): BlockLanguage {
+  const text = textSegments(block).map((segment) => segment.node.value).join("");
+  return { text, sentences: readerSentences(text, parsedSentences(text), new Set(options.abbreviations ?? [])) };
+}
+
+const phrasing = new Set(["text", "emphasis", "strong", "delete", "link", "linkReference", "nameMention", "inlineCode", "break", "footnoteReference", "image", "imageReference", "html"]);
+
+/** The blocks of a tree: the parents whose children are phrasing content, in reading order. */
+export function languageBlocks(tree: Root): Parent[] {
+  const blocks: Parent[] = [];
+  const walk = (node: Node) => {
+    if (!isParent(node)) return;
+    if (node.type !== "root" && node.children.some((child) => child.type === "text") && !phrasing.has(node.type)) {
+      blocks.push(node);
+      return;
+    }
+    for (const child of node.children) walk(child);
+  };
+  walk(tree);
+  return blocks;
+}
+
+declare module "mdast" {
+  interface ParagraphData {
+    /** Sentences and words, from the language layer. */
+    language?: BlockLanguage;
+  }
+  interface HeadingData {
+    language?: BlockLanguage;
+  }
+}
+
+/**
+ * The language layer as a plugin, early in the enrich stage: every block's
+ * sentences and words, once per text, on the block's `data.language` for the
+ * enrichers after it to read.
+ */
+export function enrichLanguage(options: LanguageOptions = {}) {
+  return (tree: Root) => {
+    for (const block of languageBlocks(tree)) {
+      block.data = { ...(block.data ?? {}), language: blockLanguage(block, options) } as Parent["data"];
+    }
+  };
+}
