@@ -91,21 +91,25 @@ function parsedSentences(text: string): Sentence[] {
   return sentences;
 }
 
-/** The letters a word ends on before its full stop: `pp` of `pp.`, `S` of `U.S.`. */
-const stemBeforeStop = (text: string, end: number) => /([A-Za-z]+)\.?$/.exec(text.slice(0, end).replace(/\.$/, ""))?.[1] ?? "";
+/** The letters that stand right before offset `end` (a full stop): `pp` of `pp.`, `S` of `U.S.`. */
+const stemBeforeStop = (text: string, end: number) => /([A-Za-z]+)$/.exec(text.slice(Math.max(0, end - 40), end))?.[1] ?? "";
+
+/** A stop inside a sentence, before a space and a capital or a digit (after an opening quote or bracket). */
+const innerStop = /[.!?…]+[”’"')\]]*(?=\s+[“‘"'(\[]?[A-Z0-9])/g;
 
 /**
  * The post-steps where retext-english reads our texts otherwise than a
  * reader: a full stop after a listed abbreviation or a single capital
- * (`Ibid., pp. 51–52.`) ends no sentence, and a full stop after a number
- * (`1918–23. The war`), which retext-english keeps inside the word, ends one
- * when a capital or a digit follows.
+ * (`Ibid., pp. 51–52.`) ends no sentence, and any other stop before a space
+ * and a capital or a digit ends one: retext-english keeps a stop after a
+ * number inside the word (`1918–23. The war`) and reads some stops after a
+ * capitalised word as an abbreviation's (`the First World War. The years`).
  */
 function readerSentences(text: string, parsed: Sentence[], abbreviations: Set<string>): Sentence[] {
+  const isAbbreviation = (stem: string) => /^[A-Z]$/.test(stem) || abbreviations.has(stem.toLowerCase());
   const endsOnAbbreviation = (sentence: Sentence) => {
     if (!/\.[”’"')\]]*$/.test(text.slice(sentence.start, sentence.end))) return false;
-    const stem = stemBeforeStop(text, text.slice(0, sentence.end).replace(/[”’"')\]]+$/, "").length);
-    return /^[A-Z]$/.test(stem) || abbreviations.has(stem.toLowerCase());
+    return isAbbreviation(stemBeforeStop(text, text.slice(0, sentence.end).replace(/[.”’"')\]]+$/, "").length));
   };
   const joined: Sentence[] = [];
   for (const sentence of parsed) {
@@ -117,16 +121,19 @@ function readerSentences(text: string, parsed: Sentence[], abbreviations: Set<st
   }
   const split: Sentence[] = [];
   for (const sentence of joined) {
-    let current: Sentence = { start: sentence.start, end: sentence.end, words: [] };
-    for (const [index, word] of sentence.words.entries()) {
-      current.words.push(word);
-      const next = sentence.words[index + 1];
-      if (!next || !/^\d+\.$/.test(word.value)) continue;
-      if (!/^\s+[“‘"'(\[]?$/.test(text.slice(word.end, next.start)) || !/^[A-Z0-9]/.test(next.value)) continue;
-      split.push({ ...current, end: word.end });
-      current = { start: next.start - (text.slice(word.end, next.start).trimStart().length), end: sentence.end, words: [] };
+    const cuts: number[] = [];
+    const body = text.slice(sentence.start, sentence.end);
+    for (const match of body.matchAll(innerStop)) {
+      const at = sentence.start + match.index;
+      if (match[0].startsWith(".") && isAbbreviation(stemBeforeStop(text, at))) continue;
+      cuts.push(at + match[0].length);
     }
-    split.push(current);
+    let start = sentence.start;
+    for (const end of [...cuts, sentence.end]) {
+      split.push({ start, end, words: sentence.words.filter((word) => word.start >= start && word.start < end) });
+      start = end;
+      while (/\s/.test(text[start] ?? "")) start++;
+    }
   }
   return split;
 }

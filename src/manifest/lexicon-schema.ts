@@ -23,11 +23,13 @@ export const lexiconSchema = z.strictObject({
   sentenceStarts: z.array(word).default([]),
   /** Words a heading never ends on (`the`, `of`, `said`). */
   danglingWords: z.array(lowerWord).default([]),
+  /** Words a full stop after them does not end a sentence (`st`, `pp`, `ibid`), in lower case without the stop. */
+  abbreviations: z.array(lowerWord).default([]),
 });
 
 export type Lexicon = z.output<typeof lexiconSchema>;
 
-export const emptyLexicon: Lexicon = { titles: [], namedEvents: [], eventKinds: {}, stopWords: [], sentenceStarts: [], danglingWords: [] };
+export const emptyLexicon: Lexicon = { titles: [], namedEvents: [], eventKinds: {}, stopWords: [], sentenceStarts: [], danglingWords: [], abbreviations: [] };
 
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
 
@@ -42,5 +44,6 @@ export function extendLexicon(base: Lexicon, extension: Lexicon): Lexicon {
     stopWords: union(base.stopWords, extension.stopWords),
     sentenceStarts: union(base.sentenceStarts, extension.sentenceStarts),
     danglingWords: union(base.danglingWords, extension.danglingWords),
+    abbreviations: union(base.abbreviations, extension.abbreviations),
   };
 }

@@ -9,11 +9,10 @@ import type { Plugin } from "unified";
 import { visitParents } from "unist-util-visit-parents";
 import "../../restore/text-data.js";
 import { notesStart } from "../../restore/blocks.js";
-import { pointIn } from "../../ingest/raw-position.js";
 import { findDates, lastYearNamed, type DateVocabulary } from "./date-forms.js";
 import { eventFeatures, summarise, type DatedEvent, type EventVocabulary } from "./events.js";
-import { inlineText, insertAt, textAt } from "./inline-text.js";
-import { sentences } from "./sentences.js";
+import { inlineText, insertAt } from "./inline-text.js";
+import { blockLanguage, rawPointInBlock } from "../../language/language-layer.js";
 
 const source = "dates";
 const skippedAncestors = new Set(["blockquote", "footnoteDefinition", "heading", "tableCell"]);
@@ -30,10 +29,10 @@ function anchorNode(id: string): PhrasingContent {
 
 export interface EnrichDatesOptions {
   /** The lexicon's words for dates and events (named events, kinds of event, stop words); none by default. */
-  lexicon?: DateVocabulary & EventVocabulary;
+  lexicon?: DateVocabulary & EventVocabulary & { abbreviations?: string[] };
 }
 
-const noWords: DateVocabulary & EventVocabulary = { namedEvents: [], eventKinds: {}, stopWords: [] };
+const noWords: NonNullable<EnrichDatesOptions["lexicon"]> = { namedEvents: [], eventKinds: {}, stopWords: [] };
 
 export const enrichDates: Plugin<[EnrichDatesOptions?], Root> = ({ lexicon = noWords } = {}) => (tree, file) => {
   const textId = file.data.textId ?? file.data.entry?.id ?? "text";
@@ -52,15 +51,16 @@ export const enrichDates: Plugin<[EnrichDatesOptions?], Root> = ({ lexicon = noW
   for (const paragraph of paragraphs) {
     const { value, mentions } = inlineText(paragraph);
     const anchors: { offset: number; id: string }[] = [];
-    // The place in the raw file: through the text node that holds the index when it kept its position, else the paragraph's start.
+    // The place in the raw file: through the text node that holds the index, else the paragraph's start.
     const placeOf = (index: number) => {
-      const at = textAt(paragraph, index);
-      const point = at ? pointIn(file, at.node, at.offset) : undefined;
+      const point = rawPointInBlock(file, paragraph, index);
       return point ? { line: point.line, column: point.column } : paragraph.position?.start;
     };
+    // The language layer's sentences (enrichLanguage), or the same layer made here when the plugin ran alone.
+    const language = paragraph.data?.language ?? blockLanguage(paragraph, { abbreviations: lexicon.abbreviations });
     // A year named earlier in the same paragraph, dated or not, is the best guess for a date without one.
     let paragraphYear: number | undefined;
-    for (const sentence of sentences(value)) {
+    for (const sentence of language.sentences) {
       const text = value.slice(sentence.start, sentence.end);
       const yearBefore = paragraphYear;
       const found = findDates(text, paragraphYear ?? contextYear, lexicon);
