@@ -72,23 +72,3 @@ export function insertAt(file: VFile, parent: Parent, offset: number, anchor: Ph
   }
   return false;
 }
-
-/** The text node that holds text offset `offset` of `parent`, and the offset inside it. */
-export function textAt(parent: Parent, offset: number): { node: Text; offset: number } | undefined {
-  let rest = offset;
-  let found: { node: Text; offset: number } | undefined;
-  const walk = (node: Node): boolean => {
-    if (node.type === "text") {
-      const length = (node as Text).value.length;
-      if (rest < length) {
-        found = { node: node as Text, offset: rest };
-        return true;
-      }
-      rest -= length;
-      return false;
-    }
-    return isParent(node) && node.children.some(walk);
-  };
-  parent.children.some(walk);
-  return found;
-}

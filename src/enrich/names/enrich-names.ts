@@ -6,10 +6,12 @@ import type { Parent, PhrasingContent, Root, Text } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { Options as ToMarkdownOptions } from "mdast-util-to-markdown";
 import type { Plugin } from "unified";
-import { SKIP, visit } from "unist-util-visit";
+import { SKIP } from "unist-util-visit";
+import { visitParents } from "unist-util-visit-parents";
 import type { VFile } from "vfile";
 import { pointIn, rewriteText } from "../../ingest/raw-position.js";
 import { splitText, type TextPiece } from "../../ingest/split-text.js";
+import { blockLanguage, textSegments, type BlockLanguage, type LanguageOptions } from "../../language/language-layer.js";
 
 /** A raw `line:column`. */
 export interface Place {
@@ -60,7 +62,15 @@ declare module "vfile" {
 export interface EnrichNamesOptions {
   authority: CompiledAuthority;
   /** The lexicon's words that are evidence of a person (titles); none by default. */
-  lexicon?: NameVocabulary;
+  lexicon?: NameVocabulary & LanguageOptions;
+}
+
+/** The language layer's words that lie in a block's text node, with offsets in the node's value (a word across a node's edge is cut at it). */
+function wordsOfNode(language: BlockLanguage, start: number, node: Text) {
+  const end = start + node.value.length;
+  return language.sentences.flatMap((sentence) =>
+    sentence.words.filter((word) => word.end > start && word.start < end).map((word) => ({ start: Math.max(word.start, start) - start, end: Math.min(word.end, end) - start })),
+  );
 }
 
 export const enrichNames: Plugin<[EnrichNamesOptions], Root> = ({ authority, lexicon }) => (tree, file) => {
@@ -69,12 +79,28 @@ export const enrichNames: Plugin<[EnrichNamesOptions], Root> = ({ authority, lex
   const mentions: MentionRecord[] = [];
   let section: string | undefined;
 
-  visit(tree, (node, index, parent) => {
+  // Each block's language (enrichLanguage's, or made here when the plugin runs alone) and where its text nodes start in it.
+  const blocks = new Map<Parent, { language: BlockLanguage; starts: Map<Text, number> }>();
+  const blockOf = (ancestors: Parent[]) => {
+    const block = ancestors.findLast((ancestor) => (ancestor.data as { language?: BlockLanguage } | undefined)?.language) ?? ancestors.at(-1)!;
+    let known = blocks.get(block);
+    if (!known) {
+      const language = (block.data as { language?: BlockLanguage } | undefined)?.language ?? blockLanguage(block, lexicon);
+      known = { language, starts: new Map(textSegments(block).map((segment) => [segment.node, segment.start])) };
+      blocks.set(block, known);
+    }
+    return known;
+  };
+
+  visitParents(tree, (node, ancestors) => {
+    const parent = ancestors.at(-1) as Parent | undefined;
+    const index = parent?.children.indexOf(node as never);
     // A heading opens the section its own mentions and the following ones stand under.
     if (node.type === "heading") section = toString(node);
     if (node.type === "nameMention") return SKIP;
     if (node.type !== "text" || !parent || index === undefined) return;
-    const names = finder.find(node.value);
+    const block = blockOf(ancestors as Parent[]);
+    const names = finder.find(node.value, wordsOfNode(block.language, block.starts.get(node) ?? 0, node));
     if (!names.length) return;
     const pieces: TextPiece[] = names.map((name) => {
       const id = `${prefix}${mentions.length + 1}`;

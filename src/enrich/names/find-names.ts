@@ -26,8 +26,11 @@ export interface NameVocabulary {
 
 const particles = new Set(["del", "de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "y"]);
 
-// A word, an initial, or a particle, with its offset; capitalised words may carry hyphens and apostrophes inside.
-const tokenPattern = /\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}]*(?:['’-]\p{Lu}?[\p{Ll}\p{M}]+)*|\p{Ll}+/gu;
+/** A word of the language layer, with its offsets in the text the finder reads. */
+export interface TextWord {
+  start: number;
+  end: number;
+}
 
 const forenameCache = new Map<string, boolean>();
 function isForename(word: string): boolean {
@@ -48,8 +51,21 @@ interface Token {
   end: number;
 }
 
+/**
+ * The words as tokens: an initial keeps its stop (`V.`), any other word
+ * loses the stops it ends on (`St.` is `St`), so the stop stands between it
+ * and the next word.
+ */
+function tokensOf(text: string, words: TextWord[]): Token[] {
+  return words.flatMap(({ start, end }) => {
+    let value = text.slice(start, end);
+    if (!isInitial(value)) value = value.replace(/\.+$/u, "");
+    return value ? [{ word: value, start, end: start + value.length }] : [];
+  });
+}
+
 /** Runs of name-like tokens (capitalised words, initials, particles between them) separated only by spaces. */
-function nameRuns(text: string): Token[][] {
+function nameRuns(text: string, words: TextWord[]): Token[][] {
   const runs: Token[][] = [];
   let run: Token[] = [];
   const close = () => {
@@ -57,11 +73,11 @@ function nameRuns(text: string): Token[][] {
     if (run.length) runs.push(run);
     run = [];
   };
-  for (const match of text.matchAll(tokenPattern)) {
+  for (const { word: value, start } of tokensOf(text, words)) {
     // A possessive ends the name: `John Reed’s Ten Days`.
-    const possessive = /['’]s$/u.test(match[0]);
-    const word = possessive ? match[0].slice(0, -2) : match[0];
-    const token = { word, start: match.index, end: match.index + word.length };
+    const possessive = /['’]s$/u.test(value);
+    const word = possessive ? value.slice(0, -2) : value;
+    const token = { word, start, end: start + word.length };
     const gap = run.length ? text.slice(run.at(-1)!.end, token.start) : "";
     const nameLike = isCapitalised(token.word) || isInitial(token.word) || (particles.has(token.word) && run.length > 0);
     if (run.length && (!/^[\s\u00A0]+$/.test(gap) && !(isInitial(run.at(-1)!.word) && gap === ""))) close();
@@ -118,7 +134,8 @@ export class NameFinder {
     this.titles = new Set(vocabulary.titles);
   }
 
-  find(text: string): FoundName[] {
+  /** The names in `text`, reading its `words` (the language layer's, with offsets in `text`). */
+  find(text: string, words: TextWord[]): FoundName[] {
     const blocked: [number, number][] = [];
     for (const pattern of this.authority.notPersons) {
       for (const match of text.matchAll(pattern)) blocked.push([match.index, match.index + match[0].length]);
@@ -136,7 +153,7 @@ export class NameFinder {
       found.push({ start, end, surface: match[1]!, heading: "", known: true });
     }
 
-    for (const run of nameRuns(text)) {
+    for (const run of nameRuns(text, words)) {
       const parts = splitAtBlocked(run, free);
       for (const part of parts) {
         const person = unknownPerson(part, this.titles);
