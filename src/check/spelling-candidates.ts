@@ -6,14 +6,12 @@
 // British dictionary knows is not a candidate (`labour` and `favored` alike).
 import dictionaryUs from "dictionary-en";
 import dictionaryGb from "dictionary-en-gb";
-import type { Root as MdastRoot, Text } from "mdast";
-import { retext } from "retext";
-import retextEnglish from "retext-english";
+import type { Root as MdastRoot } from "mdast";
+import type { Root as NlcstRoot, Word as NlcstWord } from "nlcst";
 import retextSpell from "retext-spell";
-import { visitParents } from "unist-util-visit-parents";
+import { unified } from "unified";
 import { VFile } from "vfile";
-import type { Point } from "unist";
-import { pointIn } from "../ingest/raw-position.js";
+import { blockLanguage, languageBlocks, rawPointInBlock, type BlockLanguage } from "../language/language-layer.js";
 
 /** A raw `line:column`. */
 export interface Place {
@@ -48,19 +46,31 @@ function worthChecking(word: string): boolean {
 // Suggestions cost about half a second a word (two minutes over the five
 // texts), so retext-spell makes them for one word only (`max: 1`) and the
 // report leaves them out.
-const checkers = [dictionaryUs, dictionaryGb].map((dictionary) =>
-  retext().use(retextEnglish).use(retextSpell, { dictionary, ignoreLiteral: false, max: 1 }).freeze(),
-);
+const checkers = [dictionaryUs, dictionaryGb].map((dictionary) => unified().use(retextSpell, { dictionary, ignoreLiteral: false, max: 1 }).freeze());
 
 interface Unknown {
   word: string;
-  /** Offset of the word inside the text node's value. */
+  /** Offset of the word in the block's text. */
   offset: number;
 }
 
-async function unknownTo(checker: (typeof checkers)[number], value: string): Promise<Unknown[]> {
-  const file = new VFile(value);
-  await checker.run(checker.parse(file), file);
+const at = (offset: number) => ({ line: 1, column: offset + 1, offset });
+
+/** The language layer's words of a block as the nlcst tree retext-spell reads (words only; their places are offsets in the block's text). */
+function wordTree(language: BlockLanguage): NlcstRoot {
+  const words: NlcstWord[] = language.sentences.flatMap((sentence) =>
+    sentence.words.map((word) => ({
+      type: "WordNode",
+      children: (word.parts ?? [{ type: "TextNode" as const, value: word.value }]).map((part) => ({ ...part })),
+      position: { start: at(word.start), end: at(word.end) },
+    })),
+  );
+  return { type: "RootNode", children: [{ type: "ParagraphNode", children: [{ type: "SentenceNode", children: words }] }] };
+}
+
+async function unknownTo(checker: (typeof checkers)[number], language: BlockLanguage): Promise<Unknown[]> {
+  const file = new VFile(language.text);
+  await checker.run(wordTree(language), file);
   return file.messages.flatMap((message) => {
     const word = (message.actual ?? "") as string;
     const offset = message.place && "start" in message.place ? message.place.start.offset : undefined;
@@ -69,9 +79,9 @@ async function unknownTo(checker: (typeof checkers)[number], value: string): Pro
   });
 }
 
-/** The words of `value` that no dictionary knows, in order. */
-async function unknownWords(value: string): Promise<Unknown[]> {
-  const [first, ...others] = await Promise.all(checkers.map((checker) => unknownTo(checker, value)));
+/** The words of a block that no dictionary knows, in order. */
+async function unknownWords(language: BlockLanguage): Promise<Unknown[]> {
+  const [first, ...others] = await Promise.all(checkers.map((checker) => unknownTo(checker, language)));
   const unknownToOthers = others.map((unknown) => new Set(unknown.map((word) => word.offset)));
   return first!.filter((word) => unknownToOthers.every((offsets) => offsets.has(word.offset)));
 }
@@ -82,21 +92,18 @@ function wholeWord(word: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}'’])${body}(?![\\p{L}\\p{N}])`, "gu");
 }
 
-/** The candidates of one restored text, in the order they first stand; places through the text nodes' origins. */
+/** The candidates of one restored text, in the order they first stand; the words are the language layer's, places through the text nodes' origins. */
 export async function spellingCandidates(tree: MdastRoot, rawFile: VFile): Promise<SpellingCandidate[]> {
   const found = new Map<string, SpellingCandidate>();
-  const texts: { node: Text; fallback?: Point }[] = [];
-  visitParents(tree, "text", (node, ancestors) => {
-    texts.push({ node, fallback: node.position?.start ?? ancestors.findLast((ancestor) => ancestor.position)?.position?.start });
-  });
-  for (const { node, fallback } of texts) {
-    for (const unknown of await unknownWords(node.value)) {
+  for (const block of languageBlocks(tree)) {
+    const language = (block.data as { language?: BlockLanguage } | undefined)?.language ?? blockLanguage(block);
+    for (const unknown of await unknownWords(language)) {
       const known = found.get(unknown.word);
       if (known) {
         known.count++;
         continue;
       }
-      const point = pointIn(rawFile, node, unknown.offset) ?? fallback;
+      const point = rawPointInBlock(rawFile, block, unknown.offset);
       found.set(unknown.word, { word: unknown.word, count: 1, place: point ? { line: point.line, column: point.column } : { line: 1, column: 1 } });
     }
   }

@@ -21,6 +21,13 @@ export interface Word {
   start: number;
   end: number;
   value: string;
+  /** A word of several parts (`labour-saving`, `don’t`): its parts as retext-english found them, for the spelling check. */
+  parts?: WordPart[];
+}
+
+export interface WordPart {
+  type: "TextNode" | "PunctuationNode" | "SymbolNode";
+  value: string;
 }
 
 export interface Sentence {
@@ -83,7 +90,9 @@ function parsedSentences(text: string): Sentence[] {
       const words: Word[] = [];
       for (const child of (sentence as NlcstSentence).children) {
         if (child.type !== "WordNode") continue;
-        words.push({ start: offsetOf(child, "start"), end: offsetOf(child, "end"), value: nlcstToString(child) });
+        const word: Word = { start: offsetOf(child, "start"), end: offsetOf(child, "end"), value: nlcstToString(child) };
+        if (child.children.length > 1) word.parts = child.children.map((part) => ({ type: part.type, value: nlcstToString(part) }) as WordPart);
+        words.push(word);
       }
       sentences.push({ start: offsetOf(sentence, "start"), end: offsetOf(sentence, "end"), words });
     }
@@ -144,14 +153,14 @@ export function blockLanguage(block: Parent, options: LanguageOptions = {}): Blo
   return { text, sentences: readerSentences(text, parsedSentences(text), new Set(options.abbreviations ?? [])) };
 }
 
-const phrasing = new Set(["text", "emphasis", "strong", "delete", "link", "linkReference", "nameMention", "inlineCode", "break", "footnoteReference", "image", "imageReference", "html"]);
+const phrasing = new Set(["text", "emphasis", "strong", "delete", "link", "linkReference", "nameMention", "inlineCode", "break", "footnoteReference", "image", "imageReference"]);
 
 /** The blocks of a tree: the parents whose children are phrasing content, in reading order. */
 export function languageBlocks(tree: Root): Parent[] {
   const blocks: Parent[] = [];
   const walk = (node: Node) => {
     if (!isParent(node)) return;
-    if (node.type !== "root" && node.children.some((child) => child.type === "text") && !phrasing.has(node.type)) {
+    if (node.type !== "root" && !phrasing.has(node.type) && node.children.some((child) => phrasing.has(child.type))) {
       blocks.push(node);
       return;
     }
