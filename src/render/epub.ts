@@ -18,11 +18,13 @@ import { projectRoot } from "../project-root.js";
 import { sectionHeadings } from "../book/ids.js";
 import { interfaceWords, type InterfaceWords } from "../book/words.js";
 import { unified } from "unified";
+import { visit } from "unist-util-visit";
 import { rehypeEpubPageRefs } from "./epub-page-refs.js";
 import { pageBreakId, rehypePageBreaks, type PlacedBreak } from "./page-breaks.js";
 import type { PageStart } from "./pdf.js";
 import { coverDescription, renderCover } from "./cover.js";
 import { accessibilityMetadata, printEditionName } from "./epub-metadata.js";
+import { defaultMaxFileBytes, splitDivision } from "./split-division.js";
 
 const templates = path.join(projectRoot, "templates", "epub");
 const styles = path.join(projectRoot, "styles");
@@ -37,6 +39,8 @@ export interface EpubOptions {
   anchorPages?: Record<string, number>;
   /** The cover image (PNG); by default drawn by Chromium, and left out if there is none. */
   cover?: Buffer | null;
+  /** The largest XHTML file in bytes (default 300,000): a division that would pass it is split into several files, at its section headings first. */
+  maxFileBytes?: number;
   log?: (line: string) => void;
 }
 
@@ -117,7 +121,7 @@ function navigationDocument({ contents, divisions, files, sections, pageBreaks, 
           h(
             "ol",
             pageBreaks.map(({ folio, division }) => {
-              const file = division === "contents" ? "toc.xhtml" : `${division}.xhtml`;
+              const file = division === "contents" ? "toc.xhtml" : (files.get(pageBreakId(folio)) ?? `${division}.xhtml`);
               return h("li", h("a", { href: `${file}#${pageBreakId(folio)}` }, folio));
             }),
           ),
@@ -152,8 +156,37 @@ export async function renderEpub(manifest: Manifest, book: Root, options: EpubOp
   await processor.run(tree);
   const divisions = tree.children as Element[];
   const sections = new Map(divisions.map((division) => [division, divisionOf(division)!.part === "body" ? sectionHeadings(division) : []]));
-  const files = fileOfEachId(divisions, fileName);
   const contents = divisions.find((node) => divisionOf(node)!.id === "contents")!;
+  // Each division as the files it is stored in: one, or several when it would pass the size limit.
+  const maxFileBytes = options.maxFileBytes ?? defaultMaxFileBytes;
+  const measured = new WeakMap<object, number>();
+  // Links are measured as they will be once pointed at their files: each `#id` may gain the longest file name.
+  const linkRoom = Math.max(...divisions.map((division) => Buffer.byteLength(fileName(division)))) + "-part-9999".length;
+  const size = (node: ElementContent): number => {
+    let bytes = measured.get(node);
+    if (bytes === undefined) {
+      let links = 0;
+      if (node.type === "element") visit(node, "element", (child) => void (typeof child.properties.href === "string" && child.properties.href.startsWith("#") && links++));
+      bytes = node.type === "element" ? Buffer.byteLength(toXhtml(node)) + links * linkRoom : node.type === "text" ? Buffer.byteLength(node.value) : 0;
+      measured.set(node, bytes);
+    }
+    return bytes;
+  };
+  const taken = new Set(divisions.map(fileName));
+  const parts = divisions.map((division) => {
+    const pieces = division === contents ? [division] : splitDivision(division, maxFileBytes, size);
+    return pieces.map((element, index) => {
+      const file = index === 0 ? fileName(division) : `${divisionOf(division)!.id}-part-${index + 1}.xhtml`;
+      if (index > 0 && taken.has(file)) throw new Error(`the split file ${file} has the name of another division's file`);
+      taken.add(file);
+      return { element, file, division, continuation: index > 0 };
+    });
+  });
+  const partFiles = new Map(parts.flat().map((part) => [part.element, part.file]));
+  const files = fileOfEachId(
+    parts.flat().map((part) => part.element),
+    (element) => partFiles.get(element)!,
+  );
 
   const cover = await coverImage(manifest, options, log);
   const coverAlt = coverDescription(manifest);
@@ -167,17 +200,19 @@ export async function renderEpub(manifest: Manifest, book: Root, options: EpubOp
 
   const chapters: Chapter[] = [
     ...coverChapter,
-    ...divisions
-      .filter((node) => node !== contents)
-      .map((node) => {
+    ...parts
+      .flat()
+      .filter((part) => part.division !== contents)
+      .map(({ element, file, division: node, continuation }) => {
         const division = divisionOf(node)!;
-        pointLinksAtFiles(node, files, fileName(node));
+        pointLinksAtFiles(element, files, file);
         return {
           title: division.title,
-          content: toXhtml(node),
-          filename: fileName(node),
+          content: toXhtml(element),
+          filename: file,
           beforeToc: division.part === "front",
-          excludeFromToc: !division.inContents,
+          // A continuation file is in the spine, in order, but not in the contents: its headings are listed under the division.
+          excludeFromToc: !division.inContents || continuation,
         };
       }),
   ];
