@@ -58,6 +58,17 @@ async function withFixedDates(epub: Buffer, date: Date): Promise<Buffer> {
   return zip.generateAsync({ type: "nodebuffer", mimeType: "application/epub+zip", compression: "DEFLATE", compressionOptions: { level: 9 } });
 }
 
+/**
+ * The bytes `xhtml` takes once epub-gen-memory has written it again (dom-serializer in XML mode):
+ * each character outside ASCII as a `&#x…;` reference, quotes as `&quot;`/`&apos;` and `>` as `&gt;` (an upper bound).
+ */
+function writtenBytes(xhtml: string): number {
+  let bytes = xhtml.length;
+  for (const [character] of xhtml.matchAll(/[^\x00-\x7f]/gu)) bytes += `&#x${character.codePointAt(0)!.toString(16)};`.length - character.length;
+  for (const [character] of xhtml.matchAll(/["'>]/g)) bytes += character === ">" ? 3 : 5;
+  return bytes;
+}
+
 interface Navigation {
   contents: Element;
   divisions: Element[];
@@ -167,7 +178,7 @@ export async function renderEpub(manifest: Manifest, book: Root, options: EpubOp
     if (bytes === undefined) {
       let links = 0;
       if (node.type === "element") visit(node, "element", (child) => void (typeof child.properties.href === "string" && child.properties.href.startsWith("#") && links++));
-      bytes = node.type === "element" ? Buffer.byteLength(toXhtml(node)) + links * linkRoom : node.type === "text" ? Buffer.byteLength(node.value) : 0;
+      bytes = node.type === "element" ? writtenBytes(toXhtml(node)) + links * linkRoom : node.type === "text" ? writtenBytes(node.value) : 0;
       measured.set(node, bytes);
     }
     return bytes;
