@@ -69,6 +69,14 @@ function writtenBytes(xhtml: string): number {
   return bytes;
 }
 
+/** A deep copy of the tree without the source positions, which the EPUB does not use (on a long text they are most of the tree's memory). */
+function cloneWithoutPositions<Node extends Element | ElementContent>(node: Node): Node {
+  const { position: _position, ...rest } = node as Node & { position?: unknown };
+  const copy = structuredClone({ ...rest, ...("children" in rest ? { children: [] } : {}) }) as Node;
+  if ("children" in node && "children" in copy) (copy as Element).children = (node as Element).children.map((child) => cloneWithoutPositions(child));
+  return copy;
+}
+
 interface Navigation {
   contents: Element;
   divisions: Element[];
@@ -157,7 +165,7 @@ async function coverImage(manifest: Manifest, options: EpubOptions, log: (line: 
 export async function renderEpub(manifest: Manifest, book: Root, options: EpubOptions = {}): Promise<Buffer> {
   const log = options.log ?? (() => {});
   const words = interfaceWords(manifest.language);
-  const tree: Root = { type: "root", children: book.children.filter((node): node is Element => node.type === "element" && Boolean(divisionOf(node))).map((node) => structuredClone(node)) };
+  const tree: Root = { type: "root", children: book.children.filter((node): node is Element => node.type === "element" && Boolean(divisionOf(node))).map((node) => cloneWithoutPositions(node)) };
   const pageBreaks: PlacedBreak[] = [];
   if (options.pageStarts && !options.anchorPages) throw new Error("the print pages of the anchors (anchorPages) must come with the page starts");
   const pages = options.pageStarts && options.anchorPages ? { folios: options.pageStarts.map((page) => page.folio), pageOf: new Map(Object.entries(options.anchorPages)) } : undefined;
@@ -209,6 +217,8 @@ export async function renderEpub(manifest: Manifest, book: Root, options: EpubOp
       [{ title: words.cover, content: "<p>cover</p>", filename: coverFile, beforeToc: true, excludeFromToc: true, coverPage } as Chapter]
     : [];
 
+  // The navigation document first: each part's tree is let go once it is written out.
+  const navHtml = navigationDocument({ contents, divisions, files, sections, pageBreaks, hasCover: Boolean(cover), words });
   const chapters: Chapter[] = [
     ...coverChapter,
     ...parts
@@ -217,9 +227,11 @@ export async function renderEpub(manifest: Manifest, book: Root, options: EpubOp
       .map(({ element, file, division: node, continuation }) => {
         const division = divisionOf(node)!;
         pointLinksAtFiles(element, files, file);
+        const content = toXhtml(element);
+        element.children = [];
         return {
           title: division.title,
-          content: toXhtml(element),
+          content,
           filename: file,
           beforeToc: division.part === "front",
           // A continuation file is in the spine, in order, but not in the contents: its headings are listed under the division.
@@ -255,7 +267,7 @@ export async function renderEpub(manifest: Manifest, book: Root, options: EpubOp
     revised: manifest.revised,
     modified: `${manifest.revised}T00:00:00Z`,
     tocTitle: words.contents,
-    navHtml: navigationDocument({ contents, divisions, files, sections, pageBreaks, hasCover: Boolean(cover), words }),
+    navHtml,
     prependChapterTitles: false,
     numberChaptersInTOC: false,
     version: 3,
