@@ -25,6 +25,7 @@ import type { PageStart } from "./pdf.js";
 import { coverDescription, renderCover } from "./cover.js";
 import { accessibilityMetadata, printEditionName } from "./epub-metadata.js";
 import { defaultMaxFileBytes, splitDivision } from "./split-division.js";
+import { cloneWithoutPositions } from "./clone-tree.js";
 
 const templates = path.join(projectRoot, "templates", "epub");
 const styles = path.join(projectRoot, "styles");
@@ -67,14 +68,6 @@ function writtenBytes(xhtml: string): number {
   for (const [character] of xhtml.matchAll(/[^\x00-\x7f]/gu)) bytes += `&#x${character.codePointAt(0)!.toString(16)};`.length - character.length;
   for (const [character] of xhtml.matchAll(/["'>]/g)) bytes += character === ">" ? 3 : 5;
   return bytes;
-}
-
-/** A deep copy of the tree without the source positions, which the EPUB does not use (on a long text they are most of the tree's memory). */
-function cloneWithoutPositions<Node extends Element | ElementContent>(node: Node): Node {
-  const { position: _position, ...rest } = node as Node & { position?: unknown };
-  const copy = structuredClone({ ...rest, ...("children" in rest ? { children: [] } : {}) }) as Node;
-  if ("children" in node && "children" in copy) (copy as Element).children = (node as Element).children.map((child) => cloneWithoutPositions(child));
-  return copy;
 }
 
 interface Navigation {
