@@ -42,7 +42,7 @@ describe("paragraphs from the text's evidence", () => {
   });
 
   it("does not shred the Gutenberg text: as many paragraphs as blank-line blocks", () => {
-    const value = readFileSync("../shared/corpus/morris-1890-news-from-nowhere.txt", "utf8").replace(/\r\n/g, "\n");
+    const value = readFileSync("test/fixtures/corpus/morris-1890-news-from-nowhere.txt", "utf8").replace(/\r\n/g, "\n");
     expect(paragraphs(value)).toHaveLength(blankLineBlocks(value));
   });
 

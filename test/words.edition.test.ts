@@ -79,7 +79,12 @@ describe("the words of each text", () => {
     const kept = keptLines.flat();
     /** The raw line (1-based) of each kept word. */
     const lineOf = keptLines.flatMap((lineWords, index) => lineWords.map(() => index + 1));
-    const output = words(xhtmlText(await zip.file(`OEBPS/text-${id}.xhtml`)!.async("string")));
+    // A text over 300,000 bytes continues in `-part-N` files, read in their order.
+    const partOf = (name: string) => Number(/-part-(\d+)\.xhtml$/.exec(name)?.[1] ?? 1);
+    const files = Object.keys(zip.files)
+      .filter((name) => name === `OEBPS/text-${id}.xhtml` || new RegExp(`^OEBPS/text-${id}-part-\\d+\\.xhtml$`).test(name))
+      .sort((a, b) => partOf(a) - partOf(b));
+    const output = (await Promise.all(files.map(async (name) => words(xhtmlText(await zip.file(name)!.async("string")))))).flat();
     const changes = diffArrays(kept, output);
     // The runs of raw words missing at their place, cut at raw line ends (a line is what moves).
     const lost: string[][] = [];

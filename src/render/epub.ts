@@ -18,11 +18,14 @@ import { projectRoot } from "../project-root.js";
 import { sectionHeadings } from "../book/ids.js";
 import { interfaceWords, type InterfaceWords } from "../book/words.js";
 import { unified } from "unified";
+import { visit } from "unist-util-visit";
 import { rehypeEpubPageRefs } from "./epub-page-refs.js";
 import { pageBreakId, rehypePageBreaks, type PlacedBreak } from "./page-breaks.js";
 import type { PageStart } from "./pdf.js";
 import { coverDescription, renderCover } from "./cover.js";
 import { accessibilityMetadata, printEditionName } from "./epub-metadata.js";
+import { defaultMaxFileBytes, splitDivision } from "./split-division.js";
+import { cloneWithoutPositions } from "./clone-tree.js";
 
 const templates = path.join(projectRoot, "templates", "epub");
 const styles = path.join(projectRoot, "styles");
@@ -37,6 +40,8 @@ export interface EpubOptions {
   anchorPages?: Record<string, number>;
   /** The cover image (PNG); by default drawn by Chromium, and left out if there is none. */
   cover?: Buffer | null;
+  /** The largest XHTML file in bytes (default 300,000): a division that would pass it is split into several files, at its section headings first. */
+  maxFileBytes?: number;
   log?: (line: string) => void;
 }
 
@@ -52,6 +57,17 @@ async function withFixedDates(epub: Buffer, date: Date): Promise<Buffer> {
   for (const file of Object.values(zip.files)) file.date = date;
   // As epub-gen-memory writes it: `mimetype` first and stored, the rest deflated.
   return zip.generateAsync({ type: "nodebuffer", mimeType: "application/epub+zip", compression: "DEFLATE", compressionOptions: { level: 9 } });
+}
+
+/**
+ * The bytes `xhtml` takes once epub-gen-memory has written it again (dom-serializer in XML mode):
+ * each character outside ASCII as a `&#x…;` reference, quotes as `&quot;`/`&apos;` and `>` as `&gt;` (an upper bound).
+ */
+function writtenBytes(xhtml: string): number {
+  let bytes = xhtml.length;
+  for (const [character] of xhtml.matchAll(/[^\x00-\x7f]/gu)) bytes += `&#x${character.codePointAt(0)!.toString(16)};`.length - character.length;
+  for (const [character] of xhtml.matchAll(/["'>]/g)) bytes += character === ">" ? 3 : 5;
+  return bytes;
 }
 
 interface Navigation {
@@ -117,7 +133,7 @@ function navigationDocument({ contents, divisions, files, sections, pageBreaks, 
           h(
             "ol",
             pageBreaks.map(({ folio, division }) => {
-              const file = division === "contents" ? "toc.xhtml" : `${division}.xhtml`;
+              const file = division === "contents" ? "toc.xhtml" : (files.get(pageBreakId(folio)) ?? `${division}.xhtml`);
               return h("li", h("a", { href: `${file}#${pageBreakId(folio)}` }, folio));
             }),
           ),
@@ -142,7 +158,7 @@ async function coverImage(manifest: Manifest, options: EpubOptions, log: (line: 
 export async function renderEpub(manifest: Manifest, book: Root, options: EpubOptions = {}): Promise<Buffer> {
   const log = options.log ?? (() => {});
   const words = interfaceWords(manifest.language);
-  const tree: Root = { type: "root", children: book.children.filter((node): node is Element => node.type === "element" && Boolean(divisionOf(node))).map((node) => structuredClone(node)) };
+  const tree: Root = { type: "root", children: book.children.filter((node): node is Element => node.type === "element" && Boolean(divisionOf(node))).map((node) => cloneWithoutPositions(node)) };
   const pageBreaks: PlacedBreak[] = [];
   if (options.pageStarts && !options.anchorPages) throw new Error("the print pages of the anchors (anchorPages) must come with the page starts");
   const pages = options.pageStarts && options.anchorPages ? { folios: options.pageStarts.map((page) => page.folio), pageOf: new Map(Object.entries(options.anchorPages)) } : undefined;
@@ -152,8 +168,37 @@ export async function renderEpub(manifest: Manifest, book: Root, options: EpubOp
   await processor.run(tree);
   const divisions = tree.children as Element[];
   const sections = new Map(divisions.map((division) => [division, divisionOf(division)!.part === "body" ? sectionHeadings(division) : []]));
-  const files = fileOfEachId(divisions, fileName);
   const contents = divisions.find((node) => divisionOf(node)!.id === "contents")!;
+  // Each division as the files it is stored in: one, or several when it would pass the size limit.
+  const maxFileBytes = options.maxFileBytes ?? defaultMaxFileBytes;
+  const measured = new WeakMap<object, number>();
+  // Links are measured as they will be once pointed at their files: each `#id` may gain the longest file name.
+  const linkRoom = Math.max(...divisions.map((division) => Buffer.byteLength(fileName(division)))) + "-part-9999".length;
+  const size = (node: ElementContent): number => {
+    let bytes = measured.get(node);
+    if (bytes === undefined) {
+      let links = 0;
+      if (node.type === "element") visit(node, "element", (child) => void (typeof child.properties.href === "string" && child.properties.href.startsWith("#") && links++));
+      bytes = node.type === "element" ? writtenBytes(toXhtml(node)) + links * linkRoom : node.type === "text" ? writtenBytes(node.value) : 0;
+      measured.set(node, bytes);
+    }
+    return bytes;
+  };
+  const taken = new Set(divisions.map(fileName));
+  const parts = divisions.map((division) => {
+    const pieces = division === contents ? [division] : splitDivision(division, maxFileBytes, size);
+    return pieces.map((element, index) => {
+      const file = index === 0 ? fileName(division) : `${divisionOf(division)!.id}-part-${index + 1}.xhtml`;
+      if (index > 0 && taken.has(file)) throw new Error(`the split file ${file} has the name of another division's file`);
+      taken.add(file);
+      return { element, file, division, continuation: index > 0 };
+    });
+  });
+  const partFiles = new Map(parts.flat().map((part) => [part.element, part.file]));
+  const files = fileOfEachId(
+    parts.flat().map((part) => part.element),
+    (element) => partFiles.get(element)!,
+  );
 
   const cover = await coverImage(manifest, options, log);
   const coverAlt = coverDescription(manifest);
@@ -165,19 +210,25 @@ export async function renderEpub(manifest: Manifest, book: Root, options: EpubOp
       [{ title: words.cover, content: "<p>cover</p>", filename: coverFile, beforeToc: true, excludeFromToc: true, coverPage } as Chapter]
     : [];
 
+  // The navigation document first: each part's tree is let go once it is written out.
+  const navHtml = navigationDocument({ contents, divisions, files, sections, pageBreaks, hasCover: Boolean(cover), words });
   const chapters: Chapter[] = [
     ...coverChapter,
-    ...divisions
-      .filter((node) => node !== contents)
-      .map((node) => {
+    ...parts
+      .flat()
+      .filter((part) => part.division !== contents)
+      .map(({ element, file, division: node, continuation }) => {
         const division = divisionOf(node)!;
-        pointLinksAtFiles(node, files, fileName(node));
+        pointLinksAtFiles(element, files, file);
+        const content = toXhtml(element);
+        element.children = [];
         return {
           title: division.title,
-          content: toXhtml(node),
-          filename: fileName(node),
+          content,
+          filename: file,
           beforeToc: division.part === "front",
-          excludeFromToc: !division.inContents,
+          // A continuation file is in the spine, in order, but not in the contents: its headings are listed under the division.
+          excludeFromToc: !division.inContents || continuation,
         };
       }),
   ];
@@ -209,7 +260,7 @@ export async function renderEpub(manifest: Manifest, book: Root, options: EpubOp
     revised: manifest.revised,
     modified: `${manifest.revised}T00:00:00Z`,
     tocTitle: words.contents,
-    navHtml: navigationDocument({ contents, divisions, files, sections, pageBreaks, hasCover: Boolean(cover), words }),
+    navHtml,
     prependChapterTitles: false,
     numberChaptersInTOC: false,
     version: 3,

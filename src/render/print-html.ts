@@ -21,6 +21,7 @@ import { fontFaceCss } from "./fonts.js";
 import { rehypePrintNotes } from "./print-notes.js";
 import { pageSizeCss } from "./page-geometry.js";
 import type { OutlineTarget } from "./pdf.js";
+import { cloneWithoutPositions } from "./clone-tree.js";
 
 // Class names read by ./browser/page-map.js, which writes the page numbers.
 const { bodyStart: bodyStartClass, contentsPage: contentsPageClass } = printClasses;
@@ -98,7 +99,7 @@ export function printProcessor(manifest: Manifest) {
 
 /** The print tree: the book with its print-only shapes (on a copy: the book stays format-neutral). */
 export function printTree(manifest: Manifest, book: Root): Root {
-  return printProcessor(manifest).runSync(structuredClone(book)) as Root;
+  return printProcessor(manifest).runSync(cloneWithoutPositions(book)) as Root;
 }
 
 export async function renderPrintHtml(manifest: Manifest, book: Root): Promise<string> {
