@@ -13,7 +13,7 @@ export interface FileStructure {
   xmlLang: string | null;
   headings: number[];
   /** Elements with an epub:type or a role; `landmark` is true for the links of the landmarks nav, whose types name their targets. */
-  semantics: { tag: string; id: string; types: string[]; role: string | null; landmark: boolean }[];
+  semantics: { tag: string; id: string; types: string[]; role: string | null; label: string | null; landmark: boolean }[];
 }
 
 export async function epubStructure(epub: Buffer): Promise<FileStructure[]> {
@@ -45,6 +45,7 @@ export async function epubStructure(epub: Buffer): Promise<FileStructure[]> {
               id: element.id,
               types: (element.getAttributeNS("http://www.idpf.org/2007/ops", "type") ?? "").split(/\s+/).filter(Boolean),
               role: element.getAttribute("role"),
+              label: element.getAttribute("aria-label"),
               landmark: (element.parentElement?.parentElement?.parentElement?.getAttributeNS("http://www.idpf.org/2007/ops", "type") ?? "") === "landmarks",
             })),
         };

@@ -9,6 +9,8 @@
 // first part keeps the division's id (and the label that points at its
 // title). A single block bigger than the limit stays whole.
 import type { Element, ElementContent } from "hast";
+import { select } from "hast-util-select";
+import { toString } from "hast-util-to-string";
 
 /** The default largest XHTML file, in bytes (the chapter template's own lines counted). */
 export const defaultMaxFileBytes = 300_000;
@@ -22,13 +24,20 @@ const cuttable = new Set(["section", "div", "ol", "ul", "blockquote", "article",
 const isHeading = (node: ElementContent) => node.type === "element" && (node.tagName === "h2" || node.tagName === "h3");
 const isPageBreak = (node: ElementContent) => node.type === "element" && node.properties.role === "doc-pagebreak";
 
-/** A copy of `node` without its children; a continuation loses the id and the label pointing into the first part. */
+/**
+ * A copy of `node` without its children. A continuation loses the id and the
+ * label pointing into the first part; it names itself with that label's text
+ * instead, so a continued chapter is still a named chapter to assistive technology.
+ */
 function shell(node: Element, continuation: boolean): Element {
   const properties = { ...node.properties };
   if (continuation) {
+    const labelledBy = String(properties.ariaLabelledBy ?? properties.ariaLabelledby ?? "");
+    const label = labelledBy && select(`[id="${labelledBy.replace(/["\\]/g, "")}"]`, node);
     delete properties.id;
     delete properties.ariaLabelledBy;
     delete properties.ariaLabelledby;
+    if (label) properties.ariaLabel = toString(label).trim();
   }
   return { type: "element", tagName: node.tagName, properties, children: [] };
 }
