@@ -104,7 +104,8 @@ function parsedSentences(text: string): Sentence[] {
 const stemBeforeStop = (text: string, end: number) => /([A-Za-z]+)$/.exec(text.slice(Math.max(0, end - 40), end))?.[1] ?? "";
 
 /** A stop inside a sentence, before a space and a capital or a digit (after an opening quote or bracket). */
-const innerStop = /[.!?…]+[”’"')\]]*(?=\s+[“‘"'(\[]?[A-Z0-9])/g;
+// The lookbehind starts a match only at the first stop of a run, so a long run of dots stays linear.
+const innerStop = /(?<![.!?…])[.!?…]+[”’"')\]]*(?=\s+[“‘"'(\[]?[A-Z0-9])/g;
 
 /**
  * The post-steps where retext-english reads our texts otherwise than a
