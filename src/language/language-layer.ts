@@ -117,9 +117,14 @@ const innerStop = /(?<![.!?…])[.!?…]+[”’"')\]]*(?=\s+[“‘"'(\[]?[A-Z0
  */
 function readerSentences(text: string, parsed: Sentence[], abbreviations: Set<string>): Sentence[] {
   const isAbbreviation = (stem: string) => /^[A-Z]$/.test(stem) || abbreviations.has(stem.toLowerCase());
+  // Scans back from the sentence's end only, so a long block of many sentences stays linear.
+  const closer = /[”’"')\]]/;
   const endsOnAbbreviation = (sentence: Sentence) => {
-    if (!/\.[”’"')\]]*$/.test(text.slice(sentence.start, sentence.end))) return false;
-    return isAbbreviation(stemBeforeStop(text, text.slice(0, sentence.end).replace(/[.”’"')\]]+$/, "").length));
+    let stop = sentence.end;
+    while (stop > sentence.start && closer.test(text[stop - 1]!)) stop--;
+    if (stop <= sentence.start || text[stop - 1] !== ".") return false;
+    while (stop > 0 && (text[stop - 1] === "." || closer.test(text[stop - 1]!))) stop--;
+    return isAbbreviation(stemBeforeStop(text, stop));
   };
   const joined: Sentence[] = [];
   for (const sentence of parsed) {
