@@ -5,7 +5,8 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { VFile } from "vfile";
 import { boilerplateSchema, correctionsSchema, structureSchema, type BoilerplateRules, type Correction, type StructureHint } from "./editorial-data-schema.js";
-import { manifestSchema, type Manifest } from "./manifest-schema.js";
+import { manifestFileSchema, type Manifest, type ManifestFile } from "./manifest-schema.js";
+import { completeTextEntries } from "./text-metadata.js";
 import { emptyLexicon, extendLexicon, lexiconSchema, type Lexicon } from "./lexicon-schema.js";
 import { namesSchema, type NamesAuthority } from "./names-schema.js";
 import { confinedPath } from "./confine.js";
@@ -51,7 +52,7 @@ export interface LoadedEdition {
 export async function loadEdition(manifestPath: string): Promise<LoadedEdition> {
   const absolute = path.resolve(manifestPath);
   const sourcesDir = path.dirname(absolute);
-  const loaded = await loadYamlDataFile(absolute, manifestSchema, "manifest");
+  const loaded = await loadYamlDataFile(absolute, manifestFileSchema, "manifest");
   const { data: manifest, file: manifestFile } = loaded;
 
   const note = capNesting(manifest.note);
@@ -82,6 +83,8 @@ export async function loadEdition(manifestPath: string): Promise<LoadedEdition> 
     }
     texts.push(new VFile({ path: displayPath(file), value: await readFile(file), data: { textId: entry.id } }));
   }
+  // A Markdown text's front matter fills in what the manifest leaves out.
+  const completed = completeTextEntries(loaded, texts);
 
   const corrections = await loadOptional(sourcesDir, manifest.corrections, "corrections.yaml", loaded, "corrections", correctionsSchema);
   const loadedCorrections = corrections ? placedEntries(corrections, seenIds) : [];
@@ -95,7 +98,7 @@ export async function loadEdition(manifestPath: string): Promise<LoadedEdition> 
   const ownLexicon = await loadOptional(sourcesDir, manifest.lexicon, "lexicon.yaml", loaded, "lexicon", lexiconSchema);
 
   return {
-    manifest,
+    manifest: completed,
     sourcesDir,
     manifestFile,
     manifestPlaceOf: loaded.placeOf,
@@ -140,7 +143,7 @@ async function loadOptional<S extends Parameters<typeof loadYamlDataFile>[1]>(
   sourcesDir: string,
   named: string | undefined,
   defaultName: string,
-  manifest: YamlDataFile<Manifest>,
+  manifest: YamlDataFile<ManifestFile>,
   kind: "corrections" | "boilerplate" | "structure" | "names" | "lexicon",
   schema: S,
 ) {

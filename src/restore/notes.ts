@@ -59,7 +59,7 @@ export interface NoteCount {
   withoutCall: string[];
   /** Calls whose number has no note. */
   callsWithoutNote: string[];
-  convention: "brackets" | "parentheses" | "none";
+  convention: "brackets" | "parentheses" | "footnotes" | "none";
 }
 
 declare module "vfile" {
@@ -115,6 +115,8 @@ function conventionOf(tree: Root, end: number, labels: Set<string>): NoteCount["
 }
 
 export const restoreNotes: Plugin<[], Root> = () => (tree, file) => {
+  // Notes that are notes already (a reader made them: Markdown footnotes): leave the tree alone.
+  if (tree.children.some((node) => (node.type as string) === "noteSection")) return;
   const textId = file.data.textId ?? file.data.entry?.id ?? "text";
   const start = notesStart(tree);
   const notes = listedNotes(file, tree, start);
