@@ -101,11 +101,35 @@ describe("Markdown footnotes", () => {
     expect(notes.map((note) => note.data?.callIds)).toEqual([["fx-noteref-1", "fx-noteref-1-2"], ["fx-noteref-2"], []]);
     expect(places(file, "notes-call-without-note")).toEqual(["3:78"]);
     expect(places(file, "notes-note-without-call")).toEqual(["9:1"]);
+    expect(places(file, "notes-repeated-call")).toEqual(["1:59"]);
     expect(file.data.notes).toMatchObject({ linked: 2, withoutCall: ["3"], callsWithoutNote: ["9"], convention: "footnotes" });
     // In hast: every call links to its note, and the note's back link to its first call.
     const calls = selectAll("a[role=doc-noteref]", hast as HastRoot);
     expect(calls.map((call) => `${call.properties.id}>${call.properties.href}`)).toEqual(["fx-noteref-1>#fx-note-1", "fx-noteref-1-2>#fx-note-1", "fx-noteref-2>#fx-note-2"]);
     expect(select("li#fx-note-1 a[role=doc-backlink]", hast as HastRoot)?.properties.href).toBe("#fx-noteref-1");
+  });
+});
+
+describe("the Markdown reader on awkward input", () => {
+  it("places messages on raw lines of a CRLF file as of an LF one", async () => {
+    const raw = (await fixture("notes.md")).replace(/\n/g, "\r\n");
+    const file = new VFile({ path: "notes.md", value: raw });
+    file.data.textId = "fx";
+    await processText(file, textProcessor({ corrections: [], boilerplate: { sites: [] } }, "markdown"));
+    expect(places(file, "notes-call-without-note")).toEqual(["3:78"]);
+    expect(places(file, "notes-note-without-call")).toEqual(["9:1"]);
+  });
+
+  it("cuts a line that nests block quotations past 32 levels, with a warning at its line", async () => {
+    const file = new VFile({ path: "deep.md", value: `A paragraph.\n\n${">".repeat(40)} deep\n` });
+    const { mdast } = await processText(file, textProcessor({ corrections: [], boilerplate: { sites: [] } }, "markdown"));
+    expect(places(file, "markdown-nesting")).toEqual(["3:33"]);
+    let depth = 0;
+    visit(mdast, "blockquote", () => {
+      depth++;
+    });
+    expect(depth).toBe(32);
+    expect(toString(mdast)).toContain("deep");
   });
 });
 

@@ -15,6 +15,7 @@
 // is kept).
 import type { Nodes, Parent, PhrasingContent, Root, RootContent } from "mdast";
 import type { Data } from "unist";
+import type { Options as ToMarkdownOptions } from "mdast-util-to-markdown";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
@@ -22,7 +23,8 @@ import { unified, type Plugin } from "unified";
 import { visit, SKIP } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { applyEdits, type Edit } from "./offset-map.js";
-import { editedOffsetIn, rawPoint, sliceText } from "./raw-position.js";
+import { editedOffsetIn, rawPoint, rawPointOfRawOffset, sliceText } from "./raw-position.js";
+import { maxNesting, nestingCuts } from "../manifest/markdown-nesting.js";
 import { lineEndEdits } from "./raw-text-parser.js";
 import { readFrontMatter } from "./front-matter.js";
 import { splitText, type TextPiece } from "./split-text.js";
@@ -57,6 +59,14 @@ declare module "mdast" {
   }
 }
 
+/** Superscript and subscript written back as Pandoc writes them (`edition check --diff`). */
+export const scriptsToMarkdown: ToMarkdownOptions = {
+  handlers: {
+    superscript: (node: Superscript, _parent, state, info) => `^${state.containerPhrasing(node, { ...info, before: "^", after: "^" })}^`,
+    subscript: (node: Subscript, _parent, state, info) => `~${state.containerPhrasing(node, { ...info, before: "~", after: "~" })}~`,
+  } as ToMarkdownOptions["handlers"],
+};
+
 const source = "markdown";
 const markdown = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm, { singleTilde: false });
 
@@ -68,16 +78,22 @@ const markdown = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use
  * the source does not hold as such (a character reference) takes the place
  * where the match stopped.
  */
+/** How far past the last matched character the next one is looked for. */
+const alignWindow = 256;
+
 function alignOrigin(value: string, document: string, start: number, end: number): number[] {
   const origin: number[] = [];
   let cursor = start;
   let expected = -1;
   for (let index = 0; index < value.length; index++) {
-    const found = document.indexOf(value[index]!, cursor);
-    const at = found !== -1 && found < end ? found : cursor;
+    // Markup between two characters of a value is short (a line's container markers, an escape, a character reference).
+    const limit = Math.min(end, cursor + alignWindow);
+    let found = cursor;
+    while (found < limit && document[found] !== value[index]) found++;
+    const at = found < limit ? found : cursor;
     if (at !== expected) origin.push(index, at);
     expected = at + 1;
-    cursor = found !== -1 && found < end ? found + 1 : cursor;
+    if (found < limit) cursor = found + 1;
   }
   return origin.length ? origin : [0, start];
 }
@@ -113,7 +129,13 @@ function scriptsOf(file: VFile, tree: Root): void {
 export const markdownParser: Plugin<[MarkdownParserOptions?], string, Root> = function (options = {}) {
   this.parser = (raw, file) => {
     const corrections = options.edits?.(raw, file) ?? [];
-    const { value: document, map } = applyEdits(raw, [...corrections, ...lineEndEdits(raw, corrections)]);
+    // Block quotes and list items nested past what a book needs are cut (remark would recurse once per level).
+    const cuts = nestingCuts(raw).filter((cut) => !corrections.some((edit) => edit.start < cut.end && cut.start < edit.end));
+    for (const cut of cuts) {
+      file.message(`a line opens more than ${maxNesting} block quotations or list items inside one another; cut to ${maxNesting}`, { place: rawPointOfRawOffset(file, cut.start), ruleId: "markdown-nesting", source });
+    }
+    const taken = [...corrections, ...cuts.map((cut) => ({ start: cut.start, end: cut.end, text: "" }))];
+    const { value: document, map } = applyEdits(raw, [...taken, ...lineEndEdits(raw, taken)]);
     file.data.offsetMap = map;
     const tree = markdown.parse(document) as Root;
 

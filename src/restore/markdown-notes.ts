@@ -43,6 +43,7 @@ export const restoreMarkdownNotes: Plugin<[], Root> = () => (tree, file) => {
   const numbered: FootnoteDefinition[] = [];
   const numberOf = new Map<FootnoteDefinition, number>();
   const callIdsOf = new Map<FootnoteDefinition, string[]>();
+  const secondCalls = new Map<FootnoteDefinition, FootnoteReference>();
   const count: NoteCount = { notes: { numbered: definitions.length, starred: 0 }, linked: 0, nested: 0, withoutCall: [], callsWithoutNote: [], convention: "footnotes" };
 
   const linkCalls = (scope: Parent, nested: boolean) =>
@@ -65,7 +66,7 @@ export const restoreMarkdownNotes: Plugin<[], Root> = () => (tree, file) => {
       const noteId = `${textId}-note-${number}`;
       const calls = callIdsOf.get(definition) ?? [];
       const callId = `${textId}-noteref-${number}${calls.length ? `-${calls.length + 1}` : ""}`;
-      if (calls.length) file.info(`note ${number} is called again here (call ${calls.length + 1})`, { place: node.position, ruleId: "notes-repeated-call", source });
+      if (calls.length === 1) secondCalls.set(definition, node);
       calls.push(callId);
       callIdsOf.set(definition, calls);
       if (nested) count.nested++;
@@ -89,6 +90,9 @@ export const restoreMarkdownNotes: Plugin<[], Root> = () => (tree, file) => {
     const number = String(numberOf.get(definition));
     const noteId = `${textId}-note-${number}`;
     const callIds = callIdsOf.get(definition) ?? [];
+    if (callIds.length > 1) {
+      file.info(`note ${number} is called ${callIds.length} times (again here first); it links back to each call`, { place: secondCalls.get(definition)!.position, ruleId: "notes-repeated-call", source });
+    }
     if (callIds.length) count.linked++;
     else {
       count.withoutCall.push(number);
