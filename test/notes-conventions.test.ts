@@ -201,12 +201,14 @@ interface NotesReading {
   yearsOnlyInNotes: number[];
 }
 const reading = (parse(await readFile("test/fixtures/readings/notes.yaml", "utf8")) as { schneider: NotesReading }).schneider;
+const corpusReading = parse(await readFile("test/fixtures/readings/corpus.yaml", "utf8")) as { schneiderNotes: number };
 
 describe("the Schneider text of the development corpus", async () => {
   const path = "test/fixtures/corpus/schneider-2011-trotskys-theory-of-art.txt";
   const { file, mdast, hast } = await restore(await readFile(path, "utf8"), "schneider", path);
 
   it(`links its ${reading.notes} notes both ways (read at lines ${reading.firstNoteLine}–${reading.lastNoteLine})`, () => {
+    expect(reading.notes).toBe(corpusReading.schneiderNotes);
     expect(linkedBothWays(hast)).toBe(reading.notes);
     expect(notes(hast).map((note) => note.properties.id)).toEqual(Array.from({ length: reading.notes }, (_, index) => `schneider-note-${index + 1}`));
     const lines = definitions(mdast).map((note) => note.position?.start.line);
