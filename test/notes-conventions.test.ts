@@ -6,6 +6,7 @@ import { readFile } from "node:fs/promises";
 import type { Element, Root as HastRoot } from "hast";
 import { toString } from "hast-util-to-string";
 import type { FootnoteDefinition, FootnoteReference, Root } from "mdast";
+import { toString as toMdString } from "mdast-util-to-string";
 import { visit } from "unist-util-visit";
 import { VFile } from "vfile";
 import { describe, expect, it } from "vitest";
@@ -129,6 +130,18 @@ describe("note conventions on small fixtures", () => {
     // No `[Footnote` is left in the text, and the notes' raw places are their own lines.
     expect(toString(hast)).not.toContain("Footnote");
     expect(definitions(mdast).map((note) => note.position?.start.line)).toEqual([5, 10, 16]);
+  });
+
+  it("a `[Footnote n: …]` of two paragraphs is one note of two paragraphs", async () => {
+    const { mdast, hast } = await restore(await fixture("footnote-paragraphs.txt"));
+    const [note] = definitions(mdast);
+    expect(note?.children.map((paragraph) => toMdString(paragraph))).toEqual([
+      "The hall stood by the river until the flood.",
+      "It was pulled down soon after, and a school was built in its place.",
+    ]);
+    expect(note?.position).toMatchObject({ start: { line: 3 }, end: { line: 5 } });
+    expect(linkedBothWays(hast)).toBe(1);
+    expect(mdast.children.map((node) => node.type)).toEqual(["paragraph", "paragraph", "noteSection"]);
   });
 
   it("`[n] …` notes at each chapter's end, numbering restarting", async () => {

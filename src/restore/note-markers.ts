@@ -54,6 +54,17 @@ export function noteMarker(text: string): NoteMarker | undefined {
   return undefined;
 }
 
+/**
+ * The opening of a `[Footnote n: …` whose closing bracket stands in a later
+ * paragraph (a note of several paragraphs); undefined for anything else.
+ */
+export function openFootnoteMarker(text: string): NoteMarker | undefined {
+  const match = /^\s*\[Footnote\s+(\d+)(\*?)\s*:\s*/i.exec(text);
+  if (!match || /\]\s*$/.test(text)) return undefined;
+  const starred = match[2] === "*";
+  return { kind: "footnote", number: Number(match[1]), starred, label: noteKey(match[1]!, starred), length: match[0].length, closing: 0 };
+}
+
 /** The calls a list of this kind is called by. */
 export function callKindsOf(kind: MarkerKind): CallKind[] {
   if (kind === "bracket" || kind === "footnote") return ["brackets"];

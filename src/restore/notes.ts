@@ -25,7 +25,7 @@ import { cutText, pointIn } from "../ingest/raw-position.js";
 import { splitText, type TextPiece } from "../ingest/split-text.js";
 import { visit } from "unist-util-visit";
 import { blockMarker, closingNotes } from "./blocks.js";
-import { callKindsOf, callsIn, noteKey, type CallKind, type MarkerKind, type NoteMarker } from "./note-markers.js";
+import { callKindsOf, callsIn, noteKey, openFootnoteMarker, type CallKind, type MarkerKind, type NoteMarker } from "./note-markers.js";
 import "./text-data.js";
 
 export { noteKey };
@@ -96,17 +96,21 @@ interface ListedNote {
   label: string;
   number: number;
   starred: boolean;
+  /** Its first paragraph (where it is reported). */
   paragraph: Paragraph;
-  /** Its index among the text's top-level blocks, where it stood. */
+  /** All its paragraphs (a `[Footnote n: …]` may run over several). */
+  paragraphs: Paragraph[];
+  /** Its index among the text's top-level blocks, where it stood, and how many blocks it takes. */
   at: number;
+  span: number;
   /** Which run of the numbering it belongs to, from 1. */
   run: number;
 }
 
-/** Cut the marker off a note's paragraph: `[12] `, `12. `, and a footnote's closing `]`. */
-function cutMarker(file: VFile, paragraph: Paragraph, marker: NoteMarker): void {
-  const first = paragraph.children[0] as Text;
-  const last = paragraph.children.at(-1);
+/** Cut the marker off a note's paragraphs: `[12] `, `12. `, and a footnote's closing `]` (in its last paragraph). */
+function cutMarker(file: VFile, paragraphs: Paragraph[], marker: NoteMarker): void {
+  const first = paragraphs[0]!.children[0] as Text;
+  const last = paragraphs.at(-1)!.children.at(-1);
   if (marker.closing && last?.type === "text" && last !== first) cutText(file, last, 0, last.value.length - marker.closing);
   cutText(file, first, marker.length, first.value.length - (last === first ? marker.closing : 0));
 }
@@ -117,31 +121,55 @@ function cutMarker(file: VFile, paragraph: Paragraph, marker: NoteMarker): void 
  * a call made before them and not yet answered. Numbered `n.` blocks in the
  * body are a list, never notes.
  */
-function notesInBody(children: RootContent[], end: number): Map<number, NoteMarker> {
+/** Most paragraphs a `[Footnote n: …]` may run over. */
+const maxFootnoteParagraphs = 8;
+
+/** A note in the body starting at `index`: its marker and how many blocks it takes. */
+function bodyNoteAt(children: RootContent[], index: number, end: number): { marker: NoteMarker; span: number } | undefined {
+  const marker = blockMarker(children[index]);
+  if (marker) return { marker, span: 1 };
+  const first = children[index];
+  const open = first?.type === "paragraph" && first.children[0]?.type === "text" ? openFootnoteMarker(first.children[0].value) : undefined;
+  if (!open) return undefined;
+  for (let next = index + 1; next < Math.min(end, index + maxFootnoteParagraphs); next++) {
+    const node = children[next]!;
+    const last = node.type === "paragraph" ? node.children.at(-1) : undefined;
+    if (node.type !== "paragraph" || blockMarker(node) || (node.children[0]?.type === "text" && openFootnoteMarker(node.children[0].value))) return undefined;
+    const closing = last?.type === "text" ? /\]\s*$/.exec(last.value)?.[0].length : undefined;
+    if (closing) return { marker: { ...open, closing }, span: next - index + 1 };
+  }
+  return undefined;
+}
+
+function notesInBody(children: RootContent[], end: number): Map<number, { marker: NoteMarker; span: number }> {
   const pending: Record<CallKind, Set<string>> = { brackets: new Set(), superscript: new Set(), parentheses: new Set() };
-  const found = new Map<number, NoteMarker>();
+  const found = new Map<number, { marker: NoteMarker; span: number }>();
   const collect = (node: RootContent) =>
     visit(node, "text", (text) => {
       for (const kind of ["brackets", "superscript"] as const) for (const call of callsIn(text.value, kind)) pending[kind].add(call.label);
     });
   let index = 0;
   while (index < end) {
-    const marker = blockMarker(children[index]);
-    if (!marker || marker.kind === "dot") {
+    const note = bodyNoteAt(children, index, end);
+    if (!note || note.marker.kind === "dot") {
       collect(children[index]!);
       index++;
       continue;
     }
+    // The run of notes of this kind that stand together.
+    const run: { at: number; marker: NoteMarker; span: number }[] = [];
     let stop = index;
-    while (stop < end && blockMarker(children[stop])?.kind === marker.kind) stop++;
-    const calls = pending[callKindsOf(marker.kind)[0]!];
-    const markers = children.slice(index, stop).map((node) => blockMarker(node)!);
-    const answered = markers.filter((one) => calls.has(one.label)).length;
-    if (answered && answered * 2 >= markers.length) {
-      markers.forEach((one, offset) => {
-        found.set(index + offset, one);
-        calls.delete(one.label);
-      });
+    for (let next: typeof note | undefined = note; next && next.marker.kind === note.marker.kind; next = stop < end ? bodyNoteAt(children, stop, end) : undefined) {
+      run.push({ at: stop, ...next });
+      stop += next.span;
+    }
+    const calls = pending[callKindsOf(note.marker.kind)[0]!];
+    const answered = run.filter((one) => calls.has(one.marker.label)).length;
+    if (answered && answered * 2 >= run.length) {
+      for (const one of run) {
+        found.set(one.at, { marker: one.marker, span: one.span });
+        calls.delete(one.marker.label);
+      }
     } else for (const node of children.slice(index, stop)) collect(node);
     index = stop;
   }
@@ -196,25 +224,25 @@ export const restoreNotes: Plugin<[], Root> = () => (tree, file) => {
   }
   const closing = closingNotes(tree);
   const inBody = notesInBody(tree.children, closing.start);
-  const placed: { at: number; marker: NoteMarker }[] = [...inBody].map(([at, marker]) => ({ at, marker }));
-  for (let at = closing.start; at < closing.end; at++) placed.push({ at, marker: blockMarker(tree.children[at])! });
+  const placed: { at: number; marker: NoteMarker; span: number }[] = [...inBody].map(([at, note]) => ({ at, ...note }));
+  for (let at = closing.start; at < closing.end; at++) placed.push({ at, marker: blockMarker(tree.children[at])!, span: 1 });
 
   // The notes in reading order, each in its run of the numbering: it starts again where a number does not grow after body text.
   const notes: ListedNote[] = [];
   let run = 1;
   let last = { numbered: 0, starred: 0 };
   let previousAt = -1;
-  for (const { at, marker } of placed) {
+  for (const { at, marker, span } of placed) {
     const series = marker.starred ? "starred" : "numbered";
     if (previousAt >= 0 && marker.number <= last[series] && at > previousAt + 1) {
       run++;
       last = { numbered: 0, starred: 0 };
     }
     last[series] = Math.max(last[series], marker.number);
-    previousAt = at;
-    const paragraph = tree.children[at] as Paragraph;
-    cutMarker(file, paragraph, marker);
-    notes.push({ label: marker.label, number: marker.number, starred: marker.starred, paragraph, at, run });
+    previousAt = at + span - 1;
+    const paragraphs = tree.children.slice(at, at + span) as Paragraph[];
+    cutMarker(file, paragraphs, marker);
+    notes.push({ label: marker.label, number: marker.number, starred: marker.starred, paragraph: paragraphs[0]!, paragraphs, at, span, run });
   }
   const runs = run;
   const runOf = (note: ListedNote) => (runs > 1 ? note.run : undefined);
@@ -255,8 +283,8 @@ export const restoreNotes: Plugin<[], Root> = () => (tree, file) => {
       type: "footnoteDefinition",
       identifier: noteId,
       label: note.label,
-      children: [note.paragraph],
-      position: note.paragraph.position,
+      children: note.paragraphs,
+      position: note.paragraphs.length > 1 ? { start: note.paragraph.position!.start, end: note.paragraphs.at(-1)!.position!.end } : note.paragraph.position,
       data: { noteLabel: note.label, noteId, callIds: [] },
     });
   }
@@ -313,7 +341,7 @@ export const restoreNotes: Plugin<[], Root> = () => (tree, file) => {
   };
 
   // Calls in reading order: in the body, and inside the notes where they stand.
-  const noteAt = new Map(notes.map((note) => [note.at, note]));
+  const noteAt = new Map(notes.flatMap((note) => note.paragraphs.map((_, offset) => [note.at + offset, note] as const)));
   const body: RootContent[] = [];
   for (let at = 0; at < closing.end; at++) {
     const node = tree.children[at]!;
