@@ -86,6 +86,10 @@ describe("note conventions on small fixtures", () => {
     expect(mdast.children.map((node) => node.type)).toEqual(["paragraph", "noteSection", "paragraph", "paragraph", "paragraph"]);
     expect(linkedBothWays(hast)).toBe(2);
     expect(toString(hast)).toContain("All rights reserved.");
+    // The same with a `n.` list and `(n)` calls.
+    const dotted = await restore("A claim.(1) Another.(2)\n\n1. One.\n\n2. Two.\n\nPrinted from the site.\n");
+    expect(dotted.mdast.children.map((node) => node.type)).toEqual(["paragraph", "noteSection", "paragraph"]);
+    expect(linkedBothWays(dotted.hast)).toBe(2);
   });
 
   it("does not take a numbered list in the body, or a bracketed number nobody calls, for notes", async () => {
@@ -108,8 +112,10 @@ describe("note conventions on small fixtures", () => {
   });
 
   it("superscript calls with a `n.` list, and a squared unit that is no call", async () => {
-    const { hast } = await restore("The field measured 40 m² in all, a small plot.¹\n\n1. A survey of 1920.\n");
+    const { file, hast } = await restore("The field measured 40 m² in all, a small plot.¹\n\n1. A survey of 1920.\n\n2. A second note nobody calls.\n");
     expect(calls(hast).map((call) => toString(call))).toEqual(["1"]);
+    expect(toString(hast)).toContain("40 m² in all");
+    expect(messages(file, "notes-note-without-call")).toEqual(["5:1"]);
     expect(linkedBothWays(hast)).toBe(1);
   });
 

@@ -76,8 +76,8 @@ export function callKindsOf(kind: MarkerKind): CallKind[] {
 const bracketCall = /[ \u00A0]?\[(\d+)(\*?)\]/g;
 /** A parenthesised call glued to the punctuation before it. */
 const parenCall = /(?<=[.!?,;:’”"])\((\d+)\)/g;
-/** Superscript digits glued to a word, a closing mark or punctuation. */
-const superscriptCall = /(?<=[\p{L}\p{N}.,;:!?’”"')\]])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)(\*?)/gu;
+/** Superscript digits glued to a word, a closing mark or punctuation; not a unit's power after a number (`40 m²`). */
+const superscriptCall = /(?<=[\p{L}\p{N}.,;:!?’”"')\]])(?<!\d[ \u00A0]?\p{L}{1,2})([⁰¹²³⁴⁵⁶⁷⁸⁹]+)(\*?)/gu;
 
 export const callPatterns: Record<CallKind, RegExp> = { brackets: bracketCall, superscript: superscriptCall, parentheses: parenCall };
 
