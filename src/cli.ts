@@ -136,7 +136,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
           stdout(restoredDiff(file.path, String(file.value), edition.restored.get(options.diff)!));
           return;
         }
-        if (options.spelling) return void stdout(formatSpellingCandidates(await editionSpellingCandidates(edition)));
+        if (options.spelling) return void stdout(formatSpellingCandidates(await editionSpellingCandidates(edition), edition.dataPaths.corrections));
       } catch (error) {
         if (isVFileMessage(error)) files = [fileOfFatal(error)];
         else if (options.json) files = [fileOfError(options.manifest, error)];

@@ -23,7 +23,7 @@ describe("the edition command", () => {
   it.each([
     ["a missing text file", validManifest.replace("texts/second.txt", "texts/gone.txt"), /edition\.yaml\s+24:11\s+error\s+text file `texts\/gone\.txt` does not exist/],
     ["an unknown key", validManifest.replace("subject:", "colour: red\nsubject:"), /edition\.yaml\s+9:1\s+error\s+unknown key `colour`/],
-    ["a path leaving sources/", validManifest.replace("texts/first.txt", "../first.txt"), /edition\.yaml\s+15:11\s+error\s+text path `..\/first.txt` leaves the sources folder/],
+    ["a path leaving sources/", validManifest.replace("texts/first.txt", "../first.txt"), /edition\.yaml\s+15:11\s+error\s+text path `..\/first.txt` leaves the edition's folder/],
   ])("fails on %s, names the line, and writes nothing", async (_, manifest, message) => {
     const sources = await sourcesFixture(manifest, fixtureTexts);
     const out = await tempDir();
