@@ -1,4 +1,4 @@
-// The `edition` command: build, check, watch, --help, --version. `main(argv, io)`
+// The `edition` command: build, check, watch, new, --help, --version. `main(argv, io)`
 // runs it in process (the tests call it so); bin/edition.js is a thin wrapper.
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -21,6 +21,7 @@ import { displayPath } from "./manifest/yaml-data-file.js";
 import { EditionErrors, fileOfFatal, formatReport, hasErrors, isVFileMessage, messagesAsJson } from "./report/report-messages.js";
 
 import { refusedOutDir } from "./out-dir.js";
+import { NewEditionRefused, writeNewEdition } from "./scaffold/new-edition.js";
 const { version } = JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")) as { version: string };
 const defaultManifest = path.join("sources", "edition.yaml");
 
@@ -166,6 +167,24 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       const stop = () => void watcher.close().then(() => process.exit(0));
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
+    });
+
+  program
+    .command("new")
+    .description("write a minimal edition into <dir> (a new or empty folder): edition.yaml with placeholders, texts/sample.txt, empty data files")
+    .argument("<dir>", "the new edition's folder")
+    .action(async (dir: string) => {
+      try {
+        const written = await writeNewEdition(dir);
+        const manifest = path.join(dir, "edition.yaml");
+        stdout(`wrote a new edition in ${dir}: ${written.join(", ")}\n`);
+        stdout(`next: change the CHANGE ME values in ${manifest}, put your texts in ${path.join(dir, "texts")}, then run\n  edition build -m ${manifest}\n`);
+      } catch (error) {
+        if (error instanceof NewEditionRefused) {
+          stderr(`error: ${error.message}\n`);
+          status = 1;
+        } else fail(error);
+      }
     });
 
   try {

@@ -9,6 +9,7 @@ import { VFile } from "vfile";
 import { boilerplateSchema, correctionsSchema, structureSchema, type BoilerplateRules, type Correction, type StructureHint } from "./editorial-data-schema.js";
 import { manifestSchema, type Manifest } from "./manifest-schema.js";
 import { defaultDataName, type EditorialDataKind } from "./edition-data.js";
+import { reportPlaceholders } from "./placeholders.js";
 import { emptyLexicon, extendLexicon, lexiconSchema, type Lexicon } from "./lexicon-schema.js";
 import { namesSchema, type NamesAuthority } from "./names-schema.js";
 import { confinedPath } from "./confine.js";
@@ -66,6 +67,7 @@ export async function loadEdition(manifestPath: string): Promise<LoadedEdition> 
   const loaded = await loadYamlDataFile(absolute, manifestSchema, "manifest");
   const { data: manifest, file: manifestFile } = loaded;
   reportAbsentKeys(manifest, loaded);
+  reportPlaceholders(manifest, manifestFile, loaded.placeOf);
 
   const note = capNesting(manifest.note ?? "");
   if (manifest.note !== undefined && note.cut.length) {
