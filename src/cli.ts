@@ -132,7 +132,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         }
         if (options.diff) {
           const index = edition.manifest.texts.findIndex((text) => text.id === options.diff);
-          if (index === -1) return fail(new Error(`no text \`${options.diff}\` in the manifest; its ids are ${edition.manifest.texts.map((text) => text.id).join(", ")}`));
+          if (index === -1) {
+            // An editor's slip, not a fault of the program: the message alone, without a stack.
+            stderr(`error: no text \`${options.diff}\` in the manifest \`${edition.manifestFile.path}\`; its ids are ${edition.manifest.texts.map((text) => text.id).join(", ")}\n`);
+            status = 1;
+            return;
+          }
           const file = edition.texts[index]!;
           stdout(restoredDiff(file.path, String(file.value), edition.restored.get(options.diff)!));
           return;

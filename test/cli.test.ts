@@ -128,7 +128,7 @@ describe("edition check --diff", () => {
   it("names the known ids when the text is unknown", async () => {
     const result = await cli(["check", "--diff", "nobody"]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("its ids are sherry, marot, cliff, introduction, simkin");
+    expect(result.stderr).toContain("error: no text `nobody` in the manifest `sources/edition.yaml`; its ids are sherry, marot, cliff, introduction, simkin");
   });
 });
 

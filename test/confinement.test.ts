@@ -3,14 +3,15 @@
 // the manifest, through the command as an editor meets it. A temporary file
 // stands in for /etc/passwd. (test/edges.test.ts checks the loader's
 // messages for a linked text, texts folder, data file and CSL style.)
-import { mkdtemp, readdir, realpath, symlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, realpath, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadEdition } from "../src/manifest/load-edition.js";
 import { displayPath } from "../src/manifest/yaml-data-file.js";
 import { fixtureTexts, validManifest } from "./fixtures/manifests.js";
-import { cli, sourcesFixture } from "./helpers.js";
+import type { VFileMessage } from "vfile-message";
+import { cli, run, sourcesFixture } from "./helpers.js";
 
 const secret = "root:x:0:0:TOPSECRET-4711:/root:/bin/bash\n";
 
@@ -115,5 +116,21 @@ describe("links that stay inside", () => {
     await symlink("originals", path.join(dir, "texts"));
     const { code, stderr } = await build(dir);
     expect(code, stderr).toBe(0);
+  });
+});
+
+describe("a text path that is no regular file", () => {
+  it.each([
+    ["a folder", async (target: string) => mkdir(target), "is a folder, not a file"],
+    ["a named pipe (reading it would wait for ever)", async (target: string) => void (await run("mkfifo", [target])), "is a device, pipe or socket, not a file"],
+  ])("is refused when it is %s, at its line", async (_, make, what) => {
+    const dir = await sourcesFixture(validManifest, { "texts/second.txt": fixtureTexts["texts/second.txt"] });
+    await make(path.join(dir, "texts", "first.txt"));
+    const error = await loadEdition(path.join(dir, "edition.yaml")).then(
+      () => undefined,
+      (reason: VFileMessage) => reason,
+    );
+    expect(error?.reason).toBe(`text path \`texts/first.txt\` ${what}`);
+    expect([error?.line, error?.column]).toEqual([15, 11]);
   });
 });

@@ -92,8 +92,13 @@ export async function loadEdition(manifestPath: string): Promise<LoadedEdition> 
     }
     seenIds.add(entry.id);
     const file = await confinedPath([sourcesDir], entry.file, manifestFile, place, "text");
-    if (!(await isFile(file))) {
-      manifestFile.fail(`text file \`${entry.file}\` does not exist`, { place, ruleId: "manifest-missing-file", source: "manifest" });
+    const kind = await kindOf(file);
+    if (kind !== "file") {
+      manifestFile.fail(kind === "absent" ? `text file \`${entry.file}\` does not exist` : `text path \`${entry.file}\` is ${kind}, not a file`, {
+        place,
+        ruleId: "manifest-missing-file",
+        source: "manifest",
+      });
     }
     texts.push(new VFile({ path: displayPath(file), value: await readFile(file), data: { textId: entry.id, manifestPath: manifestFile.path } }));
   }
@@ -268,5 +273,13 @@ function checkVariants(data: NamesAuthority, file: VFile, placeOf: YamlDataFile<
 }
 
 async function isFile(file: string): Promise<boolean> {
-  return (await stat(file).catch(() => undefined))?.isFile() ?? false;
+  return (await kindOf(file)) === "file";
+}
+
+/** What stands at a path (links followed): a text must be a regular file, never a folder, a device or a pipe (reading a pipe would wait for ever). */
+async function kindOf(file: string): Promise<"file" | "absent" | "a folder" | "a device, pipe or socket"> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info) return "absent";
+  if (info.isFile()) return "file";
+  return info.isDirectory() ? "a folder" : "a device, pipe or socket";
 }
