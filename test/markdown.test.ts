@@ -82,6 +82,13 @@ describe("the Markdown reader", () => {
     expect(`${wrote.line}:${wrote.column}`).toBe("14:63");
     expect(raw.split("\n")[13]!.slice(62, 67)).toBe("wrote");
     expect(file.data.corrections?.map((applied) => applied.count)).toEqual([1]);
+    // Inside a block quotation, a line's `> ` is skipped: `It runs` is at line 21, column 3 (read from article.md).
+    let quoted: { node: Text; index: number } | undefined;
+    visit(mdast, "text", (node) => {
+      if (node.value.includes("It runs")) quoted = { node, index: node.value.indexOf("It runs") };
+    });
+    const runs = pointIn(file, quoted!.node, quoted!.index)!;
+    expect(`${runs.line}:${runs.column}`).toBe("21:3");
   });
 
   it("reports front-matter keys it does not use at their line, and never prints them", async () => {

@@ -23,7 +23,7 @@ import { unified, type Plugin } from "unified";
 import { visit, SKIP } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { applyEdits, type Edit } from "./offset-map.js";
-import { editedOffsetIn, rawPoint, rawPointOfRawOffset, sliceText } from "./raw-position.js";
+import { rawPoint, rawPointOfRawOffset, rewriteText, sliceText } from "./raw-position.js";
 import { maxNesting, nestingCuts } from "../manifest/markdown-nesting.js";
 import { lineEndEdits } from "./raw-text-parser.js";
 import { readFrontMatter } from "./front-matter.js";
@@ -70,6 +70,9 @@ export const scriptsToMarkdown: ToMarkdownOptions = {
 const source = "markdown";
 const markdown = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm, { singleTilde: false });
 
+/** How far past the last matched character the next one is looked for. */
+const alignWindow = 256;
+
 /**
  * The origin of a text node's value in the document: each character is
  * matched, in order, with the next equal character of the node's source
@@ -78,9 +81,6 @@ const markdown = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use
  * the source does not hold as such (a character reference) takes the place
  * where the match stopped.
  */
-/** How far past the last matched character the next one is looked for. */
-const alignWindow = 256;
-
 function alignOrigin(value: string, document: string, start: number, end: number): number[] {
   const origin: number[] = [];
   let cursor = start;
@@ -104,7 +104,7 @@ const dashes = (value: string) => value.replace(/---/g, "â€”").replace(/--/g, "â
 const outsideLink = /^(?:https?:|mailto:)/i;
 
 /** Superscript `^th^` and subscript `~2~`: no white space inside, as Pandoc reads them. */
-const scripts = /\^([^\s^]+)\^|~([^\s~]+)~/g;
+const scripts = /\^([^\s^[\]]+)\^|~([^\s~[\]]+)~/g;
 
 function scriptsOf(file: VFile, tree: Root): void {
   visit(tree, "text", (node, index, parent) => {
@@ -151,22 +151,8 @@ export const markdownParser: Plugin<[MarkdownParserOptions?], string, Root> = fu
       }
       node.position = { start: rawPoint(file, start), end: rawPoint(file, end) };
     });
-    // `--`/`---` before origins matter to anyone: a dash is placed on its first hyphen.
-    visit(tree, "text", (node) => {
-      const value = dashes(node.value);
-      if (value === node.value) return;
-      const origin: number[] = [];
-      let out = 0;
-      for (let index = 0; index < node.value.length; ) {
-        const run = /^-{2,3}/.exec(node.value.slice(index, index + 3))?.[0].length ?? 1;
-        const edited = editedOffsetIn(node, index)!;
-        if (!origin.length || origin.at(-1)! + (out - origin.at(-2)!) !== edited) origin.push(out, edited);
-        index += run;
-        out += 1;
-      }
-      node.value = value;
-      node.data = { ...node.data, origin };
-    });
+    // A dash takes the place of the hyphens it replaces.
+    visit(tree, "text", (node) => rewriteText(node, dashes(node.value)));
     scriptsOf(file, tree);
     frontMatterOut(file, tree, document, options.language);
     leaveOut(file, tree);
