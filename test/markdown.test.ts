@@ -46,13 +46,22 @@ describe("the Markdown reader", () => {
   it("states structure as Markdown wrote it: sections, block quotation, list and paragraphs are kept, the repeated title goes", async () => {
     const { mdast, file } = await restore("article.md");
     const kinds = mdast.children.map((node) => (node.type === "heading" ? `h${node.depth}` : node.type));
-    // Read from article.md: heading line 10 repeats the title; 3 paragraphs, `##`, `>`, a quoted paragraph, a list.
-    expect(kinds).toEqual(["paragraph", "paragraph", "h2", "blockquote", "paragraph", "list"]);
+    // Read from article.md: heading line 10 repeats the title; 2 paragraphs, `##`, `>`, a paragraph ending with a colon, a quoted paragraph, a list.
+    expect(kinds).toEqual(["paragraph", "paragraph", "h2", "blockquote", "paragraph", "paragraph", "list"]);
     expect(toString(mdast.children[1]!)).toBe("A short line");
     expect(places(file, "structure-title")).toEqual(["10:1"]);
     // The soft line breaks stay inside one paragraph, and the block quotation holds one paragraph.
     expect(toString(mdast.children[0]!)).toMatch(/^A first paragraph.*Trotksy wrote it\.$/s);
     expect((mdast.children[3] as { children: unknown[] }).children).toHaveLength(1);
+  });
+
+  it("would have lost that structure to the plain-text stages: read as plain text, the short line is a heading and the quoted paragraph a quotation", async () => {
+    const file = new VFile({ path: "article.txt", value: await fixture("article.md") });
+    const { mdast } = await processText(file, textProcessor({ corrections: [], boilerplate: { sites: [] } }, "text"));
+    const headings = mdast.children.filter((node) => node.type === "heading").map((node) => toString(node));
+    expect(headings).toContain("A short line");
+    const quotes = mdast.children.filter((node) => node.type === "blockquote").map((node) => toString(node));
+    expect(quotes.some((quote) => quote.startsWith("“A whole paragraph"))).toBe(true);
   });
 
   it("sets emphasis, Pandoc superscript and subscript, dashes and quotes in the house style", async () => {
