@@ -24,6 +24,15 @@ export const printClasses = {
   contentsPage: "contents-page",
 } as const;
 
+/**
+ * Classes of a text's headings. The structure stage marks a chapter heading
+ * (`CHAPTER I: TITLE`) with `chapter`; the renderers read it: a text with
+ * several chapter headings is one EPUB file per chapter, and its chapters are
+ * listed under its title in the contents, the EPUB navigation and the PDF
+ * bookmarks (src/book/chapters.ts).
+ */
+export const headingClasses = { chapter: "chapter" } as const;
+
 /** Classes every division carries, and the part it belongs to. */
 export const divisionClasses = { division: "division", front: "front-matter", text: "text", back: "back-matter" } as const;
 
