@@ -126,7 +126,7 @@ function ncxNavMap(divisions: Element[], outlines: Map<Element, OutlineNode[]>, 
       self.children.push(...nested(outlines.get(division) ?? [], 2));
       return self;
     });
-  return { xml: points.map((node) => toXml(node, { closeEmptyElements: true })).join("\n"), depth };
+  return { xml: points.map((node) => toXml(node, { closeEmptyElements: true, tightClose: true })).join("\n"), depth };
 }
 
 function navigationDocument({ contents, divisions, files, outlines, pageBreaks, hasCover, words }: Navigation): string {
