@@ -17,6 +17,7 @@ import type { Element, Root } from "hast";
 import { toString as hastToString } from "hast-util-to-string";
 import JSZip from "jszip";
 import { PDFDocument } from "pdf-lib";
+import { h } from "hastscript";
 import { visit } from "unist-util-visit";
 import { parse } from "yaml";
 import { readFile } from "node:fs/promises";
@@ -330,5 +331,29 @@ describe("News from Nowhere (the development corpus), one file per chapter", () 
 
   it("passes EPUBCheck", async () => {
     expect((await checkEpub(epub)).errors).toEqual([]);
+  });
+});
+
+describe("a text's outline from a small tree", () => {
+  it("nests sections under the chapter they follow, keeps headings before the first chapter at the text's level, and gives chapter headings of any level an id", () => {
+    const chapter = (words: string) => h("h3", { className: [headingClasses.chapter] }, words);
+    const division = h("section", { id: "text-t", className: ["division", "text"] }, [
+      h("header", [h("h1", { id: "text-t-title" }, "T")]),
+      h("h2", "Preface"),
+      chapter("One"),
+      h("p", "a"),
+      h("h2", "A section"),
+      chapter("Two"),
+      h("section", { "epub:type": "endnotes" }, [h("h2", "Notes")]),
+    ]);
+    division.data = { division: { id: "text-t", part: "body", title: "T", inContents: true } };
+    const book: Root = { type: "root", children: [division] };
+    structureBook(book);
+    const outline = textOutline(division).map(({ heading, children }) => [heading.properties.id, children.map((child) => child.heading.properties.id)]);
+    expect(outline).toEqual([
+      ["text-t-preface", []],
+      ["text-t-one", ["text-t-a-section"]],
+      ["text-t-two", []],
+    ]);
   });
 });

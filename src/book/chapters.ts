@@ -7,7 +7,6 @@
 // before.
 import type { Element } from "hast";
 import { toString as hastToString } from "hast-util-to-string";
-import { visit } from "unist-util-visit";
 import { sectionHeadings } from "./ids.js";
 import { headingClasses } from "./schema.js";
 
@@ -36,12 +35,9 @@ export function chapterHeadings(division: Element): Element[] {
 /** The text's outline: its chapters with the section headings each holds, or, without chapters, its section headings. */
 export function textOutline(division: Element): OutlineNode[] {
   const chapters = new Set(chapterHeadings(division));
-  const sections = sectionHeadings(division);
-  if (!chapters.size) return sections.map((heading) => ({ heading, children: [] }));
-  // Chapters and section headings in the order they stand in.
-  const listed = new Set([...sections, ...chapters]);
-  const headings: Element[] = [];
-  visit(division, "element", (node) => void (listed.has(node) && headings.push(node)));
+  // Chapter headings are section headings too (src/book/ids.ts gives them their ids).
+  const headings = sectionHeadings(division);
+  if (!chapters.size) return headings.map((heading) => ({ heading, children: [] }));
   const outline: OutlineNode[] = [];
   let chapter: OutlineNode | undefined;
   for (const heading of headings) {

@@ -10,6 +10,7 @@ import { toString as hastToString } from "hast-util-to-string";
 import { visit } from "unist-util-visit";
 import { visitParents } from "unist-util-visit-parents";
 import { divisionOf } from "./division.js";
+import { headingClasses } from "./schema.js";
 import { epubTypes } from "./semantics.js";
 
 export class BookIds {
@@ -53,11 +54,14 @@ export function slugOfWords(text: string): string {
 const outsideSections = (ancestors: (Element | Root)[]) =>
   ancestors.some((node) => node.type === "element" && (["aside", "nav"].includes(node.tagName) || epubTypes(node).some((type) => /notes$|^footnote$/.test(type))));
 
-/** The section headings (h2) of a division, in order: those the nested contents list. */
+/** A heading the structure stage marked as a chapter's, at whatever level it stands. */
+const markedChapter = (node: Element) => /^h[1-6]$/.test(node.tagName) && Array.isArray(node.properties.className) && node.properties.className.includes(headingClasses.chapter);
+
+/** The section headings (h2, and chapter headings) of a division, in order: those the nested contents list. */
 export function sectionHeadings(division: Element): Element[] {
   const headings: Element[] = [];
   visitParents(division, "element", (node, ancestors) => {
-    if (node.tagName === "h2" && !outsideSections(ancestors as (Element | Root)[])) headings.push(node);
+    if ((node.tagName === "h2" || markedChapter(node)) && !outsideSections(ancestors as (Element | Root)[])) headings.push(node);
   });
   return headings;
 }
