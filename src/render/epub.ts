@@ -220,8 +220,10 @@ export async function renderEpub(manifest: Manifest, book: Root, options: EpubOp
   // Each division as the files it is stored in: one, or several when it would pass the size limit.
   const maxFileBytes = options.maxFileBytes ?? defaultMaxFileBytes;
   const measured = new WeakMap<object, number>();
-  // Links are measured as they will be once pointed at their files: each `#id` may gain the longest file name.
-  const linkRoom = Math.max(...divisions.map((division) => Buffer.byteLength(fileName(division)))) + "-part-9999".length;
+  const chaptersOf = new Map(divisions.map((division) => [division, divisionOf(division)!.part === "body" ? chapterHeadings(division) : []]));
+  // Links are measured as they will be once pointed at their files: each `#id` may gain the longest file name (a chapter's file names are the longest).
+  const stems = divisions.flatMap((division) => [fileName(division), ...chaptersOf.get(division)!.map((heading) => `${String(heading.properties.id)}.xhtml`)]);
+  const linkRoom = Math.max(...stems.map((name) => Buffer.byteLength(name))) + "-part-9999".length;
   const size = (node: ElementContent): number => {
     let bytes = measured.get(node);
     if (bytes === undefined) {
@@ -234,7 +236,7 @@ export async function renderEpub(manifest: Manifest, book: Root, options: EpubOp
   };
   const taken = new Set(divisions.map(fileName));
   const parts = divisions.map((division) => {
-    const chapters = divisionOf(division)!.part === "body" ? chapterHeadings(division) : [];
+    const chapters = chaptersOf.get(division)!;
     // A text with chapters: one file per chapter, named by the chapter's section id; the opening keeps the division's file.
     const runs: ChapterRun[] =
       division === contents ? [{ parts: [division] }] : chapters.length ? splitAtChapters(division, chapters, maxFileBytes, size) : [{ parts: splitDivision(division, maxFileBytes, size) }];
