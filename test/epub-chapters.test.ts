@@ -6,7 +6,7 @@
 // under their text; the contents lists the chapters under the text's title;
 // the PDF bookmarks are nested the same way.
 //
-// Chapter headings are marked by the structure stage (`headingClasses.chapter`).
+// Chapter headings are marked by the structure stage (`divisionHeadingClasses`).
 // Until that stage marks `CHAPTER I: TITLE` lines itself (the books work on
 // src/restore/headings.ts), `markChapters` below stands in for it: it marks
 // the headings the current pipeline already makes of those lines, then runs
@@ -23,9 +23,9 @@ import { parse } from "yaml";
 import { readFile } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
 import { structureBook } from "../src/book/book-processor.js";
-import { chapterHeadings, textOutline } from "../src/book/chapters.js";
+import { chapterHeadings, chapterOutline, textOutline } from "../src/book/chapters.js";
 import { divisionOf } from "../src/book/division.js";
-import { headingClasses } from "../src/book/schema.js";
+import { divisionHeadingClasses } from "../src/book/schema.js";
 import { buildEdition, type Edition } from "../src/pipeline.js";
 import { renderEpub } from "../src/render/epub.js";
 import { checkEpub } from "../src/render/epub-check.js";
@@ -40,7 +40,8 @@ function markChapters(book: Root): Root {
   const marked = structuredClone(book);
   visit(marked, "element", (node) => {
     if (node.tagName === "h2" && /^CHAPTER [IVXLC]+\b/.test(hastToString(node))) {
-      node.properties.className = [...((node.properties.className as string[] | undefined) ?? []), headingClasses.chapter];
+      const classes = (node.properties.className as string[] | undefined) ?? [];
+      if (!classes.includes(divisionHeadingClasses.chapter)) node.properties.className = [...classes, divisionHeadingClasses.chapter];
     }
   });
   return structureBook(marked);
@@ -335,25 +336,43 @@ describe("News from Nowhere (the development corpus), one file per chapter", () 
 });
 
 describe("a text's outline from a small tree", () => {
-  it("nests sections under the chapter they follow, keeps headings before the first chapter at the text's level, and gives chapter headings of any level an id", () => {
-    const chapter = (words: string) => h("h3", { className: [headingClasses.chapter] }, words);
-    const division = h("section", { id: "text-t", className: ["division", "text"] }, [
-      h("header", [h("h1", { id: "text-t-title" }, "T")]),
+  const marked = (kind: keyof typeof divisionHeadingClasses, tagName: string, words: string) => h(tagName, { className: [divisionHeadingClasses[kind]] }, words);
+  const structured = (children: Element[]) => {
+    const division = h("section", { id: "text-t", className: ["division", "text"] }, [h("header", [h("h1", { id: "text-t-title" }, "T")]), ...children]);
+    division.data = { division: { id: "text-t", part: "body", title: "T", inContents: true } };
+    structureBook({ type: "root", children: [division] });
+    return division;
+  };
+  const ids = (nodes: ReturnType<typeof textOutline>): unknown[] => nodes.map(({ heading, children }) => (children.length ? [heading.properties.id, ids(children)] : heading.properties.id));
+
+  it("nests sections under the chapter they follow, at the level below it or at its own, and keeps a heading before the first chapter at the text's level", () => {
+    const division = structured([
       h("h2", "Preface"),
-      chapter("One"),
+      marked("chapter", "h2", "One"),
       h("p", "a"),
-      h("h2", "A section"),
-      chapter("Two"),
+      h("h3", "A section"),
+      marked("chapter", "h2", "Two"),
+      h("h2", "An unmarked heading"),
       h("section", { "epub:type": "endnotes" }, [h("h2", "Notes")]),
     ]);
-    division.data = { division: { id: "text-t", part: "body", title: "T", inContents: true } };
-    const book: Root = { type: "root", children: [division] };
-    structureBook(book);
-    const outline = textOutline(division).map(({ heading, children }) => [heading.properties.id, children.map((child) => child.heading.properties.id)]);
-    expect(outline).toEqual([
-      ["text-t-preface", []],
-      ["text-t-one", ["text-t-a-section"]],
-      ["text-t-two", []],
+    expect(ids(textOutline(division))).toEqual(["text-t-preface", ["text-t-one", ["text-t-a-section"]], ["text-t-two", ["text-t-an-unmarked-heading"]]]);
+    expect(ids(chapterOutline(division))).toEqual(["text-t-one", "text-t-two"]);
+  });
+
+  it("nests chapters under their parts, and splits the files at both", async () => {
+    const division = structured([
+      marked("part", "h2", "Part One"),
+      marked("chapter", "h3", "Chapter I"),
+      h("h4", "A section"),
+      marked("chapter", "h3", "Chapter II"),
+      marked("part", "h2", "Part Two"),
+      marked("chapter", "h3", "Chapter III"),
     ]);
+    expect(ids(textOutline(division))).toEqual([
+      ["text-t-part-one", [["text-t-chapter-i", ["text-t-a-section"]], "text-t-chapter-ii"]],
+      ["text-t-part-two", ["text-t-chapter-iii"]],
+    ]);
+    expect(ids(chapterOutline(division))).toEqual([["text-t-part-one", ["text-t-chapter-i", "text-t-chapter-ii"]], ["text-t-part-two", ["text-t-chapter-iii"]]]);
+    expect(chapterHeadings(division).map((heading) => heading.properties.id)).toEqual(["text-t-part-one", "text-t-chapter-i", "text-t-chapter-ii", "text-t-part-two", "text-t-chapter-iii"]);
   });
 });

@@ -1,14 +1,14 @@
 // The chapters of a text and its outline, which the contents, the EPUB's
-// navigation and files and the PDF's bookmarks all read. A chapter heading is
-// one the structure stage marked (`headingClasses.chapter` in ./schema.ts,
-// from the text's own evidence such as `CHAPTER I: TITLE`); a text has
-// chapters when it has several. Other section headings nest under the
-// chapter they follow; a text without chapters lists its section headings as
-// before.
+// navigation and files and the PDF's bookmarks all read. The structure stage
+// marks a book's division headings (a chapter, a part…, from the text's own
+// evidence such as `CHAPTER I: TITLE`: `divisionHeadingClasses` in
+// ./schema.ts); a text is divided into chapters when several of them stand
+// in it. Its outline nests its headings by level: the sections within a
+// chapter under the chapter, chapters under their part. A text without
+// division headings lists its section headings (h2) as before.
 import type { Element } from "hast";
 import { toString as hastToString } from "hast-util-to-string";
-import { sectionHeadings } from "./ids.js";
-import { headingClasses } from "./schema.js";
+import { isDivisionHeading, sectionHeadings } from "./ids.js";
 
 /** One entry of a text's outline: a heading, and the headings under it. */
 export interface OutlineNode {
@@ -16,35 +16,41 @@ export interface OutlineNode {
   children: OutlineNode[];
 }
 
-const classesOf = (node: Element) => (Array.isArray(node.properties.className) ? node.properties.className.map(String) : []);
-
-export function isChapterHeading(node: Element): boolean {
-  return /^h[1-6]$/.test(node.tagName) && classesOf(node).includes(headingClasses.chapter);
-}
-
 /**
- * The chapter headings of a text division, in order: the marked headings that
- * stand directly in the division (where a file can start), when there are at
+ * The headings a text's files start at, in order: its division headings
+ * (chapters, parts…) that stand directly in the division, when there are at
  * least two; otherwise none (one chapter is the text itself).
  */
 export function chapterHeadings(division: Element): Element[] {
-  const chapters = division.children.filter((child): child is Element => child.type === "element" && isChapterHeading(child));
+  const chapters = division.children.filter((child): child is Element => child.type === "element" && isDivisionHeading(child));
   return chapters.length >= 2 ? chapters : [];
 }
 
-/** The text's outline: its chapters with the section headings each holds, or, without chapters, its section headings. */
-export function textOutline(division: Element): OutlineNode[] {
-  const chapters = new Set(chapterHeadings(division));
-  // Chapter headings are section headings too (src/book/ids.ts gives them their ids).
-  const headings = sectionHeadings(division);
-  if (!chapters.size) return headings.map((heading) => ({ heading, children: [] }));
+/** A heading's rank: its level, a division heading a half step above an unmarked heading of the same level. */
+const level = (heading: Element) => Number(heading.tagName.slice(1)) - (isDivisionHeading(heading) ? 0.5 : 0);
+
+/** Headings nested by level: each under the nearest heading before it of a higher rank. */
+function nest(headings: Element[]): OutlineNode[] {
   const outline: OutlineNode[] = [];
-  let chapter: OutlineNode | undefined;
+  const open: OutlineNode[] = [];
   for (const heading of headings) {
-    if (chapters.has(heading)) outline.push((chapter = { heading, children: [] }));
-    else (chapter?.children ?? outline).push({ heading, children: [] });
+    while (open.length && level(open.at(-1)!.heading) >= level(heading)) open.pop();
+    const node = { heading, children: [] };
+    (open.at(-1)?.children ?? outline).push(node);
+    open.push(node);
   }
   return outline;
+}
+
+/** The text's outline: with chapters, its headings nested by level (sections under their chapter); without, its section headings. */
+export function textOutline(division: Element): OutlineNode[] {
+  const headings = sectionHeadings(division);
+  return chapterHeadings(division).length ? nest(headings) : headings.map((heading) => ({ heading, children: [] }));
+}
+
+/** The text's chapters (and parts) nested by level, without the sections within them: what the printed contents lists. */
+export function chapterOutline(division: Element): OutlineNode[] {
+  return nest(chapterHeadings(division));
 }
 
 /** A heading's words as an entry of the contents, the navigation or the bookmarks. */

@@ -3,7 +3,7 @@
 // renderer's business: it adds them after layout.
 import type { Element, Root } from "hast";
 import { h } from "hastscript";
-import { chapterHeadings, headingTitle } from "./chapters.js";
+import { chapterOutline, headingTitle, type OutlineNode } from "./chapters.js";
 import { divisionOf, type Division } from "./division.js";
 import { interfaceWords, type InterfaceWords } from "./words.js";
 
@@ -34,22 +34,28 @@ export function listChapters(book: Root): void {
   if (!list) return;
   for (const division of book.children) {
     if (division.type !== "element" || divisionOf(division)?.part !== "body") continue;
-    const chapters = chapterHeadings(division);
+    const chapters = chapterOutline(division);
     const entry = list.children.find(
       (child): child is Element => child.type === "element" && child.children.some((link) => link.type === "element" && link.tagName === "a" && link.properties.href === `#${divisionOf(division)!.id}`),
     );
     // Listed once: the book stage may run again over a book that has its chapters listed.
     if (!chapters.length || !entry || entry.children.some((child) => child.type === "element" && child.tagName === "ol")) continue;
-    entry.children.push(
-      h(
-        "ol",
-        { className: ["contents-chapters"] },
-        chapters.map((heading) =>
-          h("li", { className: ["contents-entry", "contents-chapter"] }, [h("a", { href: `#${String(heading.properties.id)}` }, [h("span", { className: ["contents-title"] }, headingTitle(heading))])]),
-        ),
-      ),
-    );
+    entry.children.push(chapterList(chapters));
   }
+}
+
+/** Chapters (and the parts that hold them) as nested contents entries. */
+function chapterList(nodes: OutlineNode[]): Element {
+  return h(
+    "ol",
+    { className: ["contents-chapters"] },
+    nodes.map(({ heading, children }) =>
+      h("li", { className: ["contents-entry", "contents-chapter"] }, [
+        h("a", { href: `#${String(heading.properties.id)}` }, [h("span", { className: ["contents-title"] }, headingTitle(heading))]),
+        ...(children.length ? [chapterList(children)] : []),
+      ]),
+    ),
+  );
 }
 
 /** Plugin (book stage, after the section ids): the chapters of each text in the contents. */

@@ -24,15 +24,6 @@ export const printClasses = {
   contentsPage: "contents-page",
 } as const;
 
-/**
- * Classes of a text's headings. The structure stage marks a chapter heading
- * (`CHAPTER I: TITLE`) with `chapter`; the renderers read it: a text with
- * several chapter headings is one EPUB file per chapter, and its chapters are
- * listed under its title in the contents, the EPUB navigation and the PDF
- * bookmarks (src/book/chapters.ts).
- */
-export const headingClasses = { chapter: "chapter" } as const;
-
 /** Classes every division carries, and the part it belongs to. */
 export const divisionClasses = { division: "division", front: "front-matter", text: "text", back: "back-matter" } as const;
 
@@ -77,4 +68,17 @@ export const backMatterSemantics = {
   bibliography: { "epub:type": "bibliography", role: "doc-bibliography" },
   editorialNote: { "epub:type": "afterword", role: "doc-afterword" },
   index: { "epub:type": "index", role: "doc-index" },
+} as const;
+
+/**
+ * A book's division headings (restore/headings.ts writes them; the renderers
+ * read them to split and nest a long text): the heading's class by kind, and
+ * the data attribute holding its number's value (`data-chapter="18"` for
+ * `CHAPTER XVIII`); `data-label` keeps the number as the text writes it.
+ */
+export const divisionHeadingClasses = {
+  volume: "volume-heading",
+  book: "book-heading",
+  part: "part-heading",
+  chapter: "chapter-heading",
 } as const;
