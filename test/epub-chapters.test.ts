@@ -164,7 +164,7 @@ describe("a text with chapters, one EPUB file per chapter", () => {
     // Each chapter's file opens with its heading and is labelled by it.
     for (const id of ids) {
       const xhtml = files.xhtml.get(`${id}.xhtml`)!;
-      expect(xhtml).toMatch(new RegExp(`<section class="division text text-book" epub:type="chapter" role="doc-chapter" aria-labelledby="${id}">\\s*<h2 id="${id}"`));
+      expect(xhtml).toMatch(new RegExp(`<section class="division text text-book" epub:type="chapter" role="doc-chapter" aria-labelledby="${id}">\\s*<h2 [^>]*id="${id}"`));
     }
     // The section heading inside chapter II stays in chapter II's file.
     expect(files.xhtml.get(`${ids[1]}.xhtml`)).toContain(">Houses on the Bank</h2>");
@@ -288,11 +288,14 @@ describe("News from Nowhere (the development corpus), one file per chapter", () 
   let files: Files;
   let epub: Buffer;
   let marked: Root;
+  /** The chapters the structure stage marks itself. */
+  let ownMarks: number;
   let reading: { chapters: [number, string][] };
 
   beforeAll(async () => {
     reading = parse(await readFile("test/fixtures/readings/morris-chapters.yaml", "utf8")) as typeof reading;
     const edition = await buildEdition("test/fixtures/corpus/edition.yaml");
+    ownMarks = chapterHeadings(edition.book.children.find((node): node is Element => node.type === "element" && divisionOf(node)?.id === "text-morris")!).length;
     marked = markChapters(edition.book);
     epub = await renderEpub(edition.manifest, marked, { cover: null });
     files = await epubFiles(epub);
@@ -307,8 +310,10 @@ describe("News from Nowhere (the development corpus), one file per chapter", () 
     expect(read).toHaveLength(32);
     expect(titles.every((title) => read.includes(title))).toBe(true);
     expect(titles).toEqual(read.filter((title) => titles.includes(title)));
-    // Today's structure stage leaves `CHAPTER XV` (the longest chapter line) a paragraph: 31 of 32.
-    expect(chapters.length).toBeGreaterThanOrEqual(31);
+    // The structure stage's own marks give all 32; before it marks chapters, the stand-in marks the headings it makes,
+    // and it leaves `CHAPTER XV` (the longest chapter line) a paragraph: 31.
+    if (ownMarks) expect(chapters).toHaveLength(32);
+    else expect(chapters).toHaveLength(31);
     const chapterFiles = files.spine.filter((file) => file.startsWith("text-morris-chapter-") && !file.includes("-part-"));
     expect(chapterFiles).toEqual(chapters.map((heading) => `${String(heading.properties.id)}.xhtml`));
     for (const [name, xhtml] of files.xhtml) expect(Buffer.byteLength(xhtml), name).toBeLessThanOrEqual(defaultMaxFileBytes);
