@@ -167,7 +167,7 @@ describe("a text with chapters, one EPUB file per chapter", () => {
       expect(xhtml).toMatch(new RegExp(`<section class="division text text-book" epub:type="chapter" role="doc-chapter" aria-labelledby="${id}">\\s*<h2 [^>]*id="${id}"`));
     }
     // The section heading inside chapter II stays in chapter II's file.
-    expect(files.xhtml.get(`${ids[1]}.xhtml`)).toContain(">Houses on the Bank</h2>");
+    expect(files.xhtml.get(`${ids[1]}.xhtml`)).toMatch(/>Houses on the Bank<\/h[23]>/);
   });
 
   it("splits a chapter over the limit by size, and writes no file over 300,000 bytes", () => {
