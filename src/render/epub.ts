@@ -10,6 +10,7 @@ import JSZip from "jszip";
 import { toXhtml } from "./to-xhtml.js";
 import type { Element as XastElement } from "xast";
 import { toXml } from "xast-util-to-xml";
+import { guardXml } from "../book/sanitise.js";
 import { h } from "hastscript";
 import { divisionOf } from "../book/division.js";
 import type { Manifest } from "../manifest/manifest-schema.js";
@@ -126,7 +127,8 @@ function ncxNavMap(divisions: Element[], outlines: Map<Element, OutlineNode[]>, 
       self.children.push(...nested(outlines.get(division) ?? [], 2));
       return self;
     });
-  return { xml: points.map((node) => toXml(node, { closeEmptyElements: true, tightClose: true })).join("\n"), depth };
+  // The same guard as every content document: `]]>` never raw, no XML-illegal character.
+  return { xml: points.map((node) => guardXml(toXml(node, { closeEmptyElements: true, tightClose: true }))).join("\n"), depth };
 }
 
 function navigationDocument({ contents, divisions, files, outlines, pageBreaks, hasCover, words }: Navigation): string {
