@@ -131,7 +131,7 @@ export function divisionLabel(line: string, words: DivisionWords = englishDivisi
 /**
  * A line that can be a division's title: short, one line, not dialogue, not
  * ending like a clause (`,`, `;`, `:`). A full stop is allowed at the end of
- * a title in capitals or of a short one (`THE RIVER.`, `A Visit.`).
+ * a title in capitals or in title case (`THE RIVER.`, `A Visit to Town.`).
  */
 export function isTitleLine(line: string): boolean {
   const text = line.trim();
@@ -139,6 +139,7 @@ export function isTitleLine(line: string): boolean {
   const wordCount = text.split(/\s+/).length;
   if (wordCount > maxTitleWords || isDialogue(text)) return false;
   if (!/^[\p{Lu}\p{N}_]/u.test(text) || /[,;:]$/.test(text)) return false;
-  if (/[.!]$/.test(text)) return !/\p{Ll}/u.test(text) || wordCount <= 6;
+  // A full stop ends a title in capitals or in title case (`THE RIVER.`, `A Visit to Town.`), not a sentence (`So ends it.`).
+  if (/[.!]$/.test(text)) return !/\p{Ll}/u.test(text) || text.split(/\s+/).every((word) => word.length <= 3 || /^[\p{Lu}\p{N}_"'“‘]/u.test(word));
   return true;
 }

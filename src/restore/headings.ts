@@ -139,14 +139,17 @@ function findDivisions(file: VFile, children: RootContent[], bodyEnd: number, wo
     found.set(index, titled ? { label, titleBlock: index + 1 } : { label });
     if (titled) index++;
   }
-  // Labels of one kind one after the other, with no text between them: a list of contents.
+  // Labels of one kind one after the other, with no text between them: a
+  // list of contents. The last of such a run heads the body when its number
+  // starts again (the contents are followed at once by `CHAPTER I`).
   const listed = new Set<number>();
   for (const [index, division] of found) {
-    const next = found.get(afterDivision(index, division));
-    if (next && next.label.kind === division.label.kind) {
-      listed.add(index);
-      listed.add(afterDivision(index, division));
-    }
+    const at = afterDivision(index, division);
+    const next = found.get(at);
+    if (!next || next.label.kind !== division.label.kind) continue;
+    listed.add(index);
+    const runGoesOn = found.get(afterDivision(at, next))?.label.kind === next.label.kind;
+    if (runGoesOn || (next.label.value ?? 0) > (division.label.value ?? 0)) listed.add(at);
   }
   if (listed.size) {
     const first = Math.min(...listed);
