@@ -15,6 +15,7 @@ import { restoreFrontLines } from "../src/restore/front-lines.js";
 import { headingVerdict, restoreHeadings } from "../src/restore/headings.js";
 import { restoreParagraphs } from "../src/restore/paragraphs.js";
 import type { TextEntry } from "../src/manifest/manifest-schema.js";
+import { divisionHeadingClasses } from "../src/book/schema.js";
 import { messagesOf, runPlugins } from "./restore-fixture.js";
 
 const morrisPath = "test/fixtures/corpus/morris-1890-news-from-nowhere.txt";
@@ -198,5 +199,14 @@ describe("lines broken on purpose in a hard-wrapped text", () => {
     expect(shapes).toEqual(["text", "text,break,text", "text", "text,break,text,break,text", "text"]);
     expect(toString((tree.children[1] as Paragraph).children[2]!)).toBe("Achilles, that brought countless ills");
     expect(messagesOf(file, "structure-short-lines").map((message) => message.split(" ")[0])).toEqual(["8:4", "18:1"]);
+  });
+});
+
+describe("the styles", () => {
+  it("style every division heading class the headings stage writes, and kept lines, in print and in the EPUB", () => {
+    for (const sheet of ["styles/print.css", "styles/epub.css"]) {
+      const css = readFileSync(sheet, "utf8");
+      for (const name of [...Object.values(divisionHeadingClasses), "lines"]) expect(css, `${sheet} .${name}`).toMatch(new RegExp(`\\.${name}\\b`));
+    }
   });
 });
