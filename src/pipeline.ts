@@ -20,7 +20,7 @@ import { restoreBoilerplate } from "./restore/boilerplate.js";
 import { correctionEdits } from "./restore/corrections.js";
 import { restoreFrontLines } from "./restore/front-lines.js";
 import { restoreTypography } from "./restore/typography.js";
-import { restoreParagraphs } from "./restore/paragraphs.js";
+import { restoreLineBreaks, restoreParagraphs } from "./restore/paragraphs.js";
 import { checkStructureHints, restoreHeadings } from "./restore/headings.js";
 import { restoreBlockQuotes } from "./restore/block-quotes.js";
 import { restoreSourceExcerpts } from "./restore/source-excerpts.js";
@@ -75,6 +75,7 @@ export function textProcessor(options: RestoreOptions) {
     .use(restoreSourceExcerpts, { rules: options.boilerplate })
     .use(restoreBlockQuotes)
     .use(restoreLetteredLists)
+    .use(restoreLineBreaks)
     .use(restoreTypography)
     .use(restoreNotes)
     .use(restoreCitations)

@@ -13,7 +13,7 @@ import { isDialogue, isSpeakerLine } from "../src/restore/dialogue.js";
 import { divisionLabel, isTitleLine, romanValue } from "../src/restore/division-headings.js";
 import { restoreFrontLines } from "../src/restore/front-lines.js";
 import { headingVerdict, restoreHeadings } from "../src/restore/headings.js";
-import { restoreParagraphs } from "../src/restore/paragraphs.js";
+import { restoreLineBreaks, restoreParagraphs } from "../src/restore/paragraphs.js";
 import type { TextEntry } from "../src/manifest/manifest-schema.js";
 import { divisionHeadingClasses } from "../src/book/schema.js";
 import { messagesOf, runPlugins } from "./restore-fixture.js";
@@ -31,6 +31,7 @@ const restore = (value: string, entries: TextEntry[] = []) =>
       [restoreParagraphs, {}],
       [restoreFrontLines, { entries }],
       [restoreHeadings, {}],
+      [restoreLineBreaks],
     ],
     value,
     { textId: entries[0]?.id ?? "fixture" },
@@ -194,11 +195,17 @@ describe("lines broken on purpose in a hard-wrapped text", () => {
     Array.from({ length: 6 }, (_, index) => `Line ${seed}.${index} of a paragraph of prose, wrapped by the press at seventy col`).join("\n");
   it("keeps an indented verse block and a title page line by line, with a warning, and joins the prose", () => {
     const value = [prose(1), "   Sing, goddess, the anger of Peleus' son\n   Achilles, that brought countless ills", prose(2), "A TITLE\nOR\nA SUBTITLE", prose(3)].join("\n\n");
-    const { tree, file } = runPlugins([[restoreParagraphs, {}]], `${value}\n`);
+    const { tree, file } = runPlugins([[restoreParagraphs, {}], [restoreLineBreaks]], `${value}\n`);
     const shapes = tree.children.map((node) => (node as Paragraph).children.map((child) => child.type).join(","));
     expect(shapes).toEqual(["text", "text,break,text", "text", "text,break,text,break,text", "text"]);
     expect(toString((tree.children[1] as Paragraph).children[2]!)).toBe("Achilles, that brought countless ills");
     expect(messagesOf(file, "structure-short-lines").map((message) => message.split(" ")[0])).toEqual(["8:4", "18:1"]);
+  });
+
+  it("still reads a chapter label and its title set on two short lines of one block as one heading", () => {
+    const value = [prose(1), "CHAPTER II\nTHE ROAD", prose(2), "Last words."].join("\n\n");
+    const { tree } = restore(`${value}\n`);
+    expect(headingsOf(tree).map((node) => [node.position?.start.line, toString(node), props(node).dataChapter])).toEqual([[8, "CHAPTER II: THE ROAD", "2"]]);
   });
 });
 

@@ -14,10 +14,12 @@
 // whose lines were broken on purpose (verse, a table, a title page): a line
 // ends early when the next line's first word would have fitted under the
 // wrap width; an indented block with such a line, or a block where at least
-// half the lines end early and short, is kept line by line (a hard break
-// after each line) and reported, so an editor can look (`brokenOnPurpose`); CRLF line ends are gone before this stage (the raw-text parser).
+// half the lines end early and short, is marked to be kept line by line and
+// reported, so an editor can look (`brokenOnPurpose`); `restoreLineBreaks`,
+// run before typography, sets its hard breaks; CRLF line ends are gone before this stage (the raw-text parser).
 import type { Break, Paragraph, PhrasingContent, Root, RootContent, Text } from "mdast";
 import type { Plugin } from "unified";
+import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { lineStart, pointOfLine, sliceText } from "../ingest/raw-position.js";
 import { soleText } from "./blocks.js";
@@ -101,16 +103,42 @@ export function brokenOnPurpose(lines: string[], width: number, floor: number): 
   return early.filter((line) => line.trim().length < floor).length * 2 >= inner.length;
 }
 
-/** A block kept line by line: each line's text (without its indent), a hard break between lines. */
-function linesParagraph(file: VFile, node: RootContent, text: Text, lines: string[]): Paragraph {
-  const children: PhrasingContent[] = [];
-  lines.forEach((line, index) => {
-    const from = lineStart(text.value, index) + indentOf(line);
-    if (index) children.push({ type: "break" } satisfies Break);
-    children.push(sliceText(file, text, from, from + line.trim().length));
-  });
-  return { type: "paragraph", children, position: node.position, data: { hProperties: { className: ["lines"] } } };
+/** The class of a block whose lines were broken on purpose: the paragraphs stage marks it, `restoreLineBreaks` sets its line breaks. */
+export const keptLinesClass = "lines";
+
+/** Whether a paragraph is marked as kept line by line. */
+export function keepsLines(node: RootContent): boolean {
+  const className = (node.data as { hProperties?: { className?: unknown } } | undefined)?.hProperties?.className;
+  return Array.isArray(className) && className.includes(keptLinesClass);
 }
+
+/** The block marked to be kept line by line; its text stays one node, so the stages after this one read its lines as before. */
+function markLines(node: Paragraph): Paragraph {
+  const data = node.data ?? {};
+  const hProperties = (data as { hProperties?: Record<string, unknown> }).hProperties ?? {};
+  return { ...node, data: { ...data, hProperties: { ...hProperties, className: [keptLinesClass] } } };
+}
+
+/**
+ * Plugin: the line breaks of every paragraph marked to be kept line by line
+ * become hard breaks (each line's text without its indent, at its raw
+ * place). Run it after the stages that read a block's lines (front lines,
+ * headings) and before typography, which joins a paragraph's lines.
+ */
+export const restoreLineBreaks: Plugin<[], Root> = () => (tree, file) => {
+  // Anywhere in the tree: a stage before may have set the block in a quotation.
+  visit(tree, "paragraph", (node) => {
+    const text = soleText(node);
+    if (!text || !keepsLines(node) || !text.value.includes("\n")) return;
+    const children: PhrasingContent[] = [];
+    text.value.split("\n").forEach((line, index) => {
+      const from = lineStart(text.value, index) + indentOf(line);
+      if (index) children.push({ type: "break" } satisfies Break);
+      children.push(sliceText(file, text, from, from + line.trim().length));
+    });
+    node.children = children;
+  });
+};
 
 function paragraphOf(file: VFile, text: Text, start: number, end: number): Paragraph {
   const value = text.value.slice(start, end);
@@ -135,7 +163,7 @@ export const restoreParagraphs: Plugin<[ParagraphsOptions?], Root> = (options = 
         ruleId: "structure-short-lines",
         source: "structure",
       });
-      return [linesParagraph(file, node, text, lines)];
+      return [markLines(node as Paragraph)];
     }
     const starts = wrapped ? (wrapped.lostBlankLines ? indentStarts(lines, o.wrapFloor * wrapped.width) : [0]) : lines.some((line) => line.trim().length > o.proseLineLength) ? lines.map((_, index) => index) : [0];
     if (starts.length === 1) return [node];
