@@ -16,6 +16,8 @@ import { headingVerdict, restoreHeadings } from "../src/restore/headings.js";
 import { restoreLineBreaks, restoreParagraphs } from "../src/restore/paragraphs.js";
 import type { TextEntry } from "../src/manifest/manifest-schema.js";
 import { divisionHeadingClasses } from "../src/book/schema.js";
+import { toXhtml } from "../src/render/to-xhtml.js";
+import { h } from "hastscript";
 import { messagesOf, runPlugins } from "./restore-fixture.js";
 
 const morrisPath = "test/fixtures/corpus/morris-1890-news-from-nowhere.txt";
@@ -215,5 +217,12 @@ describe("the styles", () => {
       const css = readFileSync(sheet, "utf8");
       for (const name of [...Object.values(divisionHeadingClasses), "lines"]) expect(css, `${sheet} .${name}`).toMatch(new RegExp(`\\.${name}\\b`));
     }
+  });
+});
+
+describe("kept lines in the EPUB's XHTML", () => {
+  it("writes a hard break as one self-closed `<br/>` (epub-gen-memory re-reads `</br>` as a second break)", () => {
+    expect(toXhtml(h("p", { className: ["lines"] }, ["NEWS FROM NOWHERE", h("br"), "\n", "OR"]))).toBe('<p class="lines">NEWS FROM NOWHERE<br/>\nOR</p>');
+    expect(toXhtml(h("p", [h("span", { id: "a" }), "x"]))).toBe('<p><span id="a"></span>x</p>');
   });
 });
