@@ -164,10 +164,10 @@ describe("dialogue and speaker lines are never headings", () => {
   });
 
   it("tells dialogue by its quotation marks and punctuation", () => {
-    expect(["“And then?”", "\"Just look a moment.\"", "“Yes,” she said", "Quoth I: “But have you no prisons at all now?”", "he said, “well"].map(isDialogue)).toEqual([true, true, true, true, true]);
-    expect(["The Degenerated Workers’ State", "Trotsky’s Theory", "The “Third Period” and After", "Disaster in China: 1925–27"].map(isDialogue)).toEqual([false, false, false, false]);
+    expect(["“And then?”", "\"Just look a moment.\"", "“Yes,” she said", "Quoth I: “But have you no prisons at all now?”"].map(isDialogue)).toEqual([true, true, true, true]);
+    expect(["The Degenerated Workers’ State", "Trotsky’s Theory", "The “Third Period” and After", "Disaster in China: 1925–27", "Stalin: “Socialism in One Country”"].map(isDialogue)).toEqual([false, false, false, false, false]);
     expect(["HAMMOND.", "MR. SMITH:", "SMITH: I think not", "J. SMITH: Yes"].map(isSpeakerLine)).toEqual([true, true, true, true]);
-    expect(["APPENDIX: NOTES ON THE TEXT", "The enigma: Why did Trotsky keep quiet?", "Revolution"].map(isSpeakerLine)).toEqual([false, false, false]);
+    expect(["APPENDIX: NOTES ON THE TEXT", "The enigma: Why did Trotsky keep quiet?", "Revolution", "II. The Beginning"].map(isSpeakerLine)).toEqual([false, false, false, false]);
     expect(headingVerdict("“In a revolution, greater energy is equivalent to greater humanity.”")).toBe("no");
     expect(headingVerdict("One-Party State?")).toBe("question");
   });

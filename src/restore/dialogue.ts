@@ -1,8 +1,7 @@
 // Lines of dialogue and speaker lines, told by their structure, never by the
 // words spoken: a line that opens with a quotation mark, a quotation closed
-// after sentence punctuation (`“Yes,” he said`, `“And then?”`), speech
-// introduced by a colon or comma before a quotation mark (`Said I: “Could
-// I…”`), and a speaker's name in capitals before a full stop or colon
+// after sentence punctuation (`“Yes,” he said`, `“And then?”`, `Said I:
+// “Could I…?”`), and a speaker's name in capitals before a full stop or colon
 // (`HAMMOND.`, `MR. SMITH: I think not`). The heading detectors ask here
 // before they make a short line a heading.
 
@@ -15,13 +14,11 @@ const closingQuote = `”’"'»`;
 const opensQuoted = new RegExp(`^[${openingQuote}]`, "u");
 /** A quotation closed right after sentence punctuation, a comma or a dash: `said,”`, `then?”`, `– ”`. */
 const punctuationInQuotes = new RegExp(`[.!?,;…–—-]\\s*[${closingQuote}]`, "u");
-/** Speech introduced by a colon or a comma: `Said I: “…`, `he said, “…`. */
-const introducedSpeech = new RegExp(`[:,]\\s*[“"«„‘]`, "u");
 
 /** Whether a line reads as dialogue (quoted speech), from its quotation marks and punctuation. */
 export function isDialogue(line: string): boolean {
   const text = line.trim();
-  return opensQuoted.test(text) || punctuationInQuotes.test(text) || introducedSpeech.test(text);
+  return opensQuoted.test(text) || punctuationInQuotes.test(text);
 }
 
 /** A name in capitals (one to four words, `MR.`, `DR.` and initials allowed) before a full stop or a colon. */
@@ -35,7 +32,8 @@ const speakerName = /^((?:\p{Lu}{1,4}\.\s*)?\p{Lu}[\p{Lu}'’-]+(?:\s+(?:\p{Lu}\
  */
 export function isSpeakerLine(line: string): boolean {
   const match = speakerName.exec(line.trim());
-  if (!match) return false;
+  // `II. The Beginning` is a numbered heading, not a speaker.
+  if (!match || /^[IVXLCDM]+$/.test(match[1]!)) return false;
   const said = match[3];
   return !said || /\p{Ll}/u.test(said);
 }
