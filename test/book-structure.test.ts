@@ -146,6 +146,14 @@ describe("chapter headings on small fixtures", () => {
     expect(headingsOf(tree).map((node) => toString(node))).toEqual(["CHAPTER I: INTRODUCTION"]);
   });
 
+  it("reads a title page's `BY` above the author's name as the byline", () => {
+    const entry = { id: "tt", file: "tt.txt", title: "The Time Traveller", author: "H. G. Wells", kind: "book" } as TextEntry;
+    const { tree, file } = restore("THE TIME TRAVELLER\n\nBY\nH. G. WELLS,\nAUTHOR OF 'THE WAR.'\n\nCHAPTER I\n\nThe Time Traveller was expounding a recondite matter to us.\n", [entry]);
+    expect(messagesOf(file, "structure-byline")).toEqual(["3:1 byline, shown in the text's heading: `BY`", "4:1 byline, shown in the text's heading: `H. G. WELLS,`"]);
+    expect(toString(tree.children[0]!)).toBe("AUTHOR OF 'THE WAR.'");
+    expect(headingsOf(tree).map((node) => toString(node))).toEqual(["CHAPTER I"]);
+  });
+
   it("does not take a title block's fields for headings, with or without chapters", () => {
     const { tree } = restore("Title: A Book\n\nAuthor: Some One\n\nLanguage: English\n\nThe text begins here and goes on for a while.\n\nMore.\n");
     expect(headingsOf(tree)).toEqual([]);
