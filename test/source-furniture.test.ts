@@ -24,10 +24,12 @@ import { fixtureTexts, validManifest } from "./fixtures/manifests.js";
 interface Readings {
   morris: { startMarker: number; endMarker: number; bookProper: [number, number]; credit: [number, number] };
   wiki: { lines: Record<string, string>; cuts: [number, string][] };
+  gutenberg: { lines: Record<string, string>; cuts: [number, string][]; credit: string; metadata: Record<string, string> };
 }
 
 const readings = parse(await readFile("test/fixtures/readings/kinds-of-source.yaml", "utf8")) as Readings;
 const wikiRaw = await readFile("test/fixtures/kinds/wiki-dump-trotsky.txt", "utf8");
+const gutenbergRaw = await readFile("test/fixtures/kinds/gutenberg-small.txt", "utf8");
 const plainRaw = await readFile("test/fixtures/kinds/no-kind-evidence.txt", "utf8");
 const morrisRaw = await readFile("test/fixtures/corpus/morris-1890-news-from-nowhere.txt", "utf8");
 
@@ -135,6 +137,32 @@ describe("a wiki text dump (test/fixtures/kinds/wiki-dump-trotsky.txt)", () => {
       expect(surfaces).toContain("Karl Radek");
       expect(surfaces.filter((surface) => /Trotsky|Lenin/.test(surface))).toEqual([]);
     }
+  });
+});
+
+describe("a Project Gutenberg file (test/fixtures/kinds/gutenberg-small.txt)", () => {
+  it("removes the header, markers, licence, transcriber's note and illustration markers, each by its rule, and nothing else", () => {
+    const { file, lines } = furniture(gutenbergRaw, project.kinds);
+    expect(file.data.sourceKinds).toEqual(["project-gutenberg"]);
+    const cutLines = new Set(readings.gutenberg.cuts.map(([line]) => line));
+    const removed = Object.fromEntries([...linesByRule(file, "project-gutenberg")].filter(([line]) => !cutLines.has(line)));
+    expect(removed).toEqual(readings.gutenberg.lines);
+    const cuts = file.messages.filter((message) => message.ruleId === "gutenberg-illustration-inline");
+    expect(cuts.map((message) => [message.line, message.reason.match(/`(.*)`/)![1]])).toEqual(readings.gutenberg.cuts);
+    const fold = (line: string) => line.replace(/\s+/g, " ").trim();
+    const expected = gutenbergRaw.split("\n").flatMap((line, index) => {
+      if (String(index + 1) in readings.gutenberg.lines) return [];
+      const cut = readings.gutenberg.cuts.find(([at]) => at === index + 1);
+      const kept = fold(cut ? line.replace(cut[1], "") : line);
+      return kept ? [kept] : [];
+    });
+    expect(lines.map(fold)).toEqual(expected);
+  });
+
+  it("moves the credit to the source note and reads the title block's values", () => {
+    const { file } = furniture(gutenbergRaw, project.kinds);
+    expect(file.data.sourceNote?.map((line) => line.text)).toEqual([readings.gutenberg.credit]);
+    expect(file.data.sourceMetadata).toEqual(readings.gutenberg.metadata);
   });
 });
 

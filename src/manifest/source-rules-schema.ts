@@ -71,6 +71,8 @@ export const sourceRulesSchema = z.strictObject({
         first: pattern,
         through: pattern.optional(),
         maxBlocks: z.number().int().min(1).default(1),
+        /** The most lines the blocks may hold together, when set: a credit is a line or two, not a paragraph of the book. */
+        maxLines: z.number().int().min(1).optional(),
         /** `remove`, or `credit`: the block is a credit line and moves to the text's source note. */
         action: z.enum(["remove", "credit"]).default("remove"),
       }),

@@ -22,7 +22,7 @@ export interface SourceKindRules {
   regions: (RuleBudget & { from?: RegExp; to?: RegExp })[];
   lines: (RuleBudget & { pattern: RegExp })[];
   cuts: (RuleBudget & { pattern: RegExp })[];
-  blocks: (RuleBudget & { first: RegExp; through?: RegExp; maxBlocks: number; action: "remove" | "credit" })[];
+  blocks: (RuleBudget & { first: RegExp; through?: RegExp; maxBlocks: number; maxLines?: number; action: "remove" | "credit" })[];
   sections: (RuleBudget & { heading: RegExp; items: RegExp })[];
   emptyHeadings: (RuleBudget & { heading: RegExp; nextHeading: RegExp })[];
   metadata: Partial<Record<"title" | "author" | "language" | "date", RegExp>>;
@@ -98,6 +98,7 @@ function compileKind(kind: string, data: SourceRulesData): SourceKindRules {
       first: compile(rule.first),
       ...(rule.through === undefined ? {} : { through: compile(rule.through) }),
       maxBlocks: rule.maxBlocks,
+      ...(rule.maxLines === undefined ? {} : { maxLines: rule.maxLines }),
       action: rule.action,
     })),
     sections: data.sections.map((rule) => ({ ...base(rule), heading: compile(rule.heading), items: compile(rule.items) })),

@@ -76,17 +76,19 @@ export const restoreSourceFurniture: Plugin<[SourceFurnitureOptions?], Root> =
   ({ kinds = [] } = {}) =>
   (tree, file) => {
     if (!kinds.length) return;
-    const units: Unit[] = tree.children.map(blockOf);
-    const blocks = units.filter((unit): unit is Block => unit !== undefined);
-    if (!blocks.length) return;
-    const totalWords = blocks.reduce((sum, block) => sum + block.trimmed.reduce((words, line) => words + wordCount(line), 0), 0);
+    // The evidence is looked for line by line in the tree as it is; the blocks are split into lines only for a kind that applies.
+    const shown = kinds.map((kind) => ({ kind, evidence: evidenceOf(kind, tree) })).filter((found) => found.evidence);
+    if (!shown.length) return;
+    // Budgets are shares of the text as it came: its words before any kind's rules.
+    let totalWords: number | undefined;
 
-    for (const kind of kinds) {
-      const evidence = evidenceOf(kind, blocks);
-      if (!evidence) continue;
+    for (const { kind, evidence } of shown) {
+      const units: Unit[] = tree.children.map(blockOf);
+      const blocks = units.filter((unit): unit is Block => unit !== undefined);
+      totalWords ??= blocks.reduce((sum, block) => sum + block.trimmed.reduce((words, line) => words + wordCount(line), 0), 0);
       (file.data.sourceKinds ??= []).push(kind.kind);
-      file.info(`the text shows the evidence of a ${kind.name} (\`${evidence.line}\`): the rules of rules/${kind.kind}.yaml apply`, {
-        place: pointIn(file, evidence.block.text, evidence.block.starts[evidence.index]!),
+      file.info(`the text shows the evidence of a ${kind.name} (\`${evidence!.line}\`): the rules of rules/${kind.kind}.yaml apply`, {
+        place: pointIn(file, evidence!.text, evidence!.index),
         ruleId: "source-kind",
         source: kind.kind,
       });
@@ -96,11 +98,11 @@ export const restoreSourceFurniture: Plugin<[SourceFurnitureOptions?], Root> =
       const withheld = new Set<AnyRule>();
       let plan = planRemovals(kind, units, withheld);
       for (;;) {
-        const over = overBudget(plan, units, totalWords, file).filter(({ rule }) => !withheld.has(rule));
+        const over = overBudget(plan, units, totalWords!, file).filter(({ rule }) => !withheld.has(rule));
         if (!over.length) break;
         for (const { rule, words, lines, first } of over) {
           withheld.add(rule);
-          const share = ((100 * words) / Math.max(totalWords, 1)).toFixed(1);
+          const share = ((100 * words) / Math.max(totalWords!, 1)).toFixed(1);
           const limit = `at most ${Math.round(rule.maxShare * 100)} %${rule.maxWords === undefined ? "" : ` and ${rule.maxWords} words`}`;
           file.message(`rule \`${rule.id}\` of rules/${kind.kind}.yaml would remove ${rule.what}: ${words} words on ${lines} line${lines === 1 ? "" : "s"} (${share} % of the text), more than its budget (${limit}); not applied, nothing removed by it`, {
             place: first,
@@ -112,11 +114,8 @@ export const restoreSourceFurniture: Plugin<[SourceFurnitureOptions?], Root> =
       }
       report(plan, units, file, kind);
       apply(plan, units, file);
+      tree.children = tree.children.filter((_, index) => !units[index] || units[index]!.text.value.trim().length > 0);
     }
-    tree.children = tree.children.filter((node, index) => {
-      const unit = units[index];
-      return !unit || unit.text.value.trim().length > 0;
-    });
   };
 
 function blockOf(node: RootContent): Block | undefined {
@@ -132,27 +131,38 @@ function blockOf(node: RootContent): Block | undefined {
   return { node: node as Paragraph, text, starts, raw, trimmed: raw.map((line) => line.trim()) };
 }
 
-/** The first line that is evidence of the kind, when the text shows all its evidence; undefined when it does not. */
-function evidenceOf(kind: SourceKindRules, blocks: Block[]): { block: Block; index: number; line: string } | undefined {
+/** The first line that is evidence of the kind (its text node and index there), when the text shows all its evidence; undefined when it does not. */
+function evidenceOf(kind: SourceKindRules, tree: Root): { text: Text; index: number; line: string } | undefined {
   const { all, any, atLeast } = kind.evidence;
   const found = all.map(() => false);
+  let missing = all.length;
   let anyCount = 0;
-  let first: { block: Block; index: number; line: string } | undefined;
-  for (const block of blocks) {
-    block.trimmed.forEach((line, index) => {
+  let first: { text: Text; index: number; line: string } | undefined;
+  for (const node of tree.children) {
+    const text = soleText(node);
+    if (!text) continue;
+    const value = text.value;
+    for (let start = 0; start <= value.length; ) {
+      const stop = value.indexOf("\n", start);
+      const end = stop < 0 ? value.length : stop;
+      const line = value.slice(start, end).trim();
       let matched = false;
       all.forEach((pattern, i) => {
-        if (!found[i] && pattern.test(line)) matched = found[i] = true;
+        if (!found[i] && pattern.test(line)) {
+          matched = found[i] = true;
+          missing--;
+        }
       });
-      if (any.length && any.some((pattern) => pattern.test(line))) {
+      if (any.length && anyCount < atLeast && any.some((pattern) => pattern.test(line))) {
         anyCount++;
         matched = true;
       }
-      if (matched) first ??= { block, index, line };
-    });
+      if (matched) first ??= { text, index: start, line };
+      if (missing === 0 && (any.length === 0 || anyCount >= atLeast)) return first;
+      start = end + 1;
+    }
   }
-  const shown = found.every(Boolean) && (any.length === 0 || anyCount >= atLeast);
-  return shown ? first : undefined;
+  return undefined;
 }
 
 function readMetadata(kind: SourceKindRules, blocks: Block[], file: VFile): void {
@@ -219,7 +229,9 @@ function planRemovals(kind: SourceKindRules, units: Unit[], withheld: Set<AnyRul
         }
         if (last < 0) continue;
       }
-      claim(rule, linesOf(index, last), rule.action);
+      const lines = linesOf(index, last);
+      if (rule.maxLines !== undefined && lines.length > rule.maxLines) continue;
+      claim(rule, lines, rule.action);
       index = last;
     }
   }
