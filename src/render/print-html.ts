@@ -120,7 +120,7 @@ export async function renderPrintHtml(manifest: Manifest, book: Root): Promise<s
           h("title", fullTitle(manifest)),
           h("meta", { name: "author", content: authors }),
           h("meta", { name: "subject", content: manifest.description }),
-          h("meta", { name: "keywords", content: manifest.subject }),
+          ...(manifest.subject ? [h("meta", { name: "keywords", content: manifest.subject })] : []),
           h("style", css),
         ]),
         h("body", tree.children as Element[]),
