@@ -76,19 +76,19 @@ export const restoreSourceFurniture: Plugin<[SourceFurnitureOptions?], Root> =
   ({ kinds = [] } = {}) =>
   (tree, file) => {
     if (!kinds.length) return;
-    // The evidence is looked for line by line in the tree as it is; the blocks are split into lines only for a kind that applies.
-    const shown = kinds.map((kind) => ({ kind, evidence: evidenceOf(kind, tree) })).filter((found) => found.evidence);
-    if (!shown.length) return;
     // Budgets are shares of the text as it came: its words before any kind's rules.
     let totalWords: number | undefined;
 
-    for (const { kind, evidence } of shown) {
+    for (const kind of kinds) {
+      // The evidence is looked for line by line in the tree as it is (after an earlier kind's removals); the blocks are split into lines only for a kind that applies.
+      const evidence = evidenceOf(kind, tree);
+      if (!evidence) continue;
       const units: Unit[] = tree.children.map(blockOf);
       const blocks = units.filter((unit): unit is Block => unit !== undefined);
       totalWords ??= blocks.reduce((sum, block) => sum + block.trimmed.reduce((words, line) => words + wordCount(line), 0), 0);
       (file.data.sourceKinds ??= []).push(kind.kind);
-      file.info(`the text shows the evidence of a ${kind.name} (\`${evidence!.line}\`): the rules of rules/${kind.kind}.yaml apply`, {
-        place: pointIn(file, evidence!.text, evidence!.index),
+      file.info(`the text shows the evidence of a ${kind.name} (\`${evidence.line}\`): the rules of rules/${kind.kind}.yaml apply`, {
+        place: pointIn(file, evidence.text, evidence.index),
         ruleId: "source-kind",
         source: kind.kind,
       });
