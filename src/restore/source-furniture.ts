@@ -330,7 +330,7 @@ function report(plan: Plan, units: Unit[], file: VFile, kind: SourceKindRules): 
     const last = claim.lines.at(-1)!;
     const lines = claim.lines.map((ref) => units[ref.block]!.trimmed[ref.line]!);
     const words = lines.reduce((sum, line) => sum + wordCount(line), 0);
-    const what = claim.lines.length === 1 ? quote(lines[0]!) : `${claim.lines.length} lines, ${words} words, from ${quote(lines[0]!)} to ${quote(lines.at(-1)!)}`;
+    const what = claim.lines.length === 1 ? quote(lines[0]!) : `${claim.lines.length} lines of text, ${words} words, from ${quote(lines[0]!)} to ${quote(lines.at(-1)!)}`;
     events.push({
       at: first,
       emit: () =>
