@@ -17,6 +17,8 @@ import { rawTextParser } from "./ingest/raw-text-parser.js";
 import type { BoilerplateRules } from "./manifest/editorial-data-schema.js";
 import { loadEdition, type LoadedCorrection, type LoadedEdition, type LoadedStructureHint } from "./manifest/load-edition.js";
 import { restoreBoilerplate } from "./restore/boilerplate.js";
+import { restoreSourceFurniture } from "./restore/source-furniture.js";
+import type { SourceKindRules } from "./manifest/source-rules.js";
 import { correctionEdits } from "./restore/corrections.js";
 import { restoreFrontLines } from "./restore/front-lines.js";
 import { restoreTypography } from "./restore/typography.js";
@@ -59,6 +61,8 @@ export interface RestoreOptions {
   manifest?: { texts: TextEntry[]; language?: string };
   /** The lexicon the enrichers read (default and edition's, merged); none when absent. */
   lexicon?: Lexicon;
+  /** The rules for kinds of source (rules/*.yaml) in use; none when absent. */
+  sourceKinds?: SourceKindRules[];
 }
 
 /** The interface words of the notes, by the manifest's language (English without a manifest). */
@@ -68,6 +72,7 @@ const noteWords = (options: RestoreOptions) => interfaceWords(options.manifest?.
 export function textProcessor(options: RestoreOptions) {
   return unified()
     .use(rawTextParser, { edits: correctionEdits(options.corrections) })
+    .use(restoreSourceFurniture, { kinds: options.sourceKinds })
     .use(restoreBoilerplate, { rules: options.boilerplate })
     .use(restoreParagraphs)
     .use(restoreFrontLines, { entries: options.manifest?.texts })
