@@ -22,6 +22,7 @@ import type { SourceKindRules } from "./manifest/source-rules.js";
 import { correctionEdits } from "./restore/corrections.js";
 import { restoreFrontLines } from "./restore/front-lines.js";
 import { restoreTypography } from "./restore/typography.js";
+import { restorePlainEmphasis } from "./restore/plain-emphasis.js";
 import { restoreLineBreaks, restoreParagraphs } from "./restore/paragraphs.js";
 import { checkStructureHints, restoreHeadings } from "./restore/headings.js";
 import { restoreBlockQuotes } from "./restore/block-quotes.js";
@@ -81,6 +82,7 @@ export function textProcessor(options: RestoreOptions) {
     .use(restoreBlockQuotes)
     .use(restoreLetteredLists)
     .use(restoreLineBreaks)
+    .use(restorePlainEmphasis)
     .use(restoreTypography)
     .use(restoreNotes)
     .use(restoreCitations)
