@@ -26,9 +26,10 @@ async function restore(value: string) {
 describe("plain-text emphasis", () => {
   it("makes `_words_` emphasis, over a line break too, and keeps the raw place", async () => {
     const { emphasis, text, file } = await restore(
-      "It was printed first in the _Commonweal_, in 1890, and the\nauthor called it _an epoch\nof rest_ in the subtitle.\n",
+      "It was printed first in the _Commonweal_, in 1890, and the\nauthor called it _an epoch\nof rest_ in the subtitle. \"They _mis_managed it,\" quoth I.\n",
     );
-    expect(emphasis).toEqual(["Commonweal", "an epoch of rest"]);
+    expect(emphasis).toEqual(["Commonweal", "an epoch of rest", "mis"]);
+    expect(text).toContain("managed it");
     expect(text).not.toContain("_");
     expect(file.messages.filter((message) => message.ruleId === "typography-lone-underscore")).toEqual([]);
   });

@@ -1,7 +1,7 @@
 // Emphasis written in plain text as `_words_` (the convention of Project
 // Gutenberg and of wiki text dumps) becomes emphasis. Only a pair that opens
-// after a space or punctuation and closes before one counts, so an underscore
-// inside a word or an address (`lit_revo/index`) stays text; a lone one is a
+// at a word's start counts (it may close inside a word: `_mis_managed`), so an
+// underscore inside a word or an address (`lit_revo/index`) stays text; a lone one is a
 // warning, never a guess. Markdown texts have their emphasis from the parser.
 import type { Emphasis, Root, Text } from "mdast";
 import type { Plugin } from "unified";
@@ -11,8 +11,8 @@ import { splitText, type TextPiece } from "../ingest/split-text.js";
 
 const source = "typography";
 
-/** `_…_` with no underscore inside, not glued to a letter or digit on either side. */
-const underscored = /(?<![\p{L}\p{N}_])_(?=[^\s_])([^_]*?[^\s_])_(?![\p{L}\p{N}_])/gu;
+/** `_…_` with no underscore inside, opening at a word's start; it may close inside a word (`_mis_managed`). */
+const underscored = /(?<![\p{L}\p{N}_])_(?=[^\s_])([^_]*?[^\s_])_(?!_)/gu;
 /** An underscore not inside a word. */
 const loneUnderscore = /(?<![\p{L}\p{N}_/])_(?![\p{L}\p{N}_/])|(?<![\p{L}\p{N}_/])_(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])_(?![\p{L}\p{N}_/])/gu;
 
