@@ -21,10 +21,13 @@ import { restoreMarkdownNotes } from "./restore/markdown-notes.js";
 import type { BoilerplateRules } from "./manifest/editorial-data-schema.js";
 import { loadEdition, type LoadedCorrection, type LoadedEdition, type LoadedStructureHint } from "./manifest/load-edition.js";
 import { restoreBoilerplate } from "./restore/boilerplate.js";
+import { restoreSourceFurniture } from "./restore/source-furniture.js";
+import type { SourceKindRules } from "./manifest/source-rules.js";
 import { correctionEdits } from "./restore/corrections.js";
 import { restoreFrontLines } from "./restore/front-lines.js";
 import { restoreTypography } from "./restore/typography.js";
-import { restoreParagraphs } from "./restore/paragraphs.js";
+import { restorePlainEmphasis } from "./restore/plain-emphasis.js";
+import { restoreLineBreaks, restoreParagraphs } from "./restore/paragraphs.js";
 import { checkStructureHints, restoreHeadings } from "./restore/headings.js";
 import { restoreBlockQuotes } from "./restore/block-quotes.js";
 import { restoreSourceExcerpts } from "./restore/source-excerpts.js";
@@ -63,6 +66,8 @@ export interface RestoreOptions {
   manifest?: { texts: TextEntry[]; language?: string };
   /** The lexicon the enrichers read (default and edition's, merged); none when absent. */
   lexicon?: Lexicon;
+  /** The rules for kinds of source (rules/*.yaml) in use; none when absent. */
+  sourceKinds?: SourceKindRules[];
 }
 
 /** The interface words of the notes, by the manifest's language (English without a manifest). */
@@ -75,7 +80,9 @@ const noteWords = (options: RestoreOptions) => interfaceWords(options.manifest?.
  * Markdown states itself: paragraphs (a blank line ends a Markdown
  * paragraph; a line break inside one is a soft break), section headings
  * (`#` states them; a short paragraph is a paragraph) and block quotations
- * (`>` states them; a paragraph in quote marks stays a paragraph). Its
+ * (`>` states them; a paragraph in quote marks stays a paragraph), with
+ * the line breaks the paragraphs stage keeps, and plain-text `_emphasis_`
+ * (the parser read Markdown's; an underscore left is a literal one). Its
  * headings are fitted under the text's title and its footnotes become notes
  * before the common stages; the notes stage leaves those alone.
  */
@@ -87,6 +94,7 @@ export function textProcessor(options: RestoreOptions, format: SourceFormat = "t
     : [[markdownParser, { edits, language: options.manifest?.language }], [restoreMarkdownHeadings, { entries: options.manifest?.texts }], restoreMarkdownNotes];
   return unified()
     .use(reader)
+    .use(restoreSourceFurniture, { kinds: options.sourceKinds })
     .use(restoreBoilerplate, { rules: options.boilerplate })
     .use(plain ? [restoreParagraphs] : [])
     .use(restoreFrontLines, { entries: options.manifest?.texts })
@@ -94,6 +102,7 @@ export function textProcessor(options: RestoreOptions, format: SourceFormat = "t
     .use(restoreSourceExcerpts, { rules: options.boilerplate })
     .use(plain ? [restoreBlockQuotes] : [])
     .use(restoreLetteredLists)
+    .use(plain ? [restoreLineBreaks, restorePlainEmphasis] : [])
     .use(restoreTypography)
     .use(restoreNotes)
     .use(restoreCitations)

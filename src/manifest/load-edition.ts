@@ -16,6 +16,7 @@ import { namesSchema, type NamesAuthority } from "./names-schema.js";
 import { confinedPath } from "./confine.js";
 import { capNesting, maxNesting } from "./markdown-nesting.js";
 import { projectRoot } from "../project-root.js";
+import { kindsInUse, loadSourceRules, type SourceKindRules } from "./source-rules.js";
 import { displayPath, loadYamlDataFile, type Point, type YamlDataFile } from "./yaml-data-file.js";
 
 export interface LoadedCorrection extends Correction {
@@ -60,6 +61,8 @@ export interface LoadedEdition {
   lexicon: Lexicon;
   /** The lexicon files read: the default one and the edition's, when they exist. */
   lexiconFiles: VFile[];
+  /** The project's rules for kinds of source (rules/*.yaml) this edition uses. */
+  sourceKinds: SourceKindRules[];
 }
 
 export async function loadEdition(manifestPath: string): Promise<LoadedEdition> {
@@ -118,6 +121,7 @@ export async function loadEdition(manifestPath: string): Promise<LoadedEdition> 
 
   const defaultLexicon = await loadDefaultLexicon(manifest.language);
   const ownLexicon = await loadOptional(data, manifest.lexicon, "lexicon", lexiconSchema);
+  const sourceKinds = kindsInUse(await loadSourceRules(), manifest.rules?.off ?? [], manifestFile, (index) => loaded.placeOf(["rules", "off", index]));
 
   return {
     manifest: completed,
@@ -135,6 +139,7 @@ export async function loadEdition(manifestPath: string): Promise<LoadedEdition> 
     namesFile: names?.file,
     lexicon: extendLexicon(defaultLexicon?.data ?? emptyLexicon, ownLexicon?.data ?? emptyLexicon),
     lexiconFiles: [defaultLexicon?.file, ownLexicon?.file].filter((file): file is VFile => Boolean(file)),
+    sourceKinds,
   };
 }
 
