@@ -9,6 +9,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import type { Plugin, Transformer } from "unified";
 import { unified } from "unified";
+import JSZip from "jszip";
 import { build } from "../src/build.js";
 import { decodeText } from "../src/ingest/decode-text.js";
 import { loadEdition } from "../src/manifest/load-edition.js";
@@ -21,6 +22,7 @@ import { projectRoot } from "../src/project-root.js";
 import { BuildCache } from "../src/watch/build-cache.js";
 import { MemorySampler } from "./memory.js";
 import { scaleFigures } from "./scale.js";
+import { notesLinked, trotskyQuality } from "../test/quality.js";
 
 const run = promisify(execFile);
 const argument = (name: string, fallback: string) => {
@@ -30,6 +32,8 @@ const argument = (name: string, fallback: string) => {
 const manifestPath = path.resolve(argument("--manifest", path.join(projectRoot, "sources", "edition.yaml")));
 const outDir = path.resolve(argument("--out", path.join(projectRoot, "build")));
 const runs = Number(argument("--runs", "3"));
+/** The development corpus as its own edition (texts of other kinds: `[n]` notes, Markdown, a Gutenberg book). */
+const corpusManifestPath = path.resolve(argument("--corpus", path.join(projectRoot, "test", "fixtures", "corpus", "edition.yaml")));
 const skipPdf = process.argv.includes("--no-pdf");
 /** Sizes of the generated one-text editions (MiB); `--no-scale` leaves the scale figures out. */
 const scaleSizes = process.argv.includes("--no-scale") ? undefined : argument("--scale-sizes", "10,50").split(",").filter(Boolean).map(Number);
@@ -171,6 +175,22 @@ async function pandoc(printHtmlPath: string) {
   return { version, epubMs: median(times) };
 }
 
+/** The corpus edition: pipeline and EPUB times (median), its notes linked and the EPUB's largest file. */
+async function corpusFigures() {
+  const times: number[] = [];
+  let figures: { notes: ReturnType<typeof notesLinked>; xhtmlFiles: number; largestXhtmlBytes: number } | undefined;
+  for (let index = 0; index < runs; index++) {
+    const start = performance.now();
+    const edition = await buildEdition(corpusManifestPath, { keepRestored: false });
+    const epub = await renderEpub(edition.manifest, edition.book);
+    times.push(ms(start));
+    const zip = await JSZip.loadAsync(epub);
+    const sizes = await Promise.all(Object.values(zip.files).filter((entry) => entry.name.endsWith(".xhtml")).map(async (entry) => (await entry.async("uint8array")).length));
+    figures = { notes: notesLinked(edition), xhtmlFiles: sizes.length, largestXhtmlBytes: Math.max(...sizes) };
+  }
+  return { manifest: path.relative(projectRoot, corpusManifestPath), pipelineAndEpubMs: median(times), ...figures! };
+}
+
 async function main() {
   const loadAtStart = os.loadavg()[0]!;
   const memory = new MemorySampler();
@@ -211,6 +231,10 @@ async function main() {
     log(`PDF: ${pdf.pages} pages in ${(pdf.ms / 1000).toFixed(1)} s`);
   }
 
+  const quality = await trotskyQuality(edition);
+  const corpus = await corpusFigures();
+  log(`corpus edition: ${(corpus.pipelineAndEpubMs / 1000).toFixed(1)} s, ${corpus.xhtmlFiles} XHTML files`);
+
   const rebuild = await oneWordRebuild();
   log("one-word rebuild timed");
   const coldProcess = await coldProcessBuild();
@@ -243,6 +267,9 @@ async function main() {
     pandoc: reference
       ? { ...reference, ourEpubBuildMs: ourEpubBuild, ratio: Math.round((ourEpubBuild / reference.epubMs) * 100) / 100 }
       : null,
+    /** Measured against the readings in test/fixtures/ (the tests hold a floor on each). */
+    quality,
+    corpus,
     memory: memory.summary(),
     /** Hostile lines and large texts, each an `edition build --no-pdf` process: time, exit status, peak RSS and PSS. */
     scale,

@@ -17,6 +17,7 @@ import { enrichDates } from "../src/enrich/dates/enrich-dates.js";
 import { chronologyEntries, eventFeatures, sameEvent, summarise, type DatedEvent } from "../src/enrich/dates/events.js";
 import { blockLanguage } from "../src/language/language-layer.js";
 import { editionTree } from "./edition-tree.js";
+import { eventReadings, eventScores } from "./quality.js";
 
 const edition = await editionTree();
 const eventsOf = (id: string) => edition.texts.find((text) => text.data.textId === id)!.data.chronology!;
@@ -124,30 +125,13 @@ describe("sentences and entries", () => {
 
 // Dated events of the author's running text, listed by reading (with the
 // reader's misses and the program's false events): test/fixtures/readings/chronology.yaml.
-interface EventReading {
-  events: [number, string][];
-  missed: string[];
-  false: string[];
-}
-const readings = parse(await readFile("test/fixtures/readings/chronology.yaml", "utf8")) as Record<"simkin" | "sherry", EventReading>;
-
-/** The events read and not found (missed), and the events found and not read (extra), as `line:EDTF`. */
-function compare(expected: [number, string][], events: DatedEvent[]) {
-  const extra = events.map((event) => `${event.position?.start.line}:${event.date.edtf}`);
-  const missed: string[] = [];
-  for (const [line, value] of expected) {
-    const index = extra.indexOf(`${line}:${value}`);
-    if (index === -1) missed.push(`${line}:${value}`);
-    else extra.splice(index, 1);
-  }
-  return { found: expected.length - missed.length, missed, extra };
-}
+const readings = await eventReadings();
 
 describe("dated events in the texts", () => {
   it.each(["simkin", "sherry"] as const)("finds %s's dated events as read: recall and precision of at least 0.9, every miss and every false event known", (id) => {
     const reading = readings[id];
     const events = eventsOf(id);
-    const { found, missed, extra } = compare(reading.events, events);
+    const { found, missed, extra } = eventScores(reading.events, events);
     expect(missed).toEqual(reading.missed);
     // Precision: an event the reading does not hold is a false one, and each is listed by reading; a new one fails here.
     expect(extra).toEqual(reading.false);

@@ -5,47 +5,18 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Root } from "mdast";
-import { toString } from "mdast-util-to-string";
-import { visitParents } from "unist-util-visit-parents";
 import { VFile } from "vfile";
 import { describe, expect, inject, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { buildEdition, processText, textProcessor } from "../src/pipeline.js";
 import { editionTree } from "./edition-tree.js";
 import { namesSchema } from "../src/manifest/names-schema.js";
-import type { NameMention } from "../src/enrich/names/enrich-names.js";
-import { goldMentions } from "./fixtures/names-gold.js";
+import { mentionsOf, nameScores, type FoundMention as Found } from "./quality.js";
 import { fixtureTexts, validManifest } from "./fixtures/manifests.js";
 import { run, sourcesFixture } from "./helpers.js";
 
 const edition = await editionTree();
 const authority = namesSchema.parse(parseYaml(await readFile("sources/names.yaml", "utf8")));
-
-interface Found {
-  line: number;
-  surface: string;
-  heading: string;
-  next: string;
-}
-
-/** Every nameMention of a restored text, with the raw line its paragraph or heading starts on. */
-function mentionsOf(tree: Root): Found[] {
-  const found: Found[] = [];
-  visitParents(tree, "nameMention", (node, ancestors) => {
-    // The paragraph or heading the mention stands in (or, for a block made without a position, the nearest one with one).
-    const block = [...ancestors].reverse().find((a) => (a.type === "paragraph" || a.type === "heading") && a.position) ?? [...ancestors].reverse().find((a) => a.position);
-    const parent = ancestors.at(-1)!;
-    const after = parent.children[parent.children.indexOf(node as never) + 1];
-    const mention = node as NameMention;
-    found.push({
-      line: block!.position!.start.line,
-      surface: toString(mention).replace(/[\s\u00A0]+/g, " "),
-      heading: mention.data.hProperties.dataPerson,
-      next: after?.type === "text" ? after.value : "",
-    });
-  });
-  return found;
-}
 
 async function mentionsIn(text: string): Promise<Found[]> {
   const processor = textProcessor({ corrections: [], boilerplate: { sites: [] }, names: authority });
@@ -57,21 +28,8 @@ async function mentionsIn(text: string): Promise<Found[]> {
 describe("name detection against a reading of Sherry's and Marot's reviews", () => {
   for (const textId of ["sherry", "marot"]) {
     it(`finds the persons of ${textId} with precision and recall of at least 0.95`, () => {
-      const expected = goldMentions(textId);
-      const detected = mentionsOf(edition.restored.get(textId)!).map((m) => `${m.line}|${m.surface}|${m.heading}`);
-      const remaining = [...expected];
-      let hits = 0;
-      const falsePositives: string[] = [];
-      for (const item of detected) {
-        const at = remaining.indexOf(item);
-        if (at >= 0) {
-          remaining.splice(at, 1);
-          hits++;
-        } else falsePositives.push(item);
-      }
-      const precision = hits / detected.length;
-      const recall = hits / expected.length;
-      expect(expected.length).toBeGreaterThan(150);
+      const { expected, precision, recall, missed: remaining, falsePositives } = nameScores(textId, edition.restored.get(textId)!);
+      expect(expected).toBeGreaterThan(150);
       expect(precision, `false positives: ${falsePositives.join("; ")}`).toBeGreaterThanOrEqual(0.95);
       expect(recall, `missed: ${remaining.join("; ")}`).toBeGreaterThanOrEqual(0.95);
     });

@@ -1,0 +1,110 @@
+// The quality figures measured against lists made by reading (readings in
+// test/fixtures/): the tests hold a floor on each, and `npm run bench` prints
+// the same figures (bench/run.ts imports this module).
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { Root } from "mdast";
+import { toString } from "mdast-util-to-string";
+import { visitParents } from "unist-util-visit-parents";
+import { parse } from "yaml";
+import type { NameMention } from "../src/enrich/names/enrich-names.js";
+import type { DatedEvent } from "../src/enrich/dates/events.js";
+import type { Edition } from "../src/pipeline.js";
+import { goldMentions } from "./fixtures/names-gold.js";
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+
+export interface FoundMention {
+  line: number;
+  surface: string;
+  heading: string;
+  next: string;
+}
+
+/** Every nameMention of a restored text, with the raw line its paragraph or heading starts on. */
+export function mentionsOf(tree: Root): FoundMention[] {
+  const found: FoundMention[] = [];
+  visitParents(tree, "nameMention", (node, ancestors) => {
+    // The paragraph or heading the mention stands in (or, for a block made without a position, the nearest one with one).
+    const block = [...ancestors].reverse().find((a) => (a.type === "paragraph" || a.type === "heading") && a.position) ?? [...ancestors].reverse().find((a) => a.position);
+    const parent = ancestors.at(-1)!;
+    const after = parent.children[parent.children.indexOf(node as never) + 1];
+    const mention = node as NameMention;
+    found.push({
+      line: block!.position!.start.line,
+      surface: toString(mention).replace(/[\s\u00A0]+/g, " "),
+      heading: mention.data.hProperties.dataPerson,
+      next: after?.type === "text" ? after.value : "",
+    });
+  });
+  return found;
+}
+
+/** Person mentions of a text against the reading (test/fixtures/names-gold.ts), as `line|surface|heading`. */
+export function nameScores(textId: string, tree: Root) {
+  const expected = goldMentions(textId);
+  const detected = mentionsOf(tree).map((mention) => `${mention.line}|${mention.surface}|${mention.heading}`);
+  const missed = [...expected];
+  const falsePositives: string[] = [];
+  for (const item of detected) {
+    const at = missed.indexOf(item);
+    if (at >= 0) missed.splice(at, 1);
+    else falsePositives.push(item);
+  }
+  const hits = detected.length - falsePositives.length;
+  return { expected: expected.length, detected: detected.length, precision: hits / detected.length, recall: hits / expected.length, missed, falsePositives };
+}
+
+export interface EventReading {
+  events: [number, string][];
+  missed: string[];
+  false: string[];
+}
+
+export async function eventReadings(): Promise<Record<"simkin" | "sherry", EventReading>> {
+  return parse(await readFile(path.join(here, "fixtures", "readings", "chronology.yaml"), "utf8"));
+}
+
+/** Dated events of a text against the reading: the events read and not found (missed), and those found and not read (extra), as `line:EDTF`. */
+export function eventScores(expected: [number, string][], events: DatedEvent[]) {
+  const extra = events.map((event) => `${event.position?.start.line}:${event.date.edtf}`);
+  const missed: string[] = [];
+  for (const [line, value] of expected) {
+    const index = extra.indexOf(`${line}:${value}`);
+    if (index === -1) missed.push(`${line}:${value}`);
+    else extra.splice(index, 1);
+  }
+  const found = expected.length - missed.length;
+  return { found, missed, extra, precision: found / events.length, recall: found / expected.length };
+}
+
+/** Notes linked by each text of an edition (the notes stage's own count), by text id. */
+export function notesLinked(edition: Pick<Edition, "texts">): Record<string, { notes: number; linked: number }> {
+  return Object.fromEntries(
+    edition.texts.map((file) => {
+      const count = file.data.notes;
+      return [file.data.textId ?? "", { notes: (count?.notes.numbered ?? 0) + (count?.notes.starred ?? 0), linked: count?.linked ?? 0 }];
+    }),
+  );
+}
+
+/** The figures `npm run bench` prints for the Trotsky edition. */
+export async function trotskyQuality(edition: Edition) {
+  const readings = await eventReadings();
+  const names = Object.fromEntries(
+    ["sherry", "marot"].map((id) => {
+      const { precision, recall, expected } = nameScores(id, edition.restored.get(id)!);
+      return [id, { precision: round(precision), recall: round(recall), mentionsRead: expected }];
+    }),
+  );
+  const events = Object.fromEntries(
+    (["simkin", "sherry"] as const).map((id) => {
+      const file = edition.texts.find((text) => text.data.textId === id)!;
+      const { precision, recall } = eventScores(readings[id].events, file.data.chronology ?? []);
+      return [id, { precision: round(precision), recall: round(recall), eventsRead: readings[id].events.length }];
+    }),
+  );
+  return { names, events, notes: notesLinked(edition) };
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
