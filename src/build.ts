@@ -6,13 +6,13 @@ import { removeStaleTemporaries, writeAtomically } from "./output.js";
 import { betterInPlace, checkEpub, EpubInvalidError } from "./render/epub-check.js";
 import { EditionErrors, hasErrors } from "./report/report-messages.js";
 import { PdfFailedError } from "./report/build-errors.js";
-import { reportHtml } from "./report/report-html.js";
+import { reportHtmlPieces } from "./report/report-html.js";
 import { ChromiumMissingError } from "./render/chromium.js";
 import type { BuildCache } from "./watch/build-cache.js";
 import { buildEdition, type Edition } from "./pipeline.js";
 import { renderEpub } from "./render/epub.js";
 import { renderPdf, type PageStart, type PdfLayout } from "./render/pdf.js";
-import { printOutline, renderPrintHtml } from "./render/print-html.js";
+import { printHtmlPieces, printOutline } from "./render/print-html.js";
 
 export interface BuildOptions {
   manifestPath: string;
@@ -79,16 +79,17 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
 
   const html = output("html");
   step("rendering the print HTML");
-  const printHtml = await renderPrintHtml(manifest, book);
-  await writeAtomically(html, printHtml);
+  // Written piece by piece as each run of divisions is made ready, never whole in memory; read back only for the PDF.
+  await writeAtomically(html, printHtmlPieces(manifest, book));
   log(`wrote ${html}`);
   const report = path.join(options.outDir, "report.html");
-  await writeAtomically(report, reportHtml(edition));
+  await writeAtomically(report, reportHtmlPieces(edition));
   log(`wrote ${report}`);
 
   // The PDF comes before the (final) EPUB: its render says where each print page starts, which the EPUB's page-list needs.
   const pdfPath = output("pdf");
   const screenPath = output("pdf", "-screen");
+  const printHtml = options.pdf ? await readFile(html, "utf8") : "";
   const cached = options.pdf ? await options.cache?.pdfIfCurrent(printHtml, pdfPath) : undefined;
   let printed: PdfLayout | undefined = cached;
   if (cached) log(`${pdfPath} is up to date (the print HTML did not change)`);

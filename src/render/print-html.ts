@@ -13,7 +13,7 @@ import hyphen from "hyphen/en/index.js";
 import { visit } from "unist-util-visit";
 import { visitParents } from "unist-util-visit-parents";
 import { divisionOf } from "../book/division.js";
-import { printClasses } from "../book/schema.js";
+import { noteClasses, printClasses } from "../book/schema.js";
 import { bookAuthors, fullTitle } from "../book/front-matter.js";
 import type { Manifest } from "../manifest/manifest-schema.js";
 import { projectRoot } from "../project-root.js";
@@ -88,13 +88,10 @@ export function printOutline(book: Root): OutlineTarget[] {
 }
 
 /** The print processor: the print-only shapes, in order, as rehype plugins. */
-export function printProcessor(manifest: Manifest) {
-  return unified()
-    .use(rehypeContentsPageSlots)
-    .use(rehypeMarkBodyStart)
-    .use(rehypeRunningHeads, { bookTitle: manifest.title })
-    .use(rehypePrintNotes, { placement: manifest.printNotes })
-    .use(rehypeHyphenate);
+export function printProcessor(manifest: Manifest, options: { markBodyStart?: boolean } = {}) {
+  const processor = unified().use(rehypeContentsPageSlots);
+  if (options.markBodyStart ?? true) processor.use(rehypeMarkBodyStart);
+  return processor.use(rehypeRunningHeads, { bookTitle: manifest.title }).use(rehypePrintNotes, { placement: manifest.printNotes }).use(rehypeHyphenate);
 }
 
 /** The print tree: the book with its print-only shapes (on a copy: the book stays format-neutral). */
@@ -102,8 +99,56 @@ export function printTree(manifest: Manifest, book: Root): Root {
   return printProcessor(manifest).runSync(cloneWithoutPositions(book)) as Root;
 }
 
-export async function renderPrintHtml(manifest: Manifest, book: Root): Promise<string> {
-  const tree = printTree(manifest, book);
+const hasClass = (node: Element, name: string) => ((node.properties.className as string[] | undefined) ?? []).includes(name);
+
+/**
+ * The book's top-level nodes (its divisions) in runs that can be made ready
+ * for print one at a time: a note moves to its call, so a division that
+ * calls a note in another one shares a run with it (and with all between).
+ */
+function printRuns(book: Root): number[][] {
+  const noteAt = new Map<string, number>();
+  const calls: { from: number; target: string }[] = [];
+  book.children.forEach((child, index) => {
+    visit(child, "element", (node) => {
+      if (node.tagName === "li" && hasClass(node, noteClasses.note)) noteAt.set(String(node.properties.id), index);
+      if (node.tagName === "a" && hasClass(node, noteClasses.call)) calls.push({ from: index, target: String(node.properties.href).slice(1) });
+    });
+  });
+  // reach[i]: the last node a run holding node i must hold too.
+  const reach = book.children.map((_, index) => index);
+  for (const { from, target } of calls) {
+    const to = noteAt.get(target);
+    if (to === undefined || to === from) continue;
+    const [low, high] = from < to ? [from, to] : [to, from];
+    reach[low] = Math.max(reach[low]!, high);
+  }
+  const runs: number[][] = [];
+  let current: number[] = [];
+  let end = -1;
+  for (let index = 0; index < book.children.length; index++) {
+    if (current.length && index > end) {
+      runs.push(current);
+      current = [];
+    }
+    current.push(index);
+    end = Math.max(end, reach[index]!);
+  }
+  if (current.length) runs.push(current);
+  return runs;
+}
+
+const bodyPlaceholder = "edition-print-body";
+
+/**
+ * The print HTML in pieces, in order: the document's head and the opening of
+ * its body, then each run of divisions made ready for print (a copy of it,
+ * with the print-only shapes) and serialised, then the closing tags. Only
+ * one run's copy is in memory at a time, so a very long book never stands
+ * whole as a second tree or as one string; the pieces joined are the same
+ * bytes as the whole print tree serialised at once.
+ */
+export async function* printHtmlPieces(manifest: Manifest, book: Root): AsyncGenerator<string> {
   const css = [
     await fontFaceCss(),
     pageSizeCss(manifest.trim),
@@ -123,9 +168,29 @@ export async function renderPrintHtml(manifest: Manifest, book: Root): Promise<s
           h("meta", { name: "keywords", content: manifest.subject }),
           h("style", css),
         ]),
-        h("body", tree.children as Element[]),
+        h("body", [{ type: "comment", value: bodyPlaceholder }]),
       ]),
     ],
   };
-  return unified().use(rehypeStringify).stringify(document);
+  const [before, after] = unified().use(rehypeStringify).stringify(document).split(`<!--${bodyPlaceholder}-->`) as [string, string];
+  yield before;
+  const bodyStart = book.children.findIndex((node) => node.type === "element" && divisionOf(node)?.part === "body");
+  const processor = printProcessor(manifest, { markBodyStart: false });
+  for (const run of printRuns(book)) {
+    const children = run.map((index) => {
+      const copy = cloneWithoutPositions(book.children[index]!);
+      if (index === bodyStart) ((copy as Element).properties.className as string[]).push(bodyStartClass);
+      return copy;
+    });
+    const tree = processor.runSync({ type: "root", children } as Root) as Root;
+    yield unified().use(rehypeStringify).stringify(tree);
+  }
+  yield after;
+}
+
+/** The print HTML as one string (for the PDF render and tests; a build writes the pieces to the file as they are made). */
+export async function renderPrintHtml(manifest: Manifest, book: Root): Promise<string> {
+  let html = "";
+  for await (const piece of printHtmlPieces(manifest, book)) html += piece;
+  return html;
 }
