@@ -161,12 +161,16 @@ export function blockLanguage(block: Parent, options: LanguageOptions = {}): Blo
 
 const phrasing = new Set(["text", "emphasis", "strong", "delete", "link", "linkReference", "nameMention", "inlineCode", "break", "footnoteReference", "image", "imageReference"]);
 
+/** Whether `node` holds phrasing content directly: a block of the language layer, unless it stands inside another. */
+export const isLanguageBlock = (node: Node): boolean =>
+  isParent(node) && node.type !== "root" && !phrasing.has(node.type) && node.children.some((child) => phrasing.has(child.type));
+
 /** The blocks of a tree: the parents whose children are phrasing content, in reading order. */
 export function languageBlocks(tree: Root): Parent[] {
   const blocks: Parent[] = [];
   const walk = (node: Node) => {
     if (!isParent(node)) return;
-    if (node.type !== "root" && !phrasing.has(node.type) && node.children.some((child) => phrasing.has(child.type))) {
+    if (isLanguageBlock(node)) {
       blocks.push(node);
       return;
     }

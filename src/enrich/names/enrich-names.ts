@@ -11,7 +11,7 @@ import { visitParents } from "unist-util-visit-parents";
 import type { VFile } from "vfile";
 import { pointIn, rewriteText } from "../../ingest/raw-position.js";
 import { splitText, type TextPiece } from "../../ingest/split-text.js";
-import { blockLanguage, textSegments, type BlockLanguage, type LanguageOptions } from "../../language/language-layer.js";
+import { blockLanguage, isLanguageBlock, textSegments, type BlockLanguage, type LanguageOptions } from "../../language/language-layer.js";
 
 /** A raw `line:column`. */
 export interface Place {
@@ -79,17 +79,17 @@ export const enrichNames: Plugin<[EnrichNamesOptions], Root> = ({ authority, lex
   const mentions: MentionRecord[] = [];
   let section: string | undefined;
 
-  // Each block's language (enrichLanguage's, or made here when the plugin runs alone) and where its text nodes start in it.
-  const blocks = new Map<Parent, { language: BlockLanguage; starts: Map<Text, number> }>();
+  // The block being read: its language (enrichLanguage's, or made here) and where its text nodes start in it.
+  // A block's text nodes come one after another, so only the current block is kept: on a long text the
+  // language of every block at once is hundreds of MiB.
+  let current: { block: Parent; language: BlockLanguage; starts: Map<Text, number> } | undefined;
   const blockOf = (ancestors: Parent[]) => {
-    const block = ancestors.findLast((ancestor) => (ancestor.data as { language?: BlockLanguage } | undefined)?.language) ?? ancestors.at(-1)!;
-    let known = blocks.get(block);
-    if (!known) {
+    const block = ancestors.findLast((ancestor) => (ancestor.data as { language?: BlockLanguage } | undefined)?.language) ?? ancestors.find(isLanguageBlock) ?? ancestors.at(-1)!;
+    if (current?.block !== block) {
       const language = (block.data as { language?: BlockLanguage } | undefined)?.language ?? blockLanguage(block, lexicon);
-      known = { language, starts: new Map(textSegments(block).map((segment) => [segment.node, segment.start])) };
-      blocks.set(block, known);
+      current = { block, language, starts: new Map(textSegments(block).map((segment) => [segment.node, segment.start])) };
     }
-    return known;
+    return current;
   };
 
   visitParents(tree, (node, ancestors) => {
