@@ -1,6 +1,7 @@
 // `edition build`: the pipeline, then each renderer, each output written whole.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { collectGarbage, holdHeapClose } from "./collect-garbage.js";
 import { whileBuilding } from "./interrupt.js";
 import { removeStaleTemporaries, writeAtomically } from "./output.js";
 import { betterInPlace, checkEpub, EpubInvalidError } from "./render/epub-check.js";
@@ -66,9 +67,11 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   const step = options.onStep ?? (() => {});
   const stale = await removeStaleTemporaries(options.outDir);
   if (stale.length) log(`removed ${stale.length} temporary file${stale.length === 1 ? "" : "s"} left by a build that was killed: ${stale.join(", ")}`);
+  holdHeapClose();
   step("reading and restoring the texts");
   const edition = await buildEdition(options.manifestPath, { cache: options.cache?.texts, keepRestored: false });
   if (hasErrors(edition.files)) throw new EditionErrors(edition.files);
+  collectGarbage();
   const { manifest, book } = edition;
   const output = (extension: string, suffix = "") => path.join(options.outDir, `${manifest.slug}${suffix}.${extension}`);
   const epub = output("epub");
@@ -82,6 +85,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   // Written piece by piece as each run of divisions is made ready, never whole in memory; read back only for the PDF.
   await writeAtomically(html, printHtmlPieces(manifest, book));
   log(`wrote ${html}`);
+  collectGarbage();
   const report = path.join(options.outDir, "report.html");
   await writeAtomically(report, reportHtmlPieces(edition));
   log(`wrote ${report}`);
@@ -142,6 +146,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
       }
     }
     await writeAtomically(epub, data);
+    collectGarbage();
     const why = pending ? "its page-list follows once the PDF is laid out" : "the PDF was not made";
     log(`wrote ${epub}${layout ? "" : ` (no page-list of the print edition: ${why})`}`);
     return true;
