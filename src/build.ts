@@ -2,6 +2,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { collectGarbage, holdHeapClose } from "./collect-garbage.js";
+import { visit } from "unist-util-visit";
 import { whileBuilding } from "./interrupt.js";
 import { removeStaleTemporaries, writeAtomically } from "./output.js";
 import { betterInPlace, checkEpub, EpubInvalidError } from "./render/epub-check.js";
@@ -71,6 +72,9 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   step("reading and restoring the texts");
   const edition = await buildEdition(options.manifestPath, { cache: options.cache?.texts, keepRestored: false });
   if (hasErrors(edition.files)) throw new EditionErrors(edition.files);
+  // Past the pipeline nothing reads the book's source positions (its messages are made; the renderers copy it without
+  // them): on a long text they are a fifth of its memory. A watch cache shares the texts' trees with the next build, so keeps them.
+  if (!options.cache) visit(edition.book, (node) => void delete node.position);
   collectGarbage();
   const { manifest, book } = edition;
   const output = (extension: string, suffix = "") => path.join(options.outDir, `${manifest.slug}${suffix}.${extension}`);

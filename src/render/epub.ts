@@ -273,5 +273,8 @@ export async function renderEpub(manifest: Manifest, book: Root, options: EpubOp
     tocXHTML: await template("nav.xhtml.ejs"),
     tocNCX: await template("toc.ncx.ejs"),
   };
-  return withFixedDates(await new EPub(settings as Options, chapters).genEpub(), new Date(`${manifest.revised}T00:00:00Z`));
+  const epub = new EPub(settings as Options, chapters);
+  // epub-gen-memory holds its own (normalised) copy of each chapter now: ours goes.
+  for (const chapter of chapters) chapter.content = "";
+  return withFixedDates(await epub.genEpub(), new Date(`${manifest.revised}T00:00:00Z`));
 }
