@@ -1,4 +1,4 @@
-// The `edition` command: build, check, watch, --help, --version. `main(argv, io)`
+// The `edition` command: build, check, watch, new, --help, --version. `main(argv, io)`
 // runs it in process (the tests call it so); bin/edition.js is a thin wrapper.
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -21,6 +21,7 @@ import { displayPath } from "./manifest/yaml-data-file.js";
 import { EditionErrors, fileOfFatal, formatReport, hasErrors, isVFileMessage, messagesAsJson } from "./report/report-messages.js";
 
 import { refusedOutDir } from "./out-dir.js";
+import { NewEditionRefused, writeNewEdition } from "./scaffold/new-edition.js";
 const { version } = JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")) as { version: string };
 const defaultManifest = path.join("sources", "edition.yaml");
 
@@ -131,12 +132,17 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         }
         if (options.diff) {
           const index = edition.manifest.texts.findIndex((text) => text.id === options.diff);
-          if (index === -1) return fail(new Error(`no text \`${options.diff}\` in the manifest; its ids are ${edition.manifest.texts.map((text) => text.id).join(", ")}`));
+          if (index === -1) {
+            // An editor's slip, not a fault of the program: the message alone, without a stack.
+            stderr(`error: no text \`${options.diff}\` in the manifest \`${edition.manifestFile.path}\`; its ids are ${edition.manifest.texts.map((text) => text.id).join(", ")}\n`);
+            status = 1;
+            return;
+          }
           const file = edition.texts[index]!;
           stdout(restoredDiff(file.path, String(file.value), edition.restored.get(options.diff)!));
           return;
         }
-        if (options.spelling) return void stdout(formatSpellingCandidates(await editionSpellingCandidates(edition)));
+        if (options.spelling) return void stdout(formatSpellingCandidates(await editionSpellingCandidates(edition), edition.dataPaths.corrections));
       } catch (error) {
         if (isVFileMessage(error)) files = [fileOfFatal(error)];
         else if (options.json) files = [fileOfError(options.manifest, error)];
@@ -166,6 +172,24 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       const stop = () => void watcher.close().then(() => process.exit(0));
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
+    });
+
+  program
+    .command("new")
+    .description("write a minimal edition into <dir> (a new or empty folder): edition.yaml with placeholders, texts/sample.txt, empty data files")
+    .argument("<dir>", "the new edition's folder")
+    .action(async (dir: string) => {
+      try {
+        const written = await writeNewEdition(dir);
+        const manifest = path.join(dir, "edition.yaml");
+        stdout(`wrote a new edition in ${dir}: ${written.join(", ")}\n`);
+        stdout(`next: change the CHANGE ME values in ${manifest}, put your texts in ${path.join(dir, "texts")}, then run\n  edition build -m ${manifest}\n`);
+      } catch (error) {
+        if (error instanceof NewEditionRefused) {
+          stderr(`error: ${error.message}\n`);
+          status = 1;
+        } else fail(error);
+      }
     });
 
   try {

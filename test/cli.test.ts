@@ -23,7 +23,7 @@ describe("the edition command", () => {
   it.each([
     ["a missing text file", validManifest.replace("texts/second.txt", "texts/gone.txt"), /edition\.yaml\s+24:11\s+error\s+text file `texts\/gone\.txt` does not exist/],
     ["an unknown key", validManifest.replace("subject:", "colour: red\nsubject:"), /edition\.yaml\s+9:1\s+error\s+unknown key `colour`/],
-    ["a path leaving sources/", validManifest.replace("texts/first.txt", "../first.txt"), /edition\.yaml\s+15:11\s+error\s+text path `..\/first.txt` leaves the sources folder/],
+    ["a path leaving sources/", validManifest.replace("texts/first.txt", "../first.txt"), /edition\.yaml\s+15:11\s+error\s+text path `..\/first.txt` leaves the edition's folder/],
   ])("fails on %s, names the line, and writes nothing", async (_, manifest, message) => {
     const sources = await sourcesFixture(manifest, fixtureTexts);
     const out = await tempDir();
@@ -128,7 +128,7 @@ describe("edition check --diff", () => {
   it("names the known ids when the text is unknown", async () => {
     const result = await cli(["check", "--diff", "nobody"]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("its ids are sherry, marot, cliff, introduction, simkin");
+    expect(result.stderr).toContain("error: no text `nobody` in the manifest `sources/edition.yaml`; its ids are sherry, marot, cliff, introduction, simkin");
   });
 });
 

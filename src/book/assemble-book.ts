@@ -95,6 +95,7 @@ const markdownNote = unified().use(remarkParse).use(remarkRehype);
 
 /** The editorial note from the manifest's `note`, written in Markdown by the editors. */
 export async function editorialNoteFromManifest(manifest: Manifest): Promise<ElementContent[]> {
+  if (manifest.note === undefined) return [];
   const tree = await markdownNote.run(markdownNote.parse(manifest.note));
   return tree.children.filter((node): node is Element => node.type === "element");
 }

@@ -39,13 +39,16 @@ export function titlePage(manifest: Manifest, words: InterfaceWords = interfaceW
   ]);
 }
 
-/** One line of the copyright page: where a text was first published and where it was found. */
+/** One line of the copyright page: where a text was first published and where it was found (each only when the manifest says it). */
 export function sourceLine(text: TextEntry): ElementContent[] {
   const origin = [text.publication, text.date].filter(Boolean).join(", ");
-  const found: ElementContent[] = text.source.url
-    ? [{ type: "text", value: " Text from " }, h("a", { href: text.source.url }, text.source.site), { type: "text", value: "." }]
-    : [{ type: "text", value: ` Text from ${text.source.site}.` }];
-  return [{ type: "text", value: `${text.author}, “${text.title}”, ${origin}.` }, ...found];
+  const source = text.source;
+  const found: ElementContent[] = !source
+    ? []
+    : source.url
+      ? [{ type: "text", value: " Text from " }, h("a", { href: source.url }, source.site), { type: "text", value: "." }]
+      : [{ type: "text", value: ` Text from ${source.site}.` }];
+  return [{ type: "text", value: `${text.author}, “${text.title}”${origin ? `, ${origin}` : ""}.` }, ...found];
 }
 
 export function copyrightPage(manifest: Manifest, words: InterfaceWords = interfaceWords(manifest.language)): Element {

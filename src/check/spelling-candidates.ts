@@ -127,7 +127,7 @@ export async function editionSpellingCandidates(edition: {
 }
 
 /** The report as editors read it: grouped by text, one candidate a line. */
-export function formatSpellingCandidates(reports: TextSpellingCandidates[]): string {
+export function formatSpellingCandidates(reports: TextSpellingCandidates[], correctionsPath = "the corrections file"): string {
   const lines: string[] = [];
   for (const report of reports) {
     lines.push(`${report.textId} (${report.path}): ${report.candidates.length} candidate${report.candidates.length === 1 ? "" : "s"}`);
@@ -136,6 +136,6 @@ export function formatSpellingCandidates(reports: TextSpellingCandidates[]): str
     }
     lines.push("");
   }
-  lines.push("Spelling candidates only: nothing was changed. Add a confirmed slip to sources/corrections.yaml.");
+  lines.push(`Spelling candidates only: nothing was changed. Add a confirmed slip to ${correctionsPath}.`);
   return `${lines.join("\n")}\n`;
 }

@@ -18,7 +18,7 @@ const origin = { ruleId: "", source: "ingest" };
 export function decodeText(file: VFile): string {
   if (typeof file.value !== "string") file.value = decodeBytes(file, file.value);
   if (!file.value.trim() && !file.messages.some((message) => message.fatal)) {
-    error(file, "text is empty: there is nothing to print; check the file or remove it from edition.yaml", "ingest-empty", { line: 1, column: 1 });
+    error(file, `text is empty: there is nothing to print; check the file or remove it from ${file.data.manifestPath ? `\`${file.data.manifestPath}\`` : "the manifest"}`, "ingest-empty", { line: 1, column: 1 });
   }
   return file.value;
 }

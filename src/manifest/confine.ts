@@ -5,7 +5,7 @@
 import { realpath } from "node:fs/promises";
 import path from "node:path";
 import type { VFile } from "vfile";
-import type { Point } from "./yaml-data-file.js";
+import { displayPath, type Point } from "./yaml-data-file.js";
 
 /** True when `file` is `folder` itself or lies below it (both absolute). */
 export function isInside(folder: string, file: string): boolean {
@@ -32,12 +32,17 @@ export async function confinedPath(
   kind: string,
 ): Promise<string> {
   const file = path.resolve(folders[0]!, relative);
+  const edition = `the edition's folder (\`${displayPath(folders[0]!) || "."}\`)`;
   const fail = (how: string) =>
-    manifestFile.fail(`${kind} path \`${relative}\` ${how}`, { place, ruleId: "manifest-path-outside", source: "manifest" });
-  if (!folders.some((folder) => isInside(folder, file))) fail("leaves the sources folder");
+    manifestFile.fail(`${kind} path \`${relative}\` ${how}; only files inside the folder of the manifest \`${manifestFile.path}\` are read`, {
+      place,
+      ruleId: "manifest-path-outside",
+      source: "manifest",
+    });
+  if (!folders.some((folder) => isInside(folder, file))) fail(`leaves ${edition}`);
   const target = await real(file);
   if (target === undefined) return file;
   const realFolders = await Promise.all(folders.map(async (folder) => (await real(folder)) ?? folder));
-  if (!realFolders.some((folder) => isInside(folder, target))) fail("leads through a symbolic link out of the sources folder");
+  if (!realFolders.some((folder) => isInside(folder, target))) fail(`leads through a symbolic link out of ${edition}, to \`${target}\``);
   return file;
 }

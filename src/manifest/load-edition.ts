@@ -1,11 +1,15 @@
 // The one place that reads the edition's sources: the manifest, the texts it
 // lists, and the editors' data files beside it (corrections, boilerplate
 // rules). Every problem is a fatal vfile message with its line and column.
+// Each manifest reads its own data only (edition-data.ts), and every message
+// names the manifest actually read.
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { VFile } from "vfile";
 import { boilerplateSchema, correctionsSchema, structureSchema, type BoilerplateRules, type Correction, type StructureHint } from "./editorial-data-schema.js";
 import { manifestSchema, type Manifest } from "./manifest-schema.js";
+import { defaultDataName, type EditorialDataKind } from "./edition-data.js";
+import { reportPlaceholders } from "./placeholders.js";
 import { emptyLexicon, extendLexicon, lexiconSchema, type Lexicon } from "./lexicon-schema.js";
 import { namesSchema, type NamesAuthority } from "./names-schema.js";
 import { confinedPath } from "./confine.js";
@@ -23,12 +27,21 @@ export interface LoadedStructureHint extends StructureHint {
   place: Point;
 }
 
+declare module "vfile" {
+  interface DataMap {
+    /** The manifest that listed the text, as messages name it (`sources/edition.yaml`). */
+    manifestPath: string;
+  }
+}
+
 export interface LoadedEdition {
   manifest: Manifest;
-  /** Folder that holds edition.yaml; every path in it is relative to this. */
+  /** The edition's folder: the one that holds its manifest; every path in it is relative to this. */
   sourcesDir: string;
   manifestFile: VFile;
-  /** Where the value at a key path of the manifest stands in edition.yaml. */
+  /** Each kind of editorial data's file as messages name it: the one the manifest names, or the default sought beside it (which may not exist). */
+  dataPaths: Record<EditorialDataKind, string>;
+  /** Where the value at a key path of the manifest stands in the manifest. */
   manifestPlaceOf?: (keyPath: readonly PropertyKey[]) => Point;
   /** One vfile per text, in reading order, holding the raw bytes. */
   texts: VFile[];
@@ -53,9 +66,11 @@ export async function loadEdition(manifestPath: string): Promise<LoadedEdition> 
   const sourcesDir = path.dirname(absolute);
   const loaded = await loadYamlDataFile(absolute, manifestSchema, "manifest");
   const { data: manifest, file: manifestFile } = loaded;
+  reportAbsentKeys(manifest, loaded);
+  reportPlaceholders(manifest, manifestFile, loaded.placeOf);
 
-  const note = capNesting(manifest.note);
-  if (note.cut.length) {
+  const note = capNesting(manifest.note ?? "");
+  if (manifest.note !== undefined && note.cut.length) {
     manifestFile.message(`the note nests block quotations or lists more than ${maxNesting} deep (on ${note.cut.length} line${note.cut.length > 1 ? "s" : ""} of it, first its line ${note.cut[0]}); cut to ${maxNesting}`, {
       place: loaded.placeOf(["note"]),
       ruleId: "manifest-note-nesting",
@@ -77,33 +92,41 @@ export async function loadEdition(manifestPath: string): Promise<LoadedEdition> 
     }
     seenIds.add(entry.id);
     const file = await confinedPath([sourcesDir], entry.file, manifestFile, place, "text");
-    if (!(await isFile(file))) {
-      manifestFile.fail(`text file \`${entry.file}\` does not exist`, { place, ruleId: "manifest-missing-file", source: "manifest" });
+    const kind = await kindOf(file);
+    if (kind !== "file") {
+      manifestFile.fail(kind === "absent" ? `text file \`${entry.file}\` does not exist` : `text path \`${entry.file}\` is ${kind}, not a file`, {
+        place,
+        ruleId: "manifest-missing-file",
+        source: "manifest",
+      });
     }
-    texts.push(new VFile({ path: displayPath(file), value: await readFile(file), data: { textId: entry.id } }));
+    texts.push(new VFile({ path: displayPath(file), value: await readFile(file), data: { textId: entry.id, manifestPath: manifestFile.path } }));
   }
 
-  const corrections = await loadOptional(sourcesDir, manifest.corrections, "corrections.yaml", loaded, "corrections", correctionsSchema);
-  const loadedCorrections = corrections ? placedEntries(corrections, seenIds) : [];
-  const boilerplate = await loadOptional(sourcesDir, manifest.boilerplate, "boilerplate.yaml", loaded, "boilerplate", boilerplateSchema);
-  const structure = await loadOptional(sourcesDir, manifest.structure, "structure.yaml", loaded, "structure", structureSchema);
+  const dataPaths = {} as Record<EditorialDataKind, string>;
+  const data = { sourcesDir, manifestPath: absolute, loaded, dataPaths };
+  const corrections = await loadOptional(data, manifest.corrections, "corrections", correctionsSchema);
+  const loadedCorrections = corrections ? placedEntries(corrections, seenIds, manifestFile.path) : [];
+  const boilerplate = await loadOptional(data, manifest.boilerplate, "boilerplate", boilerplateSchema);
+  const structure = await loadOptional(data, manifest.structure, "structure", structureSchema);
 
-  const names = await loadOptional(sourcesDir, manifest.names, "names.yaml", loaded, "names", namesSchema);
+  const names = await loadOptional(data, manifest.names, "names", namesSchema);
   if (names) checkNameHeadings(names);
 
   const defaultLexicon = await loadDefaultLexicon(manifest.language);
-  const ownLexicon = await loadOptional(sourcesDir, manifest.lexicon, "lexicon.yaml", loaded, "lexicon", lexiconSchema);
+  const ownLexicon = await loadOptional(data, manifest.lexicon, "lexicon", lexiconSchema);
 
   return {
     manifest,
     sourcesDir,
     manifestFile,
+    dataPaths,
     manifestPlaceOf: loaded.placeOf,
     texts,
     corrections: loadedCorrections,
     correctionsFile: corrections?.file,
     boilerplate: boilerplate?.data ?? { sites: [] },
-    structureHints: structure ? placedEntries(structure, seenIds) : [],
+    structureHints: structure ? placedEntries(structure, seenIds, manifestFile.path) : [],
     structureFile: structure?.file,
     names: names?.data,
     namesFile: names?.file,
@@ -118,11 +141,11 @@ async function loadDefaultLexicon(language: string) {
   return (await isFile(file)) ? loadYamlDataFile(file, lexiconSchema, "lexicon") : undefined;
 }
 
-/** The entries of a per-text data file with their places; an entry naming an unknown text is fatal. */
-function placedEntries<T extends { text: string }>(data: YamlDataFile<T[]>, textIds: Set<string>): (T & { place: Point })[] {
+/** The entries of a per-text data file with their places; an entry naming a text the manifest (`manifestPath`, as messages name it) does not list is fatal. */
+function placedEntries<T extends { text: string }>(data: YamlDataFile<T[]>, textIds: Set<string>, manifestPath: string): (T & { place: Point })[] {
   return data.data.map((entry, index) => {
     if (!textIds.has(entry.text)) {
-      data.file.fail(`entry names text \`${entry.text}\`, which edition.yaml does not list`, {
+      data.file.fail(`entry names text \`${entry.text}\`, which the manifest \`${manifestPath}\` does not list (its texts: ${[...textIds].map((id) => `\`${id}\``).join(", ")})`, {
         place: data.placeOf([index, "text"]),
         ruleId: `${data.kind}-unknown-text`,
         source: data.kind,
@@ -132,24 +155,34 @@ function placedEntries<T extends { text: string }>(data: YamlDataFile<T[]>, text
   });
 }
 
+interface DataContext {
+  sourcesDir: string;
+  /** The manifest's absolute path: default data names are made from its file name. */
+  manifestPath: string;
+  loaded: YamlDataFile<Manifest>;
+  /** Filled in: each kind's file as messages name it. */
+  dataPaths: Record<EditorialDataKind, string>;
+}
+
 /**
  * A data file named in the manifest (which must exist) or, when the manifest
- * is silent, found under its default name (which may be absent).
+ * is silent, found under its default name beside the manifest (which may be
+ * absent): `corrections.yaml` for edition.yaml, `corpus.corrections.yaml`
+ * for corpus.yaml.
  */
 async function loadOptional<S extends Parameters<typeof loadYamlDataFile>[1]>(
-  sourcesDir: string,
+  { sourcesDir, manifestPath, loaded: manifest, dataPaths }: DataContext,
   named: string | undefined,
-  defaultName: string,
-  manifest: YamlDataFile<Manifest>,
-  kind: "corrections" | "boilerplate" | "structure" | "names" | "lexicon",
+  kind: EditorialDataKind,
   schema: S,
 ) {
-  const relative = named ?? defaultName;
-  const file = await confinedPath([sourcesDir], relative, manifest.file, manifest.placeOf([kind]), kind);
+  const relative = named ?? defaultDataName(manifestPath, kind);
+  const file = await confinedPath([sourcesDir], relative, manifest.file, manifest.placeOf([kind]), named ? kind : `default ${kind}`);
+  dataPaths[kind] = displayPath(file);
   if (!(await isFile(file))) {
     if (!named) {
       // Not an error (an edition may need no corrections), but never silent: a renamed file would lose them all.
-      manifest.file.info(`no ${kind} file: \`${displayPath(file)}\` does not exist; the edition is built without one`, {
+      manifest.file.info(`no ${kind} file: \`${displayPath(file)}\` (the default for this manifest) does not exist; the edition is built without one`, {
         ruleId: "manifest-default-data-absent",
         source: "manifest",
       });
@@ -162,6 +195,32 @@ async function loadOptional<S extends Parameters<typeof loadYamlDataFile>[1]>(
     });
   }
   return loadYamlDataFile(file, schema, kind);
+}
+
+/**
+ * Optional keys the manifest leaves out, said once each: an undated edition
+ * is dated today by the schema (a warning: a rebuild on another day gives
+ * other bytes); a missing subject, note or publication is said at info
+ * level, a text without a source at warning level (an edition says where its
+ * texts came from), and the book goes without it.
+ */
+function reportAbsentKeys(written: Manifest, loaded: YamlDataFile<Manifest>): void {
+  const file = loaded.file;
+  const absent = (reason: string, keyPath: PropertyKey[], level: "info" | "warning" = "info") => {
+    const options = { place: loaded.placeOf(keyPath), ruleId: "manifest-key-absent", source: "manifest" };
+    if (level === "info") file.info(reason, options);
+    else file.message(reason, options);
+  };
+  const revised = written.revised;
+  if (!loaded.has(["revised"])) {
+    absent(`no \`revised\` date: the edition is dated today (${revised}), so a build on another day gives other bytes; add \`revised: ${revised}\``, [], "warning");
+  }
+  if (written.subject === undefined) absent("no `subject`: the EPUB and the PDFs carry no subject, and the index no subject entry", []);
+  if (written.note === undefined) absent("no `note`: the editorial note holds only the list of corrections, if any", []);
+  written.texts.forEach((text, index) => {
+    if (text.publication === undefined) absent(`text \`${text.id}\` has no \`publication\`: the copyright page names only its author, title and date`, ["texts", index, "id"]);
+    if (text.source === undefined) absent(`text \`${text.id}\` has no \`source\`: the copyright page cannot say where the text was found; add \`source: { site: …, url: … }\``, ["texts", index, "id"], "warning");
+  });
 }
 
 /** Every *see* and *see also* must name a person's heading, and no heading may stand twice. */
@@ -214,5 +273,13 @@ function checkVariants(data: NamesAuthority, file: VFile, placeOf: YamlDataFile<
 }
 
 async function isFile(file: string): Promise<boolean> {
-  return (await stat(file).catch(() => undefined))?.isFile() ?? false;
+  return (await kindOf(file)) === "file";
+}
+
+/** What stands at a path (links followed): a text must be a regular file, never a folder, a device or a pipe (reading a pipe would wait for ever). */
+async function kindOf(file: string): Promise<"file" | "absent" | "a folder" | "a device, pipe or socket"> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info) return "absent";
+  if (info.isFile()) return "file";
+  return info.isDirectory() ? "a folder" : "a device, pipe or socket";
 }

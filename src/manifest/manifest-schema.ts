@@ -1,4 +1,4 @@
-// What edition.yaml may say. Objects are strict: an unknown key is an error,
+// What a manifest (sources/edition.yaml, or any other) may say. Objects are strict: an unknown key is an error,
 // because a misspelt key silently ignored is an edition built wrong.
 import { z } from "zod";
 
@@ -19,12 +19,16 @@ const textSchema = z.strictObject({
   /** How the back matter names the text in a reference (the index's locators, the chronology's sources); by default the author's surname, or the title. */
   shortTitle: nonEmpty.optional(),
   kind: z.enum(["review", "chapter", "book", "biography", "article"]),
-  publication: nonEmpty,
+  /** Where the text was first published, as the copyright page names it; optional (the page then gives author, title and date). */
+  publication: nonEmpty.optional(),
   date: z.union([nonEmpty, z.number().int()]).transform(String).optional(),
-  source: z.strictObject({
-    site: nonEmpty,
-    url: z.url().optional(),
-  }),
+  /** Where this copy of the text was found; optional, with a warning (the copyright page then says nothing of where it came from). */
+  source: z
+    .strictObject({
+      site: nonEmpty,
+      url: z.url().optional(),
+    })
+    .optional(),
 });
 
 export const manifestSchema = z.strictObject({
@@ -37,22 +41,23 @@ export const manifestSchema = z.strictObject({
   rights: nonEmpty,
   identifier: z.string().regex(/^(urn:uuid:[0-9a-f-]{36}|urn:isbn:[0-9X-]+)$/i, "must be `urn:uuid:…` or `urn:isbn:…`"),
   description: nonEmpty,
-  subject: nonEmpty,
-  /** Date of this revision of the edition: the EPUB's modified date and the PDF's dates, so a rebuild gives the same bytes. */
-  revised: z.iso.date(),
-  /** Paragraphs (blank-line separated) of the editorial note in the back matter. */
-  note: nonEmpty,
+  /** The book's subject: the EPUB's and PDF's subject keyword, and an index heading broken into sub-entries per text. Optional. */
+  subject: nonEmpty.optional(),
+  /** Date of this revision of the edition: the EPUB's modified date and the PDF's dates, so a rebuild gives the same bytes. Optional: without it the edition is dated the day of the build, with a warning. */
+  revised: z.iso.date().default(() => new Date().toISOString().slice(0, 10)),
+  /** Paragraphs (blank-line separated) of the editorial note in the back matter. Optional: without it the note holds only the list of corrections (and is left out when there are none). */
+  note: nonEmpty.optional(),
   /** The chronology's note on the calendars its dates follow (edition text: which calendar a country kept, and how the entries give both). */
   calendarNote: nonEmpty.optional(),
-  /** Editors' data files, relative to sources/; by default corrections.yaml, boilerplate.yaml and structure.yaml if they exist. */
+  /** Editors' data files, relative to the manifest's folder; by default the files beside the manifest named after it (src/manifest/edition-data.ts): corrections.yaml… for edition.yaml, corpus.corrections.yaml… for corpus.yaml. */
   corrections: nonEmpty.optional(),
   boilerplate: nonEmpty.optional(),
   structure: nonEmpty.optional(),
-  /** The CSL style of the works cited: a style name from Debian's citation-style-language-styles, or a `.csl` file relative to sources/. */
+  /** The CSL style of the works cited: a style name from Debian's citation-style-language-styles, or a `.csl` file relative to the manifest's folder. */
   bibliographyStyle: nonEmpty.default("chicago-note-bibliography"),
   /** Where print sets the notes: at the foot of the page of their call, or as endnotes at the end of each text (the EPUB always has endnotes). */
   printNotes: z.enum(["footnotes", "endnotes"]).default("footnotes"),
-  /** The name authority file, relative to sources/; by default names.yaml if it exists. */
+  /** The name authority file, relative to the manifest's folder; by default names.yaml (or `<manifest>.names.yaml`) if it exists. */
   names: nonEmpty.optional(),
   /** The edition's lexicon (words of its subject), extending the default lexicon for its language; by default lexicon.yaml if it exists. */
   lexicon: nonEmpty.optional(),

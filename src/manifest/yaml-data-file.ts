@@ -19,6 +19,8 @@ export interface YamlDataFile<T> {
   kind: string;
   /** Where the value at `keyPath` stands in the YAML file. */
   placeOf(keyPath: readonly PropertyKey[]): Point;
+  /** Whether the file writes a value at `keyPath` (a default filled in by the schema is not written). */
+  has(keyPath: readonly PropertyKey[]): boolean;
 }
 
 /** Paths in messages are relative to the working folder, as editors type them. */
@@ -76,7 +78,7 @@ export async function loadYamlDataFile<S extends z.ZodType>(
       source: kind,
     });
   }
-  return { file, data: parsed.data, kind, placeOf: (keyPath) => placeOf(doc, lineCounter, keyPath) };
+  return { file, data: parsed.data, kind, placeOf: (keyPath) => placeOf(doc, lineCounter, keyPath), has: (keyPath) => doc.hasIn(keyPath as unknown[]) };
 }
 
 /** How many aliases a data file may expand: yaml's default, which stops an alias bomb. */

@@ -23,7 +23,7 @@ function setMetadata(doc: PDFDocument, manifest: Manifest): void {
   doc.setTitle(pdfTitle(manifest), { showInWindowTitleBar: true });
   doc.setAuthor(pdfAuthor(manifest));
   doc.setSubject(manifest.description);
-  doc.setKeywords([manifest.subject]);
+  if (manifest.subject) doc.setKeywords([manifest.subject]);
   doc.setLanguage(manifest.language);
   doc.setCreator("edition pipeline (Paged.js)");
   doc.setProducer("Chromium, pdf-lib");

@@ -165,7 +165,7 @@ export async function* printHtmlPieces(manifest: Manifest, book: Root): AsyncGen
           h("title", fullTitle(manifest)),
           h("meta", { name: "author", content: authors }),
           h("meta", { name: "subject", content: manifest.description }),
-          h("meta", { name: "keywords", content: manifest.subject }),
+          ...(manifest.subject ? [h("meta", { name: "keywords", content: manifest.subject })] : []),
           h("style", css),
         ]),
         h("body", [{ type: "comment", value: bodyPlaceholder }]),

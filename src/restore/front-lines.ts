@@ -47,7 +47,7 @@ function chapterNumber(line: string, entry: TextEntry): string | undefined {
 
 /** Every word of the line stands in the manifest's publication and date. */
 function isPublicationLine(line: string, entry: TextEntry): boolean {
-  const known = words(`${entry.publication} ${entry.date ?? ""}`);
+  const known = words(`${entry.publication ?? ""} ${entry.date ?? ""}`);
   const own = [...words(line)];
   return own.length >= 2 && own.every((word) => known.has(word));
 }

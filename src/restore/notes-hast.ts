@@ -31,10 +31,15 @@ const footnoteDefinition = (words: NoteWords): Handler => (state: State, node: F
   const marker: Element = back
     ? h("a", { href: `#${back}`, className: [noteClasses.label], role: "doc-backlink", ariaLabel: words.noteBacklink(String(label)) }, `${label}.`)
     : h("span", { className: [noteClasses.label], title: words.noteCallLost }, `${label}.`);
+  // A note called more than once links back to every call: the label to the first, letters `b`, `c`… to the others.
+  const more: ElementContent[] = (data.callIds ?? []).slice(1).flatMap((callId, index) => [
+    { type: "text", value: " " } as const,
+    h("a", { href: `#${callId}`, className: ["note-backlink"], role: "doc-backlink", ariaLabel: `${words.noteBacklink(String(label))} (${index + 2})` }, String.fromCharCode(98 + (index % 25))),
+  ]);
   const children = state.all(node) as ElementContent[];
   const first = children.find((child): child is Element => child.type === "element" && child.tagName === "p");
-  if (first) first.children.unshift(marker, { type: "text", value: " " });
-  else children.unshift(marker);
+  if (first) first.children.unshift(marker, ...more, { type: "text", value: " " });
+  else children.unshift(marker, ...more);
   // No `role="doc-endnote"` nor `epub:type="endnote"`: both are deprecated (EPUBCheck warns);
   // the list item of a `doc-endnotes` section is the endnote.
   const item = h("li", { id: data.noteId ?? node.identifier, className: [noteClasses.note] }, children);

@@ -22,7 +22,7 @@ export interface TextMentions {
 export interface NameIndexOptions {
   texts: TextMentions[];
   /** The book's subject (an index heading), broken into sub-entries. */
-  subject: string;
+  subject?: string;
   /** The language whose collation sorts the entries. */
   language: string;
   names?: NamesAuthority;

@@ -1,0 +1,86 @@
+// The manifest keys an editor adding a text may leave out (issue 13): the
+// edition's `subject`, `revised` and `note`, a text's `publication` and
+// `source`. Each absence is said once at the manifest (`manifest-key-absent`:
+// a warning for an undated edition and a text without a source, info for the
+// rest), and the book goes without it: the copyright page, the EPUB's package
+// and the back matter are checked here on a real build of a small fixture.
+import { mkdtemp, readFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import JSZip from "jszip";
+import { describe, expect, it } from "vitest";
+import { loadEdition } from "../src/manifest/load-edition.js";
+import { sourceLine } from "../src/book/front-matter.js";
+import { fixtureTexts, validManifest } from "./fixtures/manifests.js";
+import { cli, sourcesFixture } from "./helpers.js";
+
+/** The fixture manifest without subject, revised and note, and without the second text's publication and source. */
+const minimal = validManifest
+  .replace("subject: Trotsky, Leon\n", "")
+  .replace("revised: 2026-01-31\n", "")
+  .replace("note: |\n  A note in *Markdown*.\n", "")
+  .replace("    publication: Another Journal 2\n    source:\n      site: Another Archive\n", "");
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+describe("a manifest without the optional keys", () => {
+  it("loads, saying once what each absence costs, at the right level and line", async () => {
+    expect(minimal).not.toMatch(/subject|revised|note|Another/);
+    const dir = await sourcesFixture(minimal, fixtureTexts);
+    const edition = await loadEdition(path.join(dir, "edition.yaml"));
+    const absent = edition.manifestFile.messages.filter((message) => message.ruleId === "manifest-key-absent");
+    expect(absent.map((message) => [message.fatal === undefined ? "info" : "warning", message.line, message.reason])).toEqual([
+      ["warning", 1, `no \`revised\` date: the edition is dated today (${today()}), so a build on another day gives other bytes; add \`revised: ${today()}\``],
+      ["info", 1, "no `subject`: the EPUB and the PDFs carry no subject, and the index no subject entry"],
+      ["info", 1, "no `note`: the editorial note holds only the list of corrections, if any"],
+      // The second text's `id` stands on line 19 of the shortened manifest (line 23 of the fixture, less four lines).
+      ["info", 19, "text `second` has no `publication`: the copyright page names only its author, title and date"],
+      ["warning", 19, "text `second` has no `source`: the copyright page cannot say where the text was found; add `source: { site: …, url: … }`"],
+    ]);
+    expect(edition.manifest.revised).toBe(today());
+  });
+
+  it("says nothing of the kind for the fixture manifest, which has them all", async () => {
+    const edition = await loadEdition(path.join(await sourcesFixture(validManifest, fixtureTexts), "edition.yaml"));
+    expect(edition.manifestFile.messages.filter((message) => message.ruleId === "manifest-key-absent")).toEqual([]);
+  });
+
+  it("builds an EPUB whose copyright page, package and back matter go without them", async () => {
+    const dir = await sourcesFixture(minimal, fixtureTexts);
+    const out = await mkdtemp(path.join(os.tmpdir(), "editions-optional-out-"));
+    const built = await cli(["build", "--no-pdf", "-m", path.join(dir, "edition.yaml"), "--out", out]);
+    expect(built.code, built.stderr).toBe(0);
+    const zip = await JSZip.loadAsync(await readFile(path.join(out, "fixture-edition.epub")));
+    const opf = await zip.file("OEBPS/content.opf")!.async("string");
+    expect(opf).not.toContain("<dc:subject");
+    expect(opf).toContain(`<dc:date>${today()}</dc:date>`);
+    const copyright = (await zip.file("OEBPS/copyright.xhtml")!.async("string")).replaceAll("&#x201C;", "“").replaceAll("&#x201D;", "”");
+    // The first text keeps its full line; the second has only author and title (no date in the fixture either).
+    expect(copyright).toContain("Ann Author, “The first text”, A Journal 1, 1994. Text from An Archive.");
+    expect(copyright).toContain("Bob Writer, “The second text”.</li>");
+    expect(copyright).not.toMatch(/“The second text”, ?\./);
+    expect(copyright).not.toContain("undefined");
+    // No note and no corrections: no editorial note at all.
+    expect(Object.keys(zip.files).filter((name) => /editorial-note/.test(name))).toEqual([]);
+    const print = await readFile(path.join(out, "fixture-edition.html"), "utf8");
+    expect(print).not.toContain('name="keywords"');
+  });
+});
+
+describe("a text's source line on the copyright page", () => {
+  const entry = { id: "t", file: "t.txt", author: "A. Writer", title: "A title", kind: "article" as const };
+  const line = (extra: object) =>
+    sourceLine({ ...entry, ...extra })
+      .map((node) => (node.type === "text" ? node.value : node.type === "element" ? `[${(node.children[0] as { value: string }).value}](${String(node.properties.href)})` : ""))
+      .join("");
+
+  it.each([
+    [{}, "A. Writer, “A title”."],
+    [{ date: "1994" }, "A. Writer, “A title”, 1994."],
+    [{ publication: "A Journal 3" }, "A. Writer, “A title”, A Journal 3."],
+    [{ source: { site: "An Archive" } }, "A. Writer, “A title”. Text from An Archive."],
+    [{ publication: "J 1", date: "1994", source: { site: "S", url: "https://example.org/t" } }, "A. Writer, “A title”, J 1, 1994. Text from [S](https://example.org/t)."],
+  ])("%o gives %s", (extra, expected) => {
+    expect(line(extra)).toBe(expected);
+  });
+});
