@@ -35,6 +35,7 @@ import type { NamesAuthority } from "./manifest/names-schema.js";
 import type { Lexicon } from "./manifest/lexicon-schema.js";
 import type { TextEntry } from "./manifest/manifest-schema.js";
 import { compileAuthority } from "./enrich/names/authority.js";
+import { enrichLanguage } from "./language/language-layer.js";
 import { enrichNames } from "./enrich/names/enrich-names.js";
 import { nameIndex } from "./book/back-matter/name-index.js";
 import { enrichDates } from "./enrich/dates/enrich-dates.js";
@@ -77,8 +78,7 @@ export function textProcessor(options: RestoreOptions) {
     .use(restoreTypography)
     .use(restoreNotes)
     .use(restoreCitations)
-    // The language layer (sentences and words) is made per block by names and by dates as each reads it, and let go
-    // with the block: kept on every block at once (enrichLanguage) it is most of a long text's memory.
+    .use(enrichLanguage, { abbreviations: options.lexicon?.abbreviations })
     .use(enrichNames, { authority: compileAuthority(options.names), lexicon: options.lexicon })
     .use(enrichDates, { lexicon: options.lexicon })
     .use(remarkRehype, { handlers: noteHandlersFor(noteWords(options)) });
