@@ -212,6 +212,8 @@ export async function renderEpub(manifest: Manifest, book: Root, options: EpubOp
 
   // The navigation document first: each part's tree is let go once it is written out.
   const navHtml = navigationDocument({ contents, divisions, files, sections, pageBreaks, hasCover: Boolean(cover), words });
+  // A split division's parts hold its children now: the division lets them go, so each part's tree is freed once written.
+  for (const part of parts.flat()) if (part.element !== part.division) part.division.children = [];
   const chapters: Chapter[] = [
     ...coverChapter,
     ...parts
