@@ -270,3 +270,15 @@ export function enrichLanguage(options: LanguageOptions = {}) {
     }
   };
 }
+
+/**
+ * Plugin: the language layer let go, once its last reader in the text
+ * processor has run (a reader after it makes a block's layer again, as
+ * `blockLanguage` does). On a long text the layer of every block is tens of
+ * MiB per MB that the conversion to hast would otherwise hold too.
+ */
+export function releaseLanguage() {
+  return (tree: Root) => {
+    for (const block of languageBlocks(tree)) if (block.data && "language" in block.data) delete (block.data as { language?: BlockLanguage }).language;
+  };
+}
