@@ -91,6 +91,40 @@ describe("the print HTML in pieces", () => {
   });
 });
 
+describe("a long division in the print HTML", () => {
+  /** A text of 450 paragraphs, a call in paragraph 120 to a note in its notes section at the end, then a short text. */
+  function longBook(): Root {
+    const paragraphs = Array.from({ length: 450 }, (_, index) =>
+      h("p", index === 119 ? ["Paragraph 120, considerably long, with a call", h("a", { href: "#note-9", className: ["noteref"] }, "9"), "."] : `Paragraph ${index + 1}, considerably long.`),
+    );
+    return {
+      type: "root",
+      children: [
+        division("text-a", "body", [...paragraphs, h("section", { className: ["notes"] }, [h("ol", [h("li", { id: "note-9", className: ["note"] }, [h("p", "The ninth note.")])])])]),
+        division("text-b", "body", [h("p", "A short text.")]),
+      ],
+    };
+  }
+
+  it("is made some hundred children at a time, and joins to the whole print tree", async () => {
+    const pieces: string[] = [];
+    for await (const piece of printHtmlPieces(manifest, longBook())) pieces.push(piece);
+    const html = pieces.join("");
+    const body = html.slice(html.indexOf("<body>") + "<body>".length, html.lastIndexOf("</body>"));
+    expect(body).toBe(unified().use(rehypeStringify).stringify(printTree(manifest, longBook())));
+    expect(body).toMatch(/<a href="#note-9" class="noteref">9<\/a><span class="footnote" data-note-id="note-9">/);
+    expect(body).not.toContain('class="notes"');
+    // Head; text A's opening tag, paragraphs 1–119, then 120 (the call) to the notes section, which stay together
+    // though they are more than 200, its closing tag; text B; the end.
+    const plain = pieces.map((piece) => piece.replaceAll("\u00AD", ""));
+    expect(plain).toHaveLength(1 + 4 + 1 + 1);
+    expect(plain[1]).toMatch(/^<section id="text-a"[^>]*>$/);
+    expect(plain[2]).toMatch(/^<p>Paragraph 1, .*<p>Paragraph 119, considerably long\.<\/p>$/);
+    expect(plain[3]).toMatch(/^<p>Paragraph 120, .*<p>Paragraph 450, considerably long\.<\/p>$/);
+    expect(plain[4]).toBe("</section>");
+  });
+});
+
 describe("report.html in pieces", () => {
   it("shows every raw line of a long CRLF text once, in order, and quotes the line a message points at", () => {
     const lines = Array.from({ length: 4_500 }, (_, index) => `line ${index + 1} <of> many`);

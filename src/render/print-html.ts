@@ -5,7 +5,7 @@
 // format-neutral.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Element, Root } from "hast";
+import type { Element, ElementContent, Root, RootContent } from "hast";
 import rehypeStringify from "rehype-stringify";
 import { unified } from "unified";
 import { h } from "hastscript";
@@ -102,21 +102,22 @@ export function printTree(manifest: Manifest, book: Root): Root {
 const hasClass = (node: Element, name: string) => ((node.properties.className as string[] | undefined) ?? []).includes(name);
 
 /**
- * The book's top-level nodes (its divisions) in runs that can be made ready
- * for print one at a time: a note moves to its call, so a division that
- * calls a note in another one shares a run with it (and with all between).
+ * Nodes in runs that can be made ready for print one at a time: a note moves
+ * to its call, so a node that calls a note in another one shares a run with
+ * it (and with all between). Used on the book's divisions, and on the
+ * children of one long division.
  */
-function printRuns(book: Root): number[][] {
+function noteRuns(nodes: (RootContent | ElementContent)[]): number[][] {
   const noteAt = new Map<string, number>();
   const calls: { from: number; target: string }[] = [];
-  book.children.forEach((child, index) => {
+  nodes.forEach((child, index) => {
     visit(child, "element", (node) => {
       if (node.tagName === "li" && hasClass(node, noteClasses.note)) noteAt.set(String(node.properties.id), index);
       if (node.tagName === "a" && hasClass(node, noteClasses.call)) calls.push({ from: index, target: String(node.properties.href).slice(1) });
     });
   });
   // reach[i]: the last node a run holding node i must hold too.
-  const reach = book.children.map((_, index) => index);
+  const reach = nodes.map((_, index) => index);
   for (const { from, target } of calls) {
     const to = noteAt.get(target);
     if (to === undefined || to === from) continue;
@@ -126,7 +127,7 @@ function printRuns(book: Root): number[][] {
   const runs: number[][] = [];
   let current: number[] = [];
   let end = -1;
-  for (let index = 0; index < book.children.length; index++) {
+  for (let index = 0; index < nodes.length; index++) {
     if (current.length && index > end) {
       runs.push(current);
       current = [];
@@ -138,7 +139,11 @@ function printRuns(book: Root): number[][] {
   return runs;
 }
 
+/** A division with more children than this is made ready for print some hundred children at a time. */
+const childrenPerPiece = 200;
+
 const bodyPlaceholder = "edition-print-body";
+const stringify = (tree: Root) => unified().use(rehypeStringify).stringify(tree);
 
 /**
  * The print HTML in pieces, in order: the document's head and the opening of
@@ -172,18 +177,42 @@ export async function* printHtmlPieces(manifest: Manifest, book: Root): AsyncGen
       ]),
     ],
   };
-  const [before, after] = unified().use(rehypeStringify).stringify(document).split(`<!--${bodyPlaceholder}-->`) as [string, string];
+  const [before, after] = stringify(document).split(`<!--${bodyPlaceholder}-->`) as [string, string];
   yield before;
   const bodyStart = book.children.findIndex((node) => node.type === "element" && divisionOf(node)?.part === "body");
   const processor = printProcessor(manifest, { markBodyStart: false });
-  for (const run of printRuns(book)) {
-    const children = run.map((index) => {
-      const copy = cloneWithoutPositions(book.children[index]!);
-      if (index === bodyStart) ((copy as Element).properties.className as string[]).push(bodyStartClass);
-      return copy;
-    });
-    const tree = processor.runSync({ type: "root", children } as Root) as Root;
-    yield unified().use(rehypeStringify).stringify(tree);
+  const ready = (children: RootContent[]) => processor.runSync({ type: "root", children } as Root) as Root;
+  /** A copy of a top-level node (its children given, or all of them), marked where arabic numbering starts. */
+  const copyOf = (index: number, children?: ElementContent[]): RootContent => {
+    const node = book.children[index]!;
+    const copy = cloneWithoutPositions(children && node.type === "element" ? { ...node, children } : node);
+    if (index === bodyStart) ((copy as Element).properties.className as string[]).push(bodyStartClass);
+    return copy;
+  };
+  for (const run of noteRuns(book.children)) {
+    const node = book.children[run[0]!]!;
+    if (run.length > 1 || node.type !== "element" || node.children.length <= childrenPerPiece) {
+      yield stringify(ready(run.map((index) => copyOf(index))));
+      continue;
+    }
+    // A long division: its opening and closing tags, and between them its children some hundred at a time (runs
+    // that keep each note call with its note). Each piece is a copy of the division holding those children only,
+    // so what the print plugins read (the division, a call's note) is as in the whole.
+    const [open, close] = stringify(ready([copyOf(run[0]!, [{ type: "comment", value: bodyPlaceholder }])])).split(`<!--${bodyPlaceholder}-->`) as [string, string];
+    yield open;
+    let piece: number[] = [];
+    const flush = function* () {
+      if (!piece.length) return;
+      const tree = ready([copyOf(run[0]!, piece.map((index) => node.children[index]!))]);
+      piece = [];
+      yield stringify({ type: "root", children: (tree.children[0] as Element).children });
+    };
+    for (const children of noteRuns(node.children)) {
+      if (piece.length && piece.length + children.length > childrenPerPiece) yield* flush();
+      piece.push(...children);
+    }
+    yield* flush();
+    yield close;
   }
   yield after;
 }
