@@ -3,7 +3,7 @@
 import type { Root as HastRoot } from "hast";
 import type { Root as MdastRoot } from "mdast";
 import remarkRehype from "remark-rehype";
-import { unified } from "unified";
+import { unified, type PluggableList } from "unified";
 import type { VFile } from "vfile";
 import { checkCorrectionCounts, correctionsNote } from "./book/corrections-note.js";
 import { assembleBook, editorialNoteFromManifest, joinSourceLines, textDivisionIds, type BookText } from "./book/assemble-book.js";
@@ -14,13 +14,20 @@ import { rangeDashes, typesetLine } from "./restore/typography-rules.js";
 import { rehypeSanitise, sanitiseManifest } from "./book/sanitise.js";
 import { decodeText } from "./ingest/decode-text.js";
 import { rawTextParser } from "./ingest/raw-text-parser.js";
+import { markdownParser } from "./ingest/markdown-parser.js";
+import { formatOf, type SourceFormat } from "./ingest/source-format.js";
+import { restoreMarkdownHeadings } from "./restore/markdown-headings.js";
+import { restoreMarkdownNotes } from "./restore/markdown-notes.js";
 import type { BoilerplateRules } from "./manifest/editorial-data-schema.js";
 import { loadEdition, type LoadedCorrection, type LoadedEdition, type LoadedStructureHint } from "./manifest/load-edition.js";
 import { restoreBoilerplate } from "./restore/boilerplate.js";
+import { restoreSourceFurniture } from "./restore/source-furniture.js";
+import type { SourceKindRules } from "./manifest/source-rules.js";
 import { correctionEdits } from "./restore/corrections.js";
 import { restoreFrontLines } from "./restore/front-lines.js";
 import { restoreTypography } from "./restore/typography.js";
-import { restoreParagraphs } from "./restore/paragraphs.js";
+import { restorePlainEmphasis } from "./restore/plain-emphasis.js";
+import { restoreLineBreaks, restoreParagraphs } from "./restore/paragraphs.js";
 import { checkStructureHints, restoreHeadings } from "./restore/headings.js";
 import { restoreBlockQuotes } from "./restore/block-quotes.js";
 import { restoreSourceExcerpts } from "./restore/source-excerpts.js";
@@ -59,22 +66,43 @@ export interface RestoreOptions {
   manifest?: { texts: TextEntry[]; language?: string };
   /** The lexicon the enrichers read (default and edition's, merged); none when absent. */
   lexicon?: Lexicon;
+  /** The rules for kinds of source (rules/*.yaml) in use; none when absent. */
+  sourceKinds?: SourceKindRules[];
 }
 
 /** The interface words of the notes, by the manifest's language (English without a manifest). */
 const noteWords = (options: RestoreOptions) => interfaceWords(options.manifest?.language ?? "en");
 
-/** The stages a raw text goes through, in order; each is one unified plugin. */
-export function textProcessor(options: RestoreOptions) {
+/**
+ * The stages a raw text goes through, in order; each is one unified plugin.
+ * A Markdown text (`format`, see src/ingest/source-format.ts) is read by the
+ * Markdown reader and skips the stages that rebuild from plain text what
+ * Markdown states itself: paragraphs (a blank line ends a Markdown
+ * paragraph; a line break inside one is a soft break), section headings
+ * (`#` states them; a short paragraph is a paragraph) and block quotations
+ * (`>` states them; a paragraph in quote marks stays a paragraph), with
+ * the line breaks the paragraphs stage keeps, and plain-text `_emphasis_`
+ * (the parser read Markdown's; an underscore left is a literal one). Its
+ * headings are fitted under the text's title and its footnotes become notes
+ * before the common stages; the notes stage leaves those alone.
+ */
+export function textProcessor(options: RestoreOptions, format: SourceFormat = "text") {
+  const edits = correctionEdits(options.corrections);
+  const plain = format === "text";
+  const reader: PluggableList = plain
+    ? [[rawTextParser, { edits }]]
+    : [[markdownParser, { edits, language: options.manifest?.language }], [restoreMarkdownHeadings, { entries: options.manifest?.texts }], restoreMarkdownNotes];
   return unified()
-    .use(rawTextParser, { edits: correctionEdits(options.corrections) })
+    .use(reader)
+    .use(restoreSourceFurniture, { kinds: options.sourceKinds })
     .use(restoreBoilerplate, { rules: options.boilerplate })
-    .use(restoreParagraphs)
+    .use(plain ? [restoreParagraphs] : [])
     .use(restoreFrontLines, { entries: options.manifest?.texts })
-    .use(restoreHeadings, { structureHints: options.structureHints, lexicon: options.lexicon })
+    .use(plain ? [[restoreHeadings, { structureHints: options.structureHints, lexicon: options.lexicon }]] : [])
     .use(restoreSourceExcerpts, { rules: options.boilerplate })
-    .use(restoreBlockQuotes)
+    .use(plain ? [restoreBlockQuotes] : [])
     .use(restoreLetteredLists)
+    .use(plain ? [restoreLineBreaks, restorePlainEmphasis] : [])
     .use(restoreTypography)
     .use(restoreNotes)
     .use(restoreCitations)
@@ -85,10 +113,24 @@ export function textProcessor(options: RestoreOptions) {
     .use(remarkRehype, { handlers: noteHandlersFor(noteWords(options)) });
 }
 
-export async function processText(file: VFile, processor = textProcessor({ corrections: [], boilerplate: { sites: [] } })) {
+export type TextProcessor = ReturnType<typeof textProcessor>;
+
+/** One processor per source format, made when a text of that format first needs it. */
+export function textProcessors(options: RestoreOptions): (file: VFile) => TextProcessor {
+  const made = new Map<SourceFormat, TextProcessor>();
+  return (file) => {
+    const format = formatOf(file);
+    let processor = made.get(format);
+    if (!processor) made.set(format, (processor = textProcessor(options, format)));
+    return processor;
+  };
+}
+
+export async function processText(file: VFile, processor?: TextProcessor) {
   decodeText(file);
-  const mdast = processor.parse(file);
-  const hast = (await processor.run(mdast, file)) as HastRoot;
+  const chosen = processor ?? textProcessor({ corrections: [], boilerplate: { sites: [] } }, formatOf(file));
+  const mdast = chosen.parse(file) as MdastRoot;
+  const hast = (await chosen.run(mdast, file)) as HastRoot;
   return { mdast: mdast as MdastRoot, hast };
 }
 
@@ -105,13 +147,13 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
   sanitiseManifest(loaded.manifest, loaded.manifestFile, loaded.manifestPlaceOf ?? (() => ({ line: 1, column: 1 })));
   // Read before the texts are processed, so a bad style stops the build at once.
   const cslStyle = await loadCslStyle(loaded.manifest.bibliographyStyle, loaded.sourcesDir, loaded.manifestFile, loaded.manifestPlaceOf?.(["bibliographyStyle"]));
-  const processor = textProcessor(loaded);
+  const processorFor = textProcessors(loaded);
   const texts: BookText[] = [];
   const restored = new Map<string, MdastRoot>();
   for (const [index, file] of loaded.texts.entries()) {
     const entry = loaded.manifest.texts[index]!;
     file.data.entry = entry;
-    const work = () => processText(file, processor);
+    const work = () => processText(file, processorFor(file));
     const { mdast, hast } = await (options.cache ? options.cache.process(file, loaded, work) : work());
     if (options.keepRestored ?? true) restored.set(entry.id, mdast);
     const sourceLines = [...(file.data.sourceNote ?? [])].sort((a, b) => a.line - b.line).map((line) => line.text);

@@ -5,6 +5,8 @@ import { h } from "hastscript";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
+import { visit } from "unist-util-visit";
+import { newQuoteState, typesetLine } from "../restore/typography-rules.js";
 import type { Manifest, TextEntry } from "../manifest/manifest-schema.js";
 import { contentsDivision } from "./contents.js";
 import { divisionOf, type Division } from "./division.js";
@@ -68,6 +70,7 @@ function textDivision({ entry, tree, sourceNote: note, chapterNumber: chapter }:
     h("header", { className: ["text-header"] }, [
       ...(chapter ? [h("p", { className: ["chapter-number"] }, words.chapter(chapter))] : []),
       h("h1", { id: titleId, className: ["text-title"] }, entry.title),
+      ...(entry.subtitle ? [h("p", { className: ["text-subtitle"], role: "doc-subtitle" }, inlineMarkdown(entry.subtitle))] : []),
       h("p", { className: ["text-author"] }, entry.author),
     ]),
     ...(tree.children as ElementContent[]),
@@ -92,6 +95,17 @@ function backMatterDivisions(back: BackMatter, words: InterfaceWords): Element[]
 }
 
 const markdownNote = unified().use(remarkParse).use(remarkRehype);
+
+/** A line of inline Markdown (a text's subtitle: `Reconsidering _The Revolution Betrayed_`) as phrasing, in the house style. */
+export function inlineMarkdown(markdown: string): ElementContent[] {
+  const tree = markdownNote.parse(markdown);
+  const state = newQuoteState();
+  visit(tree, "text", (node) => {
+    node.value = typesetLine(node.value, state);
+  });
+  const paragraph = (markdownNote.runSync(tree) as Root).children.find((node): node is Element => node.type === "element" && node.tagName === "p");
+  return paragraph?.children ?? [{ type: "text", value: markdown }];
+}
 
 /** The editorial note from the manifest's `note`, written in Markdown by the editors. */
 export async function editorialNoteFromManifest(manifest: Manifest): Promise<ElementContent[]> {

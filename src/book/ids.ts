@@ -10,6 +10,7 @@ import { toString as hastToString } from "hast-util-to-string";
 import { visit } from "unist-util-visit";
 import { visitParents } from "unist-util-visit-parents";
 import { divisionOf } from "./division.js";
+import { divisionHeadingClasses } from "./schema.js";
 import { epubTypes } from "./semantics.js";
 
 export class BookIds {
@@ -53,13 +54,28 @@ export function slugOfWords(text: string): string {
 const outsideSections = (ancestors: (Element | Root)[]) =>
   ancestors.some((node) => node.type === "element" && (["aside", "nav"].includes(node.tagName) || epubTypes(node).some((type) => /notes$|^footnote$/.test(type))));
 
-/** The section headings (h2) of a division, in order: those the nested contents list. */
+const bookDivisionClasses = new Set<string>(Object.values(divisionHeadingClasses));
+
+/** A heading the structure stage marked as a book's division (a chapter, a part…: `divisionHeadingClasses`), at whatever level it stands. */
+export function isDivisionHeading(node: Element): boolean {
+  return /^h[1-6]$/.test(node.tagName) && Array.isArray(node.properties.className) && node.properties.className.some((name) => bookDivisionClasses.has(String(name)));
+}
+
+/**
+ * The section headings of a division, in order: those the nested contents
+ * list. Its h2 headings; in a text with division headings (a book's parts
+ * and chapters, which may stand at h2 or h3), every heading below the title,
+ * so the sections within a chapter are listed too.
+ */
 export function sectionHeadings(division: Element): Element[] {
   const headings: Element[] = [];
+  let divided = false;
   visitParents(division, "element", (node, ancestors) => {
-    if (node.tagName === "h2" && !outsideSections(ancestors as (Element | Root)[])) headings.push(node);
+    if (!/^h[2-6]$/.test(node.tagName) || outsideSections(ancestors as (Element | Root)[])) return;
+    divided ||= isDivisionHeading(node);
+    headings.push(node);
   });
-  return headings;
+  return divided ? headings : headings.filter((heading) => heading.tagName === "h2");
 }
 
 /** Give every section heading of `division` without an id one made from the division id and its words. */

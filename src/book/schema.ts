@@ -69,3 +69,16 @@ export const backMatterSemantics = {
   editorialNote: { "epub:type": "afterword", role: "doc-afterword" },
   index: { "epub:type": "index", role: "doc-index" },
 } as const;
+
+/**
+ * A book's division headings (restore/headings.ts writes them; the renderers
+ * read them to split and nest a long text): the heading's class by kind, and
+ * the data attribute holding its number's value (`data-chapter="18"` for
+ * `CHAPTER XVIII`); `data-label` keeps the number as the text writes it.
+ */
+export const divisionHeadingClasses = {
+  volume: "volume-heading",
+  book: "book-heading",
+  part: "part-heading",
+  chapter: "chapter-heading",
+} as const;

@@ -16,7 +16,7 @@ export interface RawTextParserOptions {
 }
 
 /** The carriage returns of CRLF line ends, as edits that drop them (outside the ranges already edited). */
-function lineEndEdits(raw: string, taken: Edit[]): Edit[] {
+export function lineEndEdits(raw: string, taken: Edit[]): Edit[] {
   const edits: Edit[] = [];
   for (let index = raw.indexOf("\r\n"); index !== -1; index = raw.indexOf("\r\n", index + 2)) {
     if (!taken.some((edit) => edit.start <= index && index < edit.end)) edits.push({ start: index, end: index + 1, text: "" });

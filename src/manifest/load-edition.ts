@@ -7,7 +7,8 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { VFile } from "vfile";
 import { boilerplateSchema, correctionsSchema, structureSchema, type BoilerplateRules, type Correction, type StructureHint } from "./editorial-data-schema.js";
-import { manifestSchema, type Manifest } from "./manifest-schema.js";
+import { manifestFileSchema, type Manifest, type ManifestFile } from "./manifest-schema.js";
+import { completeTextEntries } from "./text-metadata.js";
 import { defaultDataName, type EditorialDataKind } from "./edition-data.js";
 import { reportPlaceholders } from "./placeholders.js";
 import { emptyLexicon, extendLexicon, lexiconSchema, type Lexicon } from "./lexicon-schema.js";
@@ -15,6 +16,7 @@ import { namesSchema, type NamesAuthority } from "./names-schema.js";
 import { confinedPath } from "./confine.js";
 import { capNesting, maxNesting } from "./markdown-nesting.js";
 import { projectRoot } from "../project-root.js";
+import { kindsInUse, loadSourceRules, type SourceKindRules } from "./source-rules.js";
 import { displayPath, loadYamlDataFile, type Point, type YamlDataFile } from "./yaml-data-file.js";
 
 export interface LoadedCorrection extends Correction {
@@ -59,12 +61,14 @@ export interface LoadedEdition {
   lexicon: Lexicon;
   /** The lexicon files read: the default one and the edition's, when they exist. */
   lexiconFiles: VFile[];
+  /** The project's rules for kinds of source (rules/*.yaml) this edition uses. */
+  sourceKinds: SourceKindRules[];
 }
 
 export async function loadEdition(manifestPath: string): Promise<LoadedEdition> {
   const absolute = path.resolve(manifestPath);
   const sourcesDir = path.dirname(absolute);
-  const loaded = await loadYamlDataFile(absolute, manifestSchema, "manifest");
+  const loaded = await loadYamlDataFile(absolute, manifestFileSchema, "manifest");
   const { data: manifest, file: manifestFile } = loaded;
   reportAbsentKeys(manifest, loaded);
   reportPlaceholders(manifest, manifestFile, loaded.placeOf);
@@ -102,6 +106,8 @@ export async function loadEdition(manifestPath: string): Promise<LoadedEdition> 
     }
     texts.push(new VFile({ path: displayPath(file), value: await readFile(file), data: { textId: entry.id, manifestPath: manifestFile.path } }));
   }
+  // A Markdown text's front matter fills in what the manifest leaves out.
+  const completed = completeTextEntries(loaded, texts);
 
   const dataPaths = {} as Record<EditorialDataKind, string>;
   const data = { sourcesDir, manifestPath: absolute, loaded, dataPaths };
@@ -115,9 +121,10 @@ export async function loadEdition(manifestPath: string): Promise<LoadedEdition> 
 
   const defaultLexicon = await loadDefaultLexicon(manifest.language);
   const ownLexicon = await loadOptional(data, manifest.lexicon, "lexicon", lexiconSchema);
+  const sourceKinds = kindsInUse(await loadSourceRules(), manifest.rules?.off ?? [], manifestFile, (index) => loaded.placeOf(["rules", "off", index]));
 
   return {
-    manifest,
+    manifest: completed,
     sourcesDir,
     manifestFile,
     dataPaths,
@@ -132,6 +139,7 @@ export async function loadEdition(manifestPath: string): Promise<LoadedEdition> 
     namesFile: names?.file,
     lexicon: extendLexicon(defaultLexicon?.data ?? emptyLexicon, ownLexicon?.data ?? emptyLexicon),
     lexiconFiles: [defaultLexicon?.file, ownLexicon?.file].filter((file): file is VFile => Boolean(file)),
+    sourceKinds,
   };
 }
 
@@ -159,7 +167,7 @@ interface DataContext {
   sourcesDir: string;
   /** The manifest's absolute path: default data names are made from its file name. */
   manifestPath: string;
-  loaded: YamlDataFile<Manifest>;
+  loaded: YamlDataFile<ManifestFile>;
   /** Filled in: each kind's file as messages name it. */
   dataPaths: Record<EditorialDataKind, string>;
 }
@@ -204,7 +212,7 @@ async function loadOptional<S extends Parameters<typeof loadYamlDataFile>[1]>(
  * level, a text without a source at warning level (an edition says where its
  * texts came from), and the book goes without it.
  */
-function reportAbsentKeys(written: Manifest, loaded: YamlDataFile<Manifest>): void {
+function reportAbsentKeys(written: ManifestFile, loaded: YamlDataFile<ManifestFile>): void {
   const file = loaded.file;
   const absent = (reason: string, keyPath: PropertyKey[], level: "info" | "warning" = "info") => {
     const options = { place: loaded.placeOf(keyPath), ruleId: "manifest-key-absent", source: "manifest" };

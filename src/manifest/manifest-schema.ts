@@ -10,12 +10,17 @@ export const trimSizes = {
   "5.5x8.5in": { width: "5.5in", height: "8.5in" },
 } as const;
 
-const textSchema = z.strictObject({
+/** A text as edition.yaml may give it: a Markdown text may leave its title and author to its front matter. */
+const textFileSchema = z.strictObject({
   /** Stable id: used for file names and anchors, so keep it once published. */
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, "must be lower-case letters, digits and hyphens"),
   file: nonEmpty,
-  author: nonEmpty,
-  title: nonEmpty,
+  /** The reader: `markdown` or `text`; by default `markdown` for a `.md`/`.markdown` file, else `text`. */
+  format: z.enum(["markdown", "text"]).optional(),
+  author: nonEmpty.optional(),
+  title: nonEmpty.optional(),
+  /** Shown under the title in the text's heading; inline Markdown (`_A Book_`) is rendered. */
+  subtitle: nonEmpty.optional(),
   /** How the back matter names the text in a reference (the index's locators, the chronology's sources); by default the author's surname, or the title. */
   shortTitle: nonEmpty.optional(),
   kind: z.enum(["review", "chapter", "book", "biography", "article"]),
@@ -31,7 +36,11 @@ const textSchema = z.strictObject({
     .optional(),
 });
 
-export const manifestSchema = z.strictObject({
+/** A text once the loader has filled in what its front matter gives: title and author are known. */
+const textSchema = textFileSchema.extend({ author: nonEmpty, title: nonEmpty });
+
+/** The manifest as edition.yaml may say it; the loader completes it (see `manifestSchema`). */
+export const manifestFileSchema = z.strictObject({
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and hyphens"),
   title: nonEmpty,
   subtitle: nonEmpty.optional(),
@@ -62,8 +71,14 @@ export const manifestSchema = z.strictObject({
   /** The edition's lexicon (words of its subject), extending the default lexicon for its language; by default lexicon.yaml if it exists. */
   lexicon: nonEmpty.optional(),
   trim: z.enum(Object.keys(trimSizes) as [keyof typeof trimSizes]).default("6x9in"),
-  texts: z.array(textSchema).min(1, "lists no text"),
+  /** The project's rules for kinds of source (rules/*.yaml) apply to every text that shows their evidence; `off` names kinds this edition does without (`wiki-dump`). */
+  rules: z.strictObject({ off: z.array(nonEmpty).default([]) }).optional(),
+  texts: z.array(textFileSchema).min(1, "lists no text"),
 });
 
+/** A complete manifest: every text has its title and author. */
+export const manifestSchema = manifestFileSchema.extend({ texts: z.array(textSchema).min(1, "lists no text") });
+
+export type ManifestFile = z.infer<typeof manifestFileSchema>;
 export type Manifest = z.infer<typeof manifestSchema>;
 export type TextEntry = Manifest["texts"][number];

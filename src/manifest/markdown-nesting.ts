@@ -43,3 +43,15 @@ export function capNesting(markdown: string, max = maxNesting): { markdown: stri
   });
   return { markdown: cut.length ? lines.join("\n") : markdown, cut };
 }
+
+/** The cuts `capNesting` makes, as ranges of `markdown` to delete (for a parser that keeps raw places), with their lines (from 1). */
+export function nestingCuts(markdown: string, max = maxNesting): { start: number; end: number; line: number }[] {
+  const cuts: { start: number; end: number; line: number }[] = [];
+  let lineStart = 0;
+  markdown.split("\n").forEach((line, index) => {
+    const markers = containerMarkers(line, max);
+    if (markers.count > max) cuts.push({ start: lineStart + markers.endOfKept, end: lineStart + markers.end, line: index + 1 });
+    lineStart += line.length + 1;
+  });
+  return cuts;
+}

@@ -6,7 +6,7 @@ import type { Root } from "hast";
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from "pdf-lib";
 import type { Manifest } from "../manifest/manifest-schema.js";
 import { marginsIn, pointsPer, trimGeometry, type PageGeometry } from "../render/page-geometry.js";
-import { readOutline } from "../render/pdf-outline.js";
+import { readOutline, type OutlineEntry } from "../render/pdf-outline.js";
 import { pdfAuthor, pdfTitle } from "../render/pdf-profiles.js";
 import type { OutlineTarget } from "../render/pdf.js";
 import { pdfFonts, pdfTextPages } from "./pdf-tools.js";
@@ -80,13 +80,24 @@ function checkBookmarks(doc: PDFDocument, profile: PdfProfile, outline: OutlineT
   const found = readOutline(doc);
   const problems: string[] = [];
   if (profile === "screen") {
-    for (const target of outline) {
-      const entry = found.find((candidate) => candidate.title === target.title);
-      if (!entry) problems.push(`no bookmark “${target.title}”`);
-      else if (entry.page < 0) problems.push(`bookmark “${target.title}” points at no page`);
-    }
+    // Each level against the bookmarks at the same place: a text's chapters and sections are nested under it.
+    const check = (targets: OutlineTarget[], entries: OutlineEntry[]) => {
+      for (const target of targets) {
+        const entry = entries.find((candidate) => candidate.title === target.title);
+        if (!entry) problems.push(`no bookmark “${target.title}”`);
+        else if (entry.page < 0) problems.push(`bookmark “${target.title}” points at no page`);
+        else if (target.children?.length) check(target.children, entry.children ?? []);
+      }
+    };
+    check(outline, found);
   }
-  return { name: "bookmarks", problems, summary: `${found.length} bookmarks: ${found.map((entry) => `${entry.title} (p. ${entry.page + 1})`).join("; ")}` };
+  const count = (entries: OutlineEntry[]): number => entries.reduce((sum, entry) => sum + 1 + count(entry.children ?? []), 0);
+  const nested = count(found) - found.length;
+  return {
+    name: "bookmarks",
+    problems,
+    summary: `${found.length} bookmarks${nested ? ` (and ${nested} nested under them)` : ""}: ${found.map((entry) => `${entry.title} (p. ${entry.page + 1})`).join("; ")}`,
+  };
 }
 
 /** Screen: live links, at least one per contents entry; print: none (no use on paper). */

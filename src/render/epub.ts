@@ -8,6 +8,9 @@ import { EPub, type Chapter, type Options } from "epub-gen-memory";
 import type { Element, ElementContent, Root } from "hast";
 import JSZip from "jszip";
 import { toXhtml } from "./to-xhtml.js";
+import type { Element as XastElement } from "xast";
+import { toXml } from "xast-util-to-xml";
+import { guardXml } from "../book/sanitise.js";
 import { h } from "hastscript";
 import { divisionOf } from "../book/division.js";
 import type { Manifest } from "../manifest/manifest-schema.js";
@@ -15,7 +18,6 @@ import { bookAuthors, sourceLine } from "../book/front-matter.js";
 import { toString as hastToString } from "hast-util-to-string";
 import { fileOfEachId, pointLinksAtFiles } from "./link-targets.js";
 import { projectRoot } from "../project-root.js";
-import { sectionHeadings } from "../book/ids.js";
 import { interfaceWords, type InterfaceWords } from "../book/words.js";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
@@ -24,7 +26,8 @@ import { pageBreakId, rehypePageBreaks, type PlacedBreak } from "./page-breaks.j
 import type { PageStart } from "./pdf.js";
 import { coverDescription, renderCover } from "./cover.js";
 import { accessibilityMetadata, printEditionName } from "./epub-metadata.js";
-import { defaultMaxFileBytes, splitDivision } from "./split-division.js";
+import { defaultMaxFileBytes, splitAtChapters, splitDivision, type ChapterRun } from "./split-division.js";
+import { chapterHeadings, headingTitle, textOutline, type OutlineNode } from "../book/chapters.js";
 import { cloneWithoutPositions } from "./clone-tree.js";
 
 const templates = path.join(projectRoot, "templates", "epub");
@@ -74,13 +77,61 @@ interface Navigation {
   contents: Element;
   divisions: Element[];
   files: Map<string, string>;
-  sections: Map<Element, Element[]>;
+  outlines: Map<Element, OutlineNode[]>;
   pageBreaks: PlacedBreak[];
   hasCover: boolean;
   words: InterfaceWords;
 }
 
-function navigationDocument({ contents, divisions, files, sections, pageBreaks, hasCover, words }: Navigation): string {
+/** A text's outline as the navigation's nested list. */
+function outlineList(nodes: OutlineNode[]): Element {
+  return h(
+    "ol",
+    nodes.map(({ heading, children }) => h("li", [h("a", { href: `#${heading.properties.id}` }, headingTitle(heading)), ...(children.length ? [outlineList(children)] : [])])),
+  );
+}
+
+/**
+ * The NCX's navigation map (for EPUB 2 reading systems), nested as the
+ * navigation document: each division the contents list, and under a text its
+ * chapters and sections. Returns the navMap's points as XML and their depth.
+ */
+function ncxNavMap(divisions: Element[], outlines: Map<Element, OutlineNode[]>, files: Map<string, string>): { xml: string; depth: number } {
+  let order = 0;
+  let depth = 1;
+  const point = (label: string, src: string, children: XastElement[]): XastElement => {
+    const id = ++order;
+    return {
+      type: "element",
+      name: "navPoint",
+      attributes: { id: `nav-${id}`, playOrder: String(id) },
+      children: [
+        { type: "element", name: "navLabel", attributes: {}, children: [{ type: "element", name: "text", attributes: {}, children: [{ type: "text", value: label }] }] },
+        { type: "element", name: "content", attributes: { src }, children: [] },
+        ...children,
+      ],
+    };
+  };
+  const nested = (nodes: OutlineNode[], level: number): XastElement[] =>
+    nodes.map(({ heading, children }) => {
+      depth = Math.max(depth, level);
+      const id = String(heading.properties.id);
+      const self = point(headingTitle(heading), `${files.get(id)}#${id}`, []);
+      self.children.push(...nested(children, level + 1));
+      return self;
+    });
+  const points = divisions
+    .filter((division) => divisionOf(division)!.inContents)
+    .map((division) => {
+      const self = point(divisionOf(division)!.title, fileName(division), []);
+      self.children.push(...nested(outlines.get(division) ?? [], 2));
+      return self;
+    });
+  // The same guard as every content document: `]]>` never raw, no XML-illegal character.
+  return { xml: points.map((node) => guardXml(toXml(node, { closeEmptyElements: true, tightClose: true }))).join("\n"), depth };
+}
+
+function navigationDocument({ contents, divisions, files, outlines, pageBreaks, hasCover, words }: Navigation): string {
   const toc = structuredClone(contents);
   toc.properties.id = "toc";
   // The navigation document's own heading is its top level.
@@ -99,16 +150,15 @@ function navigationDocument({ contents, divisions, files, sections, pageBreaks, 
     });
   };
   takeBreaks(toc);
-  // Each text lists its sections under it.
+  // Each text lists its chapters (and the sections within them) or its sections under it, in place of the contents' list of chapters.
   for (const entry of toc.children.flatMap((child) => (child.type === "element" && child.tagName === "ol" ? child.children : []))) {
     if (entry.type !== "element") continue;
     const link = entry.children.find((child): child is Element => child.type === "element" && child.tagName === "a");
     const division = divisions.find((node) => `#${divisionOf(node)!.id}` === link?.properties.href);
-    const headings = division ? (sections.get(division) ?? []) : [];
-    if (!division || !headings.length) continue;
-    entry.children.push(
-      h("ol", headings.map((heading) => h("li", h("a", { href: `#${heading.properties.id}` }, hastToString(heading))))),
-    );
+    const outline = division ? (outlines.get(division) ?? []) : [];
+    if (!division || !outline.length) continue;
+    entry.children = entry.children.filter((child) => !(child.type === "element" && child.tagName === "ol"));
+    entry.children.push(outlineList(outline));
   }
   pointLinksAtFiles(toc, files, "toc.xhtml");
 
@@ -167,13 +217,15 @@ export async function renderEpub(manifest: Manifest, book: Root, options: EpubOp
   if (options.pageStarts) processor.use(rehypePageBreaks, { pageStarts: options.pageStarts, placed: pageBreaks });
   await processor.run(tree);
   const divisions = tree.children as Element[];
-  const sections = new Map(divisions.map((division) => [division, divisionOf(division)!.part === "body" ? sectionHeadings(division) : []]));
+  const outlines = new Map(divisions.map((division) => [division, divisionOf(division)!.part === "body" ? textOutline(division) : []]));
   const contents = divisions.find((node) => divisionOf(node)!.id === "contents")!;
   // Each division as the files it is stored in: one, or several when it would pass the size limit.
   const maxFileBytes = options.maxFileBytes ?? defaultMaxFileBytes;
   const measured = new WeakMap<object, number>();
-  // Links are measured as they will be once pointed at their files: each `#id` may gain the longest file name.
-  const linkRoom = Math.max(...divisions.map((division) => Buffer.byteLength(fileName(division)))) + "-part-9999".length;
+  const chaptersOf = new Map(divisions.map((division) => [division, divisionOf(division)!.part === "body" ? chapterHeadings(division) : []]));
+  // Links are measured as they will be once pointed at their files: each `#id` may gain the longest file name (a chapter's file names are the longest).
+  const stems = divisions.flatMap((division) => [fileName(division), ...chaptersOf.get(division)!.map((heading) => `${String(heading.properties.id)}.xhtml`)]);
+  const linkRoom = Math.max(...stems.map((name) => Buffer.byteLength(name))) + "-part-9999".length;
   const size = (node: ElementContent): number => {
     let bytes = measured.get(node);
     if (bytes === undefined) {
@@ -186,12 +238,18 @@ export async function renderEpub(manifest: Manifest, book: Root, options: EpubOp
   };
   const taken = new Set(divisions.map(fileName));
   const parts = divisions.map((division) => {
-    const pieces = division === contents ? [division] : splitDivision(division, maxFileBytes, size);
-    return pieces.map((element, index) => {
-      const file = index === 0 ? fileName(division) : `${divisionOf(division)!.id}-part-${index + 1}.xhtml`;
-      if (index > 0 && taken.has(file)) throw new Error(`the split file ${file} has the name of another division's file`);
-      taken.add(file);
-      return { element, file, division, continuation: index > 0 };
+    const chapters = chaptersOf.get(division)!;
+    // A text with chapters: one file per chapter, named by the chapter's section id; the opening keeps the division's file.
+    const runs: ChapterRun[] =
+      division === contents ? [{ parts: [division] }] : chapters.length ? splitAtChapters(division, chapters, maxFileBytes, size) : [{ parts: splitDivision(division, maxFileBytes, size) }];
+    return runs.flatMap(({ chapter, parts: pieces }) => {
+      const stem = chapter ? String(chapter.properties.id) : divisionOf(division)!.id;
+      return pieces.map((element, index) => {
+        const file = index === 0 ? `${stem}.xhtml` : `${stem}-part-${index + 1}.xhtml`;
+        if ((index > 0 || chapter) && taken.has(file)) throw new Error(`the split file ${file} has the name of another file`);
+        taken.add(file);
+        return { element, file, division, title: chapter ? headingTitle(chapter) : divisionOf(division)!.title, continuation: index > 0 || Boolean(chapter) };
+      });
     });
   });
   const partFiles = new Map(parts.flat().map((part) => [part.element, part.file]));
@@ -211,7 +269,8 @@ export async function renderEpub(manifest: Manifest, book: Root, options: EpubOp
     : [];
 
   // The navigation document first: each part's tree is let go once it is written out.
-  const navHtml = navigationDocument({ contents, divisions, files, sections, pageBreaks, hasCover: Boolean(cover), words });
+  const navHtml = navigationDocument({ contents, divisions, files, outlines, pageBreaks, hasCover: Boolean(cover), words });
+  const navMap = ncxNavMap(divisions, outlines, files);
   // A split division's parts hold its children now: the division lets them go, so each part's tree is freed once written.
   for (const part of parts.flat()) if (part.element !== part.division) part.division.children = [];
   const chapters: Chapter[] = [
@@ -219,17 +278,17 @@ export async function renderEpub(manifest: Manifest, book: Root, options: EpubOp
     ...parts
       .flat()
       .filter((part) => part.division !== contents)
-      .map(({ element, file, division: node, continuation }) => {
+      .map(({ element, file, division: node, title, continuation }) => {
         const division = divisionOf(node)!;
         pointLinksAtFiles(element, files, file);
         const content = toXhtml(element);
         element.children = [];
         return {
-          title: division.title,
+          title,
           content,
           filename: file,
           beforeToc: division.part === "front",
-          // A continuation file is in the spine, in order, but not in the contents: its headings are listed under the division.
+          // A chapter's or a continuation's file is in the spine, in order, but not listed as a division: its headings are listed under the division.
           excludeFromToc: !division.inContents || continuation,
         };
       }),
@@ -263,6 +322,8 @@ export async function renderEpub(manifest: Manifest, book: Root, options: EpubOp
     modified: `${manifest.revised}T00:00:00Z`,
     tocTitle: words.contents,
     navHtml,
+    ncxNavMap: navMap.xml,
+    ncxDepth: navMap.depth,
     prependChapterTitles: false,
     numberChaptersInTOC: false,
     version: 3,

@@ -11,6 +11,7 @@ import type { Browser, Page } from "puppeteer";
 import type { Manifest } from "../manifest/manifest-schema.js";
 import { closeChromium, launchChromium } from "./chromium.js";
 import { makeProfiles } from "./pdf-profiles.js";
+import { placeOutline, type OutlineTarget } from "./pdf-outline.js";
 
 const browserDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "browser");
 const pageRangesScript = path.join(browserDir, "page-ranges.js");
@@ -37,11 +38,8 @@ export interface PdfResult {
 /** What the EPUB needs from a PDF's render (the build cache keeps it with the PDF, so a skipped render still gives a page-list). */
 export type PdfLayout = Pick<PdfResult, "pageCount" | "printPageCount" | "pageStarts" | "anchorPages">;
 
-/** A section the PDF's bookmarks open: the element id where it starts and its title. */
-export interface OutlineTarget {
-  id: string;
-  title: string;
-}
+/** A section the PDF's bookmarks open: the element id where it starts, its title and the bookmarks nested under it. */
+export type { OutlineTarget } from "./pdf-outline.js";
 
 /** One print page: its folio and where its content starts (null on a blank page). */
 export interface PageStart {
@@ -135,11 +133,7 @@ export async function renderPdf(manifest: Manifest, html: string, options: PdfOp
     const laidOut = performance.now();
     const raw = await page.pdf({ printBackground: true, preferCSSPageSize: true, timeout: 0 });
     const printed = performance.now();
-    const outline = (options.outline ?? []).map(({ id, title }) => {
-      const index = anchors[id];
-      if (index === undefined) throw new Error(`bookmark “${title}”: #${id} is on no page`);
-      return { title, page: index };
-    });
+    const outline = placeOutline(options.outline ?? [], anchors);
     const profiles = await makeProfiles(raw, manifest, outline);
     const timings = { layout: laidOut - started, pdf: printed - laidOut, profiles: performance.now() - printed };
     return { pdf: profiles.print, screen: profiles.screen, pageCount: printer.pages.length, printPageCount: profiles.printPageCount, pageStarts, anchorPages: anchors, timings };

@@ -21,6 +21,7 @@ import { fontFaceCss } from "./fonts.js";
 import { rehypePrintNotes } from "./print-notes.js";
 import { pageSizeCss } from "./page-geometry.js";
 import type { OutlineTarget } from "./pdf.js";
+import { headingTitle, textOutline, type OutlineNode } from "../book/chapters.js";
 import { cloneWithoutPositions } from "./clone-tree.js";
 
 // Class names read by ./browser/page-map.js, which writes the page numbers.
@@ -79,11 +80,15 @@ export function rehypeHyphenate(options: { minWordLength?: number } = {}) {
   };
 }
 
-/** The PDF's bookmarks: every division the contents list, by its plain title. */
+/** The PDF's bookmarks: every division the contents list, by its plain title, with a text's chapters and sections nested under it (as in the EPUB's navigation). */
 export function printOutline(book: Root): OutlineTarget[] {
+  const nested = (nodes: OutlineNode[]): OutlineTarget[] =>
+    nodes.map(({ heading, children }) => ({ id: String(heading.properties.id), title: headingTitle(heading), ...(children.length ? { children: nested(children) } : {}) }));
   return book.children.flatMap((node) => {
     const division = node.type === "element" ? divisionOf(node) : undefined;
-    return division?.inContents ? [{ id: division.id, title: division.title }] : [];
+    if (!division?.inContents) return [];
+    const outline = division.part === "body" ? textOutline(node as Element) : [];
+    return [{ id: division.id, title: division.title, ...(outline.length ? { children: nested(outline) } : {}) }];
   });
 }
 

@@ -8,6 +8,12 @@
 // parts read in spine order give the division's text unchanged; only the
 // first part keeps the division's id (and the label that points at its
 // title). A single block bigger than the limit stays whole.
+//
+// A text with chapters (src/book/chapters.ts) is first cut at its chapter
+// headings: its opening (the title and what stands before the first chapter)
+// keeps the division's id, and each chapter is a copy of the division
+// labelled by its chapter heading; a chapter still over the limit is then
+// cut as above.
 import type { Element, ElementContent } from "hast";
 import { select } from "hast-util-select";
 import { toString } from "hast-util-to-string";
@@ -126,5 +132,42 @@ export function splitDivision(division: Element, maxBytes: number, size: (node: 
     const part = shell(division, index > 0);
     part.children = children;
     return part;
+  });
+}
+
+/** One chapter's run of a division (or the opening before the first chapter): its parts, in order. */
+export interface ChapterRun {
+  /** The chapter heading the run opens with; none for the opening. */
+  chapter?: Element;
+  parts: Element[];
+}
+
+/**
+ * The division cut at its chapter headings (direct children of the division),
+ * each run then split by size as `splitDivision` does. The page-break markers
+ * and white space just before a chapter heading go with its chapter.
+ */
+export function splitAtChapters(division: Element, chapters: Element[], maxBytes: number, size: (node: ElementContent) => number): ChapterRun[] {
+  const starts = new Set<ElementContent>(chapters);
+  const runs: { chapter?: Element; children: ElementContent[] }[] = [{ children: [] }];
+  const children = division.children;
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!;
+    let next = index;
+    while (next < children.length && (isPageBreak(children[next]!) || children[next]!.type === "text")) next++;
+    // A chapter's run begins at its heading, or at the markers and white space just before it.
+    const opener = next < children.length && starts.has(children[next]!) ? (children[next] as Element) : undefined;
+    if (opener && runs.at(-1)!.chapter !== opener) runs.push({ chapter: opener, children: [] });
+    runs.at(-1)!.children.push(child);
+  }
+  return runs.map(({ chapter, children: runChildren }) => {
+    const element = shell(division, Boolean(chapter));
+    if (chapter) {
+      // A chapter's file is a chapter named by its own heading.
+      delete element.properties.ariaLabel;
+      element.properties.ariaLabelledBy = [String(chapter.properties.id)];
+    }
+    element.children = runChildren;
+    return { ...(chapter ? { chapter } : {}), parts: splitDivision(element, maxBytes, size) };
   });
 }

@@ -7,9 +7,10 @@ import type { Root } from "mdast";
 import { toMarkdown } from "mdast-util-to-markdown";
 import { noteMarkdownHandlers } from "../restore/notes-markdown.js";
 import { nameMentionToMarkdown } from "../enrich/names/enrich-names.js";
+import { scriptsToMarkdown } from "../ingest/markdown-parser.js";
 
 export function restoredDiff(path: string, raw: string, restored: Root): string {
-  const markdown = toMarkdown(restored, { bullet: "-", rule: "-", handlers: noteMarkdownHandlers, extensions: [nameMentionToMarkdown] });
+  const markdown = toMarkdown(restored, { bullet: "-", rule: "-", handlers: noteMarkdownHandlers, extensions: [nameMentionToMarkdown, scriptsToMarkdown] });
   const rawBlocks = raw.replace(/\r\n/g, "\n").trim() + "\n";
   return createTwoFilesPatch(`${path} (raw)`, `${path} (restored)`, rawBlocks, markdown, undefined, undefined, { context: 1 });
 }

@@ -5,7 +5,8 @@
 // the work's entry in the bibliography. In a review, page references to the
 // book under review (`(15)`, `(261–2)`, `(Cliff’s citation 259–60.)`) become
 // citations of that book. Runs after the notes plugin.
-import type { FootnoteDefinition, Link, PhrasingContent, Root, Text } from "mdast";
+import type { FootnoteDefinition, Link, Paragraph, PhrasingContent, Root, Text } from "mdast";
+import { toString } from "mdast-util-to-string";
 import type { Plugin } from "unified";
 import type { VFile } from "vfile";
 import { pointIn } from "../ingest/raw-position.js";
@@ -66,11 +67,17 @@ function resolve(parsed: ParsedCitation, known: CslItem[], last: CslItem | undef
   }
 }
 
+/** Phrasing that is words of the note (its emphasis included), read together as the citation. */
+const proseNodes = new Set(["text", "emphasis", "strong", "superscript", "subscript", "inlineCode"]);
+
 function citeNote(definition: FootnoteDefinition, file: VFile, known: CslItem[], last: CslItem | undefined): { record?: CitationRecord; item?: CslItem } {
   const paragraph = definition.children[0];
   const first = paragraph?.type === "paragraph" ? paragraph.children[0] : undefined;
   if (first?.type !== "text") return {};
-  const parsed = parseCitation(first.value);
+  // The note's words up to its first other node: a title in italics (a Markdown note) is read with them.
+  const lead = (paragraph as Paragraph).children;
+  const until = lead.findIndex((node) => !proseNodes.has(node.type));
+  const parsed = parseCitation(toString(until === -1 ? lead : lead.slice(0, until)));
   if (!parsed) return {};
   const label = definition.data?.noteLabel ?? definition.label ?? "";
   const place = definition.position;
@@ -96,7 +103,8 @@ function citeNote(definition: FootnoteDefinition, file: VFile, known: CslItem[],
   }
   record.work = item!.id;
   const { start, end } = parsed.span;
-  if (end > start) splitText(file, paragraph as { children: PhrasingContent[] }, first, [{ start, end, make: (text) => workLink(item!, text) }]);
+  // Linked where the words stand in the note's first text node (not across an italic title).
+  if (end > start && end <= first.value.length) splitText(file, paragraph as { children: PhrasingContent[] }, first, [{ start, end, make: (text) => workLink(item!, text) }]);
   return { record, item };
 }
 

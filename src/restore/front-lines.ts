@@ -174,6 +174,8 @@ export const restoreFrontLines: Plugin<[FrontLinesOptions?], Root> = ({ entries 
     lines.forEach((line, lineIndex) => {
       if (isTitle(line, entry)) return info(file, node, lineIndex, `title line, shown in the text's heading: \`${line}\``, "structure-title");
       if (isByline(line, entry)) return info(file, node, lineIndex, `byline, shown in the text's heading: \`${line}\``, "structure-byline");
+      // A title page's `BY` on a line of its own, above the author's name.
+      if (/^by$/i.test(line) && lineIndex + 1 < lines.length && isByline(lines[lineIndex + 1]!, entry)) return info(file, node, lineIndex, `byline, shown in the text's heading: \`${line}\``, "structure-byline");
       const chapter = chapterNumber(line, entry);
       if (chapter) {
         file.data.chapterNumber = chapter;

@@ -1,13 +1,26 @@
 // Section headings: a paragraph of one short line that is not a sentence.
 // A short line that ends like a question is taken as a heading only with a
 // warning, so an editor can look; a sentence (a full stop, a colon, a note
-// call) never is.
+// call), a line of dialogue or a speaker line (dialogue.ts) never is.
+//
+// A book's divisions (division-headings.ts) are found first: `CHAPTER I:
+// TITLE`, or a label standing alone and its title on the next line, make one
+// heading that records its kind and number (`data-chapter`, `data-part`…).
+// Their levels come from the kinds the text has: the highest kind is depth 2
+// (`Part` above `Chapter`: parts h2, chapters h3), and a section heading
+// after the first division sits one level below the deepest. Before the first
+// division (a book's title page, imprint, Gutenberg's title block) a short
+// line is a heading only when prose follows it. A run of labels with no text
+// between them is a list of contents, not headings, and is reported.
 import type { Heading, Paragraph, Root, RootContent } from "mdast";
 import type { Plugin } from "unified";
 import type { VFile } from "vfile";
 import type { LoadedEdition, LoadedStructureHint } from "../manifest/load-edition.js";
 import { notesStart, paragraphText, soleText } from "./blocks.js";
-import { sliceText } from "../ingest/raw-position.js";
+import { lineStart, sliceText } from "../ingest/raw-position.js";
+import { isDialogue, isSpeakerLine } from "./dialogue.js";
+import { divisionLabel, englishDivisionWords, isTitleLine, type DivisionKind, type DivisionLabel, type DivisionWords } from "./division-headings.js";
+import { divisionHeadingClasses } from "../book/schema.js";
 
 const source = "structure";
 const maxWords = 10;
@@ -20,6 +33,7 @@ export function headingVerdict(line: string): HeadingVerdict {
   if (!text || text.includes("\n") || text.length > maxLength || text.split(/\s+/).length > maxWords) return "no";
   if (!/^[\p{Lu}\p{N}‘“'"]/u.test(text)) return "no";
   if (/^\(?\d+[.)*]/.test(text)) return "no"; // a numbered note or excerpt
+  if (isDialogue(text) || isSpeakerLine(text)) return "no";
   if (/[.,;:!]$/.test(text) || /\[\d+\*?\]|\(\d+\)$/.test(text)) return "no";
   return text.endsWith("?") ? "question" : "heading";
 }
@@ -70,6 +84,8 @@ export interface HeadingsOptions {
   structureHints?: LoadedStructureHint[];
   /** The lexicon's words for finding run-in headings; without them none is found but the structure file's. */
   lexicon?: HeadingVocabulary;
+  /** The label and number words of a book's divisions (default: English). */
+  divisionWords?: DivisionWords;
 }
 
 const noWords: HeadingVocabulary = { sentenceStarts: [], danglingWords: [] };
@@ -92,10 +108,124 @@ function hintedRunInLength(text: string, hints: LoadedStructureHint[], file: VFi
   return hint.runInHeading.length;
 }
 
+/** A division heading found in the blocks: its label's block, and where its title is. */
+interface FoundDivision {
+  label: DivisionLabel;
+  /** The title is the next block (the label stands alone on its line). */
+  titleBlock?: number;
+  /** The title is the second line of the label's block. */
+  titleLine?: boolean;
+}
+
+/** The block after `index` that a division's label and title take, i.e. the next block of text. */
+const afterDivision = (index: number, found: FoundDivision) => (found.titleBlock ?? index) + 1;
+
+/** The division headings among the body's blocks, by block index (a contents list left out and reported). */
+function findDivisions(file: VFile, children: RootContent[], bodyEnd: number, words: DivisionWords): Map<number, FoundDivision> {
+  const found = new Map<number, FoundDivision>();
+  for (let index = 0; index < bodyEnd - 1; index++) {
+    const text = paragraphText(children[index]);
+    if (text === undefined) continue;
+    const lines = text.split("\n");
+    if (lines.length > 2) continue;
+    const label = divisionLabel(lines[0]!, words);
+    if (!label) continue;
+    if (lines.length === 2) {
+      if (label.titleStart === undefined && isTitleLine(lines[1]!) && !divisionLabel(lines[1]!, words)) found.set(index, { label, titleLine: true });
+      continue;
+    }
+    const next = paragraphText(children[index + 1]);
+    const titled = label.titleStart === undefined && index + 1 < bodyEnd - 1 && next !== undefined && !next.includes("\n") && isTitleLine(next) && !divisionLabel(next, words);
+    found.set(index, titled ? { label, titleBlock: index + 1 } : { label });
+    if (titled) index++;
+  }
+  // Labels of one kind one after the other, with no text between them: a
+  // list of contents. The last of such a run heads the body when its number
+  // starts again (the contents are followed at once by `CHAPTER I`).
+  const listed = new Set<number>();
+  for (const [index, division] of found) {
+    const at = afterDivision(index, division);
+    const next = found.get(at);
+    if (!next || next.label.kind !== division.label.kind) continue;
+    listed.add(index);
+    const runGoesOn = found.get(afterDivision(at, next))?.label.kind === next.label.kind;
+    if (runGoesOn || (next.label.value ?? 0) > (division.label.value ?? 0)) listed.add(at);
+  }
+  if (listed.size) {
+    const first = Math.min(...listed);
+    file.message(`${listed.size} ${found.get(first)!.label.kind} labels with no text between them: read as a list of contents, not as headings`, {
+      place: children[first]!.position?.start,
+      ruleId: "structure-contents-list",
+      source,
+    });
+    for (const index of listed) found.delete(index);
+  }
+  return found;
+}
+
+const rank: Record<DivisionKind, number> = { volume: 0, book: 1, part: 2, chapter: 3 };
+
+/** The heading a division's label (and its title) make, with its kind and number for the renderers. */
+function divisionHeading(file: VFile, children: RootContent[], index: number, found: FoundDivision, depth: Heading["depth"]): Heading {
+  const node = children[index]!;
+  const whole = soleText(node)!;
+  const { label } = found;
+  let headingChildren: Heading["children"];
+  let end = node.position!.end;
+  if (found.titleBlock !== undefined || found.titleLine) {
+    // `Chapter IV` and `The Title` become `Chapter IV: The Title`.
+    const labelText = sliceText(file, whole, 0, label.labelLength);
+    const titleNode = found.titleBlock !== undefined ? soleText(children[found.titleBlock])! : whole;
+    const titleFrom = found.titleLine ? lineStart(whole.value, 1) : 0;
+    const titleText = sliceText(file, titleNode, titleFrom, titleNode.value.trimEnd().length);
+    headingChildren = [labelText, { type: "text", value: ": " }, titleText];
+    end = (found.titleBlock !== undefined ? children[found.titleBlock]!.position?.end : undefined) ?? end;
+  } else {
+    headingChildren = [whole];
+  }
+  const className = [divisionHeadingClasses[label.kind]];
+  return {
+    type: "heading",
+    depth,
+    children: headingChildren,
+    position: { start: node.position!.start, end },
+    data: { hProperties: { className, [`data${label.kind[0]!.toUpperCase()}${label.kind.slice(1)}`]: String(label.value), dataLabel: label.number } },
+  };
+}
+
+/** A block of prose: what a heading before a book's first division must be followed by. */
+function isProse(node: RootContent | undefined): boolean {
+  const text = paragraphText(node);
+  return text !== undefined && text.replace(/\s+/g, " ").length >= 150;
+}
+
+/** `Title: News from Nowhere`, `Language: English`: a field of a title block (a few words, a colon, a value). */
+const fieldLine = /^\p{Lu}[\p{L}]*(?: [\p{L}]+){0,3}: \S/u;
+/** A field line with another one close by: a title block's fields, never headings. */
+function isTitleBlockField(children: RootContent[], index: number): boolean {
+  const isField = (at: number) => {
+    const text = paragraphText(children[at]);
+    return text !== undefined && fieldLine.test(text.split("\n")[0]!);
+  };
+  if (!isField(index)) return false;
+  for (let offset = 1; offset <= 3; offset++) if (isField(index - offset) || isField(index + offset)) return true;
+  return false;
+}
+
 export const restoreHeadings: Plugin<[HeadingsOptions?], Root> = (options = {}) => (tree, file) => {
   const hints = (options.structureHints ?? []).filter((hint) => hint.text === file.data.textId);
   const bodyEnd = notesStart(tree);
-  tree.children = tree.children.flatMap((node, index): RootContent[] => {
+  const divisions = findDivisions(file, tree.children, bodyEnd, options.divisionWords ?? englishDivisionWords);
+  const kinds = [...new Set([...divisions.values()].map((division) => division.label.kind))].sort((a, b) => rank[a] - rank[b]);
+  const depthOf = (kind: DivisionKind) => Math.min(6, 2 + kinds.indexOf(kind)) as Heading["depth"];
+  const firstDivision = divisions.size ? Math.min(...divisions.keys()) : Infinity;
+  const sectionDepth = Math.min(6, 2 + kinds.length) as Heading["depth"];
+  const titles = new Set([...divisions.values()].flatMap((division) => (division.titleBlock === undefined ? [] : [division.titleBlock])));
+  const original = tree.children;
+  tree.children = original.flatMap((node, index): RootContent[] => {
+    const division = divisions.get(index);
+    if (division) return [divisionHeading(file, original, index, division, depthOf(division.label.kind))];
+    if (titles.has(index)) return [];
     const text = index < bodyEnd ? paragraphText(node) : undefined;
     if (text === undefined) return [node];
     const hinted = text.includes("\n") ? 0 : hintedRunInLength(text, hints, file);
@@ -112,10 +242,14 @@ export const restoreHeadings: Plugin<[HeadingsOptions?], Root> = (options = {}) 
     }
     // The last block of a text is never a heading: nothing follows it.
     if (index === bodyEnd - 1) return [node];
+    // A title block's fields; a book's title page and imprint before its first division.
+    if (isTitleBlockField(original, index)) return [node];
+    if (index < firstDivision && divisions.size && !isProse(original[index + 1])) return [node];
     if (verdict === "question") {
       file.message(`a short question standing alone, taken as a heading: \`${text}\``, { place: node.position, ruleId: "structure-heading-question", source });
     }
-    const heading: Heading = { type: "heading", depth: 2, children: (node as { children: Heading["children"] }).children, position: node.position };
+    const depth = index > firstDivision ? sectionDepth : 2;
+    const heading: Heading = { type: "heading", depth, children: (node as { children: Heading["children"] }).children, position: node.position };
     return [heading];
   });
 };

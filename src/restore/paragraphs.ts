@@ -9,11 +9,19 @@
 // `maxWrapWidth`, and at least `wrapShare` of the lines that do not end a
 // block reach `wrapFloor` of that width. In a hard-wrapped text a block is
 // split only where a line is indented after unindented lines (a paragraph
-// indent), never line by line.
-import type { Paragraph, Root, RootContent, Text } from "mdast";
+// indent), never line by line. Its lines are joined into one paragraph (the
+// typography stage turns each line break into a space), except in a block
+// whose lines were broken on purpose (verse, a table, a title page): a line
+// ends early when the next line's first word would have fitted under the
+// wrap width; an indented block with such a line, or a block where at least
+// half the lines end early and short, is marked to be kept line by line and
+// reported, so an editor can look (`brokenOnPurpose`); `restoreLineBreaks`,
+// run before typography, sets its hard breaks; CRLF line ends are gone before this stage (the raw-text parser).
+import type { Break, Paragraph, PhrasingContent, Root, RootContent, Text } from "mdast";
 import type { Plugin } from "unified";
+import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
-import { lineStart, sliceText } from "../ingest/raw-position.js";
+import { lineStart, pointOfLine, sliceText } from "../ingest/raw-position.js";
 import { soleText } from "./blocks.js";
 
 export interface ParagraphsOptions {
@@ -79,6 +87,59 @@ function indentStarts(lines: string[], short: number): number[] {
   return starts;
 }
 
+/**
+ * Whether a hard-wrapped block's lines were broken on purpose. A line ends
+ * early when the next line's first word would have fitted under the wrap
+ * width. The block's lines were broken on purpose when it is set in from the
+ * margin (every line indented, as verse and inscriptions are in a plain-text
+ * book) and one line ends early, or when at least half its lines end early
+ * and short (under `floor` characters: a title page, a table).
+ */
+export function brokenOnPurpose(lines: string[], width: number, floor: number): boolean {
+  const inner = lines.slice(0, -1);
+  if (!inner.length) return false;
+  const early = inner.filter((line, index) => line.trimEnd().length + 1 + lines[index + 1]!.trim().split(/\s/)[0]!.length <= width);
+  if (lines.every((line) => indentOf(line) > 0) && early.length) return true;
+  return early.filter((line) => line.trim().length < floor).length * 2 >= inner.length;
+}
+
+/** The class of a block whose lines were broken on purpose: the paragraphs stage marks it, `restoreLineBreaks` sets its line breaks. */
+export const keptLinesClass = "lines";
+
+/** Whether a paragraph is marked as kept line by line. */
+export function keepsLines(node: RootContent): boolean {
+  const className = (node.data as { hProperties?: { className?: unknown } } | undefined)?.hProperties?.className;
+  return Array.isArray(className) && className.includes(keptLinesClass);
+}
+
+/** The block marked to be kept line by line; its text stays one node, so the stages after this one read its lines as before. */
+function markLines(node: Paragraph): Paragraph {
+  const data = node.data ?? {};
+  const hProperties = (data as { hProperties?: Record<string, unknown> }).hProperties ?? {};
+  return { ...node, data: { ...data, hProperties: { ...hProperties, className: [keptLinesClass] } } };
+}
+
+/**
+ * Plugin: the line breaks of every paragraph marked to be kept line by line
+ * become hard breaks (each line's text without its indent, at its raw
+ * place). Run it after the stages that read a block's lines (front lines,
+ * headings) and before typography, which joins a paragraph's lines.
+ */
+export const restoreLineBreaks: Plugin<[], Root> = () => (tree, file) => {
+  // Anywhere in the tree: a stage before may have set the block in a quotation.
+  visit(tree, "paragraph", (node) => {
+    const text = soleText(node);
+    if (!text || !keepsLines(node) || !text.value.includes("\n")) return;
+    const children: PhrasingContent[] = [];
+    text.value.split("\n").forEach((line, index) => {
+      const from = lineStart(text.value, index) + indentOf(line);
+      if (index) children.push({ type: "break" } satisfies Break);
+      children.push(sliceText(file, text, from, from + line.trim().length));
+    });
+    node.children = children;
+  });
+};
+
 function paragraphOf(file: VFile, text: Text, start: number, end: number): Paragraph {
   const value = text.value.slice(start, end);
   const from = start + indentOf(value);
@@ -94,6 +155,16 @@ export const restoreParagraphs: Plugin<[ParagraphsOptions?], Root> = (options = 
     const text = texts[blockIndex];
     if (!text || !text.value.includes("\n")) return [node];
     const lines = text.value.split("\n");
+    // Each line as the raw text sets it: the parser trims a block and earlier stages may trim its lines, so a line's indent is its raw column.
+    const rawLines = () => lines.map((line, index) => " ".repeat(Math.max(0, (pointOfLine(file, text, index)?.column ?? 1) - 1)) + line);
+    if (wrapped && !wrapped.lostBlankLines && brokenOnPurpose(rawLines(), wrapped.width, o.wrapFloor * wrapped.width)) {
+      file.message(`lines broken short of the wrap width (${wrapped.width}) on purpose (verse, a table, a title page?): kept line by line`, {
+        place: node.position,
+        ruleId: "structure-short-lines",
+        source: "structure",
+      });
+      return [markLines(node as Paragraph)];
+    }
     const starts = wrapped ? (wrapped.lostBlankLines ? indentStarts(lines, o.wrapFloor * wrapped.width) : [0]) : lines.some((line) => line.trim().length > o.proseLineLength) ? lines.map((_, index) => index) : [0];
     if (starts.length === 1) return [node];
     return starts.map((first, index) => {

@@ -42,6 +42,9 @@ function isForename(word: string): boolean {
   return known;
 }
 
+/** An image or document file's name as it stands in a text: a word glued by `_`/`-` to its extension, or a wiki `File:` name with spaces. */
+const fileNames = /(?:\b(?:File|Image):[^|[\]\n]+|[^\s|[\]()]+)\.(?:jpe?g|png|gif|svg|tiff?|webp|pdf)\b/giu;
+
 const isInitial = (word: string) => /^\p{Lu}\.$/u.test(word);
 const isCapitalised = (word: string) => /^\p{Lu}[\p{Ll}\p{M}]/u.test(word);
 
@@ -140,6 +143,8 @@ export class NameFinder {
     for (const pattern of this.authority.notPersons) {
       for (const match of text.matchAll(pattern)) blocked.push([match.index, match.index + match[0].length]);
     }
+    // A name inside a file's name (`Leon_Trotsky_1920.jpg`, `File:Trotsky in Mexico.jpg`) is no mention.
+    for (const match of text.matchAll(fileNames)) blocked.push([match.index, match.index + match[0].length]);
     const free = (start: number, end: number) => !blocked.some(([s, e]) => start < e && s < end);
     const found: FoundName[] = [];
     const sameParagraph = new Map<string, string>();
