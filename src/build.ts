@@ -1,18 +1,20 @@
 // `edition build`: the pipeline, then each renderer, each output written whole.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { collectGarbage, holdHeapClose } from "./collect-garbage.js";
+import { visit } from "unist-util-visit";
 import { whileBuilding } from "./interrupt.js";
 import { removeStaleTemporaries, writeAtomically } from "./output.js";
 import { betterInPlace, checkEpub, EpubInvalidError } from "./render/epub-check.js";
 import { EditionErrors, hasErrors } from "./report/report-messages.js";
 import { PdfFailedError } from "./report/build-errors.js";
-import { reportHtml } from "./report/report-html.js";
+import { reportHtmlPieces } from "./report/report-html.js";
 import { ChromiumMissingError } from "./render/chromium.js";
 import type { BuildCache } from "./watch/build-cache.js";
 import { buildEdition, type Edition } from "./pipeline.js";
 import { renderEpub } from "./render/epub.js";
 import { renderPdf, type PageStart, type PdfLayout } from "./render/pdf.js";
-import { printOutline, renderPrintHtml } from "./render/print-html.js";
+import { printHtmlPieces, printOutline } from "./render/print-html.js";
 
 export interface BuildOptions {
   manifestPath: string;
@@ -66,9 +68,14 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   const step = options.onStep ?? (() => {});
   const stale = await removeStaleTemporaries(options.outDir);
   if (stale.length) log(`removed ${stale.length} temporary file${stale.length === 1 ? "" : "s"} left by a build that was killed: ${stale.join(", ")}`);
+  holdHeapClose();
   step("reading and restoring the texts");
   const edition = await buildEdition(options.manifestPath, { cache: options.cache?.texts, keepRestored: false });
   if (hasErrors(edition.files)) throw new EditionErrors(edition.files);
+  // Past the pipeline nothing reads the book's source positions (its messages are made; the renderers copy it without
+  // them): on a long text they are a fifth of its memory. A watch cache shares the texts' trees with the next build, so keeps them.
+  if (!options.cache) visit(edition.book, (node) => void delete node.position);
+  collectGarbage();
   const { manifest, book } = edition;
   const output = (extension: string, suffix = "") => path.join(options.outDir, `${manifest.slug}${suffix}.${extension}`);
   const epub = output("epub");
@@ -79,16 +86,18 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
 
   const html = output("html");
   step("rendering the print HTML");
-  const printHtml = await renderPrintHtml(manifest, book);
-  await writeAtomically(html, printHtml);
+  // Written piece by piece as each run of divisions is made ready, never whole in memory; read back only for the PDF.
+  await writeAtomically(html, printHtmlPieces(manifest, book));
   log(`wrote ${html}`);
+  collectGarbage();
   const report = path.join(options.outDir, "report.html");
-  await writeAtomically(report, reportHtml(edition));
+  await writeAtomically(report, reportHtmlPieces(edition));
   log(`wrote ${report}`);
 
   // The PDF comes before the (final) EPUB: its render says where each print page starts, which the EPUB's page-list needs.
   const pdfPath = output("pdf");
   const screenPath = output("pdf", "-screen");
+  const printHtml = options.pdf ? await readFile(html, "utf8") : "";
   const cached = options.pdf ? await options.cache?.pdfIfCurrent(printHtml, pdfPath) : undefined;
   let printed: PdfLayout | undefined = cached;
   if (cached) log(`${pdfPath} is up to date (the print HTML did not change)`);
@@ -141,6 +150,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
       }
     }
     await writeAtomically(epub, data);
+    collectGarbage();
     const why = pending ? "its page-list follows once the PDF is laid out" : "the PDF was not made";
     log(`wrote ${epub}${layout ? "" : ` (no page-list of the print edition: ${why})`}`);
     return true;

@@ -5,8 +5,10 @@
 // files of a build that was stopped are removed when it stops (see
 // ./interrupt.ts), and those of a process that was killed outright are
 // removed by the next build in that folder.
-import { rmSync } from "node:fs";
+import { createWriteStream, rmSync } from "node:fs";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import path from "node:path";
 
 /** Temporary files being written by this process now. */
@@ -14,12 +16,18 @@ const temporaries = new Set<string>();
 
 const temporaryName = /^\..+\.(\d+)\.tmp$/;
 
-export async function writeAtomically(target: string, data: string | Uint8Array): Promise<void> {
+/**
+ * Write `data` to `target` under a temporary name, then rename it into place.
+ * `data` may be the pieces of a large output, made one at a time as the file
+ * takes them (a generator), so the whole never stands in memory at once.
+ */
+export async function writeAtomically(target: string, data: string | Uint8Array | Iterable<string> | AsyncIterable<string>): Promise<void> {
   await mkdir(path.dirname(target), { recursive: true });
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   temporaries.add(temporary);
   try {
-    await writeFile(temporary, data);
+    if (typeof data === "string" || data instanceof Uint8Array) await writeFile(temporary, data);
+    else await pipeline(Readable.from(data, { objectMode: false }), createWriteStream(temporary));
     await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });

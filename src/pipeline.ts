@@ -42,7 +42,7 @@ import type { NamesAuthority } from "./manifest/names-schema.js";
 import type { Lexicon } from "./manifest/lexicon-schema.js";
 import type { TextEntry } from "./manifest/manifest-schema.js";
 import { compileAuthority } from "./enrich/names/authority.js";
-import { enrichLanguage } from "./language/language-layer.js";
+import { enrichLanguage, releaseLanguage } from "./language/language-layer.js";
 import { enrichNames } from "./enrich/names/enrich-names.js";
 import { nameIndex } from "./book/back-matter/name-index.js";
 import { enrichDates } from "./enrich/dates/enrich-dates.js";
@@ -109,6 +109,7 @@ export function textProcessor(options: RestoreOptions, format: SourceFormat = "t
     .use(enrichLanguage, { abbreviations: options.lexicon?.abbreviations })
     .use(enrichNames, { authority: compileAuthority(options.names), lexicon: options.lexicon })
     .use(enrichDates, { lexicon: options.lexicon })
+    .use(releaseLanguage)
     .use(remarkRehype, { handlers: noteHandlersFor(noteWords(options)) });
 }
 

@@ -1,6 +1,8 @@
 // The one language layer: every block of phrasing content (paragraph,
-// heading, table cell) parsed once by retext-english into sentences and
-// words, with each word's offsets in the block's text and its raw place.
+// heading, table cell) parsed by retext-english into sentences and words,
+// with each word's offsets in the block's text and its raw place. Each
+// block's layer is kept packed (numbers, not an object per word): on every
+// block of a long text at once, objects were most of the text's memory.
 // The block's text is its text nodes in order (name mentions, emphasis and
 // links walked through; a note call adds nothing), so wrapping a word later
 // leaves these offsets valid. Places go through the text nodes' origins
@@ -153,20 +155,90 @@ function readerSentences(text: string, parsed: Sentence[], abbreviations: Set<st
   return split;
 }
 
+/**
+ * A block's language kept small: each sentence and word as numbers in one
+ * array (`[start, end, words' end]` per sentence, then `[start, end]` per
+ * word), a word's value cut from the text when asked for, and the parts of
+ * only the words that have several. The `sentences` are made from it at each
+ * read (a reader takes them once per block). A word as an object with its
+ * own value string took about six times the room, and a 10 MB text has some
+ * 1.5 million words.
+ */
+class PackedLanguage implements BlockLanguage {
+  declare readonly sentences: Sentence[];
+
+  constructor(
+    readonly text: string,
+    private readonly sentenceCount: number,
+    private readonly numbers: number[],
+    private readonly parts: Map<number, WordPart[]> | undefined,
+    private readonly values: Map<number, string> | undefined,
+  ) {
+    // An own property, so a copy of the tree (structuredClone: the watch cache) holds the sentences themselves.
+    Object.defineProperty(this, "sentences", { get: unpackSentences, enumerable: true });
+  }
+
+  unpack(): Sentence[] {
+    const { numbers, text, parts, values } = this;
+    const sentences: Sentence[] = [];
+    let word = 0;
+    const wordsAt = this.sentenceCount * 3;
+    for (let index = 0; index < this.sentenceCount; index++) {
+      const words: Word[] = [];
+      for (const end = numbers[index * 3 + 2]!; word < end; word++) {
+        const start = numbers[wordsAt + word * 2]!;
+        const stop = numbers[wordsAt + word * 2 + 1]!;
+        const value: Word = { start, end: stop, value: values?.get(word) ?? text.slice(start, stop) };
+        const wordParts = parts?.get(word);
+        if (wordParts) value.parts = wordParts;
+        words.push(value);
+      }
+      sentences.push({ start: numbers[index * 3]!, end: numbers[index * 3 + 1]!, words });
+    }
+    return sentences;
+  }
+}
+
+function unpackSentences(this: PackedLanguage): Sentence[] {
+  return this.unpack();
+}
+
+function packed(text: string, sentences: Sentence[]): BlockLanguage {
+  const numbers: number[] = [];
+  const words: Word[] = [];
+  for (const sentence of sentences) {
+    for (const word of sentence.words) words.push(word);
+    numbers.push(sentence.start, sentence.end, words.length);
+  }
+  let parts: Map<number, WordPart[]> | undefined;
+  // A word's value is the text it spans (retext-english's nodes are cut from the text); any other is kept as it is.
+  let values: Map<number, string> | undefined;
+  words.forEach((word, index) => {
+    if (word.value !== text.slice(word.start, word.end)) (values ??= new Map()).set(index, word.value);
+    numbers.push(word.start, word.end);
+    if (word.parts) (parts ??= new Map()).set(index, word.parts);
+  });
+  return new PackedLanguage(text, sentences.length, numbers, parts, values);
+}
+
 /** The sentences and words of one block's text. */
 export function blockLanguage(block: Parent, options: LanguageOptions = {}): BlockLanguage {
   const text = textSegments(block).map((segment) => segment.node.value).join("");
-  return { text, sentences: readerSentences(text, parsedSentences(text), new Set(options.abbreviations ?? [])) };
+  return packed(text, readerSentences(text, parsedSentences(text), new Set(options.abbreviations ?? [])));
 }
 
 const phrasing = new Set(["text", "emphasis", "strong", "delete", "link", "linkReference", "nameMention", "inlineCode", "break", "footnoteReference", "image", "imageReference"]);
+
+/** Whether `node` holds phrasing content directly: a block of the language layer, unless it stands inside another. */
+export const isLanguageBlock = (node: Node): boolean =>
+  isParent(node) && node.type !== "root" && !phrasing.has(node.type) && node.children.some((child) => phrasing.has(child.type));
 
 /** The blocks of a tree: the parents whose children are phrasing content, in reading order. */
 export function languageBlocks(tree: Root): Parent[] {
   const blocks: Parent[] = [];
   const walk = (node: Node) => {
     if (!isParent(node)) return;
-    if (node.type !== "root" && !phrasing.has(node.type) && node.children.some((child) => phrasing.has(child.type))) {
+    if (isLanguageBlock(node)) {
       blocks.push(node);
       return;
     }
@@ -196,5 +268,17 @@ export function enrichLanguage(options: LanguageOptions = {}) {
     for (const block of languageBlocks(tree)) {
       block.data = { ...(block.data ?? {}), language: blockLanguage(block, options) } as Parent["data"];
     }
+  };
+}
+
+/**
+ * Plugin: the language layer let go, once its last reader in the text
+ * processor has run (a reader after it makes a block's layer again, as
+ * `blockLanguage` does). On a long text the layer of every block is tens of
+ * MiB per MB that the conversion to hast would otherwise hold too.
+ */
+export function releaseLanguage() {
+  return (tree: Root) => {
+    for (const block of languageBlocks(tree)) if (block.data && "language" in block.data) delete (block.data as { language?: BlockLanguage }).language;
   };
 }

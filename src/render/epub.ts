@@ -271,6 +271,8 @@ export async function renderEpub(manifest: Manifest, book: Root, options: EpubOp
   // The navigation document first: each part's tree is let go once it is written out.
   const navHtml = navigationDocument({ contents, divisions, files, outlines, pageBreaks, hasCover: Boolean(cover), words });
   const navMap = ncxNavMap(divisions, outlines, files);
+  // A split division's parts hold its children now: the division lets them go, so each part's tree is freed once written.
+  for (const part of parts.flat()) if (part.element !== part.division) part.division.children = [];
   const chapters: Chapter[] = [
     ...coverChapter,
     ...parts
@@ -334,5 +336,8 @@ export async function renderEpub(manifest: Manifest, book: Root, options: EpubOp
     tocXHTML: await template("nav.xhtml.ejs"),
     tocNCX: await template("toc.ncx.ejs"),
   };
-  return withFixedDates(await new EPub(settings as Options, chapters).genEpub(), new Date(`${manifest.revised}T00:00:00Z`));
+  const epub = new EPub(settings as Options, chapters);
+  // epub-gen-memory holds its own (normalised) copy of each chapter now: ours goes.
+  for (const chapter of chapters) chapter.content = "";
+  return withFixedDates(await epub.genEpub(), new Date(`${manifest.revised}T00:00:00Z`));
 }

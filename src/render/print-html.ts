@@ -5,7 +5,7 @@
 // format-neutral.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Element, Root } from "hast";
+import type { Element, ElementContent, Root, RootContent } from "hast";
 import rehypeStringify from "rehype-stringify";
 import { unified } from "unified";
 import { h } from "hastscript";
@@ -13,7 +13,7 @@ import hyphen from "hyphen/en/index.js";
 import { visit } from "unist-util-visit";
 import { visitParents } from "unist-util-visit-parents";
 import { divisionOf } from "../book/division.js";
-import { printClasses } from "../book/schema.js";
+import { noteClasses, printClasses } from "../book/schema.js";
 import { bookAuthors, fullTitle } from "../book/front-matter.js";
 import type { Manifest } from "../manifest/manifest-schema.js";
 import { projectRoot } from "../project-root.js";
@@ -93,13 +93,10 @@ export function printOutline(book: Root): OutlineTarget[] {
 }
 
 /** The print processor: the print-only shapes, in order, as rehype plugins. */
-export function printProcessor(manifest: Manifest) {
-  return unified()
-    .use(rehypeContentsPageSlots)
-    .use(rehypeMarkBodyStart)
-    .use(rehypeRunningHeads, { bookTitle: manifest.title })
-    .use(rehypePrintNotes, { placement: manifest.printNotes })
-    .use(rehypeHyphenate);
+export function printProcessor(manifest: Manifest, options: { markBodyStart?: boolean } = {}) {
+  const processor = unified().use(rehypeContentsPageSlots);
+  if (options.markBodyStart ?? true) processor.use(rehypeMarkBodyStart);
+  return processor.use(rehypeRunningHeads, { bookTitle: manifest.title }).use(rehypePrintNotes, { placement: manifest.printNotes }).use(rehypeHyphenate);
 }
 
 /** The print tree: the book with its print-only shapes (on a copy: the book stays format-neutral). */
@@ -107,8 +104,61 @@ export function printTree(manifest: Manifest, book: Root): Root {
   return printProcessor(manifest).runSync(cloneWithoutPositions(book)) as Root;
 }
 
-export async function renderPrintHtml(manifest: Manifest, book: Root): Promise<string> {
-  const tree = printTree(manifest, book);
+const hasClass = (node: Element, name: string) => ((node.properties.className as string[] | undefined) ?? []).includes(name);
+
+/**
+ * Nodes in runs that can be made ready for print one at a time: a note moves
+ * to its call, so a node that calls a note in another one shares a run with
+ * it (and with all between). Used on the book's divisions, and on the
+ * children of one long division.
+ */
+function noteRuns(nodes: (RootContent | ElementContent)[]): number[][] {
+  const noteAt = new Map<string, number>();
+  const calls: { from: number; target: string }[] = [];
+  nodes.forEach((child, index) => {
+    visit(child, "element", (node) => {
+      if (node.tagName === "li" && hasClass(node, noteClasses.note)) noteAt.set(String(node.properties.id), index);
+      if (node.tagName === "a" && hasClass(node, noteClasses.call)) calls.push({ from: index, target: String(node.properties.href).slice(1) });
+    });
+  });
+  // reach[i]: the last node a run holding node i must hold too.
+  const reach = nodes.map((_, index) => index);
+  for (const { from, target } of calls) {
+    const to = noteAt.get(target);
+    if (to === undefined || to === from) continue;
+    const [low, high] = from < to ? [from, to] : [to, from];
+    reach[low] = Math.max(reach[low]!, high);
+  }
+  const runs: number[][] = [];
+  let current: number[] = [];
+  let end = -1;
+  for (let index = 0; index < nodes.length; index++) {
+    if (current.length && index > end) {
+      runs.push(current);
+      current = [];
+    }
+    current.push(index);
+    end = Math.max(end, reach[index]!);
+  }
+  if (current.length) runs.push(current);
+  return runs;
+}
+
+/** A division with more children than this is made ready for print some hundred children at a time. */
+const childrenPerPiece = 200;
+
+const bodyPlaceholder = "edition-print-body";
+const stringify = (tree: Root) => unified().use(rehypeStringify).stringify(tree);
+
+/**
+ * The print HTML in pieces, in order: the document's head and the opening of
+ * its body, then each run of divisions made ready for print (a copy of it,
+ * with the print-only shapes) and serialised, then the closing tags. Only
+ * one run's copy is in memory at a time, so a very long book never stands
+ * whole as a second tree or as one string; the pieces joined are the same
+ * bytes as the whole print tree serialised at once.
+ */
+export async function* printHtmlPieces(manifest: Manifest, book: Root): AsyncGenerator<string> {
   const css = [
     await fontFaceCss(),
     pageSizeCss(manifest.trim),
@@ -128,9 +178,53 @@ export async function renderPrintHtml(manifest: Manifest, book: Root): Promise<s
           ...(manifest.subject ? [h("meta", { name: "keywords", content: manifest.subject })] : []),
           h("style", css),
         ]),
-        h("body", tree.children as Element[]),
+        h("body", [{ type: "comment", value: bodyPlaceholder }]),
       ]),
     ],
   };
-  return unified().use(rehypeStringify).stringify(document);
+  const [before, after] = stringify(document).split(`<!--${bodyPlaceholder}-->`) as [string, string];
+  yield before;
+  const bodyStart = book.children.findIndex((node) => node.type === "element" && divisionOf(node)?.part === "body");
+  const processor = printProcessor(manifest, { markBodyStart: false });
+  const ready = (children: RootContent[]) => processor.runSync({ type: "root", children } as Root) as Root;
+  /** A copy of a top-level node (its children given, or all of them), marked where arabic numbering starts. */
+  const copyOf = (index: number, children?: ElementContent[]): RootContent => {
+    const node = book.children[index]!;
+    const copy = cloneWithoutPositions(children && node.type === "element" ? { ...node, children } : node);
+    if (index === bodyStart) ((copy as Element).properties.className as string[]).push(bodyStartClass);
+    return copy;
+  };
+  for (const run of noteRuns(book.children)) {
+    const node = book.children[run[0]!]!;
+    if (run.length > 1 || node.type !== "element" || node.children.length <= childrenPerPiece) {
+      yield stringify(ready(run.map((index) => copyOf(index))));
+      continue;
+    }
+    // A long division: its opening and closing tags, and between them its children some hundred at a time (runs
+    // that keep each note call with its note). Each piece is a copy of the division holding those children only,
+    // so what the print plugins read (the division, a call's note) is as in the whole.
+    const [open, close] = stringify(ready([copyOf(run[0]!, [{ type: "comment", value: bodyPlaceholder }])])).split(`<!--${bodyPlaceholder}-->`) as [string, string];
+    yield open;
+    let piece: number[] = [];
+    const flush = function* () {
+      if (!piece.length) return;
+      const tree = ready([copyOf(run[0]!, piece.map((index) => node.children[index]!))]);
+      piece = [];
+      yield stringify({ type: "root", children: (tree.children[0] as Element).children });
+    };
+    for (const children of noteRuns(node.children)) {
+      if (piece.length && piece.length + children.length > childrenPerPiece) yield* flush();
+      piece.push(...children);
+    }
+    yield* flush();
+    yield close;
+  }
+  yield after;
+}
+
+/** The print HTML as one string (for the PDF render and tests; a build writes the pieces to the file as they are made). */
+export async function renderPrintHtml(manifest: Manifest, book: Root): Promise<string> {
+  let html = "";
+  for await (const piece of printHtmlPieces(manifest, book)) html += piece;
+  return html;
 }

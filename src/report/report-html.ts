@@ -37,9 +37,27 @@ export interface ReportInput {
   files: VFile[];
 }
 
-export function reportHtml({ manifest, files }: ReportInput): string {
+export function reportHtml(input: ReportInput): string {
+  return [...reportHtmlPieces(input)].join("");
+}
+
+const placeholder = "edition-report-piece";
+const stringify = (tree: Root) => unified().use(rehypeStringify).stringify(tree);
+
+/** `tree` serialised and cut where its placeholder comment stands: the text before and after it. */
+function around(tree: Root): [string, string] {
+  return stringify(tree).split(`<!--${placeholder}-->`) as [string, string];
+}
+
+/**
+ * The report in pieces, in order (each file's section, and its raw text some
+ * thousand lines at a time), so a build writes it to the file as it is made:
+ * the raw copy of a very long text is never one tree or one string. The
+ * pieces joined are the report.
+ */
+export function* reportHtmlPieces({ manifest, files }: ReportInput): Generator<string> {
   const sections = files.map((file, index) => ({ file, anchor: anchorOf(file, index) }));
-  const document: Root = {
+  const [head, tail] = around({
     type: "root",
     children: [
       { type: "doctype" },
@@ -49,12 +67,14 @@ export function reportHtml({ manifest, files }: ReportInput): string {
           h("h1", `Build report: ${manifest.title}`),
           h("p", "Every message of the last build, by file and by the stage that made it. Each place links to its raw line."),
           summary(sections),
-          ...sections.map(({ file, anchor }) => fileSection(file, anchor, manifest)),
+          { type: "comment", value: placeholder },
         ]),
       ]),
     ],
-  };
-  return unified().use(rehypeStringify).stringify(document);
+  });
+  yield head;
+  for (const { file, anchor } of sections) yield* fileSection(file, anchor, manifest);
+  yield tail;
 }
 
 function anchorOf(file: VFile, index: number): string {
@@ -87,13 +107,34 @@ function summary(sections: { file: VFile; anchor: string }[]): Element {
   ]);
 }
 
-function fileSection(file: VFile, anchor: string, manifest: Manifest): Element {
+/** A text's lines, each cut from the text when it is asked for (`split` would hold every line at once). */
+class Lines {
+  private readonly starts: number[] = [0];
+  constructor(private readonly text: string) {
+    for (const match of text.matchAll(/\r?\n/g)) this.starts.push(match.index + match[0].length);
+  }
+  get count(): number {
+    return this.starts.length;
+  }
+  /** Line `index` (from 0), without its line break. */
+  at(index: number): string | undefined {
+    if (index < 0 || index >= this.starts.length) return undefined;
+    const next = this.starts[index + 1];
+    const end = next === undefined ? this.text.length : next - (this.text[next - 2] === "\r" ? 2 : 1);
+    return this.text.slice(this.starts[index], end);
+  }
+}
+
+const linesPerPiece = 2_000;
+
+function* fileSection(file: VFile, anchor: string, manifest: Manifest): Generator<string> {
   const entry = manifest.texts.find((text) => text.id === file.data.textId);
   const stages = [...groupBy(file.messages, (message) => message.source ?? "other")].sort(
     ([a], [b]) => rank(a) - rank(b) || a.localeCompare(b),
   );
-  const lines = String(file.value ?? "").split(/\r?\n/);
-  return h("section", { id: anchor }, [
+  const value = String(file.value ?? "");
+  const lines = new Lines(value);
+  const section = h("section", { id: anchor }, [
     h("h2", entry ? [h("cite", entry.title), ` — ${file.path}`] : file.path),
     ...(file.messages.length ? [] : [h("p", "No messages.")]),
     ...stages.flatMap(([source, messages]) => [
@@ -105,8 +146,23 @@ function fileSection(file: VFile, anchor: string, manifest: Manifest): Element {
         ]),
       ),
     ]),
-    ...(lines.some((line) => line.trim()) ? [rawText(lines, anchor)] : []),
+    // The raw text, line by line, stands where the placeholder is.
+    ...(value.trim() ? [h("details", { className: ["raw-text"] }, [h("summary", "Raw file, line by line"), h("pre", [{ type: "comment", value: placeholder }])])] : []),
   ]);
+  if (!value.trim()) {
+    yield stringify({ type: "root", children: [section] });
+    return;
+  }
+  const [before, after] = around({ type: "root", children: [section] });
+  yield before;
+  for (let first = 0; first < lines.count; first += linesPerPiece) {
+    const children: ElementContent[] = [];
+    for (let index = first; index < Math.min(lines.count, first + linesPerPiece); index++) {
+      children.push(h("span", { id: `${anchor}-L${index + 1}`, className: ["line"] }, [h("a", { href: `#${anchor}-L${index + 1}` }, String(index + 1)), ` ${lines.at(index)}\n`]));
+    }
+    yield stringify({ type: "root", children });
+  }
+  yield after;
 }
 
 function describeCounts(count: Record<Severity, number>): string {
@@ -114,10 +170,10 @@ function describeCounts(count: Record<Severity, number>): string {
   return `(${parts.join(", ")})`;
 }
 
-function messageRow(message: VFileMessage, anchor: string, lines: string[]): Element {
+function messageRow(message: VFileMessage, anchor: string, lines: Lines): Element {
   const line = message.line ?? undefined;
   const place = line ? `${line}:${message.column ?? 1}` : "—";
-  const raw = line ? lines[line - 1] : undefined;
+  const raw = line ? lines.at(line - 1) : undefined;
   return h("tr", { className: [severityOf(message)] }, [
     h("td", line ? h("a", { href: `#${anchor}-L${line}` }, place) : place),
     h("td", severityOf(message)),
@@ -130,13 +186,6 @@ function excerpt(line: string, column: number): string {
   const start = Math.max(0, column - 60);
   const text = line.slice(start, start + 160);
   return `${start > 0 ? "…" : ""}${text}${start + 160 < line.length ? "…" : ""}`;
-}
-
-function rawText(lines: string[], anchor: string): Element {
-  const children: ElementContent[] = lines.map((line, index) =>
-    h("span", { id: `${anchor}-L${index + 1}`, className: ["line"] }, [h("a", { href: `#${anchor}-L${index + 1}` }, String(index + 1)), ` ${line}\n`]),
-  );
-  return h("details", { className: ["raw-text"] }, [h("summary", "Raw file, line by line"), h("pre", children)]);
 }
 
 function rank(source: string): number {

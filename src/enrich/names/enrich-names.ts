@@ -11,7 +11,7 @@ import { visitParents } from "unist-util-visit-parents";
 import type { VFile } from "vfile";
 import { pointIn, rewriteText } from "../../ingest/raw-position.js";
 import { splitText, type TextPiece } from "../../ingest/split-text.js";
-import { blockLanguage, textSegments, type BlockLanguage, type LanguageOptions } from "../../language/language-layer.js";
+import { blockLanguage, isLanguageBlock, textSegments, type BlockLanguage, type LanguageOptions, type Sentence } from "../../language/language-layer.js";
 
 /** A raw `line:column`. */
 export interface Place {
@@ -66,9 +66,9 @@ export interface EnrichNamesOptions {
 }
 
 /** The language layer's words that lie in a block's text node, with offsets in the node's value (a word across a node's edge is cut at it). */
-function wordsOfNode(language: BlockLanguage, start: number, node: Text) {
+function wordsOfNode(sentences: Sentence[], start: number, node: Text) {
   const end = start + node.value.length;
-  return language.sentences.flatMap((sentence) =>
+  return sentences.flatMap((sentence) =>
     sentence.words.filter((word) => word.end > start && word.start < end).map((word) => ({ start: Math.max(word.start, start) - start, end: Math.min(word.end, end) - start })),
   );
 }
@@ -79,17 +79,16 @@ export const enrichNames: Plugin<[EnrichNamesOptions], Root> = ({ authority, lex
   const mentions: MentionRecord[] = [];
   let section: string | undefined;
 
-  // Each block's language (enrichLanguage's, or made here when the plugin runs alone) and where its text nodes start in it.
-  const blocks = new Map<Parent, { language: BlockLanguage; starts: Map<Text, number> }>();
+  // The block being read: its sentences (enrichLanguage's, or made here when the plugin runs alone) and where its
+  // text nodes start in it. A block's text nodes come one after another, so only the current block is kept.
+  let current: { block: Parent; sentences: Sentence[]; starts: Map<Text, number> } | undefined;
   const blockOf = (ancestors: Parent[]) => {
-    const block = ancestors.findLast((ancestor) => (ancestor.data as { language?: BlockLanguage } | undefined)?.language) ?? ancestors.at(-1)!;
-    let known = blocks.get(block);
-    if (!known) {
+    const block = ancestors.findLast((ancestor) => (ancestor.data as { language?: BlockLanguage } | undefined)?.language) ?? ancestors.find(isLanguageBlock) ?? ancestors.at(-1)!;
+    if (current?.block !== block) {
       const language = (block.data as { language?: BlockLanguage } | undefined)?.language ?? blockLanguage(block, lexicon);
-      known = { language, starts: new Map(textSegments(block).map((segment) => [segment.node, segment.start])) };
-      blocks.set(block, known);
+      current = { block, sentences: language.sentences, starts: new Map(textSegments(block).map((segment) => [segment.node, segment.start])) };
     }
-    return known;
+    return current;
   };
 
   visitParents(tree, (node, ancestors) => {
@@ -100,7 +99,7 @@ export const enrichNames: Plugin<[EnrichNamesOptions], Root> = ({ authority, lex
     if (node.type === "nameMention") return SKIP;
     if (node.type !== "text" || !parent || index === undefined) return;
     const block = blockOf(ancestors as Parent[]);
-    const names = finder.find(node.value, wordsOfNode(block.language, block.starts.get(node) ?? 0, node));
+    const names = finder.find(node.value, wordsOfNode(block.sentences, block.starts.get(node) ?? 0, node));
     if (!names.length) return;
     const pieces: TextPiece[] = names.map((name) => {
       const id = `${prefix}${mentions.length + 1}`;
