@@ -84,13 +84,14 @@ async function repeatedBook(mib: number): Promise<string> {
   return Array.from({ length: copies }, () => raw).join("\n\n");
 }
 
-/** One line of 200,000 times `char` as a paragraph of its own between two others. */
-const hostileLine = (char: string) => `Intro paragraph.\n\n${char === " " ? `a${char.repeat(200_000)}b` : char.repeat(200_000)}\n\nLast paragraph.\n`;
+/** One line of 200,000 times `char` as a paragraph of its own between two others (`blank`: a line of spaces alone). */
+const hostileLine = (char: string) =>
+  `Intro paragraph.\n\n${char === " " ? `a${char.repeat(200_000)}b` : char === "blank" ? " ".repeat(200_000) : char.repeat(200_000)}\n\nLast paragraph.\n`;
 
 export async function scaleFigures(options: { sizesMiB: number[]; log: (line: string) => void; timeoutMs?: number }): Promise<ScaleFigure[]> {
   const figures: ScaleFigure[] = [];
   const timeoutMs = options.timeoutMs ?? 30 * 60_000;
-  for (const [name, char] of [["200k spaces", " "], ["200k dots", "."], ["200k >", ">"], ["200k [", "["]] as const) {
+  for (const [name, char] of [["200k spaces", " "], ["200k blank", "blank"], ["200k dots", "."], ["200k >", ">"], ["200k [", "["], ["200k _", "_"]] as const) {
     figures.push(await measuredBuild(name, hostileLine(char), timeoutMs));
     options.log(`${name}: ${(figures.at(-1)!.ms / 1000).toFixed(1)} s (${(figures.at(-1)!.cpuMs / 1000).toFixed(1)} s CPU), exit ${figures.at(-1)!.exitCode}`);
   }

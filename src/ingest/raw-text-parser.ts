@@ -24,6 +24,25 @@ export function lineEndEdits(raw: string, taken: Edit[]): Edit[] {
   return edits;
 }
 
+/** Start and end of each run of lines that are not blank, line by line (a pattern over the document backtracks quadratically on a long blank line). */
+function* nonBlankRuns(document: string): Generator<[number, number]> {
+  let runStart = -1;
+  let runEnd = -1;
+  for (let lineStart = 0; lineStart <= document.length; ) {
+    const newline = document.indexOf("\n", lineStart);
+    const lineEnd = newline === -1 ? document.length : newline;
+    if (/\S/.test(document.slice(lineStart, lineEnd))) {
+      if (runStart < 0) runStart = lineStart;
+      runEnd = lineEnd;
+    } else if (runStart >= 0) {
+      yield [runStart, runEnd];
+      runStart = -1;
+    }
+    lineStart = lineEnd + 1;
+  }
+  if (runStart >= 0) yield [runStart, runEnd];
+}
+
 export const rawTextParser: Plugin<[RawTextParserOptions?], string, Root> = function (options = {}) {
   this.parser = (raw, file) => {
     const corrections = options.edits?.(raw, file) ?? [];
@@ -32,11 +51,10 @@ export const rawTextParser: Plugin<[RawTextParserOptions?], string, Root> = func
     const children: Paragraph[] = [];
     // A block is a run of lines that are not blank; the text keeps its line
     // breaks, which later plugins read as structure.
-    const block = /[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*/g;
-    for (const match of document.matchAll(block)) {
-      const leading = match[0].length - match[0].trimStart().length;
-      const start = match.index + leading;
-      const value = match[0].trim();
+    for (const [from, to] of nonBlankRuns(document)) {
+      const run = document.slice(from, to);
+      const start = from + run.length - run.trimStart().length;
+      const value = run.trim();
       const position = { start: rawPoint(file, start), end: rawPoint(file, start + value.length) };
       children.push({
         type: "paragraph",

@@ -42,8 +42,11 @@ function isForename(word: string): boolean {
   return known;
 }
 
-/** An image or document file's name as it stands in a text: a word glued by `_`/`-` to its extension, or a wiki `File:` name with spaces. */
-const fileNames = /(?:\b(?:File|Image):[^|[\]\n]+|[^\s|[\]()]+)\.(?:jpe?g|png|gif|svg|tiff?|webp|pdf)\b/giu;
+/**
+ * An image or document file's name as it stands in a text: a word glued by `_`/`-` to its extension, or a wiki `File:` name with spaces.
+ * Linear: a bare name starts only where a word starts (the lookbehind), and a `File:` name is at most 200 characters long.
+ */
+const fileNames = /(?:\b(?:File|Image):[^|[\]\n]{1,200}?|(?<![^\s|[\]()])[^\s|[\]()]+)\.(?:jpe?g|png|gif|svg|tiff?|webp|pdf)\b/giu;
 
 const isInitial = (word: string) => /^\p{Lu}\.$/u.test(word);
 const isCapitalised = (word: string) => /^\p{Lu}[\p{Ll}\p{M}]/u.test(word);
