@@ -138,6 +138,8 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   async function writeEpub(layout: typeof printed): Promise<boolean> {
     step("rendering the EPUB");
     const data = await renderEpub(manifest, book, { pageStarts: layout?.pageStarts, anchorPages: layout?.anchorPages, log });
+    // The EPUB's copy of the book and its chapters are garbage now: gone before EPUBCheck unpacks and parses the package.
+    collectGarbage();
     step("checking the EPUB");
     const checked = await checkEpub(data);
     if (checked.errors.length) throw new EpubInvalidError(epub, checked.errors);

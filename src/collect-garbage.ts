@@ -9,7 +9,7 @@ import v8 from "node:v8";
 import vm from "node:vm";
 
 /** How much the heap may grow past what was live at the last full collection, in percent. */
-const growingPercent = 25;
+const growingPercent = 5;
 
 /** Below this much heap in use, a step's garbage is left to V8. */
 const threshold = 256 * 1024 * 1024;

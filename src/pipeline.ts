@@ -48,6 +48,7 @@ import { nameIndex } from "./book/back-matter/name-index.js";
 import { enrichDates } from "./enrich/dates/enrich-dates.js";
 import { chronologyAppendix } from "./book/back-matter/chronology.js";
 import { chronologyEntries } from "./enrich/dates/events.js";
+import { collectGarbage } from "./collect-garbage.js";
 
 export interface Edition extends LoadedEdition {
   book: HastRoot;
@@ -164,6 +165,8 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
       ...(file.data.chapterNumber ? { chapterNumber: file.data.chapterNumber } : {}),
     });
   }
+  // Each text's mdast is garbage now: gone before the back matter is made from the texts' files.
+  collectGarbage();
   checkCorrectionCounts(loaded);
   checkStructureHints(loaded);
   const { manifest } = loaded;

@@ -6,7 +6,6 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { EPub, type Chapter, type Options } from "epub-gen-memory";
 import type { Element, ElementContent, Root } from "hast";
-import JSZip from "jszip";
 import { toXhtml } from "./to-xhtml.js";
 import type { Element as XastElement } from "xast";
 import { toXml } from "xast-util-to-xml";
@@ -49,17 +48,20 @@ export interface EpubOptions {
 }
 
 /**
- * JSZip stamps each entry with the clock and epub-gen-memory has no option
- * for it: the packaged EPUB is read back with JSZip's public API and written
- * again with fixed dates, so the same sources give the same bytes.
+ * epub-gen-memory's package, zipped once with fixed dates. JSZip stamps each
+ * entry with the clock and epub-gen-memory has no option for it, so the
+ * entries' dates are set before the zip is made (the same sources give the
+ * same bytes). Each chapter's normalised copy goes once the chapters are
+ * templated, so only the templated copy is held while the zip is made.
  */
-async function withFixedDates(epub: Buffer, date: Date): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(epub);
-  const mimetype = zip.file("mimetype");
-  if (mimetype) zip.file("mimetype", await mimetype.async("string"), { compression: "STORE" });
-  for (const file of Object.values(zip.files)) file.date = date;
-  // As epub-gen-memory writes it: `mimetype` first and stored, the rest deflated.
-  return zip.generateAsync({ type: "nodebuffer", mimeType: "application/epub+zip", compression: "DEFLATE", compressionOptions: { level: 9 } });
+class DatedEpub extends EPub {
+  async packed(date: Date): Promise<Buffer> {
+    await this.render();
+    for (const chapter of this.content) chapter.content = "";
+    for (const file of Object.values(this.zip.files)) file.date = date;
+    // As epub-gen-memory writes it: `mimetype` first and stored, the rest deflated.
+    return this.zip.generateAsync({ type: "nodebuffer", mimeType: "application/epub+zip", compression: "DEFLATE", compressionOptions: { level: 9 } });
+  }
 }
 
 /**
@@ -336,8 +338,8 @@ export async function renderEpub(manifest: Manifest, book: Root, options: EpubOp
     tocXHTML: await template("nav.xhtml.ejs"),
     tocNCX: await template("toc.ncx.ejs"),
   };
-  const epub = new EPub(settings as Options, chapters);
+  const epub = new DatedEpub(settings as Options, chapters);
   // epub-gen-memory holds its own (normalised) copy of each chapter now: ours goes.
   for (const chapter of chapters) chapter.content = "";
-  return withFixedDates(await epub.genEpub(), new Date(`${manifest.revised}T00:00:00Z`));
+  return epub.packed(new Date(`${manifest.revised}T00:00:00Z`));
 }
