@@ -12,7 +12,6 @@ import path from "node:path";
 import { toString } from "hast-util-to-string";
 import { selectAll } from "hast-util-select";
 import { VFile } from "vfile";
-import type { VFileMessage } from "vfile-message";
 import { describe, expect, it } from "vitest";
 import { capNesting, maxNesting } from "../src/manifest/markdown-nesting.js";
 import { loadCslStyle, systemStylesDir } from "../src/manifest/csl-style.js";
@@ -23,19 +22,11 @@ import { buildEdition, processText } from "../src/pipeline.js";
 import { isLinkLine } from "../src/restore/boilerplate.js";
 import { normaliseDashes, normaliseSpaces } from "../src/restore/typography-rules.js";
 import { fixtureTexts, validManifest } from "./fixtures/manifests.js";
-import { sourcesFixture } from "./helpers.js";
+import { failure, sourcesFixture } from "./helpers.js";
 
 /** The fixture manifest with `bibliographyStyle` on line 11 (its value at column 20), before `note`. */
 const withStyle = (style: string) => validManifest.replace("note: |", `bibliographyStyle: ${style}\nnote: |`);
 
-async function failure(work: Promise<unknown>): Promise<VFileMessage> {
-  const error = await work.then(
-    () => undefined,
-    (reason: VFileMessage) => reason,
-  );
-  if (!error) throw new Error("it worked, but it should have failed");
-  return error;
-}
 
 const outsideFolder = () => mkdtemp(path.join(os.tmpdir(), "edition-outside-"));
 

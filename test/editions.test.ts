@@ -6,7 +6,6 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { VFile } from "vfile";
-import type { VFileMessage } from "vfile-message";
 import { describe, expect, it } from "vitest";
 import { formatSpellingCandidates } from "../src/check/spelling-candidates.js";
 import { decodeText } from "../src/ingest/decode-text.js";
@@ -14,16 +13,8 @@ import { defaultDataName } from "../src/manifest/edition-data.js";
 import { loadEdition } from "../src/manifest/load-edition.js";
 import { displayPath } from "../src/manifest/yaml-data-file.js";
 import { fixtureTexts, validManifest } from "./fixtures/manifests.js";
-import { cli, sourcesFixture } from "./helpers.js";
+import { cli, failure, sourcesFixture } from "./helpers.js";
 
-async function failure(work: Promise<unknown>): Promise<VFileMessage> {
-  const error = await work.then(
-    () => undefined,
-    (reason: VFileMessage) => reason,
-  );
-  if (!error) throw new Error("it worked, but it should have failed");
-  return error;
-}
 
 const correction = (text: string, wrong: string, right: string) => `- text: ${text}\n  wrong: ${wrong}\n  right: ${right}\n  reason: test\n`;
 

@@ -33,7 +33,7 @@ import { readOutline, setOutline } from "../src/render/pdf-outline.js";
 import { printOutline } from "../src/render/print-html.js";
 import { defaultMaxFileBytes } from "../src/render/split-division.js";
 import { validManifest } from "./fixtures/manifests.js";
-import { sourcesFixture } from "./helpers.js";
+import { generatedParagraph, sourcesFixture } from "./helpers.js";
 
 /** Stand-in for the structure stage's chapter marks (see above): `CHAPTER <roman>` headings get the chapter class. */
 function markChapters(book: Root): Root {
@@ -98,15 +98,7 @@ function expectAllLinksResolve(files: Files): number {
 
 const words = ["comrades", "argued", "over", "the", "question", "of", "river", "houses", "while", "market", "gardens", "met", "again", "in", "summer", "and", "spring", "with", "new", "boats"];
 
-/** A paragraph of about 600 characters, different for each (chapter, index). */
-function paragraph(chapter: number, index: number): string {
-  const sentences: string[] = [];
-  for (let sentence = 0; sentence < 6; sentence++) {
-    const picked = Array.from({ length: 14 }, (_, at) => words[(chapter * 7 + index * 3 + sentence * 5 + at * 11) % words.length]!);
-    sentences.push(`${picked.join(" ").replace(/^./, (first) => first.toUpperCase())} (chapter ${chapter + 1}, paragraph ${index + 1}).`);
-  }
-  return sentences.join(" ");
-}
+const paragraph = (chapter: number, index: number) => generatedParagraph(words, "chapter", chapter, index);
 
 const chapterTitles = ["CHAPTER I: THE FIRST DAY", "CHAPTER II: A WALK BY THE RIVER", "CHAPTER III: THE LONG DAY", "CHAPTER IV: THE LAST DAY"];
 

@@ -13,19 +13,11 @@ import { renderEpub } from "../src/render/epub.js";
 import { checkEpub } from "../src/render/epub-check.js";
 import { defaultMaxFileBytes } from "../src/render/split-division.js";
 import { fixtureTexts, validManifest } from "./fixtures/manifests.js";
-import { sourcesFixture } from "./helpers.js";
+import { generatedParagraph, sourcesFixture } from "./helpers.js";
 
 const words = ["comrades", "argued", "over", "the", "question", "of", "party", "democracy", "while", "factory", "committees", "met", "again", "in", "winter", "and", "spring", "with", "new", "demands"];
 
-/** A paragraph of about 600 characters, different for each (section, index). */
-function paragraph(section: number, index: number): string {
-  const sentences: string[] = [];
-  for (let sentence = 0; sentence < 6; sentence++) {
-    const picked = Array.from({ length: 14 }, (_, at) => words[(section * 7 + index * 3 + sentence * 5 + at * 11) % words.length]!);
-    sentences.push(`${picked.join(" ").replace(/^./, (first) => first.toUpperCase())} (section ${section + 1}, paragraph ${index + 1}).`);
-  }
-  return sentences.join(" ");
-}
+const paragraph = (section: number, index: number) => generatedParagraph(words, "section", section, index);
 
 const headings = ["The First Congress", "Debates in the Winter", "The Long Middle Years", "A Turn in the Spring", "After the Split", "The Last Conference"];
 

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { buildEdition, type Edition } from "../src/pipeline.js";
 import { renderEpub } from "../src/render/epub.js";
+import { decodeEntities } from "./helpers.js";
 
 interface MorrisReading {
   startMarker: number;
@@ -28,17 +29,10 @@ const raw = (await readFile("test/fixtures/corpus/morris-1890-news-from-nowhere.
 /** Words as runs of letters, lower-cased: what typography (dashes, quotes, spaces) never changes. */
 const letterRuns = (text: string) => (text.match(/\p{L}+/gu) ?? []).map((word) => word.toLowerCase());
 
-const decode = (xhtml: string) =>
-  xhtml
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&");
+
 
 /** The text of a file's body, its tags made spaces. */
-const bodyText = (xhtml: string) => decode(xhtml.slice(xhtml.indexOf("<body")).replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ");
+const bodyText = (xhtml: string) => decodeEntities(xhtml.slice(xhtml.indexOf("<body")).replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ");
 
 let edition: Edition;
 /** The book's own XHTML files' body text, in spine order. */

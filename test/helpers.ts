@@ -5,6 +5,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import type { VFileMessage } from "vfile-message";
 
 export const run = promisify(execFile);
 
@@ -75,4 +76,36 @@ export async function cliProcess(args: string[], env: Record<string, string> = {
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
   );
+}
+
+/** The fatal message a piece of work fails with; throws when it does not fail. */
+export async function failure(work: Promise<unknown>): Promise<VFileMessage> {
+  const error = await work.then(
+    () => undefined,
+    (reason: VFileMessage) => reason,
+  );
+  if (!error) throw new Error("it worked, but it should have failed");
+  return error;
+}
+
+/** XHTML's character references and the five named entities, read back as characters. */
+export function decodeEntities(xhtml: string): string {
+  return xhtml
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
+}
+
+/** A generated paragraph of about 600 characters from `words`, different for each (part, index): long fixture texts without a real text's size. */
+export function generatedParagraph(words: string[], label: string, part: number, index: number): string {
+  const sentences: string[] = [];
+  for (let sentence = 0; sentence < 6; sentence++) {
+    const picked = Array.from({ length: 14 }, (_, at) => words[(part * 7 + index * 3 + sentence * 5 + at * 11) % words.length]!);
+    sentences.push(`${picked.join(" ").replace(/^./, (first) => first.toUpperCase())} (${label} ${part + 1}, paragraph ${index + 1}).`);
+  }
+  return sentences.join(" ");
 }

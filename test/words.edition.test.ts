@@ -14,6 +14,7 @@ import { diffArrays } from "diff";
 import JSZip from "jszip";
 import { describe, expect, inject, it } from "vitest";
 import { parse } from "yaml";
+import { decodeEntities } from "./helpers.js";
 
 const { epub, manifestPath } = inject("edition");
 const sourcesDir = path.dirname(manifestPath);
@@ -57,17 +58,12 @@ function rawKept(id: string, raw: string): string[] {
 /** The text of an XHTML file: tags out (a space for each), entities decoded. */
 function xhtmlText(xhtml: string): string {
   const body = xhtml.slice(xhtml.indexOf("<body"));
-  return body
-    // A page-list marker is empty and may stand inside a word the print edition hyphenated across two pages (`Trots<span …/>ky`).
-    .replace(/<span [^>]*epub:type="pagebreak"[^>]*\/>/g, "")
-    .replace(/<[^>]*>/g, " ")
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
+  return decodeEntities(
+    body
+      // A page-list marker is empty and may stand inside a word the print edition hyphenated across two pages (`Trots<span …/>ky`).
+      .replace(/<span [^>]*epub:type="pagebreak"[^>]*\/>/g, "")
+      .replace(/<[^>]*>/g, " "),
+  );
 }
 
 const contains = (haystack: string[], needle: string[]) => haystack.some((_, start) => needle.every((word, offset) => haystack[start + offset] === word));

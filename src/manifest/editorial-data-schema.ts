@@ -41,14 +41,14 @@ export const structureSchema = z.array(
   }),
 );
 
-/** A pattern with a capturing group: the group is the value read (an excerpt's number). */
-const patternWithGroup = pattern.refine((source) => {
+/** A pattern with a capturing group: the group is the value read (an excerpt's number, a title-block field). */
+export const patternWithGroup = pattern.refine((source) => {
   try {
     return new RegExp(`${source}|`, "u").exec("")!.length > 1;
   } catch {
     return true; // reported by `pattern`
   }
-}, "needs a group `( )` that captures the number");
+}, "needs a group `( )` that captures the value");
 
 /**
  * How a site sets out excerpts from sources: a section under a heading of

@@ -6,21 +6,13 @@
 // Patterns are regular expressions over one trimmed line, checked by
 // bounded-pattern.ts like every other editor-supplied pattern.
 import { z } from "zod";
-import { pattern } from "./editorial-data-schema.js";
+import { pattern, patternWithGroup } from "./editorial-data-schema.js";
 
 const nonEmpty = z.string().min(1);
 
 /** A rule's id: lower case, digits and hyphens; messages carry it as their rule id. */
 const ruleId = z.string().regex(/^[a-z][a-z0-9-]*$/, "must be lower-case letters, digits and hyphens");
 
-/** A pattern with a capturing group: the group is the value read. */
-const patternWithGroup = pattern.refine((source) => {
-  try {
-    return new RegExp(`${source}|`, "u").exec("")!.length > 1;
-  } catch {
-    return true; // reported by `pattern`
-  }
-}, "needs a group `( )` that captures the value");
 
 /** What every rule has: its id, the words messages use for what it removes, and its budget. */
 const ruleBase = {
