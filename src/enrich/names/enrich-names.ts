@@ -68,8 +68,10 @@ export interface EnrichNamesOptions {
 /** The language layer's words that lie in a block's text node, with offsets in the node's value (a word across a node's edge is cut at it). */
 function wordsOfNode(sentences: Sentence[], start: number, node: Text) {
   const end = start + node.value.length;
-  return sentences.flatMap((sentence) =>
-    sentence.words.filter((word) => word.end > start && word.start < end).map((word) => ({ start: Math.max(word.start, start) - start, end: Math.min(word.end, end) - start })),
+  return sentences.flatMap((sentence, index) =>
+    sentence.words
+      .filter((word) => word.end > start && word.start < end)
+      .map((word) => ({ start: Math.max(word.start, start) - start, end: Math.min(word.end, end) - start, sentence: index })),
   );
 }
 

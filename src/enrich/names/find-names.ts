@@ -22,6 +22,8 @@ export interface FoundName {
 export interface NameVocabulary {
   /** Words before a full name that show it is a person's: `General`, `Dr.`. */
   titles: string[];
+  /** Capitalised words that open a sentence (`Nonetheless`): after an initial's stop they start the next sentence. */
+  sentenceStarts?: string[];
 }
 
 const particles = new Set(["del", "de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "y"]);
@@ -30,6 +32,8 @@ const particles = new Set(["del", "de", "da", "di", "du", "van", "von", "der", "
 export interface TextWord {
   start: number;
   end: number;
+  /** The language layer's sentence the word stands in (its index in the block): a name never crosses a sentence's end. */
+  sentence?: number;
 }
 
 const forenameCache = new Map<string, boolean>();
@@ -49,12 +53,24 @@ function isForename(word: string): boolean {
 const fileNames = /(?:\b(?:File|Image):[^|[\]\n]{1,200}?|(?<![^\s|[\]()])[^\s|[\]()]+)\.(?:jpe?g|png|gif|svg|tiff?|webp|pdf)\b/giu;
 
 const isInitial = (word: string) => /^\p{Lu}\.$/u.test(word);
+
+const functionWordCache = new Map<string, boolean>();
+/** A word that is a function word in lower case for compromise (`the`, `however`, `he`, `thus`): no surname. */
+function isFunctionWord(word: string): boolean {
+  let known = functionWordCache.get(word);
+  if (known === undefined) {
+    known = nlp(word.toLowerCase()).has("(#Adverb|#Determiner|#Pronoun|#Conjunction|#Preposition|#QuestionWord|#Expression)");
+    functionWordCache.set(word, known);
+  }
+  return known;
+}
 const isCapitalised = (word: string) => /^\p{Lu}[\p{Ll}\p{M}]/u.test(word);
 
 interface Token {
   word: string;
   start: number;
   end: number;
+  sentence?: number;
 }
 
 /**
@@ -63,15 +79,19 @@ interface Token {
  * and the next word.
  */
 function tokensOf(text: string, words: TextWord[]): Token[] {
-  return words.flatMap(({ start, end }) => {
+  return words.flatMap(({ start, end, sentence }) => {
     let value = text.slice(start, end);
     if (!isInitial(value)) value = value.replace(/\.+$/u, "");
-    return value ? [{ word: value, start, end: start + value.length }] : [];
+    return value ? [{ word: value, start, end: start + value.length, sentence }] : [];
   });
 }
 
-/** Runs of name-like tokens (capitalised words, initials, particles between them) separated only by spaces. */
-function nameRuns(text: string, words: TextWord[]): Token[][] {
+/**
+ * Runs of name-like tokens (capitalised words, initials, particles between them) separated only by spaces, each
+ * within one sentence: a run ends at the language layer's sentence end, and after an initial whose stop ends the
+ * sentence (the next word opens one), so a forename and the next sentence's first word are no name.
+ */
+function nameRuns(text: string, words: TextWord[], opensSentence: (word: string) => boolean): Token[][] {
   const runs: Token[][] = [];
   let run: Token[] = [];
   const close = () => {
@@ -79,14 +99,17 @@ function nameRuns(text: string, words: TextWord[]): Token[][] {
     if (run.length) runs.push(run);
     run = [];
   };
-  for (const { word: value, start } of tokensOf(text, words)) {
+  for (const { word: value, start, sentence } of tokensOf(text, words)) {
     // A possessive ends the name: `John Reed’s Ten Days`.
     const possessive = /['’]s$/u.test(value);
     const word = possessive ? value.slice(0, -2) : value;
-    const token = { word, start, end: start + word.length };
-    const gap = run.length ? text.slice(run.at(-1)!.end, token.start) : "";
+    const token = { word, start, end: start + word.length, sentence };
+    const last = run.at(-1);
+    const gap = last ? text.slice(last.end, token.start) : "";
     const nameLike = isCapitalised(token.word) || isInitial(token.word) || (particles.has(token.word) && run.length > 0);
-    if (run.length && (!/^[\s\u00A0]+$/.test(gap) && !(isInitial(run.at(-1)!.word) && gap === ""))) close();
+    if (last && !/^[\s\u00A0]+$/.test(gap) && !(isInitial(last.word) && gap === "")) close();
+    else if (last && last.sentence !== token.sentence) close();
+    else if (last && isInitial(last.word) && isCapitalised(token.word) && opensSentence(token.word)) close();
     if (nameLike) run.push(token);
     else close();
     if (possessive) close();
@@ -132,12 +155,14 @@ export class NameFinder {
   private readonly unknownSurnames = new Map<string, string>();
 
   private readonly titles: Set<string>;
+  private readonly sentenceStarts: Set<string>;
 
   constructor(
     private readonly authority: CompiledAuthority,
     vocabulary: NameVocabulary = { titles: [] },
   ) {
     this.titles = new Set(vocabulary.titles);
+    this.sentenceStarts = new Set(vocabulary.sentenceStarts ?? []);
   }
 
   /** The names in `text`, reading its `words` (the language layer's, with offsets in `text`). */
@@ -161,7 +186,10 @@ export class NameFinder {
       found.push({ start, end, surface: match[1]!, heading: "", known: true });
     }
 
-    for (const run of nameRuns(text, words)) {
+    // A capitalised word after an initial's stop opens the next sentence (`… vitamin E. Nonetheless, …`) when the
+    // lexicon lists it as a sentence's start or compromise reads it as a function word; the language layer reads the stop as an initial's.
+    const opensSentence = (word: string) => this.sentenceStarts.has(word) || isFunctionWord(word);
+    for (const run of nameRuns(text, words, opensSentence)) {
       const parts = splitAtBlocked(run, free);
       for (const part of parts) {
         const person = unknownPerson(part, this.titles);
