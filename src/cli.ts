@@ -1,4 +1,4 @@
-// The `edition` command: build, check, watch, new, --help, --version. `main(argv, io)`
+// The `edition` command: build, check, names, watch, new, --help, --version. `main(argv, io)`
 // runs it in process (the tests call it so); bin/edition.js is a thin wrapper.
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -13,6 +13,7 @@ import { printOutline, printTree } from "./render/print-html.js";
 import { projectRoot } from "./project-root.js";
 import { ChromiumMissingError } from "./render/chromium.js";
 import { restoredDiff } from "./report/restored-diff.js";
+import { detectedAsYaml, formatNames } from "./report/names-report.js";
 import { PdfFailedError } from "./report/build-errors.js";
 import { EpubInvalidError } from "./render/epub-check.js";
 import { terminalProgress } from "./report/progress.js";
@@ -151,6 +152,21 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       if (options.json) stdout(`${JSON.stringify(messagesAsJson(files), null, 2)}\n`);
       else stdout(`${formatReport(files) || "no problems"}\n`);
       if (hasErrors(files)) status = 1;
+    });
+
+  program
+    .command("names")
+    .description("list, by text, the persons the index finds (heading, forms, count, first place; from names.yaml or detected); changes nothing, exit status 0")
+    .option("-m, --manifest <file>", "the edition's manifest", defaultManifest)
+    .option("--yaml", "print the detected persons that names.yaml lacks, as entries to paste into it")
+    .action(async (options: { manifest: string; yaml?: boolean }) => {
+      try {
+        const edition = await buildEdition(options.manifest, { keepRestored: false });
+        const texts = edition.texts.map((file, index) => ({ id: edition.manifest.texts[index]!.id, path: displayPath(file.path), mentions: file.data.nameMentions ?? [] }));
+        stdout(`${options.yaml ? detectedAsYaml(texts, edition.names) : formatNames(texts)}\n`);
+      } catch (error) {
+        fail(error);
+      }
     });
 
   buildCommand("watch")
