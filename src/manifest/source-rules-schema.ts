@@ -1,5 +1,5 @@
 // Schema of the rules for a kind of source (rules/<kind>.yaml): what is true of
-// every Project Gutenberg plain-text book, or every wiki text dump, kept as
+// every plain-text ebook of one digital library, or every wiki text dump, kept as
 // data. A kind's rules apply to a text only when the text's own lines show
 // the kind's evidence; each rule has a budget (a share of the text's words,
 // and optionally a number of words) beyond which it is not applied.
@@ -17,7 +17,7 @@ const ruleId = z.string().regex(/^[a-z][a-z0-9-]*$/, "must be lower-case letters
 /** What every rule has: its id, the words messages use for what it removes, and its budget. */
 const ruleBase = {
   id: ruleId,
-  /** What the rule removes, as messages say it: `the Project Gutenberg licence`. */
+  /** What the rule removes, as messages say it: `the licence`. */
   what: nonEmpty,
   /** The most the rule may remove, as a share of the text's words (all its matches together); beyond it the rule is not applied and a warning says so. */
   maxShare: z.number().gt(0).max(1).default(0.05),
@@ -26,7 +26,7 @@ const ruleBase = {
 };
 
 export const sourceRulesSchema = z.strictObject({
-  /** The kind of source, as messages name it: `Project Gutenberg plain-text book`. */
+  /** The kind of source, as messages name it: `plain-text ebook`. */
   name: nonEmpty,
   /** The text's own evidence that it is of this kind. Without it no rule of the file applies. */
   evidence: z

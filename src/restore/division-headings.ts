@@ -45,7 +45,7 @@ export interface DivisionLabel {
   titleStart?: number;
 }
 
-/** A division heading may be longer than a section heading: Gutenberg's run to 80 characters and more. */
+/** A division heading may be longer than a section heading: an ebook's run to 80 characters and more. */
 export const maxDivisionLineLength = 150;
 const maxTitleWords = 20;
 

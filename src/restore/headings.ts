@@ -9,7 +9,7 @@
 // Their levels come from the kinds the text has: the highest kind is depth 2
 // (`Part` above `Chapter`: parts h2, chapters h3), and a section heading
 // after the first division sits one level below the deepest. Before the first
-// division (a book's title page, imprint, Gutenberg's title block) a short
+// division (a book's title page, imprint, an ebook's title block) a short
 // line is a heading only when prose follows it. A run of labels with no text
 // between them is a list of contents, not headings, and is reported.
 import type { Heading, Paragraph, Root, RootContent } from "mdast";

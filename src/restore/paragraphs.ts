@@ -2,7 +2,7 @@
 // whose lines include prose (a line too long to be a title, caption or
 // address line) is then one paragraph per line, and blocks of short lines (a
 // reviewed book's details, credits) stay together. A hard-wrapped text
-// (Gutenberg, e-mail) is different: its lines are cut at a wrap width, so a
+// (an ebook, e-mail) is different: its lines are cut at a wrap width, so a
 // block is one paragraph however long its lines. A text is read as
 // hard-wrapped when the lines of its blocks of several lines cluster under
 // one width: the width holding `wrapPercentile` of those lines is at most

@@ -1,5 +1,5 @@
-// Emphasis written in plain text as `_words_` (the convention of Project
-// Gutenberg and of wiki text dumps) becomes emphasis. Only a pair that opens
+// Emphasis written in plain text as `_words_` (the convention of
+// plain-text ebooks and of wiki text dumps) becomes emphasis. Only a pair that opens
 // at a word's start counts (it may close inside a word: `_mis_managed`), so an
 // underscore inside a word or an address (`lit_revo/index`) stays text; a lone one is a
 // warning, never a guess. Markdown texts have their emphasis from the parser.

@@ -1,4 +1,4 @@
-// The furniture of a kind of source (a Project Gutenberg book's header and
+// The furniture of a kind of source (a digital library ebook's header and
 // licence, a wiki dump's image residue and category lines), removed by the
 // project's rules for that kind (rules/*.yaml, as data). A kind's rules apply
 // to a text only when the text's own lines show the kind's evidence, never
@@ -21,7 +21,7 @@ declare module "vfile" {
   interface DataMap {
     /** The kinds of source whose evidence the text shows (source-furniture). */
     sourceKinds: string[];
-    /** Metadata the text's own lines give (`Title: …` in a Gutenberg header), by the kind's `metadata` patterns (source-furniture). */
+    /** Metadata the text's own lines give (`Title: …` in an ebook's header), by the kind's `metadata` patterns (source-furniture). */
     sourceMetadata: SourceMetadata;
   }
 }
