@@ -15,7 +15,6 @@
 import path from "node:path";
 import type { Element, Root } from "hast";
 import { toString as hastToString } from "hast-util-to-string";
-import JSZip from "jszip";
 import { PDFDocument } from "pdf-lib";
 import { h } from "hastscript";
 import { visit } from "unist-util-visit";
@@ -33,7 +32,7 @@ import { readOutline, setOutline } from "../src/render/pdf-outline.js";
 import { printOutline } from "../src/render/print-html.js";
 import { defaultMaxFileBytes } from "../src/render/split-division.js";
 import { validManifest } from "./fixtures/manifests.js";
-import { generatedParagraph, sourcesFixture } from "./helpers.js";
+import { type EpubFiles, bodyText, epubFiles, generatedParagraph, idsOf, sourcesFixture } from "./helpers.js";
 
 /** Stand-in for the structure stage's chapter marks (see above): `CHAPTER <roman>` headings get the chapter class. */
 function markChapters(book: Root): Root {
@@ -47,29 +46,7 @@ function markChapters(book: Root): Root {
   return structureBook(marked);
 }
 
-interface Files {
-  spine: string[];
-  xhtml: Map<string, string>;
-  ncx: string;
-}
-
-async function epubFiles(epub: Buffer): Promise<Files> {
-  const zip = await JSZip.loadAsync(epub);
-  const opf = await zip.file("OEBPS/content.opf")!.async("string");
-  const hrefOf = new Map([...opf.matchAll(/<item id="([^"]+)" href="([^"]+)"/g)].map((match) => [match[1]!, match[2]!]));
-  const spine = [...opf.matchAll(/<itemref idref="([^"]+)"/g)].map((match) => hrefOf.get(match[1]!)!);
-  const xhtml = new Map<string, string>();
-  for (const name of Object.keys(zip.files).filter((name) => name.endsWith(".xhtml"))) xhtml.set(path.basename(name), await zip.file(name)!.async("string"));
-  return { spine, xhtml, ncx: await zip.file("OEBPS/toc.ncx")!.async("string") };
-}
-
-const idsOf = (xhtml: string) => new Set([...xhtml.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]!));
-const bodyText = (xhtml: string) =>
-  xhtml
-    .slice(xhtml.indexOf("<body"))
-    .replace(/<[^>]*>/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+type Files = EpubFiles;
 
 /** Every in-book link of every file: [file it stands in, href]. */
 function inBookLinks(files: Files): [string, string][] {

@@ -6,14 +6,13 @@
 // chronology): no file over the limit, every link resolves across the files,
 // notes both ways, and the files in spine order read as the unsplit text.
 import path from "node:path";
-import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildEdition, type Edition } from "../src/pipeline.js";
 import { renderEpub } from "../src/render/epub.js";
 import { checkEpub } from "../src/render/epub-check.js";
 import { defaultMaxFileBytes } from "../src/render/split-division.js";
 import { fixtureTexts, validManifest } from "./fixtures/manifests.js";
-import { generatedParagraph, sourcesFixture } from "./helpers.js";
+import { type EpubFiles, bodyText, epubFiles, generatedParagraph, idsOf, sourcesFixture } from "./helpers.js";
 
 const words = ["comrades", "argued", "over", "the", "question", "of", "party", "democracy", "while", "factory", "committees", "met", "again", "in", "winter", "and", "spring", "with", "new", "demands"];
 
@@ -40,28 +39,7 @@ function longText(): { text: string; notes: number } {
   return { text: `${lines.join("\n\n")}\n`, notes };
 }
 
-interface Files {
-  spine: string[];
-  xhtml: Map<string, string>;
-}
-
-async function epubFiles(epub: Buffer): Promise<Files> {
-  const zip = await JSZip.loadAsync(epub);
-  const opf = await zip.file("OEBPS/content.opf")!.async("string");
-  const hrefOf = new Map([...opf.matchAll(/<item id="([^"]+)" href="([^"]+)"/g)].map((match) => [match[1]!, match[2]!]));
-  const spine = [...opf.matchAll(/<itemref idref="([^"]+)"/g)].map((match) => hrefOf.get(match[1]!)!);
-  const xhtml = new Map<string, string>();
-  for (const name of Object.keys(zip.files).filter((name) => name.endsWith(".xhtml"))) xhtml.set(path.basename(name), await zip.file(name)!.async("string"));
-  return { spine, xhtml };
-}
-
-const idsOf = (xhtml: string) => new Set([...xhtml.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]!));
-const bodyText = (xhtml: string) =>
-  xhtml
-    .slice(xhtml.indexOf("<body"))
-    .replace(/<[^>]*>/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+type Files = EpubFiles;
 
 describe("a division over the size limit, split into several EPUB files", () => {
   let edition: Edition;

@@ -5,6 +5,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import JSZip from "jszip";
 import type { VFileMessage } from "vfile-message";
 
 export const run = promisify(execFile);
@@ -109,3 +110,31 @@ export function generatedParagraph(words: string[], label: string, part: number,
   }
   return sentences.join(" ");
 }
+
+/** An EPUB's files as a reading system meets them: the spine's hrefs in order, every XHTML file by its name, the NCX. */
+export interface EpubFiles {
+  spine: string[];
+  xhtml: Map<string, string>;
+  ncx: string;
+}
+
+export async function epubFiles(epub: Buffer): Promise<EpubFiles> {
+  const zip = await JSZip.loadAsync(epub);
+  const opf = await zip.file("OEBPS/content.opf")!.async("string");
+  const hrefOf = new Map([...opf.matchAll(/<item id="([^"]+)" href="([^"]+)"/g)].map((match) => [match[1]!, match[2]!]));
+  const spine = [...opf.matchAll(/<itemref idref="([^"]+)"/g)].map((match) => hrefOf.get(match[1]!)!);
+  const xhtml = new Map<string, string>();
+  for (const name of Object.keys(zip.files).filter((name) => name.endsWith(".xhtml"))) xhtml.set(path.basename(name), await zip.file(name)!.async("string"));
+  return { spine, xhtml, ncx: await zip.file("OEBPS/toc.ncx")!.async("string") };
+}
+
+/** The ids an XHTML file defines. */
+export const idsOf = (xhtml: string) => new Set([...xhtml.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]!));
+
+/** The text of an XHTML file's body, its tags made spaces and its spaces folded (entities left as they are). */
+export const bodyText = (xhtml: string) =>
+  xhtml
+    .slice(xhtml.indexOf("<body"))
+    .replace(/<[^>]*>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
