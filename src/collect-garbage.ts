@@ -2,7 +2,7 @@
 // alone it lets the heap grow to about twice what is live between full
 // collections, and towards its limit (about 4 GiB here) on a large heap, so
 // a 50 MB text's build held GiBs of dead trees and strings. A build asks V8
-// to grow the heap by a quarter of what is live at most (its
+// to grow the heap by `growingPercent` of what is live at most (its
 // `--heap-growing-percent`, which V8 reads at each collection), and between
 // its long steps collects the garbage of the step just ended at once.
 import v8 from "node:v8";

@@ -5,24 +5,22 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { cli, run } from "./helpers.js";
+import { cli, epubFiles, run } from "./helpers.js";
 
 const readings = parse(await readFile("test/fixtures/readings/corpus.yaml", "utf8")) as { schneiderNotes: number; dawseyNotes: number; morrisChapters: number };
 const manifest = "test/fixtures/corpus/edition.yaml";
 let out: string;
 let epub: string;
-const files = new Map<string, string>();
+let files: Map<string, string>;
 
 beforeAll(async () => {
   out = await mkdtemp(path.join(os.tmpdir(), "corpus-edition-"));
   const result = await cli(["build", "--no-pdf", "-m", manifest, "--out", out]);
   expect(result.code, result.stderr).toBe(0);
   epub = path.join(out, "dev-corpus.epub");
-  const zip = await JSZip.loadAsync(await readFile(epub));
-  for (const [name, entry] of Object.entries(zip.files)) if (name.endsWith(".xhtml")) files.set(name.replace(/^.*\//, ""), await entry.async("string"));
+  files = (await epubFiles(await readFile(epub))).xhtml;
 });
 afterAll(() => rm(out, { recursive: true, force: true }));
 
