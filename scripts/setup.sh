@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(chromium epubcheck poppler-utils pandoc citation-style-language-styles)
+packages=(chromium epubcheck poppler-utils pandoc citation-style-language-styles ghostscript)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
