@@ -19,7 +19,7 @@ export interface Place {
   column: number;
 }
 import type { CompiledAuthority } from "./authority.js";
-import { NameFinder, type FoundName, type NameVocabulary } from "./find-names.js";
+import { NameFinder, type FoundName, type NameVocabulary, type TextContext, type TextWord } from "./find-names.js";
 
 export interface NameMention extends Parent {
   type: "nameMention";
@@ -93,6 +93,21 @@ export const enrichNames: Plugin<[EnrichNamesOptions], Root> = ({ authority, lex
     return current;
   };
 
+  // Two passes: every paragraph is read for evidence of persons before any is marked, so a surname met alone
+  // before its full name (or in the text's only note that names the person in full) is still found.
+  const read = new Map<Text, { words: TextWord[]; context: TextContext }>();
+  visitParents(tree, (node, ancestors) => {
+    if (node.type === "nameMention") return SKIP;
+    if (node.type !== "text") return;
+    const block = blockOf(ancestors as Parent[]);
+    const start = block.starts.get(node) ?? 0;
+    const words = wordsOfNode(block.sentences, start, node);
+    const context = { inNote: ancestors.some((ancestor) => ancestor.type === "footnoteDefinition"), blockStart: start === 0 };
+    read.set(node, { words, context });
+    finder.learn(node.value, words, context);
+  });
+  finder.settle();
+
   visitParents(tree, (node, ancestors) => {
     const parent = ancestors.at(-1) as Parent | undefined;
     const index = parent?.children.indexOf(node as never);
@@ -100,8 +115,8 @@ export const enrichNames: Plugin<[EnrichNamesOptions], Root> = ({ authority, lex
     if (node.type === "heading") section = toString(node);
     if (node.type === "nameMention") return SKIP;
     if (node.type !== "text" || !parent || index === undefined) return;
-    const block = blockOf(ancestors as Parent[]);
-    const names = finder.find(node.value, wordsOfNode(block.sentences, block.starts.get(node) ?? 0, node));
+    const known = read.get(node);
+    const names = known ? finder.find(node.value, known.words, known.context) : [];
     if (!names.length) return;
     const pieces: TextPiece[] = names.map((name) => {
       const id = `${prefix}${mentions.length + 1}`;
