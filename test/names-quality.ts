@@ -55,6 +55,7 @@ function sameHeading(detected: string, read: string, lenient: boolean): boolean 
   return surnameA!.toLowerCase() === surnameB!.toLowerCase() && (!forenamesA || !forenamesB || forenamesA[0] === forenamesB[0]);
 }
 
+const particles = new Set(["de", "del", "van", "von", "der", "den", "da", "di", "du", "la", "le", "y"]);
 const commonWordCache = new Map<string, boolean>();
 /** A word compromise reads as a common word in lower case (not a noun): a heading holding one is a sentence's fragment. */
 function isCommonWord(word: string): boolean {
@@ -115,7 +116,7 @@ export function scoreNames(reading: NamesReading, found: FoundMention[], lenient
     mentionRecall: round((readCount - missedMentions.length) / readCount),
     mentionPrecision: round((found.length - unmatched.length) / Math.max(found.length, 1)),
     subjectPresent: top !== undefined && sameHeading(top, reading.subject, lenient),
-    fragments: falseHeadings.filter((heading) => heading.split(/[\s,]+/).some((word) => word && isCommonWord(word))),
+    fragments: falseHeadings.filter((heading) => heading.split(/[\s,]+/).some((word) => word && !particles.has(word) && isCommonWord(word))),
     missedHeadings,
     falseHeadings,
     missedMentions,

@@ -29,11 +29,13 @@ export const lexiconSchema = z.strictObject({
   nameRoles: z.array(word).default([]),
   /** Endings of surnames (`ov`, `sky`), in lower case: a capitalised word no dictionary knows that ends so is evidence of a person. */
   surnameEndings: z.array(lowerWord).default([]),
+  /** Capitalised words after a name that make it a firm's (`C. Schribner's Sons`, `Harvard University Press`). */
+  firmWords: z.array(word).default([]),
 });
 
 export type Lexicon = z.output<typeof lexiconSchema>;
 
-export const emptyLexicon: Lexicon = { titles: [], namedEvents: [], eventKinds: {}, stopWords: [], sentenceStarts: [], danglingWords: [], abbreviations: [], nameRoles: [], surnameEndings: [] };
+export const emptyLexicon: Lexicon = { titles: [], namedEvents: [], eventKinds: {}, stopWords: [], sentenceStarts: [], danglingWords: [], abbreviations: [], nameRoles: [], surnameEndings: [], firmWords: [] };
 
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
 
@@ -51,5 +53,6 @@ export function extendLexicon(base: Lexicon, extension: Lexicon): Lexicon {
     abbreviations: union(base.abbreviations, extension.abbreviations),
     nameRoles: union(base.nameRoles, extension.nameRoles),
     surnameEndings: union(base.surnameEndings, extension.surnameEndings),
+    firmWords: union(base.firmWords, extension.firmWords),
   };
 }

@@ -38,9 +38,14 @@ export interface NameVocabulary {
   nameRoles?: string[];
   /** Endings of surnames (`ov`, `sky`): a capitalised word not in the dictionary that ends so is evidence of a person. */
   surnameEndings?: string[];
+  /** Words after a name that make it a firm's (`Sons`, `Press`). */
+  firmWords?: string[];
 }
 
 const particles = new Set(["del", "de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "y"]);
+/** Words before a single word that show a place: `in Leningrad`, `to Alma-Ata`. */
+const locatives = new Set(["in", "at", "near", "from", "to", "into", "outside", "across"]);
+const placeNouns = new Set(["town", "city", "village", "province", "region", "port", "capital", "district", "river"]);
 const determiners = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "every", "each"]);
 
 /** A word of the language layer, with its offsets in the text the finder reads. */
@@ -70,7 +75,9 @@ function cached<T>(compute: (key: string) => T): (key: string) => T {
 const isForename = cached((word) => nlp(word).has("#FirstName"));
 /** A surname compromise knows (`Stalin`, `Mussolini`). */
 const isKnownSurname = cached((word) => nlp(word).has("(#LastName|#Honorific)") || (nlp(word).has("#Person") && !nlp(word).has("#FirstName")));
-const isPlace = cached((text) => nlp(text).has("(#Place|#Organization|#Country|#City|#Region)"));
+const isPlace = cached((text) => nlp(text).has("(#Place|#Organization|#Country|#City|#Region|#Date|#Month|#WeekDay)"));
+/** compromise reads every word of the name as a person's (`Max Eastman`). */
+const isPersonName = cached((text) => nlp(text).match("#Person+").text() === text);
 const isVerb = cached((word) => nlp(word.toLowerCase()).has("#Verb") && !nlp(word.toLowerCase()).has("(#Noun|#Adjective)"));
 /** A word that is a function word in lower case for compromise (`the`, `however`, `he`, `thus`): no surname. */
 const isFunctionWord = cached((word) => nlp(word.toLowerCase()).has("(#Adverb|#Determiner|#Pronoun|#Conjunction|#Preposition|#QuestionWord|#Expression)"));
@@ -113,8 +120,9 @@ function tokensOf(text: string, words: TextWord[]): Token[] {
 interface Run {
   tokens: Token[];
   possessive: boolean;
-  /** The word before the run in its sentence, if any. */
+  /** The word before the run in its sentence, if any, and the one before it. */
   before?: Token;
+  beforeBefore?: Token;
   /** The word after the run (after a possessive) in its sentence, if any. */
   after?: Token;
   /** The run's first token opens its sentence. */
@@ -137,8 +145,9 @@ function nameRuns(text: string, words: TextWord[], opensSentence: (word: string)
     if (run.length) {
       const first = tokens[runStart];
       const before = runStart > 0 && tokens[runStart - 1]!.sentence === first?.sentence ? tokens[runStart - 1] : undefined;
+      const beforeBefore = before && runStart > 1 && tokens[runStart - 2]!.sentence === first?.sentence ? tokens[runStart - 2] : undefined;
       const after = tokens[next] && tokens[next]!.sentence === run.at(-1)!.sentence ? tokens[next] : undefined;
-      runs.push({ tokens: run, possessive, before, after, sentenceStart: !before });
+      runs.push({ tokens: run, possessive, before, beforeBefore, after, sentenceStart: !before });
     }
     run = [];
     possessive = false;
@@ -202,6 +211,10 @@ interface WordUses {
   determined: number;
   possessive: number;
   verbAfter: number;
+  /** Uses opening a sentence, before a verb (`Pilnyak has no theme`). */
+  openingVerb: number;
+  /** Uses after a word of place (`in Leningrad`, `the town of Nicolayev`). */
+  place: number;
   title: number;
   lists: Set<number>;
   order: number;
@@ -220,6 +233,7 @@ export class NameFinder {
   private readonly sentenceStarts: Set<string>;
   private readonly roles: Set<string>;
   private readonly endings: RegExp | undefined;
+  private readonly firmWords: Set<string>;
 
   private learned = false;
   private settled = false;
@@ -243,6 +257,7 @@ export class NameFinder {
     this.titles = new Set(vocabulary.titles);
     this.sentenceStarts = new Set(vocabulary.sentenceStarts ?? []);
     this.roles = new Set((vocabulary.nameRoles ?? []).map((role) => role.toLowerCase().replace(/\.$/, "")));
+    this.firmWords = new Set(vocabulary.firmWords ?? []);
     const endings = vocabulary.surnameEndings ?? [];
     this.endings = endings.length ? new RegExp(`\\p{Ll}(?:${endings.join("|")})$`, "u") : undefined;
   }
@@ -281,7 +296,10 @@ export class NameFinder {
         index++;
         break;
       }
-      if (this.sentenceStarts.has(word) || isFunctionWord(word)) index++;
+      // Only a sentence's first words are capitalised for no reason (`Under Stalin`, `Then Lenin`); mid-sentence
+      // a capitalised function word is a name's (`ed. Les Evans`).
+      const opening = run.sentenceStart && part[0] === run.tokens[0];
+      if (opening && (this.sentenceStarts.has(word) || isFunctionWord(word) || (isCommonWord(word) && !isForename(word)))) index++;
       else break;
     }
     const tokens = part.slice(index);
@@ -330,18 +348,25 @@ export class NameFinder {
     for (const { candidate, run } of found) {
       const listId = listOf.get(run);
       const names = candidate.tokens.filter((token) => isCapitalised(token.word));
+      // `C. Schribner's Sons`, `Harvard University Press`: a firm's name.
+      if (run.after && this.firmWords.has(run.after.word)) continue;
       if (names.length >= 2 || (names.length === 1 && candidate.tokens.some((token) => isInitial(token.word)))) {
         this.drafts.push({ tokens: candidate.tokens, evidence: this.evidence(candidate), possessive: candidate.run.possessive, listId });
         continue;
       }
       if (names.length !== 1 || candidate.tokens.length !== 1) continue;
       const word = names[0]!.word;
-      const uses = this.singles.get(word) ?? { free: 0, determined: 0, possessive: 0, verbAfter: 0, title: 0, lists: new Set<number>(), order: this.order++ };
+      const uses = this.singles.get(word) ?? { free: 0, determined: 0, possessive: 0, verbAfter: 0, openingVerb: 0, place: 0, title: 0, lists: new Set<number>(), order: this.order++ };
       this.singles.set(word, uses);
       if (candidate.title) uses.title++;
       const before = candidate.title ? undefined : run.before?.word.toLowerCase();
+      const firm = run.after && this.firmWords.has(run.after.word);
+      if (firm) continue;
       if (before && determiners.has(before)) uses.determined++;
-      else if (!candidate.run.sentenceStart || candidate.title) {
+      else if (candidate.run.sentenceStart && !candidate.title) {
+        if (run.after && isVerb(run.after.word)) uses.openingVerb++;
+      } else {
+        if (!candidate.run.possessive && before && (locatives.has(before) || (before === "of" && placeNouns.has(run.beforeBefore?.word.toLowerCase() ?? "")))) uses.place++;
         uses.free++;
         if (candidate.run.possessive) uses.possessive++;
         if (run.after && isVerb(run.after.word)) uses.verbAfter++;
@@ -354,6 +379,7 @@ export class NameFinder {
     const { tokens, title, run, noteHead } = candidate;
     const last = tokens.at(-1)!.word;
     if (title || tokens.some((token) => isInitial(token.word) || particles.has(token.word)) || isForename(tokens[0]!.word) || isChineseGiven(last)) return "strong";
+    if (isPersonName(tokens.map((token) => token.word).join(" "))) return "strong";
     const role = run.before && this.roles.has(run.before.word.toLowerCase().replace(/\.$/, ""));
     if (role || noteHead || run.possessive) return "weak";
     return "none";
@@ -369,22 +395,27 @@ export class NameFinder {
     const acceptDraft = (draft: Draft) => {
       const words = draft.tokens.map((token) => token.word);
       const last = words.at(-1)!;
-      if (isPlace(words.join(" "))) return false;
+      if (isPlace(words.join(" ")) && !isForename(words[0]!) && !isPersonName(words.join(" "))) return false;
       // `Roman Emperors`, `Show Trials`: a name never ends on a common word's plural.
       if (/s$/u.test(last) && isCommonWord(last) && !isCommonWord(`${last}s`) && isCommonWord(last.slice(0, -1))) return false;
       const commonLast = isCommonWord(last) && !isChineseGiven(last);
       if (draft.evidence === "strong") return !commonLast || isForename(words[0]!) || words.some(isInitial) || !isCommonWord(words[0]!);
-      const listed = draft.listId !== undefined && listHasPerson.has(draft.listId);
+      // A surname the text shows as a person's alone (`Zinoviev`), or shaped as one (`Molotov`).
+      const listed = (draft.listId !== undefined && listHasPerson.has(draft.listId)) || singlePersons.has(last) || Boolean(this.endings?.test(last) && !isCommonWord(last));
       if (draft.evidence === "weak" || listed) return !commonLast && !words.some((word) => isDerived(word) && isCommonWord(word));
       return false;
     };
     const acceptSingle = (word: string, uses: WordUses) => {
-      if (uses.determined > uses.free || isDerived(word) || isPlace(word)) return false;
-      if (isKnownSurname(word) || uses.title) return uses.free > 0 || uses.title > 0;
-      if (isCommonWord(word)) return false;
-      if ([...uses.lists].some((id) => listHasPerson.has(id))) return true;
+      if (isDerived(word) || isPlace(word)) return false;
+      // `the Stalin regime`: a surname compromise knows is a person's after `the` too.
+      if (isKnownSurname(word)) return uses.free + uses.determined + uses.openingVerb > 0;
+      if (uses.determined > uses.free || isCommonWord(word)) return false;
+      if (uses.title) return true;
+      const listed = [...uses.lists].some((id) => listHasPerson.has(id));
+      if (uses.place > 0 && !listed && uses.place >= uses.possessive + uses.verbAfter) return false;
+      if (listed) return true;
       if (this.endings?.test(word) && uses.free > 0) return true;
-      return uses.possessive > 0 || uses.verbAfter > 1;
+      return uses.possessive > 0 || uses.verbAfter + uses.openingVerb > 1;
     };
     // Evidence spreads through lists: a list that holds a person makes its other names persons.
     for (let round = 0, changed = true; changed && round < 4; round++) {
