@@ -200,7 +200,7 @@ interface Person {
 
 interface Draft {
   tokens: Token[];
-  evidence: "strong" | "weak" | "none";
+  evidence: "strong" | "role" | "weak" | "none";
   possessive: boolean;
   listId?: number;
 }
@@ -299,7 +299,9 @@ export class NameFinder {
       // Only a sentence's first words are capitalised for no reason (`Under Stalin`, `Then Lenin`); mid-sentence
       // a capitalised function word is a name's (`ed. Les Evans`).
       const opening = run.sentenceStart && part[0] === run.tokens[0];
-      if (opening && (this.sentenceStarts.has(word) || isFunctionWord(word) || (isCommonWord(word) && !isForename(word)))) index++;
+      // The lexicon's sentence openers stand capitalised mid-sentence only at a seam (`etc. When Hitler`).
+      const beforeParticle = particles.has(part[index + 1]?.word ?? "");
+      if (this.sentenceStarts.has(word) || (opening && !beforeParticle && (isFunctionWord(word) || (isCommonWord(word) && !isForename(word))))) index++;
       else break;
     }
     const tokens = part.slice(index);
@@ -381,7 +383,9 @@ export class NameFinder {
     if (title || tokens.some((token) => isInitial(token.word) || particles.has(token.word)) || isForename(tokens[0]!.word) || isChineseGiven(last)) return "strong";
     if (isPersonName(tokens.map((token) => token.word).join(" "))) return "strong";
     const role = run.before && this.roles.has(run.before.word.toLowerCase().replace(/\.$/, ""));
-    if (role || noteHead || run.possessive) return "weak";
+    // `trans. Les Evans`: an editor's role before a name is evidence even where its forename is a common word.
+    if (role) return "role";
+    if (noteHead || run.possessive) return "weak";
     return "none";
   }
 
@@ -401,8 +405,10 @@ export class NameFinder {
       const commonLast = isCommonWord(last) && !isChineseGiven(last);
       if (draft.evidence === "strong") return !commonLast || isForename(words[0]!) || words.some(isInitial) || !isCommonWord(words[0]!);
       // A surname the text shows as a person's alone (`Zinoviev`), or shaped as one (`Molotov`).
+      if (draft.evidence === "role") return !commonLast;
       const listed = (draft.listId !== undefined && listHasPerson.has(draft.listId)) || singlePersons.has(last) || Boolean(this.endings?.test(last) && !isCommonWord(last));
-      if (draft.evidence === "weak" || listed) return !commonLast && !words.some((word) => isDerived(word) && isCommonWord(word));
+      // `Exiling Trotsky`, a title: weak evidence needs a first word that is a forename or no common word.
+      if (draft.evidence === "weak" || listed) return !commonLast && (isForename(words[0]!) || !isCommonWord(words[0]!)) && !words.some((word) => isDerived(word) && isCommonWord(word));
       return false;
     };
     const acceptSingle = (word: string, uses: WordUses) => {
@@ -412,7 +418,7 @@ export class NameFinder {
       if (uses.determined > uses.free || isCommonWord(word)) return false;
       if (uses.title) return true;
       const listed = [...uses.lists].some((id) => listHasPerson.has(id));
-      if (uses.place > 0 && !listed && uses.place >= uses.possessive + uses.verbAfter) return false;
+      if (uses.place > 0 && !listed && uses.place >= uses.possessive + uses.verbAfter + uses.openingVerb) return false;
       if (listed) return true;
       if (this.endings?.test(word) && uses.free > 0) return true;
       return uses.possessive > 0 || uses.verbAfter + uses.openingVerb > 1;
@@ -507,8 +513,9 @@ export class NameFinder {
       for (const token of candidate.tokens) {
         const persons = this.lone.get(token.word);
         if (!persons) continue;
-        // A common word opening a sentence (`Block`, `Rose`) is no evidence of its person.
-        if (candidate.run.sentenceStart && token === candidate.run.tokens[0] && isCommonWord(token.word)) continue;
+        // A common word opening a sentence (`Block`, `Rose`) is its person's only before a possessive or a verb (`Cliff argues`).
+        const opening = candidate.run.sentenceStart && token === candidate.run.tokens[0] && candidate.tokens.length === 1;
+        if (opening && isCommonWord(token.word) && !candidate.run.possessive && !(candidate.run.after && isVerb(candidate.run.after.word))) continue;
         const person = this.lastIntroduced.get(token.word) ?? persons[0]!;
         const name: FoundName = { start: token.start, end: token.end, surface: token.word, heading: person.heading, known: false };
         if (persons.length > 1) name.ambiguous = persons.map((other) => other.heading);
