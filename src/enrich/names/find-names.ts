@@ -408,20 +408,24 @@ export class NameFinder {
       if (draft.evidence === "role") return !commonLast;
       const listed = (draft.listId !== undefined && listHasPerson.has(draft.listId)) || singlePersons.has(last) || Boolean(this.endings?.test(last) && !isCommonWord(last));
       // `Exiling Trotsky`, a title: weak evidence needs a first word that is a forename or no common word.
-      if (draft.evidence === "weak" || listed) return !commonLast && (isForename(words[0]!) || !isCommonWord(words[0]!)) && !words.some((word) => isDerived(word) && isCommonWord(word));
+      if (draft.evidence === "weak" || listed) return !commonLast && (isForename(words[0]!) || !isCommonWord(words[0]!)) && !words.some((word, at) => isDerived(word) && (at === 0 || isCommonWord(word)));
       return false;
     };
     const acceptSingle = (word: string, uses: WordUses) => {
-      if (isDerived(word) || isPlace(word)) return false;
+      // `Brest-Litovsk`, `Social-Revolutionaries`: capitals joined by a hyphen name a place or a party.
+      if (isDerived(word) || isPlace(word) || /^\p{Lu}\p{Ll}*-\p{Lu}/u.test(word)) return false;
       // `the Stalin regime`: a surname compromise knows is a person's after `the` too.
       if (isKnownSurname(word)) return uses.free + uses.determined + uses.openingVerb > 0;
-      if (uses.determined > uses.free || isCommonWord(word)) return false;
+      // `the British`, `George` alone: no surname.
+      if ((uses.determined > 0 && uses.determined >= uses.free) || isCommonWord(word) || isForename(word)) return false;
       if (uses.title) return true;
-      const listed = [...uses.lists].some((id) => listHasPerson.has(id));
-      if (uses.place > 0 && !listed && uses.place >= uses.possessive + uses.verbAfter + uses.openingVerb) return false;
-      if (listed) return true;
-      if (this.endings?.test(word) && uses.free > 0) return true;
-      return uses.possessive > 0 || uses.verbAfter + uses.openingVerb > 1;
+      // A word seen only opening sentences (`Unfortunately`, `Programme`) shows nothing by its capital.
+      if (uses.free === 0) return false;
+      if (uses.place > 0 && uses.place >= uses.possessive) return false;
+      if ([...uses.lists].some((id) => listHasPerson.has(id))) return true;
+      if (this.endings?.test(word)) return true;
+      // A verb after it twice (`Pilnyak has`, `Pilnyak wants`), never a plural's (`Jews were`).
+      return uses.possessive > 0 || (uses.verbAfter + uses.openingVerb > 1 && uses.free > 0 && !/s$/u.test(word));
     };
     // Evidence spreads through lists: a list that holds a person makes its other names persons.
     for (let round = 0, changed = true; changed && round < 4; round++) {
