@@ -241,6 +241,8 @@ export class NameFinder {
   private nextList = 0;
   private readonly drafts: Draft[] = [];
   private readonly singles = new Map<string, WordUses>();
+  /** List ids that hold a place (`in Simbirsk, Samara and …`). */
+  private readonly placeLists = new Set<number>();
   /** List ids that hold a person the authority file knows. */
   private readonly knownLists = new Set<number>();
   /** Persons by the key of each full form. */
@@ -332,16 +334,24 @@ export class NameFinder {
     this.learned = true;
     const { zones, runs, found } = this.candidates(text, words, context);
     // Lists: runs of one sentence joined by `,`, `and`, `&` (`Marx, Engels, Rosa Luxemburg, and Lenin`).
+    // Two names and a bare comma are often two clauses (`against Nep, Stalin had voiced`): a list has an `and` or three names.
     const listOf = new Map<Run, number>();
+    const lists = new Map<number, { members: number; and: boolean }>();
     for (let index = 1; index < runs.length; index++) {
       const [previous, run] = [runs[index - 1]!, runs[index]!];
       if (previous.tokens[0]!.sentence !== run.tokens[0]!.sentence) continue;
       const gap = text.slice(previous.tokens.at(-1)!.end, run.tokens[0]!.start);
       if (!/^(?:['’]s?)?(?:\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)$/u.test(gap)) continue;
-      const id = listOf.get(previous) ?? this.nextList++;
+      const known = listOf.get(previous);
+      const id = known ?? this.nextList++;
+      const list = lists.get(id) ?? { members: 1, and: false };
+      list.members++;
+      list.and ||= /\b(?:and)\b|&/u.test(gap);
+      lists.set(id, list);
       listOf.set(previous, id);
       listOf.set(run, id);
     }
+    for (const [run, id] of listOf) if (!lists.get(id)!.and && lists.get(id)!.members < 3) listOf.delete(run);
     for (const match of zones.known) {
       const run = runs.find((candidate) => candidate.tokens[0]!.start <= match.index! && candidate.tokens.at(-1)!.end >= match.index! + match[1]!.length);
       const id = run && listOf.get(run);
@@ -368,7 +378,10 @@ export class NameFinder {
       else if (candidate.run.sentenceStart && !candidate.title) {
         if (run.after && isVerb(run.after.word)) uses.openingVerb++;
       } else {
-        if (!candidate.run.possessive && before && (locatives.has(before) || (before === "of" && placeNouns.has(run.beforeBefore?.word.toLowerCase() ?? "")))) uses.place++;
+        if (!candidate.run.possessive && before && (locatives.has(before) || (before === "of" && placeNouns.has(run.beforeBefore?.word.toLowerCase() ?? "")))) {
+          uses.place++;
+          if (listId !== undefined) this.placeLists.add(listId);
+        }
         uses.free++;
         if (candidate.run.possessive) uses.possessive++;
         if (run.after && isVerb(run.after.word)) uses.verbAfter++;
@@ -380,6 +393,8 @@ export class NameFinder {
   private evidence(candidate: Candidate): Draft["evidence"] {
     const { tokens, title, run, noteHead } = candidate;
     const last = tokens.at(-1)!.word;
+    // `the Cours de Vincennes`: after `the`, a name without a forename is a place's or a thing's.
+    if (!title && run.before && determiners.has(run.before.word.toLowerCase()) && !isForename(tokens[0]!.word)) return "none";
     if (title || tokens.some((token) => isInitial(token.word) || particles.has(token.word)) || isForename(tokens[0]!.word) || isChineseGiven(last)) return "strong";
     if (isPersonName(tokens.map((token) => token.word).join(" "))) return "strong";
     const role = run.before && this.roles.has(run.before.word.toLowerCase().replace(/\.$/, ""));
@@ -415,7 +430,8 @@ export class NameFinder {
       // `Brest-Litovsk`, `Social-Revolutionaries`: capitals joined by a hyphen name a place or a party.
       if (isDerived(word) || isPlace(word) || /^\p{Lu}\p{Ll}*-\p{Lu}/u.test(word)) return false;
       // `the Stalin regime`: a surname compromise knows is a person's after `the` too.
-      if (isKnownSurname(word)) return uses.free + uses.determined + uses.openingVerb > 0;
+      // …unless its only uses stand in lists of places (`Simbirsk, Samara and …`).
+      if (isKnownSurname(word)) return uses.free + uses.determined + uses.openingVerb > 0 && !(uses.free > 0 && uses.free <= uses.lists.size && [...uses.lists].every((id) => this.placeLists.has(id)));
       // `the British`, `George` alone: no surname.
       if ((uses.determined > 0 && uses.determined >= uses.free) || isCommonWord(word) || isForename(word)) return false;
       if (uses.title) return true;
@@ -425,7 +441,7 @@ export class NameFinder {
       if ([...uses.lists].some((id) => listHasPerson.has(id))) return true;
       if (this.endings?.test(word)) return true;
       // A verb after it twice (`Pilnyak has`, `Pilnyak wants`), never a plural's (`Jews were`).
-      return uses.possessive > 0 || (uses.verbAfter + uses.openingVerb > 1 && uses.free > 0 && !/s$/u.test(word));
+      return uses.possessive > 0 || (uses.verbAfter > 1 && !/s$/u.test(word));
     };
     // Evidence spreads through lists: a list that holds a person makes its other names persons.
     for (let round = 0, changed = true; changed && round < 4; round++) {
