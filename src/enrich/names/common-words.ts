@@ -2,7 +2,7 @@
 // (dictionary-en): a capitalised word whose lower-case form is one of them
 // (`Platypus`, `Literature`, `Block`) is a person's name only with strong
 // evidence. Only the dictionary's lower-case stems are kept; a plural is
-// looked up by its stem, and so are `-ing` and `-ed` forms. Read once, when a text first needs it.
+// looked up by its stem, and so are `-ing`, `-ed`, `-er`, `-est` and `-ly` forms. Read once, when a text first needs it.
 import dictionary from "dictionary-en";
 
 let words: Set<string> | undefined;
@@ -32,7 +32,7 @@ export function isCommonWord(word: string): boolean {
   if (words.has(lower)) return true;
   if (lower.endsWith("es") && words.has(lower.slice(0, -2))) return true;
   if (lower.endsWith("s") && words.has(lower.slice(0, -1))) return true;
-  // The dictionary keeps stems only: `exiling`, `exiled`, `raided`.
-  const stem = /(?:ing|ed)$/.exec(lower) ? lower.replace(/(?:ing|ed)$/, "") : undefined;
+  // The dictionary keeps stems only: `exiling`, `exiled`, `later`, `unfortunately`.
+  const stem = /(?:ing|ed|er|est|ly)$/.exec(lower) ? lower.replace(/(?:ing|ed|er|est|ly)$/, "") : undefined;
   return stem !== undefined && stem.length > 2 && (words.has(stem) || words.has(`${stem}e`) || (/(.)\1$/.test(stem) && words.has(stem.slice(0, -1))));
 }

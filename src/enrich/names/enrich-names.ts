@@ -49,6 +49,8 @@ export interface MentionRecord {
   known: boolean;
   /** The section heading the mention stands under, if the text has sections. */
   section?: string;
+  /** The note the mention stands in (its label, `4`), for a locator in a note (`19n4`). */
+  note?: string;
   place?: Place;
 }
 
@@ -116,13 +118,15 @@ export const enrichNames: Plugin<[EnrichNamesOptions], Root> = ({ authority, lex
     if (node.type === "nameMention") return SKIP;
     if (node.type !== "text" || !parent || index === undefined) return;
     const known = read.get(node);
+    const definition = (ancestors as Parent[]).findLast((ancestor) => ancestor.type === "footnoteDefinition") as { label?: string | null; identifier?: string } | undefined;
+    const note = definition ? (definition.label ?? definition.identifier) : undefined;
     const names = known ? finder.find(node.value, known.words, known.context) : [];
     if (!names.length) return;
     const pieces: TextPiece[] = names.map((name) => {
       const id = `${prefix}${mentions.length + 1}`;
       const point = pointIn(file, node, name.start);
       const place = point ? { line: point.line, column: point.column } : undefined;
-      mentions.push({ id, heading: name.heading, surface: name.surface, known: name.known, section, place });
+      mentions.push({ id, heading: name.heading, surface: name.surface, known: name.known, section, place, ...(note ? { note } : {}) });
       if (name.ambiguous) ambiguous(file, name, place);
       return {
         start: name.start,
