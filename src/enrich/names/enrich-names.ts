@@ -19,7 +19,7 @@ export interface Place {
   column: number;
 }
 import type { CompiledAuthority } from "./authority.js";
-import { NameFinder, type FoundName, type NameVocabulary, type TextContext, type TextWord } from "./find-names.js";
+import { NameFinder, type FoundName, type NameVocabulary, type LearnedText, type TextContext, type TextWord } from "./find-names.js";
 
 export interface NameMention extends Parent {
   type: "nameMention";
@@ -97,7 +97,7 @@ export const enrichNames: Plugin<[EnrichNamesOptions], Root> = ({ authority, lex
 
   // Two passes: every paragraph is read for evidence of persons before any is marked, so a surname met alone
   // before its full name (or in the text's only note that names the person in full) is still found.
-  const read = new Map<Text, { words: TextWord[]; context: TextContext }>();
+  const read = new Map<Text, { words: TextWord[]; context: TextContext; learned: LearnedText }>();
   visitParents(tree, (node, ancestors) => {
     if (node.type === "nameMention") return SKIP;
     if (node.type !== "text") return;
@@ -105,8 +105,7 @@ export const enrichNames: Plugin<[EnrichNamesOptions], Root> = ({ authority, lex
     const start = block.starts.get(node) ?? 0;
     const words = wordsOfNode(block.sentences, start, node);
     const context = { inNote: ancestors.some((ancestor) => ancestor.type === "footnoteDefinition"), blockStart: start === 0 };
-    read.set(node, { words, context });
-    finder.learn(node.value, words, context);
+    read.set(node, { words, context, learned: finder.learn(node.value, words, context) });
   });
   finder.settle();
 
@@ -120,7 +119,7 @@ export const enrichNames: Plugin<[EnrichNamesOptions], Root> = ({ authority, lex
     const known = read.get(node);
     const definition = (ancestors as Parent[]).findLast((ancestor) => ancestor.type === "footnoteDefinition") as { label?: string | null; identifier?: string } | undefined;
     const note = definition ? (definition.label ?? definition.identifier) : undefined;
-    const names = known ? finder.find(node.value, known.words, known.context) : [];
+    const names = known ? finder.find(node.value, known.words, known.context, known.learned) : [];
     if (!names.length) return;
     const pieces: TextPiece[] = names.map((name) => {
       const id = `${prefix}${mentions.length + 1}`;

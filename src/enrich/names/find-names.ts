@@ -72,15 +72,25 @@ function cached<T>(compute: (key: string) => T): (key: string) => T {
   };
 }
 
-const isForename = cached((word) => nlp(word).has("#FirstName"));
+// One word's tag from compromise's lexicon: a lookup, where a whole `nlp()` parse per word took most of the
+// enricher's time on a first build.
+const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | undefined> } } }).model().one.lexicon;
+const tagOf = (word: string) => lexicon[word.toLowerCase()];
+const forenameTags = new Set(["FirstName", "MaleName", "FemaleName"]);
+const surnameTags = new Set(["LastName", "Person", "Honorific"]);
+const placeTags = new Set(["Place", "City", "Country", "Region", "Organization", "Month", "WeekDay", "Date", "Demonym", "Holiday"]);
+const functionTags = new Set(["Determiner", "Conjunction", "Preposition", "Pronoun", "Adverb", "QuestionWord", "Expression", "Comparative"]);
+const isForename = (word: string) => forenameTags.has(tagOf(word) ?? "");
 /** A surname compromise knows (`Stalin`, `Mussolini`). */
-const isKnownSurname = cached((word) => nlp(word).has("(#LastName|#Honorific)") || (nlp(word).has("#Person") && !nlp(word).has("#FirstName")));
-const isPlace = cached((text) => nlp(text).has("(#Place|#Organization|#Country|#City|#Region|#Date|#Month|#WeekDay)"));
+const isKnownSurname = (word: string) => surnameTags.has(tagOf(word) ?? "");
+/** A place, an organisation or a date: for one word compromise's lexicon, for several words its tagger. */
+const isPlaceRun = cached((text) => nlp(text).has("(#Place|#Organization|#Country|#City|#Region|#Date|#Month|#WeekDay)"));
+const isPlace = (text: string) => (text.includes(" ") ? isPlaceRun(text) : placeTags.has(tagOf(text) ?? ""));
 /** compromise reads every word of the name as a person's (`Max Eastman`). */
 const isPersonName = cached((text) => nlp(text).match("#Person+").text() === text);
 const isVerb = cached((word) => nlp(word.toLowerCase()).has("#Verb") && !nlp(word.toLowerCase()).has("(#Noun|#Adjective)"));
 /** A word that is a function word in lower case for compromise (`the`, `however`, `he`, `thus`): no surname. */
-const isFunctionWord = cached((word) => nlp(word.toLowerCase()).has("(#Adverb|#Determiner|#Pronoun|#Conjunction|#Preposition|#QuestionWord|#Expression)"));
+const isFunctionWord = (word: string) => functionTags.has(tagOf(word) ?? "");
 /** Words made from a name (`Leninism`, `Trotskyists`, `Hegelian`) or plurals of a people (`Bolsheviks`). */
 const isDerived = (word: string) => /(?:ism|isms|ist|ists|ite|ites|ian|ians|ic|ics|ks|ese)$/u.test(word);
 
@@ -185,6 +195,9 @@ interface Candidate {
   noteHead: boolean;
 }
 
+/** What the first pass read of a paragraph, kept for the second (the authority file's pattern runs once per text). */
+export type LearnedText = ReturnType<NameFinder["candidates"]>;
+
 /** A detected person: one surname and compatible forenames. */
 interface Person {
   surname: string;
@@ -210,9 +223,8 @@ interface WordUses {
   free: number;
   determined: number;
   possessive: number;
-  verbAfter: number;
-  /** Uses opening a sentence, before a verb (`Pilnyak has no theme`). */
-  openingVerb: number;
+  /** The words after its free uses, read as verbs only when needed (`Pilnyak has`, `as Baudelaire wrote`). */
+  after: string[];
   /** Uses after a word of place (`in Leningrad`, `the town of Nicolayev`). */
   place: number;
   title: number;
@@ -315,7 +327,7 @@ export class NameFinder {
   }
 
   /** The runs of `text` cut at the blocked zones, each with its candidate. */
-  private candidates(text: string, words: TextWord[], context: TextContext) {
+  candidates(text: string, words: TextWord[], context: TextContext) {
     const zones = this.blockedZones(text);
     const runs = nameRuns(text, words, this.opensSentence);
     const found: { candidate: Candidate; run: Run }[] = [];
@@ -329,10 +341,11 @@ export class NameFinder {
     return { zones, runs, found };
   }
 
-  /** First pass: reads one paragraph's text for evidence of persons. */
-  learn(text: string, words: TextWord[], context: TextContext = {}): void {
+  /** First pass: reads one paragraph's text for evidence of persons; gives what `find` needs of it again. */
+  learn(text: string, words: TextWord[], context: TextContext = {}): LearnedText {
     this.learned = true;
-    const { zones, runs, found } = this.candidates(text, words, context);
+    const learned = this.candidates(text, words, context);
+    const { zones, runs, found } = learned;
     // Lists: runs of one sentence joined by `,`, `and`, `&` (`Marx, Engels, Rosa Luxemburg, and Lenin`).
     // Two names and a bare comma are often two clauses (`against Nep, Stalin had voiced`): a list has an `and` or three names.
     const listOf = new Map<Run, number>();
@@ -368,7 +381,7 @@ export class NameFinder {
       }
       if (names.length !== 1 || candidate.tokens.length !== 1) continue;
       const word = names[0]!.word;
-      const uses = this.singles.get(word) ?? { free: 0, determined: 0, possessive: 0, verbAfter: 0, openingVerb: 0, place: 0, title: 0, lists: new Set<number>(), order: this.order++ };
+      const uses = this.singles.get(word) ?? { free: 0, determined: 0, possessive: 0, after: [] as string[], place: 0, title: 0, lists: new Set<number>(), order: this.order++ };
       this.singles.set(word, uses);
       if (candidate.title) uses.title++;
       const before = candidate.title ? undefined : run.before?.word.toLowerCase();
@@ -376,7 +389,7 @@ export class NameFinder {
       if (firm) continue;
       if (before && determiners.has(before)) uses.determined++;
       else if (candidate.run.sentenceStart && !candidate.title) {
-        if (run.after && isVerb(run.after.word)) uses.openingVerb++;
+        // A capital opening a sentence shows nothing.
       } else {
         if (!candidate.run.possessive && before && (locatives.has(before) || (before === "of" && placeNouns.has(run.beforeBefore?.word.toLowerCase() ?? "")))) {
           uses.place++;
@@ -384,10 +397,11 @@ export class NameFinder {
         }
         uses.free++;
         if (candidate.run.possessive) uses.possessive++;
-        if (run.after && isVerb(run.after.word)) uses.verbAfter++;
+        if (run.after) uses.after.push(run.after.word);
         if (listId !== undefined) uses.lists.add(listId);
       }
     }
+    return learned;
   }
 
   private evidence(candidate: Candidate): Draft["evidence"] {
@@ -431,17 +445,18 @@ export class NameFinder {
       if (isDerived(word) || isPlace(word) || /^\p{Lu}\p{Ll}*-\p{Lu}/u.test(word)) return false;
       // `the Stalin regime`: a surname compromise knows is a person's after `the` too.
       // …unless its only uses stand in lists of places (`Simbirsk, Samara and …`).
-      if (isKnownSurname(word)) return uses.free + uses.determined + uses.openingVerb > 0 && !(uses.free > 0 && uses.free <= uses.lists.size && [...uses.lists].every((id) => this.placeLists.has(id)));
+      if (isKnownSurname(word)) return uses.free + uses.determined > 0 && !(uses.free > 0 && uses.free <= uses.lists.size && [...uses.lists].every((id) => this.placeLists.has(id)));
       // `the British`, `George` alone: no surname.
       if ((uses.determined > 0 && uses.determined >= uses.free) || isCommonWord(word) || isForename(word)) return false;
       if (uses.title) return true;
       // A word seen only opening sentences (`Unfortunately`, `Programme`) shows nothing by its capital.
       if (uses.free === 0) return false;
       if (uses.place > 0 && uses.place >= uses.possessive) return false;
+      const verbs = () => uses.after.filter(isVerb).length;
       if ([...uses.lists].some((id) => listHasPerson.has(id))) return true;
       if (this.endings?.test(word)) return true;
       // A verb after it twice (`Pilnyak has`, `Pilnyak wants`), never a plural's (`Jews were`).
-      return uses.possessive > 0 || (uses.verbAfter > 1 && !/s$/u.test(word));
+      return uses.possessive > 0 || (!/s$/u.test(word) && uses.after.length > 1 && verbs() > 1);
     };
     // Evidence spreads through lists: a list that holds a person makes its other names persons.
     for (let round = 0, changed = true; changed && round < 4; round++) {
@@ -511,10 +526,10 @@ export class NameFinder {
   }
 
   /** Second pass: the names in `text`, reading its `words` (the language layer's, with offsets in `text`). */
-  find(text: string, words: TextWord[], context: TextContext = {}): FoundName[] {
-    if (!this.learned) this.learn(text, words, context);
+  find(text: string, words: TextWord[], context: TextContext = {}, learned?: LearnedText): FoundName[] {
+    const read = learned ?? (this.learned ? this.candidates(text, words, context) : this.learn(text, words, context));
     if (!this.settled) this.settle();
-    const { zones, found: candidates } = this.candidates(text, words, context);
+    const { zones, found: candidates } = read;
     const found: FoundName[] = [];
     const sameParagraph = new Map<string, string>();
     for (const match of zones.known) {
