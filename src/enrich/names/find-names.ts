@@ -440,11 +440,15 @@ export class NameFinder {
       if (draft.evidence === "weak" || listed) return !commonLast && (isForename(words[0]!) || !isCommonWord(words[0]!)) && !words.some((word, at) => isDerived(word) && (at === 0 || isCommonWord(word)));
       return false;
     };
-    const acceptSingle = (word: string, uses: WordUses) => {
+    // compromise's tagger, for the few words the cheap checks let through: `Europe` is a place it knows only so.
+    const acceptSingle = (word: string, uses: WordUses) => accepts(word, uses) && !isPlaceRun(word);
+    const accepts = (word: string, uses: WordUses) => {
       // `Brest-Litovsk`, `Social-Revolutionaries`: capitals joined by a hyphen name a place or a party.
       if (isDerived(word) || isPlace(word) || /^\p{Lu}\p{Ll}*-\p{Lu}/u.test(word)) return false;
       // `the Stalin regime`: a surname compromise knows is a person's after `the` too.
       // …unless its only uses stand in lists of places (`Simbirsk, Samara and …`).
+      // compromise's lexicon calls some towns persons (`Samara`): a `Person` that is no `LastName` needs two uses or a possessive.
+      if (tagOf(word) === "Person" && uses.free + uses.determined < 2 && !uses.possessive) return false;
       if (isKnownSurname(word)) return uses.free + uses.determined > 0 && !(uses.free > 0 && uses.free <= uses.lists.size && [...uses.lists].every((id) => this.placeLists.has(id)));
       // `the British`, `George` alone: no surname.
       if ((uses.determined > 0 && uses.determined >= uses.free) || isCommonWord(word) || isForename(word)) return false;
