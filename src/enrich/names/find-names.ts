@@ -315,7 +315,7 @@ export class NameFinder {
       const opening = run.sentenceStart && part[0] === run.tokens[0];
       // The lexicon's sentence openers stand capitalised mid-sentence only at a seam (`etc. When Hitler`).
       const beforeParticle = particles.has(part[index + 1]?.word ?? "");
-      if (this.sentenceStarts.has(word) || (opening && !beforeParticle && (isFunctionWord(word) || (isCommonWord(word) && !isForename(word))))) index++;
+      if (this.sentenceStarts.has(word) || (opening && (isFunctionWord(word) || (!beforeParticle && isCommonWord(word) && !isForename(word))))) index++;
       else break;
     }
     const tokens = part.slice(index);
