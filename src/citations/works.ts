@@ -22,10 +22,12 @@ export interface CslName {
 /** The CSL-JSON fields this edition fills. */
 export interface CslItem {
   id: string;
-  type: "book" | "chapter";
+  /** `book`, `chapter`, or any CSL type an edition's works file gives. */
+  type: string;
   author?: CslName[];
   editor?: CslName[];
   title?: string;
+  "title-short"?: string;
   "container-title"?: string;
   publisher?: string;
   "publisher-place"?: string;
@@ -41,6 +43,12 @@ export interface CitationRecord {
   /** Raw line of the note or reference. */
   line?: number;
   kind: ParsedCitation["kind"] | "page-reference";
+  /** Where the citation stands: a note, a bracket or parenthesis in the running text, the head of a quoted source. */
+  form?: "note" | "bracket" | "author-date" | "source" | "page-reference";
+  /** Raw column of an in-text citation. */
+  column?: number;
+  /** The id of the link that is the citation in the book (the works cited's back-reference goes to it). */
+  anchor?: string;
   prefix?: string;
   /** The work's id (`work-…`), when resolved. */
   work?: string;
