@@ -309,13 +309,13 @@ export const restoreCitations: Plugin<[CitationsOptions?], Root> = (options = {}
   const cited = new Set(records.map((record) => record.work).filter(Boolean));
   file.data.works = new Map(known.filter((item) => cited.has(item.id)).map((item) => [item.id, item]));
   file.data.citations = records;
-  if (records.length) {
+  if (records.length || file.data.editorialBrackets) {
     const unresolved = records.filter((record) => !record.work).length;
     const forms = (Object.keys(formNames) as (keyof typeof formNames)[])
       .map((form) => [form, records.filter((record) => (record.form ?? "note") === form).length] as const)
       .filter(([, count]) => count)
       .map(([form, count]) => `${count} ${formNames[form]}`);
     const brackets = file.data.editorialBrackets ? `; ${file.data.editorialBrackets} brackets left as text` : "";
-    file.info(`${records.length} citations (${forms.join(", ")}), ${unresolved} unresolved, ${file.data.works.size} works cited${brackets}`, { place: tree.position?.start, ruleId: "citations-count", source });
+    file.info(`${records.length} citations${forms.length ? ` (${forms.join(", ")})` : ""}, ${unresolved} unresolved, ${file.data.works.size} works cited${brackets}`, { place: tree.position?.start, ruleId: "citations-count", source });
   }
 };
