@@ -29,9 +29,21 @@ const introductions = [
 
 export interface NamedSource {
   parsed: ParsedCitation;
+  /** A date finer than a year (`4th January, 1937`): an article, a letter or an issue, not a book. As CSL date parts. */
+  date?: number[];
   /** Offsets of the title in the text given. */
   start: number;
   end: number;
+}
+
+const monthNames = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/** `4th January, 1937` → [1937, 1, 4]; `July, 1938` → [1938, 7]; a year alone → undefined. */
+function finerDate(date: string): number[] | undefined {
+  const match = /^(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?(\p{L}+),?\s+(\d{4})$/u.exec(date.trim());
+  const month = match ? monthNames.indexOf(match[2]!.toLowerCase()) + 1 : 0;
+  if (!match || !month) return undefined;
+  return match[1] ? [Number(match[3]), month, Number(match[1])] : [Number(match[3]), month];
 }
 
 function named(match: RegExpExecArray, offset = 0): NamedSource | undefined {
@@ -40,9 +52,12 @@ function named(match: RegExpExecArray, offset = 0): NamedSource | undefined {
   // A title of one lower-case-led phrase, or a run of words with a sentence inside, is not a work's title.
   if (/[.!?]\s+\p{Lu}/u.test(workTitle.replace(/\b\p{Lu}\.\s/gu, "")) || workTitle.split(/\s+/).length > 16) return undefined;
   const start = offset + match.index + match[0].indexOf(workTitle, match[0].indexOf(groups.author!) + groups.author!.length);
-  const parsed: ParsedCitation = { kind: "full", author: personName(groups.author!), title: workTitle, year: groups.year, span: { start: 0, end: 0 } };
-  if (groups.date !== groups.year) parsed.prefix = undefined;
-  return { parsed, start, end: start + workTitle.length };
+  // A sentence's first word is no part of the name (`As Robert V. Daniels, the author of …`).
+  const author = groups.author!.replace(/^(?:As|According|To|The|In|When|While|But|And|So|Then|Historian|Writer)\s+/u, "");
+  if (!/\s/.test(author) && author !== groups.author) return undefined;
+  const parsed: ParsedCitation = { kind: "full", author: personName(author), title: workTitle, year: groups.year, span: { start: 0, end: 0 } };
+  const date = finerDate(groups.date!);
+  return { parsed, start, end: start + workTitle.length, ...(date ? { date } : {}) };
 }
 
 /** The work the head of a source excerpt names, or undefined. */

@@ -22,6 +22,7 @@ import { splitText, type TextPiece } from "../ingest/split-text.js";
 import { visit, SKIP } from "unist-util-visit";
 import { parseCitation, type ParsedCitation } from "../citations/parse-citation.js";
 import { hasImprint, itemOf, itemOfReviewedWork, sameAuthor, sameTitle, type CitationRecord, type CslItem } from "../citations/works.js";
+import { parseNote } from "../citations/chicago-note.js";
 import { findInTextCitations, type InTextCitation } from "../citations/in-text.js";
 import { findIntroducedSources, readExcerptHead, type NamedSource } from "../citations/named-sources.js";
 import "./notes.js";
@@ -131,7 +132,7 @@ function citeNote(definition: FootnoteDefinition, context: Context): { record?: 
   // The note's words up to its first other node: a title in italics (a Markdown note) is read with them.
   const lead = (paragraph as Paragraph).children;
   const until = lead.findIndex((node) => !proseNodes.has(node.type));
-  const parsed = parseCitation(toString(until === -1 ? lead : lead.slice(0, until)));
+  const parsed = parseNote(toString(until === -1 ? lead : lead.slice(0, until)), parseCitation);
   if (!parsed) return {};
   const label = definition.data?.noteLabel ?? definition.label ?? "";
   const place = definition.position;
@@ -156,9 +157,13 @@ function citeNote(definition: FootnoteDefinition, context: Context): { record?: 
     return { record };
   }
   record.work = item!.id;
-  const { start, end } = parsed.span;
-  // Linked where the words stand in the note's first text node (not across an italic title).
-  if (end > start && end <= first.value.length) {
+  let { start, end } = parsed.span;
+  // Linked where the words stand in the note's first text node (not across an italic title); else the author's name, when it stands there.
+  if (!(end > start && end <= first.value.length) && parsed.author) {
+    start = first.value.indexOf(parsed.author.family);
+    end = start + parsed.author.family.length;
+  }
+  if (start >= 0 && end > start && end <= first.value.length) {
     record.anchor = anchorOf(context);
     splitText(file, paragraph as { children: PhrasingContent[] }, first, [{ start, end, make: (text) => workLink(item!, text, record.anchor) }]);
   }
@@ -209,6 +214,16 @@ function citePages(tree: Root, context: Context, reviewed: CslItem): void {
   });
 }
 
+/** A citation found in the running text: its form, where it stands, what it says; a source's date finer than a year. */
+interface Found {
+  form: NonNullable<CitationRecord["form"]>;
+  start: number;
+  end: number;
+  parsed: ParsedCitation;
+  year?: string;
+  date?: number[];
+}
+
 /** Use a resolved work: known to the text from now on, the last cited (for `Ibid.`). */
 function use(context: Context, item: CslItem): void {
   if (!context.known.includes(item)) context.known.push(item);
@@ -216,7 +231,7 @@ function use(context: Context, item: CslItem): void {
 }
 
 /** A citation in the running text (a bracket, an author-date parenthesis, a named source): resolved, recorded, and its piece of text made a link. */
-function citeInText(context: Context, text: Text, found: { form: NonNullable<CitationRecord["form"]>; start: number; end: number; parsed: ParsedCitation; year?: string }): TextPiece | undefined {
+function citeInText(context: Context, text: Text, found: Found): TextPiece | undefined {
   const { file, known } = context;
   const { parsed } = found;
   const point = pointIn(file, text, found.start);
@@ -228,6 +243,12 @@ function citeInText(context: Context, text: Text, found: { form: NonNullable<Cit
   let { item, problem } = resolve(parsed, known, context.last, context.edition, found.year);
   if (!item && !problem) {
     item = itemOf(parsed);
+    if (found.date) {
+      // A dated piece (an article, a letter) is not the book of the same title: its own entry.
+      item.id = `${item.id}-${found.date[0]}`;
+      item.type = "article";
+      item.issued = { "date-parts": [found.date] };
+    }
     if (parsed.kind === "short") {
       file.info(`${shortName(item)} is cited in short form with no full citation before it in this text; listed as it stands`, { place: point, ruleId: "citations-short-form-only", source });
     }
@@ -273,7 +294,7 @@ function citeInReadingOrder(tree: Root, context: Context): void {
     const text = node as Text;
     const reading = findInTextCitations(text.value);
     editorial += reading.editorialBrackets;
-    const found: { form: NonNullable<CitationRecord["form"]>; start: number; end: number; parsed: ParsedCitation; year?: string }[] = [
+    const found: Found[] = [
       ...reading.citations.map((citation: InTextCitation) => ({ ...citation })),
       ...findIntroducedSources(text.value).map((named: NamedSource) => ({ form: "source" as const, ...named })),
     ].sort((a, b) => a.start - b.start);
