@@ -73,7 +73,7 @@ interface Resolution {
   ruleId?: string;
 }
 
-function resolve(parsed: ParsedCitation, known: CslItem[], last: CslItem | undefined, edition: CslItem[] = [], year?: string): Resolution {
+function resolve(parsed: ParsedCitation, known: CslItem[], last: CslItem | undefined, edition: CslItem[] = [], year?: string, afterUnresolved = false): Resolution {
   if (parsed.kind !== "ibid") {
     const fromEdition = inEdition(parsed, edition, year);
     if (fromEdition.length === 1) return { item: fromEdition[0] };
@@ -86,7 +86,7 @@ function resolve(parsed: ParsedCitation, known: CslItem[], last: CslItem | undef
   const byAuthor = known.filter((item) => parsed.author && sameAuthor(item.author?.[0], parsed.author));
   switch (parsed.kind) {
     case "ibid":
-      if (!last) return { problem: "Ibid. with no citation before it in this text", ruleId: "citations-unresolved" };
+      if (!last) return { problem: afterUnresolved ? "Ibid. after a citation that resolved to nothing" : "Ibid. with no citation before it in this text", ruleId: "citations-unresolved" };
       if (parsed.author && !sameAuthor(last.author?.[0], parsed.author)) {
         return { problem: `Ibid. names ${parsed.author.family}, but the work cited before is ${shortName(last)}`, ruleId: "citations-unresolved" };
       }
@@ -120,6 +120,8 @@ interface Context {
   last?: CslItem;
   /** The next citation link's number in this text. */
   next: number;
+  /** The citation before resolved to nothing. */
+  afterUnresolved?: boolean;
 }
 
 const anchorOf = (context: Context) => `${context.file.data.textId ?? "text"}-cite-${++context.next}`;
@@ -141,7 +143,7 @@ function citeNote(definition: FootnoteDefinition, context: Context): { record?: 
   if (parsed.volume) record.volume = parsed.volume;
   if (parsed.locator) record.locator = parsed.locator;
 
-  let { item, problem, ruleId } = resolve(parsed, known, last, context.edition);
+  let { item, problem, ruleId } = resolve(parsed, known, last, context.edition, undefined, context.afterUnresolved);
   if (!item && !problem) {
     item = itemOf(parsed);
     known.push(item);
@@ -228,6 +230,7 @@ interface Found {
 function use(context: Context, item: CslItem): void {
   if (!context.known.includes(item)) context.known.push(item);
   context.last = item;
+  context.afterUnresolved = false;
 }
 
 /** A citation in the running text (a bracket, an author-date parenthesis, a named source): resolved, recorded, and its piece of text made a link. */
@@ -240,7 +243,7 @@ function citeInText(context: Context, text: Text, found: Found): TextPiece | und
   if (parsed.volume) record.volume = parsed.volume;
   if (parsed.locator) record.locator = parsed.locator;
   context.records.push(record);
-  let { item, problem } = resolve(parsed, known, context.last, context.edition, found.year);
+  let { item, problem } = resolve(parsed, known, context.last, context.edition, found.year, context.afterUnresolved);
   if (!item && !problem) {
     item = itemOf(parsed);
     if (found.date) {
@@ -257,6 +260,9 @@ function citeInText(context: Context, text: Text, found: Found): TextPiece | und
   }
   if (problem || !item) {
     file.message(`${text.value.slice(found.start, found.end)}: ${problem}; not linked`, { place: point, ruleId: "citations-unresolved", source });
+    // An `Ibid.` after this one means this one's work, which is not known: it must not take the one before.
+    context.last = undefined;
+    context.afterUnresolved = true;
     return undefined;
   }
   use(context, item);
@@ -276,6 +282,10 @@ function citeInReadingOrder(tree: Root, context: Context): void {
       const { record, item } = citeNote(node, context);
       if (record) context.records.push(record);
       if (item) use(context, item);
+      else if (record) {
+        context.last = undefined;
+        context.afterUnresolved = true;
+      }
       return SKIP;
     }
     if (node.type === "link" || node.type === "inlineCode" || node.type === "code") return SKIP;
