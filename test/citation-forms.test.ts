@@ -48,7 +48,7 @@ function positionOf(value: string, line: number, words: string): string {
 }
 
 describe("author–title–page citations in brackets", async () => {
-  const { tree, file, value, loaded } = await run("shop-stewards-brackets.txt", "shop-stewards.works.bib");
+  const { tree, file, value, loaded } = await run("shop-stewards-brackets.txt", "brackets.works.bib");
   const expected = reading.brackets;
 
   it("recognises every citation read, in reading order, and resolves each to the work read (or to nothing)", () => {
@@ -82,13 +82,13 @@ describe("author–title–page citations in brackets", async () => {
     reportUnusedWorks(loaded, [file]);
     const unused = loaded.file.messages.filter((message) => message.ruleId === "works-unused");
     expect(unused.map((message) => message.reason)).toEqual(expected.unusedWorks!.map((key) => `entry \`${key}\` is cited by no text`));
-    const bib = readFileSync(path.join(fixtures, "shop-stewards.works.bib"), "utf8").split("\n");
+    const bib = readFileSync(path.join(fixtures, "brackets.works.bib"), "utf8").split("\n");
     expect(unused[0]!.line).toBe(bib.findIndex((line) => line.includes("@book{pelling-cp")) + 1);
   });
 });
 
 describe("author-date citations in parentheses", async () => {
-  const { tree, file, value } = await run("permanent-revolution-author-date.txt", "permanent-revolution.works.yaml");
+  const { tree, file, value } = await run("permanent-revolution-author-date.txt", "author-date.works.yaml");
   const expected = reading.authorDate;
 
   it("recognises each author-date citation (two in one parenthesis), not a season and a year", () => {
@@ -119,7 +119,7 @@ describe("bracket readings", () => {
 
 describe("the works file", () => {
   it("reads BibTeX into CSL items with the entry's line", async () => {
-    const loaded: LoadedWorks = await works("shop-stewards.works.bib");
+    const loaded: LoadedWorks = await works("brackets.works.bib");
     expect(loaded.works.map((work) => [work.key, work.place.line, work.item.id])).toEqual([
       ["murphy-preparing", 3, "work-murphy-preparing"],
       ["gallacher-revolt", 11, "work-gallacher-revolt"],
@@ -131,7 +131,7 @@ describe("the works file", () => {
   });
 
   it("reads CSL-YAML with each entry's line", async () => {
-    const loaded = await works("permanent-revolution.works.yaml");
+    const loaded = await works("author-date.works.yaml");
     // The lines of the `- id:` items (grep -n "id:" on the file).
     expect(loaded.works.map((work) => [work.key, work.place.line])).toEqual([
       ["zeman-scharlau-1965", 5],

@@ -89,7 +89,8 @@ function backReferences(groups: { label: string; anchors: string[] }[], word: st
   const children: ElementContent[] = [{ type: "text", value: `${word}: ` }];
   groups.forEach(({ label, anchors }, index) => {
     if (index) children.push({ type: "text", value: "; " });
-    children.push(h("span", { className: ["work-cited-text"] }, label), { type: "text", value: " " });
+    // A text's own list names no text.
+    if (label) children.push(h("span", { className: ["work-cited-text"] }, label), { type: "text", value: " " });
     anchors.forEach((anchor, n) => {
       if (n) children.push({ type: "text", value: ", " });
       children.push(h("a", { className: [pageRefClasses.ref, "work-backref"], href: `#${anchor}` }, String(n + 1)));

@@ -37,7 +37,7 @@ export function editionWorksCited(manifest: Pick<Manifest, "worksCited">, texts:
       const href = node.tagName === "a" ? String(node.properties.href ?? "") : "";
       if (href.startsWith("#") && file.data.works!.has(href.slice(1))) node.properties.href = `#${prefix}${href.slice(1)}`;
     });
-    const list = bibliography(worksCited([works]), style, { rangeDashes, citedAt: citedAtOf(labelled([file], labels)), citedWord: words.cited, idPrefix: prefix });
+    const list = bibliography(worksCited([works]), style, { rangeDashes, citedAt: citedAtOf([{ label: "", citations: file.data.citations ?? [] }]), citedWord: words.cited, idPrefix: prefix });
     const titleId = `${prefix}works-cited`;
     text.tree.children.push(h("section", { className: ["works-cited-text"], "epub:type": "bibliography", role: roleOfType.bibliography, ariaLabelledBy: titleId }, [h("h2", { id: titleId }, words.worksCited), ...list]));
   });

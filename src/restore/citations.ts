@@ -94,13 +94,13 @@ function resolve(parsed: ParsedCitation, known: CslItem[], last: CslItem | undef
     case "op-cit": {
       const matches = parsed.title ? byAuthor.filter((item) => item.title && sameTitle(item.title, parsed.title!)) : byAuthor;
       if (matches.length === 1) return { item: matches[0] };
-      return { problem: `op. cit.: ${matches.length ? "more than one" : "no"} work by ${parsed.author?.family ?? "its author"}${parsed.title ? ` titled ${parsed.title}` : ""} cited before in this text`, ruleId: "citations-unresolved" };
+      return { problem: `op. cit.: ${matches.length ? "more than one" : "no"} work by ${parsed.author?.family ?? "its author"}${parsed.title ? ` titled ${parsed.title}` : ""} ${edition.length ? "in the edition's works or " : ""}cited before in this text`, ruleId: "citations-unresolved" };
     }
     case "full":
     case "short": {
       if (!parsed.title) {
         if (byAuthor.length === 1) return { item: byAuthor[0] };
-        return { problem: `${parsed.author?.family}: ${byAuthor.length ? "more than one" : "no"} work by this author cited before in this text`, ruleId: "citations-unresolved" };
+        return { problem: `${parsed.author?.family}: ${byAuthor.length ? "more than one" : "no"} work by this author ${edition.length ? "in the edition's works or " : ""}cited before in this text`, ruleId: "citations-unresolved" };
       }
       const existing = known.find((item) => sameAuthor(item.author?.[0], parsed.author) && item.title && sameTitle(item.title, parsed.title!));
       if (existing) return { item: existing };
