@@ -86,15 +86,20 @@ export interface BibliographyOptions {
 /** `Cited: Cliff 1, 2; Sherry 1`, each number a link back to the citation. */
 function backReferences(groups: { label: string; anchors: string[] }[], word: string): ElementContent[] {
   if (!groups.length) return [];
-  const children: ElementContent[] = [{ type: "text", value: `${word}: ` }];
+  // With texts named: `Cited: Cliff 1, 2`; a text's own list: `Cited: 1, 2`, in print `Cited, 28, 30` as the index writes its pages.
+  const named = groups.some(({ label }) => label);
+  const children: ElementContent[] = [{ type: "text", value: named ? `${word}: ` : word }];
   groups.forEach(({ label, anchors }, index) => {
     if (index) children.push({ type: "text", value: "; " });
     // A text's own list names no text.
-    if (label) children.push(h("span", { className: ["work-cited-text"] }, label), { type: "text", value: " " });
+    if (label) children.push(h("span", { className: ["work-cited-text"] }, label));
+    // One list of folios per text, as the index's locators: print (and the EPUB made with it) writes `, 28, 29–34`, each page once.
+    const list: ElementContent[] = [];
     anchors.forEach((anchor, n) => {
-      if (n) children.push({ type: "text", value: ", " });
-      children.push(h("a", { className: [pageRefClasses.ref, "work-backref"], href: `#${anchor}` }, String(n + 1)));
+      list.push({ type: "text", value: n ? ", " : label ? " " : ": " });
+      list.push(h("a", { className: [pageRefClasses.ref, "work-backref"], href: `#${anchor}` }, String(n + 1)));
     });
+    children.push(h("span", { className: ["work-cited-pages", pageRefClasses.list] }, list));
   });
   return [{ type: "text", value: " " }, h("span", { className: ["work-cited-at"] }, children)];
 }
