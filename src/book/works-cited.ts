@@ -12,6 +12,7 @@ import type { LoadedWorks } from "../manifest/works-file.js";
 import { rangeDashes } from "../restore/typography-rules.js";
 import type { BookText } from "./assemble-book.js";
 import { bibliography, citedAtOf, worksCited } from "./bibliography.js";
+import { hasImprint, sameAuthor, sameTitle, type CslItem } from "../citations/works.js";
 import { roleOfType } from "./schema.js";
 import type { InterfaceWords } from "./words.js";
 
@@ -26,6 +27,7 @@ const labelled = (files: VFile[], labels: Map<string, string>) =>
  */
 export function editionWorksCited(manifest: Pick<Manifest, "worksCited">, texts: BookText[], files: VFile[], labels: Map<string, string>, style: CslStyle | undefined, words: Pick<InterfaceWords, "worksCited" | "cited">): ElementContent[] {
   if (manifest.worksCited !== "text") {
+    mergeSameWorks(texts, files);
     return bibliography(worksCited(files.map((file) => file.data.works?.values() ?? [])), style, { rangeDashes, citedAt: citedAtOf(labelled(files, labels)), citedWord: words.cited });
   }
   texts.forEach((text, index) => {
@@ -50,4 +52,39 @@ export function reportUnusedWorks(works: LoadedWorks, files: VFile[]): void {
   for (const work of works.works) {
     if (!used.has(work.item.id)) works.file.message(`entry \`${work.key}\` is cited by no text`, { place: work.place, ruleId: "works-unused", source: "works" });
   }
+}
+
+/**
+ * One entry for a work two texts cite under two titles, one the start of the
+ * other (`My Life` in one, `My Life: An Attempt at an Autobiography (1930)`
+ * in another): the fuller record (with its imprint, then the longer title)
+ * stands for both, and the other text's links and records point to it. Works
+ * of another type (an article of the same title as a book) stay apart.
+ */
+function mergeSameWorks(texts: BookText[], files: VFile[]): void {
+  const items = new Map<string, CslItem>();
+  for (const file of files) for (const item of file.data.works?.values() ?? []) if (!items.has(item.id)) items.set(item.id, item);
+  const fuller = (a: CslItem, b: CslItem) => Number(hasImprint(b)) - Number(hasImprint(a)) || (b.title?.length ?? 0) - (a.title?.length ?? 0);
+  const to = new Map<string, string>();
+  const all = [...items.values()];
+  for (const item of all) {
+    if (!item.title || !item.author?.length) continue;
+    const same = all.filter((other) => other.type === item.type && other.title && sameAuthor(other.author?.[0], item.author?.[0]) && sameTitle(other.title, item.title!));
+    const best = same.sort(fuller)[0]!;
+    if (best.id !== item.id) to.set(item.id, best.id);
+  }
+  if (!to.size) return;
+  files.forEach((file, index) => {
+    if (!file.data.works) return;
+    for (const record of file.data.citations ?? []) if (record.work && to.has(record.work)) record.work = to.get(record.work);
+    for (const [from, target] of to) {
+      if (!file.data.works.has(from)) continue;
+      file.data.works.delete(from);
+      file.data.works.set(target, items.get(target)!);
+    }
+    visit(texts[index]!.tree, "element", (node: Element) => {
+      const href = node.tagName === "a" ? String(node.properties.href ?? "") : "";
+      if (href.startsWith("#") && to.has(href.slice(1))) node.properties.href = `#${to.get(href.slice(1))}`;
+    });
+  });
 }
