@@ -59,12 +59,17 @@ export function parseChicagoNote(note: string): ParsedCitation | undefined {
   if (!workTitle || /^(?:ibid|op\.|in$)/i.test(workTitle)) return undefined;
   result.title = workTitle;
   if (g.container && !/^ibid/i.test(g.container)) result.containerTitle = g.container.trim();
-  else if (g.journal) result.containerTitle = g.journal.trim();
+  else if (g.journal) {
+    result.containerTitle = g.journal.trim();
+    result.containerKind = "journal";
+  }
   const start = text.indexOf(workTitle, (g.prefix?.length ?? 0) + g.authors!.length);
   result.span = { start, end: start + workTitle.length };
   if (g.imprint) readImprint(g.imprint, result);
   if (g.bareYear) result.year = g.bareYear;
-  if (g.volume ?? g.jvolume) result.volume = g.volume ?? g.jvolume;
+  // `Partisan Review 1938`: a year where a journal's volume would stand.
+  if (g.jvolume && !g.imprint && /^(?:1[5-9]|20)\d\d$/.test(g.jvolume)) result.year = g.jvolume;
+  else if (g.volume ?? g.jvolume) result.volume = g.volume ?? g.jvolume;
   if (g.pages) result.locator = g.pages.replace(/-/g, "–");
   else if (g.chapterRef) result.locator = g.chapterRef;
   if (result.year || result.containerTitle) result.kind = "full";

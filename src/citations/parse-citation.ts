@@ -20,6 +20,8 @@ export interface ParsedCitation {
   /** For a chapter or essay: the book it stands in, and that book's editor. */
   containerTitle?: string;
   containerAuthor?: string;
+  /** The container is a journal (an article's), not a book (a chapter's). */
+  containerKind?: "journal";
   publisher?: string;
   place?: string;
   year?: string;

@@ -29,6 +29,7 @@ export interface CslItem {
   title?: string;
   "title-short"?: string;
   "container-title"?: string;
+  volume?: string;
   publisher?: string;
   "publisher-place"?: string;
   edition?: string;
@@ -96,7 +97,8 @@ function issued(year: string | undefined): CslItem["issued"] {
 
 /** The CSL item for a citation that names its work (a full citation or the first short one). */
 export function itemOf(citation: ParsedCitation): CslItem {
-  const item: CslItem = { id: workIdOf(citation.author, citation.title), type: citation.containerTitle ? "chapter" : "book" };
+  const item: CslItem = { id: workIdOf(citation.author, citation.title), type: citation.containerTitle ? (citation.containerKind === "journal" ? "article-journal" : "chapter") : "book" };
+  if (citation.containerKind === "journal" && citation.volume) item.volume = citation.volume;
   if (citation.author) item.author = [citation.author];
   if (citation.title) item.title = citation.title;
   if (citation.containerTitle) item["container-title"] = citation.containerTitle;

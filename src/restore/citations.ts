@@ -159,15 +159,20 @@ function citeNote(definition: FootnoteDefinition, context: Context): { record?: 
     return { record };
   }
   record.work = item!.id;
-  let { start, end } = parsed.span;
-  // Linked where the words stand in the note's first text node (not across an italic title); else the author's name, when it stands there.
-  if (!(end > start && end <= first.value.length) && parsed.author) {
-    start = first.value.indexOf(parsed.author.family);
-    end = start + parsed.author.family.length;
-  }
-  if (start >= 0 && end > start && end <= first.value.length) {
+  const { start, end } = parsed.span;
+  // Linked where the words stand in the note's first text node; a title in italics (a Markdown note) is linked whole.
+  if (end > start && end <= first.value.length) {
     record.anchor = anchorOf(context);
     splitText(file, paragraph as { children: PhrasingContent[] }, first, [{ start, end, make: (text) => workLink(item!, text, record.anchor) }]);
+  } else if (parsed.title) {
+    const children = (paragraph as Paragraph).children;
+    const index = children.findIndex((node, at) => (until === -1 || at < until) && node.type === "emphasis" && toString(node).trim().length > 0 && parsed.title!.startsWith(toString(node).trim().replace(/[,.]$/, "")));
+    if (index >= 0) {
+      record.anchor = anchorOf(context);
+      const link = workLink(item!, { type: "text", value: "" }, record.anchor);
+      link.children = [children[index] as PhrasingContent];
+      children.splice(index, 1, link);
+    }
   }
   return { record, item };
 }
