@@ -8,6 +8,7 @@
 // `[t]he`), `[sic]` and `[...]` stay text and are counted. Pure functions
 // over one run of text (after the house typography).
 import { parseCitation, type ParsedCitation } from "./parse-citation.js";
+import { parseNote } from "./chicago-note.js";
 
 export interface InTextCitation {
   form: "bracket" | "author-date";
@@ -38,7 +39,7 @@ export function readBracket(content: string): ParsedCitation | undefined {
   const text = content.trim();
   if (!locatorMark.test(text) && !backReference.test(text)) return undefined;
   const quoted = quotedBy.exec(text);
-  const parsed = parseCitation(quoted ? quoted.groups!.rest! : text);
+  const parsed = parseNote(quoted ? quoted.groups!.rest! : text, parseCitation);
   if (!parsed) return undefined;
   if (quoted) {
     parsed.prefix = `${quoted.groups!.quoted}, ${quoted.groups!.verb}`;

@@ -50,7 +50,7 @@ const citation = new RegExp(
     `(?:,${space}+(?<opcit>${opCit}))?`,
     `(?:${space}+\\((?<imprint>[^()]*(?:\\d{4}|n\\.${space}?d\\.)[^()]*)\\))?`,
     `(?:,${space}+(?:volume|[Vv]ol\\.)${space}*(?<volume>\\d+|[IVXLC]+))?`,
-    `(?:,${space}+(?:pp?\\.|pages?)${space}+(?<pages>[\\d–, and]+?)|,${space}+(?<bare>\\d+(?:–\\d+)?))?`,
+    `(?:,${space}*(?:[Pp]p?\\.${space}*|[Pp]ages?${space}+)(?<pages>[\\d–\\-, and]+?)|,${space}+(?<bare>\\d+(?:[–-]\\d+)?))?`,
     "\\.?$",
   ].join(""),
   "u",
