@@ -124,7 +124,8 @@ export function citationFigures(edition: Pick<Edition, "texts">) {
       const inNotes = records.filter((record) => (record.form ?? "note") === "note");
       const complete = inNotes.filter((record) => {
         const item = record.work ? works.get(record.work) : undefined;
-        return Boolean(item?.title && (item.author?.length || item.editor?.length) && record.locator);
+        // A page, not a chapter (`Ch. XLV`).
+        return Boolean(item?.title && (item.author?.length || item.editor?.length) && record.locator && /^\d/.test(record.locator));
       }).length;
       const form = (name: string) => records.filter((record) => record.form === name);
       return [
