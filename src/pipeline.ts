@@ -154,14 +154,16 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
   const { citationStyle } = loaded.manifest;
   const cslStyle = await loadCslStyle(citationStyle ? citationStyleIds[citationStyle] : loaded.manifest.bibliographyStyle, loaded.sourcesDir, loaded.manifestFile, loaded.manifestPlaceOf?.([citationStyle ? "citationStyle" : "bibliographyStyle"]));
   const works = await loadWorksFile(manifestPath, loaded.manifest.works, loaded.manifestFile, loaded.manifestPlaceOf?.(["works"]));
-  const processorFor = textProcessors({ ...loaded, works: works?.works.map((work) => work.item) });
+  // The works file is an input of every text (`edition watch` keys its cache on it too).
+  const restoreInputs = { ...loaded, works: works?.works.map((work) => work.item) };
+  const processorFor = textProcessors(restoreInputs);
   const texts: BookText[] = [];
   const restored = new Map<string, MdastRoot>();
   for (const [index, file] of loaded.texts.entries()) {
     const entry = loaded.manifest.texts[index]!;
     file.data.entry = entry;
     const work = () => processText(file, processorFor(file));
-    const { mdast, hast } = await (options.cache ? options.cache.process(file, loaded, work) : work());
+    const { mdast, hast } = await (options.cache ? options.cache.process(file, restoreInputs, work) : work());
     if (options.keepRestored ?? true) restored.set(entry.id, mdast);
     const sourceLines = [...(file.data.sourceNote ?? [])].sort((a, b) => a.line - b.line).map((line) => line.text);
     texts.push({
