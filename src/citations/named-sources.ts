@@ -14,7 +14,7 @@ const namePart = "\\p{Lu}(?:[\\p{Ll}’'-]+|\\.)";
 /** `Leon Trotsky`, `J. T. Murphy`, `C. L. R. James`, `Robert V. Daniels`: two to five capitalised words or initials. */
 const fullName = `${namePart}(?:${space}?${namePart}){1,4}`;
 /** A title: starts with a capital (or a quote) and holds no sentence end. */
-const title = `[\\p{Lu}“"‘'][^()]*?`;
+const title = `[\\p{Lu}“"‘'][^()]{0,200}?`;
 const date = `\\((?<date>[^()]{0,30}?(?<year>1[5-9]\\d\\d|20\\d\\d))\\)`;
 
 const excerptHeads = [
