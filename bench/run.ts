@@ -22,7 +22,7 @@ import { projectRoot } from "../src/project-root.js";
 import { BuildCache } from "../src/watch/build-cache.js";
 import { MemorySampler } from "./memory.js";
 import { scaleFigures } from "./scale.js";
-import { notesLinked, trotskyQuality } from "../test/quality.js";
+import { citationFigures, notesLinked, trotskyQuality } from "../test/quality.js";
 
 const run = promisify(execFile);
 const argument = (name: string, fallback: string) => {
@@ -178,7 +178,7 @@ async function pandoc(printHtmlPath: string) {
 /** The corpus edition: pipeline and EPUB times (median), its notes linked and the EPUB's largest file. */
 async function corpusFigures() {
   const times: number[] = [];
-  let figures: { notes: ReturnType<typeof notesLinked>; xhtmlFiles: number; largestXhtmlBytes: number } | undefined;
+  let figures: { notes: ReturnType<typeof notesLinked>; citations: ReturnType<typeof citationFigures>; xhtmlFiles: number; largestXhtmlBytes: number } | undefined;
   for (let index = 0; index < runs; index++) {
     const start = performance.now();
     const edition = await buildEdition(corpusManifestPath, { keepRestored: false });
@@ -186,7 +186,7 @@ async function corpusFigures() {
     times.push(ms(start));
     const zip = await JSZip.loadAsync(epub);
     const sizes = await Promise.all(Object.values(zip.files).filter((entry) => entry.name.endsWith(".xhtml")).map(async (entry) => (await entry.async("uint8array")).length));
-    figures = { notes: notesLinked(edition), xhtmlFiles: sizes.length, largestXhtmlBytes: Math.max(...sizes) };
+    figures = { notes: notesLinked(edition), citations: citationFigures(edition), xhtmlFiles: sizes.length, largestXhtmlBytes: Math.max(...sizes) };
   }
   return { manifest: path.relative(projectRoot, corpusManifestPath), pipelineAndEpubMs: median(times), ...figures! };
 }
