@@ -2,7 +2,7 @@
 // runs it in process (the tests call it so); bin/edition.js is a thin wrapper.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, Option } from "commander";
 import { VFile } from "vfile";
 import { VFileMessage } from "vfile-message";
 import { build } from "./build.js";
@@ -11,6 +11,7 @@ import { buildEdition } from "./pipeline.js";
 import { formatPreflight, preflight } from "./preflight/preflight.js";
 import { printOutline, printTree } from "./render/print-html.js";
 import { projectRoot } from "./project-root.js";
+import { printProfileNames, type PrintProfileName } from "./render/print-profiles.js";
 import { ChromiumMissingError } from "./render/chromium.js";
 import { restoredDiff } from "./report/restored-diff.js";
 import { detectedAsYaml, formatNames } from "./report/names-report.js";
@@ -38,6 +39,7 @@ interface BuildCliOptions {
   manifest: string;
   out: string;
   pdf: boolean;
+  profile?: PrintProfileName;
 }
 
 /**
@@ -80,7 +82,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       status = 1;
       return undefined;
     }
-    return { manifestPath: options.manifest, outDir: options.out, pdf: options.pdf, log: progress.log, onStep: progress.step, onPdfProgress: progress.pages };
+    return { manifestPath: options.manifest, outDir: options.out, pdf: options.pdf, profile: options.profile, log: progress.log, onStep: progress.step, onPdfProgress: progress.pages };
   };
 
   const program = new Command()
@@ -96,7 +98,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       .command(name)
       .option("-m, --manifest <file>", "the edition's manifest", defaultManifest)
       .option("-o, --out <dir>", "output folder", "build")
-      .option("--no-pdf", "skip the PDF (no Chromium needed)");
+      .option("--no-pdf", "skip the PDF (no Chromium needed)")
+      .addOption(new Option("--profile <profile>", "who prints the book (overrides the manifest's `profile`): offset or pod").choices(printProfileNames));
 
   buildCommand("build")
     .description("build build/<slug>.epub, build/<slug>.html (print proof), build/<slug>.pdf (print) and build/<slug>-screen.pdf")
