@@ -37,8 +37,10 @@
     const range = document.createRange();
     range.setStart(target, at);
     range.setEnd(target, at + 1);
+    // Where a line breaks at a soft hyphen, Chromium gives the next character two boxes: the hyphen it draws at
+    // the end of the line, then the character itself at the start of the next: its own is the last one.
     const rects = [...range.getClientRects()].filter((rect) => rect.height > 0);
-    return rects.length ? rects[step > 0 ? 0 : rects.length - 1] : null;
+    return rects.length ? rects[rects.length - 1] : null;
   }
 
   /** Whether the soft hyphen at `index` of `node` ends a line: the character after it stands on a lower line. */
