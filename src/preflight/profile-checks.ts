@@ -151,7 +151,8 @@ export function checkSoftHyphens(pages: PdfTextPage[]): ProfileCheck {
     page.words.forEach((word, at) => {
       const positions = [...word.text.matchAll(/\u00ad/g)].map((match) => match.index!);
       for (const position of positions) {
-        const endsLine = position === word.text.length - 1 && page.words[at + 1]?.line !== word.line;
+        // At a line end Chromium writes the soft hyphen and then the hyphen it draws (`centu\u00ad-`).
+        const endsLine = /^[-\u2010]?$/.test(word.text.slice(position + 1)) && page.words[at + 1]?.line !== word.line;
         if (endsLine) atLineEnd++;
         else inside.push(`page ${index + 1}: “${word.text.replace(/\u00ad/g, "·")}”`);
       }

@@ -1,0 +1,10 @@
+import { writeFile } from "node:fs/promises";
+import { loadEdition } from "../src/manifest/load-edition.js";
+import { renderPrintCover, coverGeometry } from "../src/render/print-cover.js";
+import { profiles } from "../src/render/print-profiles.js";
+const { manifest } = await loadEdition("/work/wt-pod/sources/edition.yaml");
+for (const paper of ["white", "cream"] as const) console.log(coverGeometry("6x9in", 272, paper, profiles.pod).formula);
+const t = performance.now();
+const cover = await renderPrintCover({ ...manifest, paper: "white" }, 272, profiles.pod);
+await writeFile("/tmp/pod-cover/cover.pdf", cover.pdf);
+console.log("cover", ((performance.now() - t) / 1000).toFixed(1), "s");
