@@ -151,8 +151,10 @@ export function checkSoftHyphens(pages: PdfTextPage[]): ProfileCheck {
     page.words.forEach((word, at) => {
       const positions = [...word.text.matchAll(/\u00ad/g)].map((match) => match.index!);
       for (const position of positions) {
-        // At a line end Chromium writes the soft hyphen and then the hyphen it draws (`centu\u00ad-`).
-        const endsLine = /^[-\u2010]?$/.test(word.text.slice(position + 1)) && page.words[at + 1]?.line !== word.line;
+        // At a line end Chromium writes the soft hyphen and then the hyphen it draws (`centu\u00ad-`): only a line end has
+        // that hyphen. (Poppler's lines follow its reading order, which may join a line end to a neighbouring column.)
+        const rest = word.text.slice(position + 1);
+        const endsLine = /^[-\u2010]$/.test(rest) || (rest === "" && page.words[at + 1]?.line !== word.line);
         if (endsLine) atLineEnd++;
         else inside.push(`page ${index + 1}: “${word.text.replace(/\u00ad/g, "·")}”`);
       }
