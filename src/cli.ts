@@ -123,7 +123,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .option("--diff <text>", "print the raw text of <text> (its id) beside the restored text, as a diff")
     .option("--spelling", "list the words no English dictionary knows, by text, for editors (changes nothing; exit status 0)")
     .option("--pdf <file>", "preflight a PDF built from this manifest: fonts, page boxes, marks, blank pages, page count, PDF/X, colour, bookmarks, metadata, soft hyphens, text integrity (a <slug>-cover.pdf: its size against the spine formula)")
-    .addOption(new Option("--profile <profile>", "hold the PDF to this profile (by default the one its pages say; a cover: the manifest's)").choices(["offset", "pod", "screen"]))
+    .addOption(new Option("--profile <profile>", "hold the PDF to this profile (by default the one its pages say)").choices(["offset", "pod", "screen"]))
     .action(async (options: { manifest: string; json?: boolean; diff?: string; spelling?: boolean; pdf?: string; profile?: ProfileName }) => {
       let files: VFile[];
       try {

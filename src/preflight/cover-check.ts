@@ -8,7 +8,8 @@ import { PDFDocument } from "pdf-lib";
 import type { Manifest } from "../manifest/manifest-schema.js";
 import { pointsPer } from "../render/page-geometry.js";
 import { coverGeometry } from "../render/print-cover.js";
-import type { PdfProfile } from "../render/print-profiles.js";
+import { points } from "../render/page-geometry.js";
+import { printProfileNames, profiles, type PdfProfile } from "../render/print-profiles.js";
 import { checkFonts, type PreflightCheck } from "./preflight.js";
 import { checkOutputIntent } from "./profile-checks.js";
 
@@ -16,6 +17,13 @@ export const isCoverFile = (file: string) => file.endsWith("-cover.pdf");
 
 /** The interior a cover belongs to: `<slug>.pdf` beside `<slug>-cover.pdf`. */
 export const interiorOf = (file: string) => path.join(path.dirname(file), `${path.basename(file).replace(/-cover\.pdf$/, "")}.pdf`);
+
+/** The print profile whose cover bleed is nearest the sheet's (its TrimBox's inset). */
+export function coverProfileOf(doc: PDFDocument): PdfProfile {
+  const sheet = doc.getPage(0);
+  const inset = sheet.getTrimBox().x - sheet.getMediaBox().x;
+  return printProfileNames.map((name) => profiles[name]).sort((a, b) => Math.abs(points(a.coverBleed) - inset) - Math.abs(points(b.coverBleed) - inset))[0]!;
+}
 
 /** Within a hundredth of an inch (KDP allows a spine off by 0.0625 in). */
 const tolerance = 0.01 * pointsPer.in;

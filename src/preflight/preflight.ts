@@ -6,9 +6,9 @@ import type { Root } from "hast";
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from "pdf-lib";
 import type { Manifest } from "../manifest/manifest-schema.js";
 import { marginsIn, points, pointsPer, profileBleed, trimGeometry, type PageGeometry } from "../render/page-geometry.js";
-import { printProfileOf, profiles, type PdfProfile as ProfileRecord, type ProfileName } from "../render/print-profiles.js";
+import { profiles, type PdfProfile as ProfileRecord, type ProfileName } from "../render/print-profiles.js";
 import { checkBlankPages, checkColour, checkMarks, checkOutputIntent, checkPageCount, checkSoftHyphens, type ProfileCheck } from "./profile-checks.js";
-import { isCoverFile, preflightCover } from "./cover-check.js";
+import { coverProfileOf, isCoverFile, preflightCover } from "./cover-check.js";
 import { readOutline, type OutlineEntry } from "../render/pdf-outline.js";
 import { pdfAuthor, pdfTitle } from "../render/pdf-profiles.js";
 import type { OutlineTarget } from "../render/pdf.js";
@@ -38,7 +38,7 @@ export interface PreflightInput {
   tree: Root;
   /** The bookmarks the screen profile must have. */
   outline: OutlineTarget[];
-  /** Which profile to hold the file to; by default the one its page size says (a `-cover.pdf` is a cover of the manifest's print profile). */
+  /** Which profile to hold the file to; by default the one its page size says (a `-cover.pdf` is a cover of the profile its bleed says). */
   profile?: ProfileName;
 }
 
@@ -159,7 +159,7 @@ function profileOf(doc: PDFDocument, geometry: PageGeometry): ProfileName {
 export async function preflight(file: string, input: PreflightInput): Promise<PreflightResult> {
   const doc = await PDFDocument.load(await readFile(file), { updateMetadata: false });
   if (isCoverFile(file)) {
-    const checks = await preflightCover(file, doc, input.manifest, input.profile ? profiles[input.profile] : printProfileOf(input.manifest));
+    const checks = await preflightCover(file, doc, input.manifest, input.profile ? profiles[input.profile] : coverProfileOf(doc));
     return { profile: "cover", pageCount: doc.getPageCount(), checks, ok: checks.every((check) => !check.problems.length) };
   }
   const geometry = trimGeometry(input.manifest.trim);
