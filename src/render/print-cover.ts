@@ -71,9 +71,9 @@ export async function printCoverHtml(manifest: Manifest, geometry: CoverGeometry
     .back .description { font-size: 13pt; line-height: 1.45; margin: 0; }
     .back .publisher { position: absolute; left: ${inch(0.75)}; bottom: ${inch(safe + 0.1)}; font-size: 9pt; letter-spacing: 0.12em; text-transform: uppercase; margin: 0; }
     .barcode { position: absolute; right: ${inch(safe)}; bottom: ${inch(safe)}; width: ${inch(barcodeArea.width)}; height: ${inch(barcodeArea.height)}; background: #ffffff; }
-    .spine { left: ${inch(bleed + trimWidth)}; width: ${inch(spine)}; display: flex; align-items: center; justify-content: center; }
+    .spine { left: ${inch(bleed + trimWidth)}; width: ${inch(spine)}; box-sizing: border-box; padding: ${inch(0.9)} 0 ${inch(0.6)}; display: flex; flex-direction: column; align-items: center; justify-content: space-between; }
     .spine p { writing-mode: vertical-rl; margin: 0; font-size: ${spineFont.toFixed(2)}pt; letter-spacing: 0.08em; white-space: nowrap; }
-    .spine .spine-publisher { font-size: 0.7em; text-transform: uppercase; letter-spacing: 0.12em; margin-top: 2em; }
+    .spine .spine-publisher { font-size: ${(spineFont * 0.6).toFixed(2)}pt; text-transform: uppercase; letter-spacing: 0.12em; }
     .front { left: ${inch(bleed + trimWidth + spine)}; width: ${inch(trimWidth)}; }${coverFrontCss(".front", scale)}`;
   const page = h("html", { lang: manifest.language }, [
     h("head", [h("meta", { charset: "utf-8" }), h("title", `${fullTitle(manifest)} (cover)`), h("style", css)]),
@@ -83,7 +83,7 @@ export async function printCoverHtml(manifest: Manifest, geometry: CoverGeometry
         h("p", { className: ["publisher"] }, manifest.publisher),
         h("div", { className: ["barcode"], ariaLabel: "barcode area" }),
       ]),
-      h("section", { className: ["panel", "spine"] }, spineHasText(geometry) ? [h("p", [manifest.title, h("span", { className: ["spine-publisher"] }, ` ${manifest.publisher}`)])] : []),
+      h("section", { className: ["panel", "spine"] }, spineHasText(geometry) ? [h("p", { className: ["spine-title"] }, manifest.title), h("p", { className: ["spine-publisher"] }, manifest.publisher)] : []),
       h("section", { className: ["panel", "front"] }, coverFront(manifest)),
     ]),
   ]);
