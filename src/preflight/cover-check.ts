@@ -25,8 +25,8 @@ export function coverProfileOf(doc: PDFDocument): PdfProfile {
   return printProfileNames.map((name) => profiles[name]).sort((a, b) => Math.abs(points(a.coverBleed) - inset) - Math.abs(points(b.coverBleed) - inset))[0]!;
 }
 
-/** Within a hundredth of an inch (KDP allows a spine off by 0.0625 in). */
-const tolerance = 0.01 * pointsPer.in;
+/** Within 0.1 pt: less than one page's thickness (0.18 pt), so a cover for another page count fails (KDP itself allows 0.0625 in). */
+const tolerance = 0.1;
 
 export async function preflightCover(file: string, doc: PDFDocument, manifest: Manifest, profile: PdfProfile): Promise<PreflightCheck[]> {
   const interiorFile = interiorOf(file);
