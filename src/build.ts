@@ -15,6 +15,8 @@ import { buildEdition, type Edition } from "./pipeline.js";
 import { renderEpub } from "./render/epub.js";
 import { renderPdf, type PageStart, type PdfLayout } from "./render/pdf.js";
 import { printHtmlPieces, printOutline } from "./render/print-html.js";
+import type { PrintProfileName } from "./render/print-profiles.js";
+import { renderPrintCover } from "./render/print-cover.js";
 
 export interface BuildOptions {
   manifestPath: string;
@@ -37,12 +39,14 @@ export interface BuildOptions {
   pdfScripts?: string[];
   /** End the PDF render when Paged.js lays out no new page for this long (default 120 s). */
   stallSeconds?: number;
+  /** The print profile, instead of the manifest's (`--profile`). */
+  profile?: PrintProfileName;
 }
 
 export interface BuildResult {
   edition: Edition;
   /** `pdf` is the print profile, `screenPdf` the screen profile. */
-  outputs: { epub: string; html: string; pdf?: string; screenPdf?: string };
+  outputs: { epub: string; html: string; pdf?: string; screenPdf?: string; coverPdf?: string };
   /** Pages laid out (the screen PDF's count); the print PDF is padded to `printPageCount`. */
   pageCount?: number;
   /** Where each print page starts (from the PDF's render), as the EPUB's page-list uses it. */
@@ -76,7 +80,8 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   // them): on a long text they are a fifth of its memory. A watch cache shares the texts' trees with the next build, so keeps them.
   if (!options.cache) visit(edition.book, (node) => void delete node.position);
   collectGarbage();
-  const { manifest, book } = edition;
+  const { book } = edition;
+  const manifest = options.profile ? { ...edition.manifest, profile: options.profile } : edition.manifest;
   const output = (extension: string, suffix = "") => path.join(options.outDir, `${manifest.slug}${suffix}.${extension}`);
   const epub = output("epub");
   let noChromium: ChromiumMissingError | undefined;
@@ -97,6 +102,8 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   // The PDF comes before the (final) EPUB: its render says where each print page starts, which the EPUB's page-list needs.
   const pdfPath = output("pdf");
   const screenPath = output("pdf", "-screen");
+  const coverPath = output("pdf", "-cover");
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const printHtml = options.pdf ? await readFile(html, "utf8") : "";
   const cached = options.pdf ? await options.cache?.pdfIfCurrent(printHtml, pdfPath) : undefined;
   let printed: PdfLayout | undefined = cached;
@@ -111,12 +118,19 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
         stallSeconds: options.stallSeconds,
       });
       await writeAtomically(pdfPath, rendered.pdf);
-      log(`wrote ${pdfPath} (print: ${rendered.printPageCount} pages with bleed and crop marks)`);
+      const { profile } = rendered;
+      log(`wrote ${pdfPath} (${profile.name}: ${rendered.printPageCount} pages, ${profile.purpose})`);
       await writeAtomically(screenPath, rendered.screen);
       log(`wrote ${screenPath} (screen: ${rendered.pageCount} pages with bookmarks)`);
-      const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+      const coverStarted = performance.now();
+      const cover = await renderPrintCover(manifest, rendered.printPageCount, profile);
+      await writeAtomically(coverPath, cover.pdf);
+      log(`wrote ${coverPath} (${cover.geometry.formula}) in ${seconds(performance.now() - coverStarted)}`);
       const { timings } = rendered;
-      log(`PDF: layout ${seconds(timings.layout)}, Chromium's PDF ${seconds(timings.pdf)}, print and screen profiles ${seconds(timings.profiles)}`);
+      log(
+        `PDF: layout ${seconds(timings.layout)} (of which soft hyphens ${seconds(rendered.softHyphens.ms)}: ${rendered.softHyphens.removed} removed inside lines, ${rendered.softHyphens.kept} kept at line ends), ` +
+          `Chromium's PDF ${seconds(timings.pdf)}, ${profile.name} and screen profiles ${seconds(timings.profiles)}${profile.pdfx ? `, ${profile.pdfx.version} through Ghostscript ${seconds(timings.pdfx)}` : ""}`,
+      );
       options.cache?.pdfWritten(printHtml, pdfPath, rendered);
       printed = rendered;
     } catch (error) {
@@ -131,7 +145,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   // Once more with the page-list; with no layout, the EPUB written first stands.
   if (options.pdf && (printed || !early)) await writeEpub(printed);
   if (noChromium) throw noChromium;
-  const pdfs = printed ? { pdf: pdfPath, screenPdf: screenPath } : {};
+  const pdfs = printed ? { pdf: pdfPath, screenPdf: screenPath, ...(cached ? {} : { coverPdf: coverPath }) } : {};
   return { edition, outputs: { epub, html, ...pdfs }, pageCount: printed?.pageCount, printPageCount: printed?.printPageCount, pageStarts: printed?.pageStarts, anchorPages: printed?.anchorPages };
 
   /** Render, check and write the EPUB; false when the EPUB in place was kept because it is better (a PDF that was asked for failed). */

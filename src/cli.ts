@@ -2,7 +2,7 @@
 // runs it in process (the tests call it so); bin/edition.js is a thin wrapper.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, Option } from "commander";
 import { VFile } from "vfile";
 import { VFileMessage } from "vfile-message";
 import { build } from "./build.js";
@@ -11,6 +11,7 @@ import { buildEdition } from "./pipeline.js";
 import { formatPreflight, preflight } from "./preflight/preflight.js";
 import { printOutline, printTree } from "./render/print-html.js";
 import { projectRoot } from "./project-root.js";
+import { printProfileNames, type PrintProfileName, type ProfileName } from "./render/print-profiles.js";
 import { ChromiumMissingError } from "./render/chromium.js";
 import { restoredDiff } from "./report/restored-diff.js";
 import { detectedAsYaml, formatNames } from "./report/names-report.js";
@@ -38,6 +39,7 @@ interface BuildCliOptions {
   manifest: string;
   out: string;
   pdf: boolean;
+  profile?: PrintProfileName;
 }
 
 /**
@@ -80,7 +82,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       status = 1;
       return undefined;
     }
-    return { manifestPath: options.manifest, outDir: options.out, pdf: options.pdf, log: progress.log, onStep: progress.step, onPdfProgress: progress.pages };
+    return { manifestPath: options.manifest, outDir: options.out, pdf: options.pdf, profile: options.profile, log: progress.log, onStep: progress.step, onPdfProgress: progress.pages };
   };
 
   const program = new Command()
@@ -96,7 +98,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       .command(name)
       .option("-m, --manifest <file>", "the edition's manifest", defaultManifest)
       .option("-o, --out <dir>", "output folder", "build")
-      .option("--no-pdf", "skip the PDF (no Chromium needed)");
+      .option("--no-pdf", "skip the PDF (no Chromium needed)")
+      .addOption(new Option("--profile <profile>", "who prints the book (overrides the manifest's `profile`): offset or pod").choices(printProfileNames));
 
   buildCommand("build")
     .description("build build/<slug>.epub, build/<slug>.html (print proof), build/<slug>.pdf (print) and build/<slug>-screen.pdf")
@@ -119,14 +122,15 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .option("--json", "print the messages as JSON (always JSON, a fatal error included)")
     .option("--diff <text>", "print the raw text of <text> (its id) beside the restored text, as a diff")
     .option("--spelling", "list the words no English dictionary knows, by text, for editors (changes nothing; exit status 0)")
-    .option("--pdf <file>", "preflight a PDF built from this manifest: fonts, page boxes, bookmarks, metadata, text integrity")
-    .action(async (options: { manifest: string; json?: boolean; diff?: string; spelling?: boolean; pdf?: string }) => {
+    .option("--pdf <file>", "preflight a PDF built from this manifest: fonts, page boxes, marks, blank pages, page count, PDF/X, colour, bookmarks, metadata, soft hyphens, text integrity (a <slug>-cover.pdf: its size against the spine formula)")
+    .addOption(new Option("--profile <profile>", "hold the PDF to this profile (by default the one its pages say)").choices(["offset", "pod", "screen"]))
+    .action(async (options: { manifest: string; json?: boolean; diff?: string; spelling?: boolean; pdf?: string; profile?: ProfileName }) => {
       let files: VFile[];
       try {
         const edition = await buildEdition(options.manifest);
         files = edition.files;
         if (options.pdf) {
-          const result = await preflight(options.pdf, { manifest: edition.manifest, tree: printTree(edition.manifest, edition.book), outline: printOutline(edition.book) });
+          const result = await preflight(options.pdf, { manifest: edition.manifest, tree: printTree(edition.manifest, edition.book), outline: printOutline(edition.book), profile: options.profile });
           stdout(`${formatPreflight(options.pdf, result)}\n`);
           if (!result.ok) status = 1;
           return;

@@ -77,6 +77,10 @@ export const manifestFileSchema = z.strictObject({
   /** The edition's lexicon (words of its subject), extending the default lexicon for its language; by default lexicon.yaml if it exists. */
   lexicon: nonEmpty.optional(),
   trim: z.enum(Object.keys(trimSizes) as [keyof typeof trimSizes]).default("6x9in"),
+  /** Who prints the book (src/render/print-profiles.ts): `offset` (crop marks, 3 mm bleed) or `pod` (print on demand: trim size, PDF/X, K-only text); `edition build --profile` overrides it. */
+  profile: z.enum(["offset", "pod"]).default("offset"),
+  /** The paper the book is printed on, which sets the cover's spine width. */
+  paper: z.enum(["white", "cream"]).default("white"),
   /** The project's rules for kinds of source (rules/*.yaml) apply to every text that shows their evidence; `off` names kinds this edition does without (`wiki-dump`). */
   rules: z.strictObject({ off: z.array(nonEmpty).default([]) }).optional(),
   texts: z.array(textFileSchema).min(1, "lists no text"),
