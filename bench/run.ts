@@ -22,6 +22,8 @@ import { projectRoot } from "../src/project-root.js";
 import { BuildCache } from "../src/watch/build-cache.js";
 import { MemorySampler } from "./memory.js";
 import { scaleFigures } from "./scale.js";
+import { startupFigures } from "./startup.js";
+import { issueRows, issueTable } from "./issue-table.js";
 import { notesLinked, trotskyQuality } from "../test/quality.js";
 
 const run = promisify(execFile);
@@ -151,17 +153,6 @@ async function oneWordRebuild() {
   };
 }
 
-async function coldProcessBuild() {
-  const out = await mkdtemp(path.join(os.tmpdir(), "edition-bench-cold-"));
-  const times: number[] = [];
-  for (let index = 0; index < runs; index++) {
-    const start = performance.now();
-    await run("node", [path.join(projectRoot, "bin", "edition.js"), "build", "--no-pdf", "--manifest", manifestPath, "--out", out]);
-    times.push(ms(start));
-  }
-  return median(times);
-}
-
 async function pandoc(printHtmlPath: string) {
   const version = (await run("pandoc", ["--version"]).catch(() => undefined))?.stdout.split("\n")[0];
   if (!version) return undefined;
@@ -237,7 +228,8 @@ async function main() {
 
   const rebuild = await oneWordRebuild();
   log("one-word rebuild timed");
-  const coldProcess = await coldProcessBuild();
+  const startup = await startupFigures({ manifestPath, rawTexts: edition.texts.map((file) => file.path), title: edition.manifest.title, runs });
+  log("new processes timed");
   const reference = await pandoc(printHtmlPath);
   memory.stop();
   // Each as its own process, after this process' memory figures are taken.
@@ -263,7 +255,11 @@ async function main() {
     firstPassMs: { ingest: first.ingest, restore: first.restore, enrich: first.enrich, toHast: first.toHast },
     pluginsMs: first.plugins,
     pdfPages: pdf?.pages ?? null,
-    rebuild: { coldProcessNoPdfMs: coldProcess, ...rebuild },
+    rebuild: { coldProcessNoPdfMs: startup.buildNoPdf.ms, ...rebuild },
+    /** Each command as a new process (median wall and CPU time), and pandoc's naive conversion of the raw texts. */
+    startup,
+    /** The rows of issue 18's table, with their ratio to pandoc's conversion of the raw texts. */
+    issueRows: issueRows({ inProcessMs: ourEpubBuild, startup, warmOneWordEpubMs: rebuild.warmOneWordEpubMs, load: [] }),
     pandoc: reference
       ? { ...reference, ourEpubBuildMs: ourEpubBuild, ratio: Math.round((ourEpubBuild / reference.epubMs) * 100) / 100 }
       : null,
@@ -274,6 +270,7 @@ async function main() {
     /** Hostile lines and large texts, each an `edition build --no-pdf` process: time, exit status, peak RSS and PSS. */
     scale,
   };
+  log(issueTable({ inProcessMs: ourEpubBuild, startup, warmOneWordEpubMs: rebuild.warmOneWordEpubMs, load: [loadAtStart, ...os.loadavg()] }));
   await writeAtomically(path.join(outDir, "bench.json"), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   log(`wrote ${path.join(outDir, "bench.json")}`);
