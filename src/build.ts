@@ -13,7 +13,7 @@ import { ChromiumMissingError } from "./render/chromium.js";
 import type { BuildCache } from "./watch/build-cache.js";
 import { buildEdition, type Edition } from "./pipeline.js";
 import { renderEpub } from "./render/epub.js";
-import { renderPdf, type PageStart, type PdfLayout } from "./render/pdf.js";
+import type { PageStart, PdfLayout } from "./render/pdf.js";
 import { printHtmlPieces, printOutline } from "./render/print-html.js";
 
 export interface BuildOptions {
@@ -104,6 +104,8 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   else if (options.pdf) {
     step("laying out the PDF");
     try {
+      // Paged.js and pdf-lib are loaded only when a PDF is made.
+      const { renderPdf } = await import("./render/pdf.js");
       const rendered = await renderPdf(manifest, printHtml, {
         onProgress: options.onPdfProgress,
         outline: printOutline(book),

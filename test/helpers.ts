@@ -71,9 +71,9 @@ export async function cli(args: string[], env: Record<string, string> = {}): Pro
   }
 }
 
-/** `node bin/edition.js ARGS` as a new process: for the few smoke tests of the real command. */
+/** `node bin/edition.js ARGS` as a new process: for the few smoke tests of the real command (on the sources, as every test; `EDITION_SOURCES=0` for dist/). */
 export async function cliProcess(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  return run("node", [path.resolve("bin/edition.js"), ...args], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }).then(
+  return run("node", [path.resolve("bin/edition.js"), ...args], { env: { ...process.env, EDITION_SOURCES: "1", ...env }, maxBuffer: 64 * 1024 * 1024 }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
   );
