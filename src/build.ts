@@ -74,7 +74,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   if (hasErrors(edition.files)) throw new EditionErrors(edition.files);
   // Past the pipeline nothing reads the book's source positions (its messages are made; the renderers copy it without
   // them): on a long text they are a fifth of its memory. A watch cache shares the texts' trees with the next build, so keeps them.
-  if (!options.cache) visit(edition.book, (node) => void delete node.position);
+  if (!options.cache?.texts.sharesTrees) visit(edition.book, (node) => void delete node.position);
   collectGarbage();
   const { manifest, book } = edition;
   const output = (extension: string, suffix = "") => path.join(options.outDir, `${manifest.slug}${suffix}.${extension}`);

@@ -98,8 +98,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       const settings = buildOptions(options, progress);
       if (!settings) return;
       try {
-        const { build } = await import("./build.js");
-        const result = await build(settings);
+        const [{ build }, { BuildCache }, { persistentTextCache }] = await Promise.all([import("./build.js"), import("./watch/build-cache.js"), import("./watch/persistent-text-cache.js")]);
+        // Each text's work is kept on disk: the next process reprocesses only the texts that changed.
+        const texts = persistentTextCache();
+        const result = await build({ ...settings, ...(texts ? { cache: new BuildCache(texts) } : {}) });
         printReport(result.edition.files);
       } catch (error) {
         fail(error);
@@ -117,8 +119,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .action(async (options: { manifest: string; json?: boolean; diff?: string; spelling?: boolean; pdf?: string }) => {
       let files: VFile[];
       try {
-        const { buildEdition } = await import("./pipeline.js");
-        const edition = await buildEdition(options.manifest);
+        const [{ buildEdition }, { persistentTextCache }] = await Promise.all([import("./pipeline.js"), import("./watch/persistent-text-cache.js")]);
+        const edition = await buildEdition(options.manifest, { cache: persistentTextCache() });
         files = edition.files;
         if (options.pdf) {
           const [{ formatPreflight, preflight }, { printOutline, printTree }] = await Promise.all([import("./preflight/preflight.js"), import("./render/print-html.js")]);

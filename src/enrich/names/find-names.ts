@@ -3,7 +3,7 @@
 // taken as a person only with evidence (a title, initials, a particle, or a
 // forename that compromise's lexicon knows), so places, parties and works
 // (`Red Army`, `Central Asia`, `The New Course`) are not taken for persons.
-import nlp from "compromise";
+import { nlp } from "../../language/lazy-packages.js";
 import { formKey, namesPattern, surnameOf, type CompiledAuthority } from "./authority.js";
 
 export interface FoundName {
