@@ -27,6 +27,8 @@ export class ZipEntryCache {
   /** Entries compressed and entries taken from the cache by the last `zipEntries` call. */
   compressed = 0;
   reused = 0;
+  /** The EPUB's chapters as epub-gen-memory cleaned them up, by a hash of the HTML given (the last build's), kept with the entries they become. */
+  readonly chapters = new Map<string, string>();
 
   constructor(private readonly maxEntries = 4000) {}
 

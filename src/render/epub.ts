@@ -29,7 +29,7 @@ import { accessibilityMetadata, printEditionName } from "./epub-metadata.js";
 import { defaultMaxFileBytes, splitAtChapters, splitDivision, type ChapterRun } from "./split-division.js";
 import { chapterHeadings, headingTitle, textOutline, type OutlineNode } from "../book/chapters.js";
 import { cloneWithoutPositions } from "./clone-tree.js";
-import { zipEntries, type ZipEntry, type ZipEntryCache } from "./epub-zip.js";
+import { processZipCache, zipEntries, type ZipEntry, type ZipEntryCache } from "./epub-zip.js";
 
 const templates = path.join(projectRoot, "templates", "epub");
 const styles = path.join(projectRoot, "styles");
@@ -61,7 +61,7 @@ export interface EpubOptions {
  * while the zip is made.
  */
 class DatedEpub extends EPub {
-  constructor(options: Options, chapters: Chapter[]) {
+  constructor(options: Options, chapters: Chapter[], normalisedChapters: Map<string, string>) {
     const keys = chapters.map((chapter) => (chapter.content.includes("<img") ? undefined : createHash("sha256").update(chapter.content).digest("base64")));
     const known = keys.map((key) => (key === undefined ? undefined : normalisedChapters.get(key)));
     super(
@@ -77,7 +77,7 @@ class DatedEpub extends EPub {
     for (const key of normalisedChapters.keys()) if (!keys.includes(key)) normalisedChapters.delete(key);
   }
 
-  async packed(date: Date, cache?: ZipEntryCache): Promise<Buffer> {
+  async packed(date: Date, cache: ZipEntryCache): Promise<Buffer> {
     await this.render();
     for (const chapter of this.content) chapter.content = "";
     // As epub-gen-memory adds them: `mimetype` first (stored, as OCF requires), then the package; folders are implied by the names.
@@ -89,9 +89,6 @@ class DatedEpub extends EPub {
     return zipEntries(entries, date, cache);
   }
 }
-
-/** Each chapter's HTML as epub-gen-memory cleaned it up, by a hash of the HTML given (this process's last build). */
-const normalisedChapters = new Map<string, string>();
 
 /**
  * The bytes `xhtml` takes once epub-gen-memory has written it again (dom-serializer in XML mode):
@@ -367,8 +364,9 @@ export async function renderEpub(manifest: Manifest, book: Root, options: EpubOp
     tocXHTML: await template("nav.xhtml.ejs"),
     tocNCX: await template("toc.ncx.ejs"),
   };
-  const epub = new DatedEpub(settings as Options, chapters);
+  const zipCache = options.zipCache ?? processZipCache;
+  const epub = new DatedEpub(settings as Options, chapters, zipCache.chapters);
   // epub-gen-memory holds its own (normalised) copy of each chapter now: ours goes.
   for (const chapter of chapters) chapter.content = "";
-  return epub.packed(new Date(`${manifest.revised}T00:00:00Z`), options.zipCache);
+  return epub.packed(new Date(`${manifest.revised}T00:00:00Z`), zipCache);
 }
