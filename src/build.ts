@@ -5,7 +5,8 @@ import { collectGarbage, holdHeapClose } from "./collect-garbage.js";
 import { visit } from "unist-util-visit";
 import { whileBuilding } from "./interrupt.js";
 import { removeStaleTemporaries, writeAtomically } from "./output.js";
-import { betterInPlace, checkEpub, EpubInvalidError } from "./render/epub-check.js";
+import { betterInPlace, EpubInvalidError } from "./render/epub-check.js";
+import { checkEpubOnce } from "./render/epub-check-cache.js";
 import { EditionErrors, hasErrors } from "./report/report-messages.js";
 import { PdfFailedError } from "./report/build-errors.js";
 import { reportHtmlPieces } from "./report/report-html.js";
@@ -143,7 +144,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
     // The EPUB's copy of the book and its chapters are garbage now: gone before EPUBCheck unpacks and parses the package.
     collectGarbage();
     step("checking the EPUB");
-    const checked = await checkEpub(data);
+    const checked = await checkEpubOnce(data);
     if (checked.errors.length) throw new EpubInvalidError(epub, checked.errors);
     const pending = options.pdf && options.epubFirst && !noChromium;
     if (options.pdf && !layout && !pending) {
