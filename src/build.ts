@@ -5,7 +5,8 @@ import { collectGarbage, holdHeapClose } from "./collect-garbage.js";
 import { visit } from "unist-util-visit";
 import { whileBuilding } from "./interrupt.js";
 import { removeStaleTemporaries, writeAtomically } from "./output.js";
-import { betterInPlace, checkEpub, EpubInvalidError } from "./render/epub-check.js";
+import { betterInPlace, EpubInvalidError } from "./render/epub-check.js";
+import { checkEpubOnce } from "./render/epub-check-cache.js";
 import { EditionErrors, hasErrors } from "./report/report-messages.js";
 import { PdfFailedError } from "./report/build-errors.js";
 import { reportHtmlPieces } from "./report/report-html.js";
@@ -13,7 +14,7 @@ import { ChromiumMissingError } from "./render/chromium.js";
 import type { BuildCache } from "./watch/build-cache.js";
 import { buildEdition, type Edition } from "./pipeline.js";
 import { renderEpub } from "./render/epub.js";
-import { renderPdf, type PageStart, type PdfLayout } from "./render/pdf.js";
+import type { PageStart, PdfLayout } from "./render/pdf.js";
 import { printHtmlPieces, printOutline } from "./render/print-html.js";
 import type { PrintProfileName } from "./render/print-profiles.js";
 import { renderPrintCover } from "./render/print-cover.js";
@@ -78,7 +79,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   if (hasErrors(edition.files)) throw new EditionErrors(edition.files);
   // Past the pipeline nothing reads the book's source positions (its messages are made; the renderers copy it without
   // them): on a long text they are a fifth of its memory. A watch cache shares the texts' trees with the next build, so keeps them.
-  if (!options.cache) visit(edition.book, (node) => void delete node.position);
+  if (!options.cache?.texts.sharesTrees) visit(edition.book, (node) => void delete node.position);
   collectGarbage();
   const { book } = edition;
   const manifest = options.profile ? { ...edition.manifest, profile: options.profile } : edition.manifest;
@@ -111,6 +112,8 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   else if (options.pdf) {
     step("laying out the PDF");
     try {
+      // Paged.js and pdf-lib are loaded only when a PDF is made.
+      const { renderPdf } = await import("./render/pdf.js");
       const rendered = await renderPdf(manifest, printHtml, {
         onProgress: options.onPdfProgress,
         outline: printOutline(book),
@@ -155,7 +158,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
     // The EPUB's copy of the book and its chapters are garbage now: gone before EPUBCheck unpacks and parses the package.
     collectGarbage();
     step("checking the EPUB");
-    const checked = await checkEpub(data);
+    const checked = await checkEpubOnce(data);
     if (checked.errors.length) throw new EpubInvalidError(epub, checked.errors);
     const pending = options.pdf && options.epubFirst && !noChromium;
     if (options.pdf && !layout && !pending) {

@@ -5,21 +5,14 @@ import path from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { VFile } from "vfile";
 import { VFileMessage } from "vfile-message";
-import { build } from "./build.js";
-import { editionSpellingCandidates, formatSpellingCandidates } from "./check/spelling-candidates.js";
-import { buildEdition } from "./pipeline.js";
-import { formatPreflight, preflight } from "./preflight/preflight.js";
-import { printOutline, printTree } from "./render/print-html.js";
+// Only what every command needs is imported here; each command imports the rest in its action (`await import`),
+// so `--help` loads no pipeline and `check` no renderer.
 import { projectRoot } from "./project-root.js";
 import { printProfileNames, type PrintProfileName, type ProfileName } from "./render/print-profiles.js";
 import { ChromiumMissingError } from "./render/chromium.js";
-import { restoredDiff } from "./report/restored-diff.js";
-import { detectedAsYaml, formatNames } from "./report/names-report.js";
 import { PdfFailedError } from "./report/build-errors.js";
 import { EpubInvalidError } from "./render/epub-check.js";
 import { terminalProgress } from "./report/progress.js";
-import { watch } from "./watch/watch.js";
-import { displayPath } from "./manifest/yaml-data-file.js";
 import { EditionErrors, fileOfFatal, formatReport, hasErrors, isVFileMessage, messagesAsJson } from "./report/report-messages.js";
 
 import { refusedOutDir } from "./out-dir.js";
@@ -108,7 +101,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       const settings = buildOptions(options, progress);
       if (!settings) return;
       try {
-        const result = await build(settings);
+        const [{ build }, { BuildCache }, { persistentTextCache }] = await Promise.all([import("./build.js"), import("./watch/build-cache.js"), import("./watch/persistent-text-cache.js")]);
+        // Each text's work is kept on disk: the next process reprocesses only the texts that changed.
+        const texts = persistentTextCache();
+        const result = await build({ ...settings, ...(texts ? { cache: new BuildCache(texts) } : {}) });
         printReport(result.edition.files);
       } catch (error) {
         fail(error);
@@ -127,9 +123,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .action(async (options: { manifest: string; json?: boolean; diff?: string; spelling?: boolean; pdf?: string; profile?: ProfileName }) => {
       let files: VFile[];
       try {
-        const edition = await buildEdition(options.manifest);
+        const [{ buildEdition }, { persistentTextCache }] = await Promise.all([import("./pipeline.js"), import("./watch/persistent-text-cache.js")]);
+        const edition = await buildEdition(options.manifest, { cache: persistentTextCache() });
         files = edition.files;
         if (options.pdf) {
+          const [{ formatPreflight, preflight }, { printOutline, printTree }] = await Promise.all([import("./preflight/preflight.js"), import("./render/print-html.js")]);
           const result = await preflight(options.pdf, { manifest: edition.manifest, tree: printTree(edition.manifest, edition.book), outline: printOutline(edition.book), profile: options.profile });
           stdout(`${formatPreflight(options.pdf, result)}\n`);
           if (!result.ok) status = 1;
@@ -144,10 +142,14 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
             return;
           }
           const file = edition.texts[index]!;
+          const { restoredDiff } = await import("./report/restored-diff.js");
           stdout(restoredDiff(file.path, String(file.value), edition.restored.get(options.diff)!));
           return;
         }
-        if (options.spelling) return void stdout(formatSpellingCandidates(await editionSpellingCandidates(edition), edition.dataPaths.corrections));
+        if (options.spelling) {
+          const { editionSpellingCandidates, formatSpellingCandidates } = await import("./check/spelling-candidates.js");
+          return void stdout(formatSpellingCandidates(await editionSpellingCandidates(edition), edition.dataPaths.corrections));
+        }
       } catch (error) {
         if (isVFileMessage(error)) files = [fileOfFatal(error)];
         else if (options.json) files = [fileOfError(options.manifest, error)];
@@ -165,6 +167,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .option("--yaml", "print the detected persons that names.yaml lacks, as entries to paste into it")
     .action(async (options: { manifest: string; yaml?: boolean }) => {
       try {
+        const [{ buildEdition }, { detectedAsYaml, formatNames }, { displayPath }] = await Promise.all([
+          import("./pipeline.js"),
+          import("./report/names-report.js"),
+          import("./manifest/yaml-data-file.js"),
+        ]);
         const edition = await buildEdition(options.manifest, { keepRestored: false });
         const texts = edition.texts.map((file, index) => ({ id: edition.manifest.texts[index]!.id, path: displayPath(file.path), mentions: file.data.nameMentions ?? [] }));
         stdout(`${options.yaml ? detectedAsYaml(texts, edition.names) : formatNames(texts)}\n`);
@@ -179,6 +186,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       const progress = progressOf();
       const settings = buildOptions(options, progress);
       if (!settings) return;
+      const [{ watch }, { displayPath }] = await Promise.all([import("./watch/watch.js"), import("./manifest/yaml-data-file.js")]);
       const watcher = await watch({
         ...settings,
         onBuilt: ({ result, error, milliseconds, processed, reused }) => {

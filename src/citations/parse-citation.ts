@@ -3,7 +3,7 @@
 // house typography: no-break spaces after initials and `p.`, curly quotes,
 // en dashes in ranges). A note that does not read as a citation (a
 // discussion, an explanation) gives undefined: it is not guessed at.
-import nlp from "compromise";
+import { nlp } from "../language/lazy-packages.js";
 
 export interface PersonName {
   family: string;

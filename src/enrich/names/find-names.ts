@@ -12,7 +12,7 @@
 // word most often after `the`. Later surname-only and forename-only mentions
 // go to the person last introduced with that name; a name two persons share
 // is reported, never merged silently.
-import nlp from "compromise";
+import { compromiseLexicon, nlp } from "../../language/lazy-packages.js";
 import { isCommonWord } from "./common-words.js";
 import { formKey, surnameOf, type CompiledAuthority } from "./authority.js";
 
@@ -74,8 +74,7 @@ function cached<T>(compute: (key: string) => T): (key: string) => T {
 
 // One word's tag from compromise's lexicon: a lookup, where a whole `nlp()` parse per word took most of the
 // enricher's time on a first build.
-const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | undefined> } } }).model().one.lexicon;
-const tagOf = (word: string) => lexicon[word.toLowerCase()];
+const tagOf = (word: string) => compromiseLexicon()[word.toLowerCase()];
 const forenameTags = new Set(["FirstName", "MaleName", "FemaleName"]);
 const surnameTags = new Set(["LastName", "Person", "Honorific"]);
 const placeTags = new Set(["Place", "City", "Country", "Region", "Organization", "Month", "WeekDay", "Date", "Demonym", "Holiday"]);
