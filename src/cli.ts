@@ -38,6 +38,7 @@ interface BuildCliOptions {
   manifest: string;
   out: string;
   pdf: boolean;
+  site: boolean;
 }
 
 /**
@@ -80,7 +81,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       status = 1;
       return undefined;
     }
-    return { manifestPath: options.manifest, outDir: options.out, pdf: options.pdf, log: progress.log, onStep: progress.step, onPdfProgress: progress.pages };
+    return { manifestPath: options.manifest, outDir: options.out, pdf: options.pdf, site: options.site, log: progress.log, onStep: progress.step, onPdfProgress: progress.pages };
   };
 
   const program = new Command()
@@ -96,7 +97,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       .command(name)
       .option("-m, --manifest <file>", "the edition's manifest", defaultManifest)
       .option("-o, --out <dir>", "output folder", "build")
-      .option("--no-pdf", "skip the PDF (no Chromium needed)");
+      .option("--no-pdf", "skip the PDF (no Chromium needed)")
+      .option("--no-site", "skip <out>/site/, the book's page and web edition");
 
   buildCommand("build")
     .description("build build/<slug>.epub, build/<slug>.html (print proof), build/<slug>.pdf (print) and build/<slug>-screen.pdf")

@@ -1,0 +1,67 @@
+// `<out>/site/`: the book's page and the web edition (./site-pages.ts), the
+// stylesheet, the cover, and the downloads this build made, written as one
+// folder that replaces the last one whole (../output.ts).
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Root } from "hast";
+import type { Manifest } from "../manifest/manifest-schema.js";
+import { writeFolderAtomically, type FolderEntry } from "../output.js";
+import { projectRoot } from "../project-root.js";
+import { renderCover } from "../render/cover.js";
+import type { PageStart } from "../render/pdf.js";
+import { sitePages, type Download } from "./site-pages.js";
+
+export const siteFolder = "site";
+const stylesheet = path.join(projectRoot, "styles", "site.css");
+
+export interface SiteBuild {
+  outDir: string;
+  manifest: Manifest;
+  book: Root;
+  /** The outputs this build wrote; a PDF that was not made is left out (the page says so). */
+  outputs: { epub: string; pdf?: string; screenPdf?: string };
+  layout?: { pageStarts: PageStart[]; anchorPages: Record<string, number>; pageCount: number; printPageCount: number };
+  log?: (line: string) => void;
+  /** The cover (PNG); by default drawn as the EPUB's (cached), and left out if there is no browser. */
+  cover?: Buffer | null;
+  builtAt?: Date;
+}
+
+/** Write the site; returns its folder and the number of pages. */
+export async function writeSite(build: SiteBuild): Promise<{ dir: string; pages: number }> {
+  const log = build.log ?? (() => {});
+  const { manifest, outputs, layout } = build;
+  const made = async (kind: Download["kind"], file: string | undefined, pages?: number): Promise<Download> => {
+    const size = file ? await stat(file).catch(() => undefined) : undefined;
+    return size ? { kind, name: path.basename(file!), bytes: size.size, ...(pages ? { pages } : {}) } : { kind };
+  };
+  const downloads = [
+    await made("epub", outputs.epub, layout?.pageStarts.length),
+    await made("screen", outputs.screenPdf, layout?.pageCount),
+    await made("print", outputs.pdf, layout?.printPageCount),
+  ];
+  let cover = build.cover;
+  if (cover === undefined) {
+    cover = await renderCover(manifest).catch((error: unknown) => {
+      log(`the site has no cover image: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+      return null;
+    });
+  }
+  const pages = sitePages(manifest, build.book, {
+    pageStarts: layout?.pageStarts,
+    anchorPages: layout?.anchorPages,
+    downloads,
+    cover: cover ? "cover.png" : undefined,
+    builtAt: build.builtAt ?? new Date(),
+  });
+  const files = [outputs.epub, outputs.screenPdf, outputs.pdf];
+  const entries: FolderEntry[] = [
+    ...pages.map((page) => ({ path: page.path, data: page.html })),
+    { path: "site.css", data: await readFile(stylesheet) },
+    ...(cover ? [{ path: "cover.png", data: cover }] : []),
+    ...downloads.flatMap((download, index) => (download.name ? [{ path: `downloads/${download.name}`, from: files[index]! }] : [])),
+  ];
+  const dir = path.join(build.outDir, siteFolder);
+  await writeFolderAtomically(dir, entries);
+  return { dir, pages: pages.length };
+}
