@@ -6,7 +6,7 @@
 // ./interrupt.ts), and those of a process that was killed outright are
 // removed by the next build in that folder.
 import { createWriteStream, rmSync } from "node:fs";
-import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import path from "node:path";
@@ -37,7 +37,7 @@ export async function writeAtomically(target: string, data: string | Uint8Array 
   }
 }
 
-/** One file of an output folder: its bytes, or a file already written whose bytes it shares (a hard link, else a copy). */
+/** One file of an output folder: its bytes, or a file to copy (a copy, never a link: the folder stands alone). */
 export type FolderEntry = { path: string; data: string | Uint8Array } | { path: string; from: string };
 
 /**
@@ -63,7 +63,7 @@ export async function writeFolderAtomically(target: string, entries: Iterable<Fo
       const file = path.resolve(temporary, entry.path);
       if (!file.startsWith(temporary + path.sep)) throw new Error(`the output ${entry.path} would leave ${target}`);
       await mkdir(path.dirname(file), { recursive: true });
-      if ("from" in entry) await link(entry.from, file).catch(() => copyFile(entry.from, file));
+      if ("from" in entry) await copyFile(entry.from, file);
       else await writeFile(file, entry.data);
       count++;
     }

@@ -170,6 +170,8 @@ function document(manifest: Manifest, words: SiteWords, page: { title: string; p
           h("meta", { name: "color-scheme", content: "light dark" }),
           h("title", page.title),
           h("link", { rel: "stylesheet", href: path.join(up, page.stylesheet) }),
+          // No icon: without this line a browser asks every host for /favicon.ico.
+          h("link", { rel: "icon", href: "data:," }),
           ...(page.head ?? []),
         ]),
         h("body", [h("a", { className: ["skip-link"], href: "#main" }, words.skipToContent), ...page.body]),

@@ -9,6 +9,7 @@ import { writeFolderAtomically, type FolderEntry } from "../output.js";
 import { projectRoot } from "../project-root.js";
 import { renderCover } from "../render/cover.js";
 import type { PageStart } from "../render/pdf.js";
+import { siteFontFaces } from "./site-fonts.js";
 import { sitePages, type Download } from "./site-pages.js";
 
 export const siteFolder = "site";
@@ -55,9 +56,13 @@ export async function writeSite(build: SiteBuild): Promise<{ dir: string; pages:
     builtAt: build.builtAt ?? new Date(),
   });
   const files = [outputs.epub, outputs.screenPdf, outputs.pdf];
+  const fonts = await siteFontFaces();
   const entries: FolderEntry[] = [
     ...pages.map((page) => ({ path: page.path, data: page.html })),
-    { path: "site.css", data: await readFile(stylesheet) },
+    // One stylesheet: the face's rules, then the design.
+    { path: "site.css", data: `${fonts.css}
+${await readFile(stylesheet, "utf8")}` },
+    ...fonts.files.map((font) => ({ path: `fonts/${font.name}`, from: font.from })),
     ...(cover ? [{ path: "cover.png", data: cover }] : []),
     ...downloads.flatMap((download, index) => (download.name ? [{ path: `downloads/${download.name}`, from: files[index]! }] : [])),
   ];
