@@ -4,6 +4,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import JSZip from "jszip";
+import { decodeEntities } from "./helpers.js";
 import { describe, expect, inject, it } from "vitest";
 
 const { outDir, epub, pdf, screenPdf, pageCount, printPageCount } = inject("edition");
@@ -45,7 +46,7 @@ describe("the site of the edition", () => {
       ["index.xhtml", "read/book-index.html"],
       ["chronology.xhtml", "read/chronology.html"],
     ]) {
-      const [fromEpub, fromSite] = [pageRefs(await epubEntry(epubFile!)), pageRefs(await sitePage(siteFile!))];
+      const [fromEpub, fromSite] = [pageRefs(decodeEntities(await epubEntry(epubFile!))), pageRefs(await sitePage(siteFile!))];
       expect(fromSite.length, siteFile).toBeGreaterThan(10);
       expect(fromSite).toEqual(fromEpub);
       const hrefs = [...(await sitePage(siteFile!)).matchAll(/<a [^>]*class="page-ref(?: [^"]*)?"[^>]*>/g)].map((match) => /href="([^"]+)"/.exec(match[0])![1]!);

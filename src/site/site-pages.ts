@@ -145,7 +145,8 @@ function webOnly(division: Element, words: SiteWords): void {
     if (node.properties.role !== "doc-pagebreak") return;
     const folio = String(node.properties.ariaLabel ?? "");
     const between = parent?.type === "element" && parent.children.some((child) => child.type === "element" && blockTags.has(child.tagName));
-    node.properties.ariaLabel = words.printPage(folio);
+    // Named by its title: axe-core reads a DPUB role on a span as no role, on which aria-label is not allowed.
+    delete node.properties.ariaLabel;
     node.properties.title = words.printPage(folio);
     node.properties.className = ["page-marker", ...(between ? ["page-marker-block"] : [])];
     node.properties.dataFolio = folio;
