@@ -183,6 +183,8 @@ export async function screenshots(browser: Browser, url: string, name: string, d
       await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: scheme }]);
       await page.goto(url, { waitUntil: "load" });
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      // The fragment's target in view once the faces are in (they change the layout).
+      await page.evaluate(() => document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView());
       const file = path.join(dir, `${name}-${width}x${height}-${scheme}.png`);
       await page.screenshot({ path: file as `${string}.png` });
       files.push(file);
