@@ -313,11 +313,11 @@ function bookPageHtml(
               h("section", { className: ["corrections-summary"], ariaLabelledBy: "corrections-title" }, [
                 h("h2", { id: "corrections-title" }, words.corrections),
                 h("p", [
-                  `${words.correctionsSummary(total)}: `,
+                  text(words.correctionsBefore),
+                  note ? h("a", { href: pageOfDivision.get(note)! }, words.editorialNote) : text(words.editorialNote),
+                  text(words.correctionsAfter(total)),
                   ...corrections.flatMap(({ title, count }, index) => [...(index ? [text("; ")] : []), h("cite", title), text(` ${count}`)]),
-                  `. ${words.correctionsListed} `,
-                  ...(note ? [h("a", { href: pageOfDivision.get(note)! }, words.editorialNote)] : [text(words.editorialNote)]),
-                  ".",
+                  text("."),
                 ]),
               ]),
             ]

@@ -25,9 +25,10 @@ export interface SiteWords {
   /** The label of a print-page marker (`Page 12 of the print edition`). */
   printPage: (folio: string) => string;
   corrections: string;
-  correctionsSummary: (total: number) => string;
-  correctionsListed: string;
+  /** `The` [editorial note] `lists 3 corrections of slips in the sources: ` (a text and its count follow). */
+  correctionsBefore: string;
   editorialNote: string;
+  correctionsAfter: (total: number) => string;
   built: string;
   sourcesAndRights: string;
 }
@@ -53,9 +54,9 @@ const english: SiteWords = {
   notMade: "not made in this build",
   printPage: (folio) => `Page ${folio} of the print edition`,
   corrections: "Corrections",
-  correctionsSummary: (total) => `This edition corrects ${total} slip${total === 1 ? "" : "s"} in its sources`,
-  correctionsListed: "Each is listed, with the source’s reading, in the",
+  correctionsBefore: "The ",
   editorialNote: "editorial note",
+  correctionsAfter: (total) => ` lists ${total} correction${total === 1 ? "" : "s"} of slips in the sources: `,
   built: "Built",
   sourcesAndRights: "Sources and rights",
 };
