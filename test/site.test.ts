@@ -116,6 +116,8 @@ describe("edition build and the site", () => {
   it("writes site/ after the EPUB, with the EPUB's own bytes as its download; --no-site writes none", async () => {
     const sources = await sourcesFixture(validManifest, fixtureTexts);
     const out = await tempDir();
+    // A PDF of an earlier build lies in the folder: this build did not make it, so the site does not offer it.
+    await writeFile(path.join(out, "fixture-edition.pdf"), "%PDF-1.7 an earlier build");
     const built = await cli(["build", "--no-pdf", "--manifest", path.join(sources, "edition.yaml"), "--out", out]);
     expect(built.code).toBe(0);
     const site = path.join(out, "site");
@@ -123,8 +125,9 @@ describe("edition build and the site", () => {
     expect(await readFile(path.join(site, "downloads", "fixture-edition.epub"))).toEqual(epub);
     const book = await readFile(path.join(site, "index.html"), "utf8");
     expect(book).toContain(`data-bytes="${epub.length}"`);
-    // No PDF was made in this build: neither is linked, though an old one may lie in the folder.
     expect(book).not.toContain(".pdf");
+    expect(book.match(/not made in this build/g)).toHaveLength(2);
+    expect(await readdir(path.join(site, "downloads"))).toEqual(["fixture-edition.epub"]);
     expect(existsSync(path.join(site, "site.css"))).toBe(true);
     // Every font the stylesheet names is in the site.
     const css = await readFile(path.join(site, "site.css"), "utf8");

@@ -66,6 +66,11 @@ const text = (value: string): ElementContent => ({ type: "text", value });
 
 /** The built site's pages, in reading order after the book page. */
 export function sitePages(manifest: Manifest, book: Root, options: SiteOptions): SitePage[] {
+  return [...eachSitePage(manifest, book, options)];
+}
+
+/** The pages one at a time: each page's HTML, and its part of the copied tree, can go once it is written. */
+export function* eachSitePage(manifest: Manifest, book: Root, options: SiteOptions): Generator<SitePage> {
   const words = siteWords(manifest.language);
   const stylesheet = options.stylesheet ?? "site.css";
   const tree: Root = { type: "root", children: book.children.filter((node): node is Element => node.type === "element" && Boolean(divisionOf(node))).map((node) => cloneWithoutPositions(node)) };
@@ -97,8 +102,7 @@ export function sitePages(manifest: Manifest, book: Root, options: SiteOptions):
 
   // Reading order: the texts and the back matter, then front matter that has a page of its own (the copyright page) at the end of the chain's reach.
   const chain = read.filter((division) => divisionOf(division)!.part !== "front");
-  const result: SitePage[] = [];
-  result.push({ path: bookPage, html: bookPageHtml(manifest, words, { contents, divisions, chain, pageOfDivision, link, options, stylesheet }) });
+  yield { path: bookPage, html: bookPageHtml(manifest, words, { contents, divisions, chain, pageOfDivision, link, options, stylesheet }) };
   for (const division of read) {
     const page = pageOfDivision.get(division)!;
     const at = chain.indexOf(division);
@@ -110,9 +114,9 @@ export function sitePages(manifest: Manifest, book: Root, options: SiteOptions):
     const previous = at === -1 ? undefined : at === 0 ? { href: path.relative(path.dirname(page), bookPage), title: words.contents } : neighbour(at - 1);
     const next = at === -1 ? undefined : neighbour(at + 1);
     pointLinks(division, (href) => link(href, page));
-    result.push({ path: page, html: readingPageHtml(manifest, words, { division, page, previous, next, stylesheet }) });
+    yield { path: page, html: readingPageHtml(manifest, words, { division, page, previous, next, stylesheet }) };
+    division.children = [];
   }
-  return result;
 }
 
 /** A `#id` link as seen from the page `from`: the same page keeps the fragment alone; a division's own id is its page. */

@@ -10,7 +10,7 @@ import { projectRoot } from "../project-root.js";
 import { renderCover } from "../render/cover.js";
 import type { PageStart } from "../render/pdf.js";
 import { siteFontFaces } from "./site-fonts.js";
-import { sitePages, type Download } from "./site-pages.js";
+import { eachSitePage, type Download } from "./site-pages.js";
 
 export const siteFolder = "site";
 const stylesheet = path.join(projectRoot, "styles", "site.css");
@@ -48,7 +48,7 @@ export async function writeSite(build: SiteBuild): Promise<{ dir: string; pages:
       return null;
     });
   }
-  const pages = sitePages(manifest, build.book, {
+  const pages = eachSitePage(manifest, build.book, {
     pageStarts: layout?.pageStarts,
     anchorPages: layout?.anchorPages,
     downloads,
@@ -57,16 +57,21 @@ export async function writeSite(build: SiteBuild): Promise<{ dir: string; pages:
   });
   const files = [outputs.epub, outputs.screenPdf, outputs.pdf];
   const fonts = await siteFontFaces();
-  const entries: FolderEntry[] = [
-    ...pages.map((page) => ({ path: page.path, data: page.html })),
-    // One stylesheet: the face's rules, then the design.
-    { path: "site.css", data: `${fonts.css}
-${await readFile(stylesheet, "utf8")}` },
-    ...fonts.files.map((font) => ({ path: `fonts/${font.name}`, from: font.from })),
-    ...(cover ? [{ path: "cover.png", data: cover }] : []),
-    ...downloads.flatMap((download, index) => (download.name ? [{ path: `downloads/${download.name}`, from: files[index]! }] : [])),
-  ];
+  // One stylesheet: the face's rules, then the design.
+  const css = [fonts.css, await readFile(stylesheet, "utf8")].join("\n");
+  let count = 0;
+  function* entries(): Generator<FolderEntry> {
+    // The pages one by one (a long text's page is as long as the text), then the files they load.
+    for (const page of pages) {
+      count++;
+      yield { path: page.path, data: page.html };
+    }
+    yield { path: "site.css", data: css };
+    for (const font of fonts.files) yield { path: `fonts/${font.name}`, from: font.from };
+    if (cover) yield { path: "cover.png", data: cover };
+    for (const [index, download] of downloads.entries()) if (download.name) yield { path: `downloads/${download.name}`, from: files[index]! };
+  }
   const dir = path.join(build.outDir, siteFolder);
-  await writeFolderAtomically(dir, entries);
-  return { dir, pages: pages.length };
+  await writeFolderAtomically(dir, entries());
+  return { dir, pages: count };
 }
