@@ -54,6 +54,17 @@ describe("the site of the edition", () => {
     }
   });
 
+  it("sums up every correction of the editorial note, by text, though print pages begin inside its list", async () => {
+    const note = await epubEntry("editorial-note.xhtml");
+    const list = /<ul class="corrections">([\s\S]*?)<\/ul>/.exec(note)![1]!;
+    const entries = list.match(/<li>/g)!.length;
+    expect(list, "a page marker at the head of an entry, which the count must pass over").toMatch(/<li><span [^>]*doc-pagebreak/);
+    const summary = /<section class="corrections-summary"[\s\S]*?<\/section>/.exec(await sitePage("index.html"))![0];
+    expect(Number(/lists (\d+) corrections/.exec(summary)![1])).toBe(entries);
+    const byText = [...summary.matchAll(/<\/cite> (\d+)/g)].map((match) => Number(match[1]));
+    expect(byText.reduce((sum, count) => sum + count, 0)).toBe(entries);
+  });
+
   it("offers the files just built, with their sizes and page counts", async () => {
     const book = await sitePage("index.html");
     const links = [...book.matchAll(/<a href="(downloads\/[^"]+)"[^>]*data-bytes="(\d+)"(?: data-pages="(\d+)")?/g)].map(([, href, bytes, pages]) => ({ href: href!, bytes: Number(bytes), pages: pages ? Number(pages) : undefined }));

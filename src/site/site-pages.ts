@@ -249,7 +249,10 @@ function downloadItem(download: Download, manifest: Manifest, words: SiteWords):
 function correctionsByText(divisions: Element[]): { title: string; count: number }[] {
   const note = divisions.find((division) => divisionOf(division)!.id === "editorial-note");
   const counts = new Map<string, number>();
-  for (const cite of note ? selectAll("ul.corrections > li > cite:first-child", note) : []) {
+  // The entry's first element is its text's title, unless a print page begins at the entry (its marker comes first).
+  for (const entry of note ? selectAll("ul.corrections > li", note) : []) {
+    const cite = entry.children.find((child): child is Element => child.type === "element" && child.properties.role !== "doc-pagebreak");
+    if (cite?.tagName !== "cite") continue;
     const title = hastToString(cite);
     counts.set(title, (counts.get(title) ?? 0) + 1);
   }
