@@ -18,6 +18,7 @@ import type { PageStart, PdfLayout } from "./render/pdf.js";
 import { printHtmlPieces, printOutline } from "./render/print-html.js";
 import type { PrintProfileName } from "./render/print-profiles.js";
 import { renderPrintCover } from "./render/print-cover.js";
+import { writeSite } from "./site/write-site.js";
 
 export interface BuildOptions {
   manifestPath: string;
@@ -42,12 +43,14 @@ export interface BuildOptions {
   stallSeconds?: number;
   /** The print profile, instead of the manifest's (`--profile`). */
   profile?: PrintProfileName;
+  /** Write `site/`, the book's page and web edition, after the outputs it links to (default true; `--no-site`). */
+  site?: boolean;
 }
 
 export interface BuildResult {
   edition: Edition;
   /** `pdf` is the print profile, `screenPdf` the screen profile. */
-  outputs: { epub: string; html: string; pdf?: string; screenPdf?: string; coverPdf?: string };
+  outputs: { epub: string; html: string; pdf?: string; screenPdf?: string; coverPdf?: string; site?: string };
   /** Pages laid out (the screen PDF's count); the print PDF is padded to `printPageCount`. */
   pageCount?: number;
   /** Where each print page starts (from the PDF's render), as the EPUB's page-list uses it. */
@@ -147,9 +150,19 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   }
   // Once more with the page-list; with no layout, the EPUB written first stands.
   if (options.pdf && (printed || !early)) await writeEpub(printed);
-  if (noChromium) throw noChromium;
   const pdfs = printed ? { pdf: pdfPath, screenPdf: screenPath, ...(cached ? {} : { coverPdf: coverPath }) } : {};
-  return { edition, outputs: { epub, html, ...pdfs }, pageCount: printed?.pageCount, printPageCount: printed?.printPageCount, pageStarts: printed?.pageStarts, anchorPages: printed?.anchorPages };
+  const site = options.site === false ? undefined : await writeSiteOf(pdfs);
+  if (noChromium) throw noChromium;
+  return { edition, outputs: { epub, html, ...pdfs, ...(site ? { site } : {}) }, pageCount: printed?.pageCount, printPageCount: printed?.printPageCount, pageStarts: printed?.pageStarts, anchorPages: printed?.anchorPages };
+
+  /** The site links to the EPUB and the PDFs this build made, so it comes last. */
+  async function writeSiteOf(pdfs: { pdf?: string; screenPdf?: string }): Promise<string> {
+    step("writing the site");
+    const started = performance.now();
+    const written = await writeSite({ outDir: options.outDir, manifest, book, outputs: { epub, ...pdfs }, layout: printed, log });
+    log(`wrote ${written.dir}/ (${written.pages} pages, ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    return written.dir;
+  }
 
   /** Render, check and write the EPUB; false when the EPUB in place was kept because it is better (a PDF that was asked for failed). */
   async function writeEpub(layout: typeof printed): Promise<boolean> {

@@ -33,6 +33,7 @@ interface BuildCliOptions {
   out: string;
   pdf: boolean;
   profile?: PrintProfileName;
+  site: boolean;
 }
 
 /**
@@ -75,7 +76,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       status = 1;
       return undefined;
     }
-    return { manifestPath: options.manifest, outDir: options.out, pdf: options.pdf, profile: options.profile, log: progress.log, onStep: progress.step, onPdfProgress: progress.pages };
+    return { manifestPath: options.manifest, outDir: options.out, pdf: options.pdf, profile: options.profile, site: options.site, log: progress.log, onStep: progress.step, onPdfProgress: progress.pages };
   };
 
   const program = new Command()
@@ -92,7 +93,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       .option("-m, --manifest <file>", "the edition's manifest", defaultManifest)
       .option("-o, --out <dir>", "output folder", "build")
       .option("--no-pdf", "skip the PDF (no Chromium needed)")
-      .addOption(new Option("--profile <profile>", "who prints the book (overrides the manifest's `profile`): offset or pod").choices(printProfileNames));
+      .addOption(new Option("--profile <profile>", "who prints the book (overrides the manifest's `profile`): offset or pod").choices(printProfileNames))
+      .option("--no-site", "skip <out>/site/, the book's page and web edition");
 
   buildCommand("build")
     .description("build build/<slug>.epub, build/<slug>.html (print proof), build/<slug>.pdf (print) and build/<slug>-screen.pdf")
