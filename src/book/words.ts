@@ -21,6 +21,8 @@ export interface InterfaceWords {
   sources: string;
   chapter: (number: string) => string;
   editedBy: (editor: string) => string;
+  /** The copyright page's imprint line: who published the edition (when the manifest says) and its year. */
+  imprint: (publisher: string | undefined, year: string) => string;
   /** The heading and the introduction of the corrections in the editorial note. */
   corrections: string;
   correctionsIntro: string;
@@ -54,6 +56,7 @@ const english: InterfaceWords = {
   sources: "Sources",
   chapter: (number) => `Chapter ${number}`,
   editedBy: (editor) => `Edited by ${editor}`,
+  imprint: (publisher, year) => (publisher ? `Published by ${publisher}, ${year}.` : `This edition ${year}.`),
   corrections: "Corrections",
   correctionsIntro:
     "These slips in the sources were corrected; every other word stands as the source gives it. Each entry gives this edition’s reading, a square bracket, then the source’s reading.",

@@ -18,7 +18,7 @@ export const coverSize = { width: 1600, height: 2400 };
 
 /** Words for the cover's alternative text: what the image shows. */
 export function coverDescription(manifest: Manifest): string {
-  return `Cover: ${fullTitle(manifest)}. ${bookAuthors(manifest).join(", ")}. Edited by ${manifest.editor}.`;
+  return [`Cover: ${fullTitle(manifest)}.`, `${bookAuthors(manifest).join(", ")}.`, manifest.editor ? `Edited by ${manifest.editor}.` : ""].filter(Boolean).join(" ");
 }
 
 export async function coverHtml(manifest: Manifest): Promise<string> {
@@ -37,7 +37,7 @@ export async function coverHtml(manifest: Manifest): Promise<string> {
       h("div", { className: ["rule"] }),
       ...(manifest.subtitle ? [h("p", { className: ["subtitle"] }, manifest.subtitle)] : []),
       h("p", { className: ["authors"] }, bookAuthors(manifest).flatMap((name, index) => (index ? [h("br"), name] : [name]))),
-      h("p", { className: ["editor"] }, `Edited by ${manifest.editor}`),
+      ...(manifest.editor ? [h("p", { className: ["editor"] }, `Edited by ${manifest.editor}`)] : []),
     ]),
   ]);
   return unified().use(rehypeStringify).stringify({ type: "root", children: [{ type: "doctype" }, page] });
