@@ -3,6 +3,7 @@
 // (`grep -n '\[[0-9]*\*\?\]'`, `sed -n 142,144p` for Marot's notes).
 import type { Element, Root } from "hast";
 import { toString } from "hast-util-to-string";
+import { selectAll } from "hast-util-select";
 import { visit } from "unist-util-visit";
 import { VFile } from "vfile";
 import { describe, expect, it } from "vitest";
@@ -89,6 +90,10 @@ describe("notes in the five texts", () => {
     expect(body.indexOf("1*")).toBe(body.indexOf("20") + 1);
     const starredCall = calls(division("cliff")).find((call) => call.properties.id === "cliff-noteref-1s")!;
     expect(starredCall.properties.className).toEqual(["noteref", "noteref-follows"]);
+    // No space between them (the style sheets' comma separates them: `20,1*`, never `20 ,1*`).
+    const paragraph = selectAll("p", division("cliff")).find((node) => node.children.includes(starredCall))!;
+    const before = paragraph.children[paragraph.children.indexOf(starredCall) - 1]!;
+    expect(before.type === "element" && before.properties.id).toBe("cliff-noteref-20");
   });
 
   it("links Marot's calls (2) and (3) and keeps note 1, whose call was lost, with a warning at its line", () => {
