@@ -2,6 +2,7 @@
 import type { Element } from "hast";
 import { toString } from "hast-util-to-string";
 import { describe, expect, it } from "vitest";
+import { textOutline } from "../src/book/chapters.js";
 import { divisionOf } from "../src/book/division.js";
 import { editionTree } from "./edition-tree.js";
 
@@ -35,6 +36,22 @@ describe("the book tree", () => {
     expect(sources).toContain("Tony Cliff, “Trotsky and the triumvirate”");
     expect(sources).toContain("Spartacus Educational");
     expect(sources).toContain(edition.manifest.rights);
+    // The web book is anonymous: credited by its title, and no author named "Anonymous" anywhere in the front matter.
+    expect(sources).toContain("“Trotsky: an introduction”, web book.");
+    for (const id of ["title-page", "copyright"]) expect(toString(byId(id))).not.toMatch(/Anonymous|Edition Pipeline/);
+  });
+
+  it("keeps the web book's two heading levels: its run-in headings nest under the headings standing alone", () => {
+    const outline = textOutline(byId("text-introduction"));
+    const chapter = outline.find(({ heading }) => toString(heading) === "From prison to power")!;
+    // Raw lines 84 (standing alone), 112 and 138 (run into their paragraphs), read in sources/texts.
+    expect(chapter.heading.tagName).toBe("h2");
+    expect(chapter.children.slice(0, 2).map(({ heading }) => [heading.tagName, toString(heading)])).toEqual([
+      ["h3", "A young revolutionary"],
+      ["h3", "Prison and Exile"],
+    ]);
+    // The trailing-off "If . . . ." (raw line 1843) stays the start of its paragraph.
+    expect(outline.flatMap(({ heading, children }) => [heading, ...children.map((child) => child.heading)]).map((heading) => toString(heading))).not.toContain("If .…");
   });
 
   it("links every contents entry to a division that exists", () => {
