@@ -101,7 +101,7 @@ export function textProcessor(options: RestoreOptions, format: SourceFormat = "t
     .use(restoreFrontLines, { entries: options.manifest?.texts })
     .use(plain ? [[restoreHeadings, { structureHints: options.structureHints, lexicon: options.lexicon }]] : [])
     .use(restoreSourceExcerpts, { rules: options.boilerplate })
-    .use(plain ? [restoreBlockQuotes] : [])
+    .use(plain ? [[restoreBlockQuotes, { structureHints: options.structureHints }]] : [])
     .use(restoreLetteredLists)
     .use(plain ? [restoreLineBreaks, restorePlainEmphasis] : [])
     .use(restoreTypography)

@@ -24,10 +24,8 @@ export interface LoadedCorrection extends Correction {
   place: Point;
 }
 
-export interface LoadedStructureHint extends StructureHint {
-  /** Where the entry stands in the structure file. */
-  place: Point;
-}
+/** A structure hint, with where the entry stands in the structure file. */
+export type LoadedStructureHint = StructureHint & { place: Point };
 
 declare module "vfile" {
   interface DataMap {

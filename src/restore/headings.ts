@@ -16,6 +16,7 @@ import type { Heading, Paragraph, Root, RootContent } from "mdast";
 import type { Plugin } from "unified";
 import type { VFile } from "vfile";
 import type { LoadedEdition, LoadedStructureHint } from "../manifest/load-edition.js";
+import type { StructureHint } from "../manifest/editorial-data-schema.js";
 import { notesStart, paragraphText, soleText } from "./blocks.js";
 import { lineStart, sliceText } from "../ingest/raw-position.js";
 import { isDialogue, isSpeakerLine } from "./dialogue.js";
@@ -113,8 +114,8 @@ function setApart(file: VFile, node: RootContent, text: string, length: number, 
 
 /** The length of a run-in heading the structure file names at the start of `text`, or 0; records the hint as used. */
 function hintedRunInLength(text: string, hints: LoadedStructureHint[], file: VFile): number {
-  const hint = hints.find((entry) => text.startsWith(`${entry.runInHeading} `));
-  if (!hint) return 0;
+  const hint = hints.find((entry) => "runInHeading" in entry && text.startsWith(`${entry.runInHeading} `));
+  if (!hint || !("runInHeading" in hint)) return 0;
   (file.data.structureHintsUsed ??= []).push(hint);
   return hint.runInHeading.length;
 }
@@ -275,11 +276,12 @@ export const restoreHeadings: Plugin<[HeadingsOptions?], Root> = (options = {}) 
 /** A structure hint that named no paragraph start is an error at its line in the structure file. */
 export function checkStructureHints(edition: Pick<LoadedEdition, "structureHints" | "structureFile" | "texts">): void {
   // By value: a text reused from the watch cache holds copies of the hints.
-  const key = (hint: { text: string; runInHeading: string }) => `${hint.text}\u0000${hint.runInHeading}`;
+  const words = (hint: StructureHint) => ("runInHeading" in hint ? `the run-in heading \`${hint.runInHeading}\`` : `the block quotation \`${hint.blockQuotation}\``);
+  const key = (hint: StructureHint) => `${hint.text}\u0000${words(hint)}`;
   const used = new Set(edition.texts.flatMap((text) => text.data.structureHintsUsed ?? []).map(key));
   for (const hint of edition.structureHints) {
     if (used.has(key(hint))) continue;
-    const message = edition.structureFile!.message(`no paragraph of text \`${hint.text}\` starts with the run-in heading \`${hint.runInHeading}\``, {
+    const message = edition.structureFile!.message(`no paragraph of text \`${hint.text}\` starts with ${words(hint)}`, {
       place: hint.place,
       ruleId: "structure-hint-unmatched",
       source: "structure",

@@ -89,9 +89,14 @@ const dataFiles: Record<EditorialDataKind, string> = {
 #     credits: ['^Transcribed by ']
 sites: []
 `,
-  structure: `# Structure the detectors cannot prove: a heading run into its paragraph.
+  structure: `# Structure the detectors cannot prove: a heading run into its paragraph,
+# or a block quotation the source left as a plain paragraph.
 # - text: sample
 #   runInHeading: The words that are the heading
+#   reason: why
+# - text: sample
+#   blockQuotation: The words the quotation starts with
+#   paragraphs: 1
 #   reason: why
 []
 `,
