@@ -24,6 +24,7 @@ import { restoreBoilerplate } from "./restore/boilerplate.js";
 import { restoreSourceFurniture } from "./restore/source-furniture.js";
 import type { SourceKindRules } from "./manifest/source-rules.js";
 import { correctionEdits } from "./restore/corrections.js";
+import { anchorCorrections } from "./restore/correction-anchors.js";
 import { restoreFrontLines } from "./restore/front-lines.js";
 import { restoreTypography } from "./restore/typography.js";
 import { restorePlainEmphasis } from "./restore/plain-emphasis.js";
@@ -111,6 +112,7 @@ export function textProcessor(options: RestoreOptions, format: SourceFormat = "t
     .use(enrichNames, { authority: compileAuthority(options.names), lexicon: options.lexicon })
     .use(enrichDates, { lexicon: options.lexicon })
     .use(releaseLanguage)
+    .use(anchorCorrections)
     .use(remarkRehype, { handlers: noteHandlersFor(noteWords(options)) });
 }
 
@@ -184,7 +186,7 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
     editorialNote: [
       ...(await editorialNoteFromManifest(manifest)),
       ...correctionsNote(
-        loaded.texts.map((file) => ({ title: titleOf(file.data.textId) ?? file.data.textId ?? "", corrections: file.data.corrections ?? [] })),
+        loaded.texts.map((file) => ({ title: titleOf(file.data.textId) ?? file.data.textId ?? "", corrections: file.data.corrections ?? [], anchors: file.data.correctionAnchors ?? [] })),
         words,
       ),
     ],

@@ -7,6 +7,7 @@ import { bookAuthors, fullTitle } from "../book/front-matter.js";
 import type { Manifest } from "../manifest/manifest-schema.js";
 import { mediaRect, trimGeometry, trimRect } from "./page-geometry.js";
 import { setOutline, type OutlineEntry } from "./pdf-outline.js";
+import { setPageLabels } from "./pdf-page-labels.js";
 
 export interface Profiles {
   print: Uint8Array;
@@ -33,10 +34,11 @@ function setMetadata(doc: PDFDocument, manifest: Manifest): void {
 
 const keepMetadata = { updateMetadata: false } as const;
 
-export async function makeProfiles(raw: Uint8Array, manifest: Manifest, outline: OutlineEntry[]): Promise<Profiles> {
+export async function makeProfiles(raw: Uint8Array, manifest: Manifest, outline: OutlineEntry[], folios: string[] = []): Promise<Profiles> {
   const common = await PDFDocument.load(raw);
   setMetadata(common, manifest);
   setOutline(common, outline);
+  setPageLabels(common, folios);
   const bytes = await common.save();
   const geometry = trimGeometry(manifest.trim);
   const [mediaW, mediaH] = mediaRect(geometry).slice(2) as [number, number];

@@ -134,7 +134,7 @@ export async function renderPdf(manifest: Manifest, html: string, options: PdfOp
     const raw = await page.pdf({ printBackground: true, preferCSSPageSize: true, timeout: 0 });
     const printed = performance.now();
     const outline = placeOutline(options.outline ?? [], anchors);
-    const profiles = await makeProfiles(raw, manifest, outline);
+    const profiles = await makeProfiles(raw, manifest, outline, pageStarts.map((page) => page.folio));
     const timings = { layout: laidOut - started, pdf: printed - laidOut, profiles: performance.now() - printed };
     return { pdf: profiles.print, screen: profiles.screen, pageCount: printer.pages.length, printPageCount: profiles.printPageCount, pageStarts, anchorPages: anchors, timings };
   } catch (error) {

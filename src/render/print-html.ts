@@ -80,12 +80,13 @@ export function rehypeHyphenate(options: { minWordLength?: number } = {}) {
   };
 }
 
-/** The PDF's bookmarks: every division the contents list, by its plain title, with a text's chapters and sections nested under it (as in the EPUB's navigation). */
+/** The PDF's bookmarks: the contents page, then every division the contents list, by its plain title, with a text's chapters and sections nested under it (as in the EPUB's navigation). */
 export function printOutline(book: Root): OutlineTarget[] {
   const nested = (nodes: OutlineNode[]): OutlineTarget[] =>
     nodes.map(({ heading, children }) => ({ id: String(heading.properties.id), title: headingTitle(heading), ...(children.length ? { children: nested(children) } : {}) }));
   return book.children.flatMap((node) => {
     const division = node.type === "element" ? divisionOf(node) : undefined;
+    if (division?.id === "contents") return [{ id: division.id, title: division.title }];
     if (!division?.inContents) return [];
     const outline = division.part === "body" ? textOutline(node as Element) : [];
     return [{ id: division.id, title: division.title, ...(outline.length ? { children: nested(outline) } : {}) }];
