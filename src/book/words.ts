@@ -59,7 +59,7 @@ const english: InterfaceWords = {
   imprint: (publisher, year) => (publisher ? `Published by ${publisher}, ${year}.` : `This edition ${year}.`),
   corrections: "Corrections",
   correctionsIntro:
-    "These slips in the sources were corrected; every other word stands as the source gives it. Each entry gives this edition’s reading, a square bracket, then the source’s reading.",
+    "These slips in the sources were corrected; every other word stands as the source gives it. Each entry gives the text and, in print, the page, then this edition’s reading, a square bracket, and the source’s reading.",
   times: (count) => ` (${count} times)`,
   see: "see",
   seeAlso: "see also",
