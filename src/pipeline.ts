@@ -38,6 +38,7 @@ import { restoreNotes } from "./restore/notes.js";
 import { restoreCitations } from "./restore/citations.js";
 import { noteHandlersFor } from "./restore/notes-hast.js";
 import { bibliography, worksCited } from "./book/bibliography.js";
+import { knownWorkTitles, markWorkTitles } from "./book/work-titles.js";
 import { loadCslStyle } from "./manifest/csl-style.js";
 import type { NamesAuthority } from "./manifest/names-schema.js";
 import type { Lexicon } from "./manifest/lexicon-schema.js";
@@ -175,8 +176,9 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
   const words = interfaceWords(manifest.language);
   const labels = shortTitles(manifest.texts);
   const titleOf = (id: string | undefined) => manifest.texts.find((text) => text.id === id)?.title;
+  const works = worksCited(loaded.texts.map((file) => file.data.works?.values() ?? []));
   const assembled = assembleBook(manifest, texts, {
-    bibliography: bibliography(worksCited(loaded.texts.map((file) => file.data.works?.values() ?? [])), cslStyle, { rangeDashes }),
+    bibliography: bibliography(works, cslStyle, { rangeDashes }),
     chronology: chronologyAppendix({
       entries: chronologyEntries(loaded.texts.flatMap((file) => file.data.chronology ?? [])),
       labels,
@@ -203,6 +205,7 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
   // Every text that reaches an output passes the sanitiser; a text's problems are placed in its own file.
   const divisionIds = textDivisionIds(manifest.texts);
   const textOf = new Map(manifest.texts.map((entry, index) => [divisionIds.get(entry)!.id, loaded.texts[index]!]));
+  markWorkTitles(book, { titles: knownWorkTitles(works, loaded.lexicon.works), cueWords: loaded.lexicon.workCues, fileOf: (division) => textOf.get(division.id) });
   unified().use(rehypeSanitise, { fileOf: (division) => textOf.get(division.id) }).runSync(book, loaded.manifestFile);
   const dataFiles = [loaded.correctionsFile, loaded.structureFile, loaded.namesFile, ...loaded.lexiconFiles].filter((file): file is VFile => Boolean(file));
   const files = [loaded.manifestFile, ...dataFiles, ...loaded.texts];

@@ -1,7 +1,9 @@
 // The word-for-word comparison of each raw text with the EPUB is in words.edition.test.ts.
-import type { Element } from "hast";
+import type { Element, Root } from "hast";
 import { toString } from "hast-util-to-string";
 import { describe, expect, it } from "vitest";
+import { selectAll } from "hast-util-select";
+import { visitParents } from "unist-util-visit-parents";
 import { textOutline } from "../src/book/chapters.js";
 import { divisionOf } from "../src/book/division.js";
 import { editionTree } from "./edition-tree.js";
@@ -44,6 +46,20 @@ describe("the book tree", () => {
   it("sets Sherry's unmarked quotation of The Revolution Betrayed (raw line 37, closed by note 4) as a block quotation, as the structure file says", () => {
     const quotations = byId("text-sherry").children.filter((node): node is Element => node.type === "element" && node.tagName === "blockquote");
     expect(quotations.some((node) => toString(node).trim().startsWith("However you may interpret the nature of the present Soviet State"))).toBe(true);
+  });
+
+  it("sets every title of a work the edition knows in italics: none left in roman in the texts (73 were, all in roman, before)", () => {
+    const known = ["The Revolution Betrayed", "History of the Russian Revolution", "My Life", "Iskra", "Pravda", "Novy Mir", "Nashe Slovo", "The New Course"];
+    const roman: string[] = [];
+    const body: Root = { type: "root", children: divisions.filter((node) => divisionOf(node)!.part === "body") };
+    visitParents(body, "text", (node, ancestors) => {
+      if (ancestors.some((parent) => parent.type === "element" && ["cite", "a"].includes((parent as Element).tagName))) return;
+      for (const title of known) if (node.value.includes(title)) roman.push(`${title}: ${node.value.slice(0, 60)}`);
+    });
+    expect(roman).toEqual([]);
+    const cited = divisions.flatMap((node) => selectAll("cite.work-title", node)).map((node) => toString(node));
+    expect(cited.filter((title) => title === "Iskra")).toHaveLength(14);
+    expect(cited.length).toBeGreaterThanOrEqual(70);
   });
 
   it("keeps the web book's two heading levels: its run-in headings nest under the headings standing alone", () => {

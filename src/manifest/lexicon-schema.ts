@@ -25,11 +25,15 @@ export const lexiconSchema = z.strictObject({
   danglingWords: z.array(lowerWord).default([]),
   /** Words a full stop after them does not end a sentence (`st`, `pp`, `ibid`), in lower case without the stop. */
   abbreviations: z.array(lowerWord).default([]),
+  /** Titles of works the texts name without citing them (books, pamphlets, periodicals: `Pravda`): set in italics wherever they stand. */
+  works: z.array(z.string().trim().min(1)).default([]),
+  /** Words after which a capitalised run may be a work's title (`book`, `newspaper`): such a run that is no known work is reported. */
+  workCues: z.array(lowerWord).default([]),
 });
 
 export type Lexicon = z.output<typeof lexiconSchema>;
 
-export const emptyLexicon: Lexicon = { titles: [], namedEvents: [], eventKinds: {}, stopWords: [], sentenceStarts: [], danglingWords: [], abbreviations: [] };
+export const emptyLexicon: Lexicon = { titles: [], namedEvents: [], eventKinds: {}, stopWords: [], sentenceStarts: [], danglingWords: [], abbreviations: [], works: [], workCues: [] };
 
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
 
@@ -45,5 +49,7 @@ export function extendLexicon(base: Lexicon, extension: Lexicon): Lexicon {
     sentenceStarts: union(base.sentenceStarts, extension.sentenceStarts),
     danglingWords: union(base.danglingWords, extension.danglingWords),
     abbreviations: union(base.abbreviations, extension.abbreviations),
+    works: union(base.works, extension.works),
+    workCues: union(base.workCues, extension.workCues),
   };
 }
