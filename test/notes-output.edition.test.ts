@@ -79,8 +79,11 @@ function footnotes(book: Root) {
     let preceding = "";
     parent.children.forEach((child, index) => {
       if (isFloat(child)) return;
-      if (child.type === "element" && ((child.properties.className as string[] | undefined) ?? []).includes("noteref") && isFloat(parent.children[index + 1])) {
-        const note = toString(parent.children[index + 1] as Element).replace(/\u00AD/g, "");
+      // The call's floats stand right before it: its note first, then the notes called inside that note.
+      let first = index;
+      while (isFloat(parent.children[first - 1])) first--;
+      if (child.type === "element" && ((child.properties.className as string[] | undefined) ?? []).includes("noteref") && first < index) {
+        const note = toString(parent.children[first] as Element).replace(/\u00AD/g, "");
         const label = toString(child);
         const words = joinHyphens(note.slice(`${label}.`.length).replace(/\s+/g, " ").trim()).split(" ");
         found.push({ label, opening: words.slice(0, 4).join(" "), before: /(\S{1,5})$/.exec(joinHyphens(preceding.replace(/\s+/g, " ")))?.[1] ?? "" });
