@@ -39,7 +39,8 @@ describe("titles set in italics", () => {
           h("span", { className: ["name-mention"] }, "Pravda Smith"),
           " read Pravda and The Workers' Opposition.",
         ]),
-        h("p", ["Already set: ", h("cite", "The Revolution Betrayed"), "."]),
+        h("p", ["Already set: ", h("cite", "The Revolution Betrayed"), "; a link: ", h("a", { href: "#x" }, "Pravda"), "."]),
+        h("p", ["1. L. Trotsky, ", h("a", { className: ["work-ref"], href: "#work" }, "The Revolution Betrayed"), " (1937)."]),
       ]),
       division("bibliography", "back", [h("p", "Trotsky, Leon. The Revolution Betrayed. 1937.")]),
     ],
@@ -49,8 +50,9 @@ describe("titles set in italics", () => {
     const tree = book();
     const { marked } = markWorkTitles(tree, { titles: ["The Revolution Betrayed", "The Workers’ Opposition", "My Life", "Pravda"] });
     const cited = selectAll("cite.work-title", tree).map((node) => toString(node));
-    expect(cited).toEqual(["The Revolution Betrayed", "My Life", "Pravda", "The Workers' Opposition"]);
-    expect(marked).toBe(4);
+    // A note's link to the work it cites is a title too; any other link is left alone.
+    expect(cited).toEqual(["The Revolution Betrayed", "My Life", "Pravda", "The Workers' Opposition", "The Revolution Betrayed"]);
+    expect(marked).toBe(5);
     // The works cited keeps its style's own italics; the name mention and the text around the titles are untouched.
     expect(selectAll("cite", tree.children[1] as Element)).toEqual([]);
     expect(toString(tree.children[0] as Element)).toContain("my life, he said, was his own. Pravda Smith read Pravda and");

@@ -37,7 +37,9 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const titlePattern = (title: string) => escape(title).replace(/['’]/g, "['’]");
 
 const skippedTags = new Set(["cite", "i", "em", "code", "script", "style", "a"]);
-const isNameMention = (node: Element) => Array.isArray(node.properties.className) && node.properties.className.includes("name-mention");
+const hasClass = (node: Element, name: string) => Array.isArray(node.properties.className) && node.properties.className.includes(name);
+/** A link is left alone, but a note's link to the work it cites (`a.work-ref`), whose words are the work's title. */
+const skipped = (node: Element) => (skippedTags.has(node.tagName) && !(node.tagName === "a" && hasClass(node, "work-ref"))) || hasClass(node, "name-mention");
 
 export interface WorkTitlesOptions {
   titles: string[];
@@ -64,7 +66,7 @@ export function markWorkTitles(book: Root, options: WorkTitlesOptions): { marked
     for (const child of parent.children as ElementContent[]) {
       if (child.type === "element") {
         const own = divisionOf(child) ?? division;
-        if (own?.id === "bibliography" || skippedTags.has(child.tagName) || isNameMention(child)) {
+        if (own?.id === "bibliography" || skipped(child)) {
           children.push(child);
           continue;
         }
