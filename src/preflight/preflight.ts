@@ -11,11 +11,14 @@ import { pdfAuthor, pdfTitle } from "../render/pdf-profiles.js";
 import type { OutlineTarget } from "../render/pdf.js";
 import { pdfFonts, pdfTextPages } from "./pdf-tools.js";
 import { checkTextIntegrity, pageWords, pageLines, treeWords } from "./text-integrity.js";
+import { formatMakeUp, pageMakeUp } from "./page-make-up.js";
+import { selectAll } from "hast-util-select";
+import { toString as hastToString } from "hast-util-to-string";
 
 export type PdfProfile = "print" | "screen";
 
 export interface PreflightCheck {
-  name: "fonts" | "boxes" | "bookmarks" | "links" | "metadata" | "text";
+  name: "fonts" | "boxes" | "bookmarks" | "links" | "metadata" | "text" | "make-up";
   problems: string[];
   /** What was checked, for the report when all is well. */
   summary: string;
@@ -141,6 +144,16 @@ async function checkText(file: string, tree: Root, profile: PdfProfile, geometry
   return { name: "text", problems, summary: `${expected.body.length} words of running text and ${expected.notes.length} of footnotes, all in the PDF in order` };
 }
 
+/** Page make-up counts by page (./page-make-up.ts): warnings for the designer, never a failure. */
+async function checkMakeUp(file: string, tree: Root, profile: PdfProfile, geometry: PageGeometry): Promise<PreflightCheck> {
+  const pages = await pdfTextPages(file);
+  const offset = profile === "print" ? geometry.bleed : 0;
+  const bands = { top: offset + marginsIn.top * pointsPer.in, bottom: offset + geometry.height - marginsIn.bottom * pointsPer.in };
+  const headings = selectAll("h1, h2, h3, h4", tree).map((node) => hastToString(node));
+  const compounds = new Set(hastToString(tree).replace(/\u00AD/g, "").match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? []);
+  return { name: "make-up", problems: [], summary: formatMakeUp(pageMakeUp(pages, bands, headings, compounds)).join("; ") };
+}
+
 /** The profile a PDF's first page says it is: a page larger than the trim carries bleed. */
 function profileOf(doc: PDFDocument, geometry: PageGeometry): PdfProfile {
   const { width } = doc.getPage(0).getMediaBox();
@@ -158,6 +171,7 @@ export async function preflight(file: string, input: PreflightInput): Promise<Pr
     checkLinks(doc, profile, input.outline),
     checkMetadata(doc, input.manifest),
     await checkText(file, input.tree, profile, geometry),
+    await checkMakeUp(file, input.tree, profile, geometry),
   ];
   return { profile, pageCount: doc.getPageCount(), checks, ok: checks.every((check) => !check.problems.length) };
 }
