@@ -95,7 +95,7 @@ describe("the book tree", () => {
 
   it("renders the editorial note's Markdown and lists every correction made", () => {
     const note = byId("editorial-note");
-    expect(toString(note)).toContain("The raw texts are never edited by hand");
+    expect(toString(note)).toContain("edition restores that form and corrects the slips listed below");
     const list = note.children.find((node) => node.type === "element" && node.tagName === "ul") as Element;
     expect(list.children.filter((node) => node.type === "element")).toHaveLength(edition.corrections.length);
     expect(toString(list)).toContain(": Smirnov] Srnirnov;");

@@ -10,7 +10,7 @@ import { readOutline, type OutlineEntry } from "../render/pdf-outline.js";
 import { pdfAuthor, pdfTitle } from "../render/pdf-profiles.js";
 import type { OutlineTarget } from "../render/pdf.js";
 import { pdfFonts, pdfTextPages } from "./pdf-tools.js";
-import { checkTextIntegrity, pageWords, pageLines, treeWords } from "./text-integrity.js";
+import { checkTextIntegrity, inColumnOrder, pageWords, pageLines, treeWords } from "./text-integrity.js";
 import { formatMakeUp, pageMakeUp } from "./page-make-up.js";
 import { selectAll } from "hast-util-select";
 import { toString as hastToString } from "hast-util-to-string";
@@ -132,7 +132,7 @@ function checkMetadata(doc: PDFDocument, manifest: Manifest): PreflightCheck {
 }
 
 async function checkText(file: string, tree: Root, profile: PdfProfile, geometry: PageGeometry): Promise<PreflightCheck> {
-  const pages = await pdfTextPages(file);
+  const pages = (await pdfTextPages(file)).map(inColumnOrder);
   const offset = profile === "print" ? geometry.bleed : 0;
   const bands = { top: offset + marginsIn.top * pointsPer.in, bottom: offset + geometry.height - marginsIn.bottom * pointsPer.in };
   const expected = treeWords(tree);
