@@ -24,6 +24,7 @@ import { restoreBoilerplate } from "./restore/boilerplate.js";
 import { restoreSourceFurniture } from "./restore/source-furniture.js";
 import type { SourceKindRules } from "./manifest/source-rules.js";
 import { correctionEdits } from "./restore/corrections.js";
+import { anchorCorrections } from "./restore/correction-anchors.js";
 import { restoreFrontLines } from "./restore/front-lines.js";
 import { restoreTypography } from "./restore/typography.js";
 import { restorePlainEmphasis } from "./restore/plain-emphasis.js";
@@ -40,6 +41,8 @@ import { citationStyleIds, loadCslStyle } from "./manifest/csl-style.js";
 import { loadWorksFile } from "./manifest/works-file.js";
 import { editionWorksCited, reportUnusedWorks } from "./book/works-cited.js";
 import type { CslItem } from "./citations/works.js";
+import { worksCited } from "./book/bibliography.js";
+import { knownWorkTitles, markWorkTitles } from "./book/work-titles.js";
 import type { NamesAuthority } from "./manifest/names-schema.js";
 import type { Lexicon } from "./manifest/lexicon-schema.js";
 import type { TextEntry } from "./manifest/manifest-schema.js";
@@ -105,7 +108,7 @@ export function textProcessor(options: RestoreOptions, format: SourceFormat = "t
     .use(restoreFrontLines, { entries: options.manifest?.texts })
     .use(plain ? [[restoreHeadings, { structureHints: options.structureHints, lexicon: options.lexicon }]] : [])
     .use(restoreSourceExcerpts, { rules: options.boilerplate })
-    .use(plain ? [restoreBlockQuotes] : [])
+    .use(plain ? [[restoreBlockQuotes, { structureHints: options.structureHints }]] : [])
     .use(restoreLetteredLists)
     .use(plain ? [restoreLineBreaks, restorePlainEmphasis] : [])
     .use(restoreTypography)
@@ -115,6 +118,7 @@ export function textProcessor(options: RestoreOptions, format: SourceFormat = "t
     .use(enrichNames, { authority: compileAuthority(options.names), lexicon: options.lexicon })
     .use(enrichDates, { lexicon: options.lexicon })
     .use(releaseLanguage)
+    .use(anchorCorrections)
     .use(remarkRehype, { handlers: noteHandlersFor(noteWords(options)) });
 }
 
@@ -192,7 +196,7 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
     editorialNote: [
       ...(await editorialNoteFromManifest(manifest)),
       ...correctionsNote(
-        loaded.texts.map((file) => ({ title: titleOf(file.data.textId) ?? file.data.textId ?? "", corrections: file.data.corrections ?? [] })),
+        loaded.texts.map((file) => ({ title: titleOf(file.data.textId) ?? file.data.textId ?? "", corrections: file.data.corrections ?? [], anchors: file.data.correctionAnchors ?? [] })),
         words,
       ),
     ],
@@ -209,6 +213,8 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
   // Every text that reaches an output passes the sanitiser; a text's problems are placed in its own file.
   const divisionIds = textDivisionIds(manifest.texts);
   const textOf = new Map(manifest.texts.map((entry, index) => [divisionIds.get(entry)!.id, loaded.texts[index]!]));
+  const cited = worksCited(loaded.texts.map((file) => file.data.works?.values() ?? []));
+  markWorkTitles(book, { titles: knownWorkTitles(cited, loaded.lexicon.works), cueWords: loaded.lexicon.workCues, fileOf: (division) => textOf.get(division.id) });
   unified().use(rehypeSanitise, { fileOf: (division) => textOf.get(division.id) }).runSync(book, loaded.manifestFile);
   if (works) reportUnusedWorks(works, loaded.texts);
   const dataFiles = [loaded.correctionsFile, loaded.structureFile, loaded.namesFile, ...loaded.lexiconFiles, works?.file].filter((file): file is VFile => Boolean(file));

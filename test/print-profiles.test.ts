@@ -10,7 +10,7 @@ import { checkBlankPages, checkPageCount, checkSoftHyphens } from "../src/prefli
 import type { PdfTextPage } from "../src/preflight/pdf-tools.js";
 
 /** A page of words, one line per inner array. */
-const page = (...lines: string[][]): PdfTextPage => ({ width: 432, height: 648, words: lines.flatMap((words, line) => words.map((text) => ({ text, xMin: 0, yMin: 0, yMax: 0, line }))) });
+const page = (...lines: string[][]): PdfTextPage => ({ width: 432, height: 648, words: lines.flatMap((words, line) => words.map((text) => ({ text, xMin: 0, xMax: 0, yMin: 0, yMax: 0, line }))) });
 const blank = page();
 
 describe("print profiles", () => {

@@ -28,17 +28,29 @@ export const correctionsSchema = z.array(
 );
 
 /**
- * Structure an editor states where the detectors cannot prove it: a heading
- * run into the paragraph after it, named by its exact words.
+ * Structure an editor states where the detectors cannot prove it, each named
+ * by the exact words a paragraph starts with: a heading run into the
+ * paragraph after it, or a block quotation the scrape left as a paragraph
+ * (no quotation marks, no introducing colon).
  */
 export const structureSchema = z.array(
-  z.strictObject({
-    /** The text's id in edition.yaml. */
-    text: nonEmpty,
-    /** The words at the start of a paragraph that are its section's heading. */
-    runInHeading: nonEmpty,
-    reason: nonEmpty,
-  }),
+  z.union([
+    z.strictObject({
+      /** The text's id in edition.yaml. */
+      text: nonEmpty,
+      /** The words at the start of a paragraph that are its section's heading. */
+      runInHeading: nonEmpty,
+      reason: nonEmpty,
+    }),
+    z.strictObject({
+      text: nonEmpty,
+      /** The words a block quotation's first paragraph starts with. */
+      blockQuotation: nonEmpty,
+      /** How many paragraphs the quotation runs over, from that one. */
+      paragraphs: z.number().int().min(1).max(20).default(1),
+      reason: nonEmpty,
+    }),
+  ]),
 );
 
 /** A pattern with a capturing group: the group is the value read (an excerpt's number, a title-block field). */

@@ -31,11 +31,15 @@ export const lexiconSchema = z.strictObject({
   surnameEndings: z.array(lowerWord).default([]),
   /** Capitalised words after a name that make it a firm's (`C. Schribner's Sons`, `Harvard University Press`). */
   firmWords: z.array(word).default([]),
+  /** Titles of works the texts name without citing them (books, pamphlets, periodicals: `Pravda`): set in italics wherever they stand. */
+  works: z.array(z.string().trim().min(1)).default([]),
+  /** Words after which a capitalised run may be a work's title (`book`, `newspaper`): such a run that is no known work is reported. */
+  workCues: z.array(lowerWord).default([]),
 });
 
 export type Lexicon = z.output<typeof lexiconSchema>;
 
-export const emptyLexicon: Lexicon = { titles: [], namedEvents: [], eventKinds: {}, stopWords: [], sentenceStarts: [], danglingWords: [], abbreviations: [], nameRoles: [], surnameEndings: [], firmWords: [] };
+export const emptyLexicon: Lexicon = { titles: [], namedEvents: [], eventKinds: {}, stopWords: [], sentenceStarts: [], danglingWords: [], abbreviations: [], nameRoles: [], surnameEndings: [], firmWords: [], works: [], workCues: [] };
 
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
 
@@ -54,5 +58,7 @@ export function extendLexicon(base: Lexicon, extension: Lexicon): Lexicon {
     nameRoles: union(base.nameRoles, extension.nameRoles),
     surnameEndings: union(base.surnameEndings, extension.surnameEndings),
     firmWords: union(base.firmWords, extension.firmWords),
+    works: union(base.works, extension.works),
+    workCues: union(base.workCues, extension.workCues),
   };
 }

@@ -18,6 +18,8 @@ const textFileSchema = z.strictObject({
   /** The reader: `markdown` or `text`; by default `markdown` for a `.md`/`.markdown` file, else `text`. */
   format: z.enum(["markdown", "text"]).optional(),
   author: nonEmpty.optional(),
+  /** A text with no author: credited by its title (copyright page, references), never as an author named "Anonymous". */
+  anonymous: z.literal(true).optional(),
   title: nonEmpty.optional(),
   /** Shown under the title in the text's heading; inline Markdown (`_A Book_`) is rendered. */
   subtitle: nonEmpty.optional(),
@@ -36,16 +38,17 @@ const textFileSchema = z.strictObject({
     .optional(),
 });
 
-/** A text once the loader has filled in what its front matter gives: title and author are known. */
-const textSchema = textFileSchema.extend({ author: nonEmpty, title: nonEmpty });
+/** A text once the loader has filled in what its front matter gives: its title is known, and its author unless it is anonymous. */
+const textSchema = textFileSchema.extend({ title: nonEmpty });
 
 /** The manifest as edition.yaml may say it; the loader completes it (see `manifestSchema`). */
 export const manifestFileSchema = z.strictObject({
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and hyphens"),
   title: nonEmpty,
   subtitle: nonEmpty.optional(),
-  editor: nonEmpty,
-  publisher: nonEmpty,
+  /** Who edited and who published the edition; optional: an edition without them prints no credit. */
+  editor: nonEmpty.optional(),
+  publisher: nonEmpty.optional(),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, "must be a BCP 47 language tag such as `en`"),
   rights: nonEmpty,
   identifier: z.string().regex(/^(urn:uuid:[0-9a-f-]{36}|urn:isbn:[0-9X-]+)$/i, "must be `urn:uuid:…` or `urn:isbn:…`"),
@@ -86,7 +89,7 @@ export const manifestFileSchema = z.strictObject({
   texts: z.array(textFileSchema).min(1, "lists no text"),
 });
 
-/** A complete manifest: every text has its title and author. */
+/** A complete manifest: every text has its title, and its author unless it is anonymous. */
 export const manifestSchema = manifestFileSchema.extend({ texts: z.array(textSchema).min(1, "lists no text") });
 
 export type ManifestFile = z.infer<typeof manifestFileSchema>;

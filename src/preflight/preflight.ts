@@ -13,13 +13,16 @@ import { readOutline, type OutlineEntry } from "../render/pdf-outline.js";
 import { pdfAuthor, pdfTitle } from "../render/pdf-profiles.js";
 import type { OutlineTarget } from "../render/pdf.js";
 import { pdfFonts, pdfTextPages, type PdfTextPage } from "./pdf-tools.js";
-import { checkTextIntegrity, pageWords, pageLines, treeWords } from "./text-integrity.js";
+import { checkTextIntegrity, inColumnOrder, pageWords, pageLines, treeWords } from "./text-integrity.js";
+import { formatMakeUp, pageMakeUp } from "./page-make-up.js";
+import { selectAll } from "hast-util-select";
+import { toString as hastToString } from "hast-util-to-string";
 
 /** The profile a PDF is held to (src/render/print-profiles.ts), or `cover` for a print cover. */
 export type PdfProfile = ProfileName | "cover";
 
 export interface PreflightCheck {
-  name: "fonts" | "boxes" | "bookmarks" | "links" | "metadata" | "text" | "cover size" | ProfileCheck["name"];
+  name: "fonts" | "boxes" | "bookmarks" | "links" | "metadata" | "text" | "make-up" | "cover size" | ProfileCheck["name"];
   problems: string[];
   /** What was checked, for the report when all is well. */
   summary: string;
@@ -132,7 +135,8 @@ function checkMetadata(doc: PDFDocument, manifest: Manifest): PreflightCheck {
   return { name: "metadata", problems, summary: `title “${doc.getTitle()}”, author “${doc.getAuthor()}”, language ${language}` };
 }
 
-function checkText(pages: PdfTextPage[], tree: Root, profile: ProfileRecord, geometry: PageGeometry): PreflightCheck {
+function checkText(laidOut: PdfTextPage[], tree: Root, profile: ProfileRecord, geometry: PageGeometry): PreflightCheck {
+  const pages = laidOut.map(inColumnOrder);
   const offset = profileBleed(profile);
   const bands = { top: offset + marginsIn.top * pointsPer.in, bottom: offset + geometry.height - marginsIn.bottom * pointsPer.in };
   const expected = treeWords(tree);
@@ -142,6 +146,15 @@ function checkText(pages: PdfTextPage[], tree: Root, profile: ProfileRecord, geo
     pages.map((page) => pageLines(page, bands)),
   ).map((problem) => `page ${problem.page}: ${problem.message}`);
   return { name: "text", problems, summary: `${expected.body.length} words of running text and ${expected.notes.length} of footnotes, all in the PDF in order` };
+}
+
+/** Page make-up counts by page (./page-make-up.ts): warnings for the designer, never a failure. */
+function checkMakeUp(pages: PdfTextPage[], tree: Root, profile: ProfileRecord, geometry: PageGeometry): PreflightCheck {
+  const offset = profileBleed(profile);
+  const bands = { top: offset + marginsIn.top * pointsPer.in, bottom: offset + geometry.height - marginsIn.bottom * pointsPer.in };
+  const headings = selectAll("h1, h2, h3, h4", tree).map((node) => hastToString(node));
+  const compounds = new Set(hastToString(tree).replace(/\u00AD/g, "").match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? []);
+  return { name: "make-up", problems: [], summary: formatMakeUp(pageMakeUp(pages, bands, headings, compounds)).join("; ") };
 }
 
 /**
@@ -178,6 +191,7 @@ export async function preflight(file: string, input: PreflightInput): Promise<Pr
     checkMetadata(doc, input.manifest),
     checkSoftHyphens(pages),
     checkText(pages, input.tree, profile, geometry),
+    checkMakeUp(pages, input.tree, profile, geometry),
   ];
   return { profile: profile.name, pageCount: doc.getPageCount(), checks, ok: checks.every((check) => !check.problems.length) };
 }

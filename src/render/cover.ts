@@ -19,7 +19,7 @@ export const coverSize = { width: 1600, height: 2400 };
 
 /** Words for the cover's alternative text: what the image shows. */
 export function coverDescription(manifest: Manifest): string {
-  return `Cover: ${fullTitle(manifest)}. ${bookAuthors(manifest).join(", ")}. Edited by ${manifest.editor}.`;
+  return [`Cover: ${fullTitle(manifest)}.`, `${bookAuthors(manifest).join(", ")}.`, manifest.editor ? `Edited by ${manifest.editor}.` : ""].filter(Boolean).join(" ");
 }
 
 /**
@@ -44,7 +44,7 @@ export function coverFront(manifest: Manifest): Element[] {
     h("div", { className: ["rule"] }),
     ...(manifest.subtitle ? [h("p", { className: ["subtitle"] }, manifest.subtitle)] : []),
     h("p", { className: ["authors"] }, bookAuthors(manifest).flatMap((name, index) => (index ? [h("br"), name] : [name]))),
-    h("p", { className: ["editor"] }, `Edited by ${manifest.editor}`),
+    ...(manifest.editor ? [h("p", { className: ["editor"] }, `Edited by ${manifest.editor}`)] : []),
   ];
 }
 

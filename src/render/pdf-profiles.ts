@@ -9,6 +9,7 @@ import { mediaRect, trimGeometry } from "./page-geometry.js";
 import { setOutline, type OutlineEntry } from "./pdf-outline.js";
 import { profiles, type PdfProfile } from "./print-profiles.js";
 import { applyProfile } from "./profile-pass.js";
+import { setPageLabels } from "./pdf-page-labels.js";
 
 export interface Profiles {
   print: Uint8Array;
@@ -35,12 +36,14 @@ function setMetadata(doc: PDFDocument, manifest: Manifest): void {
 
 /**
  * The print file of `printProfile` (the render's profile) and the screen file, from Chromium's one PDF; each
- * profile's record says what its file keeps (./profile-pass.ts).
+ * profile's record says what its file keeps (./profile-pass.ts). `folios`: each page's printed number, for the
+ * page labels.
  */
-export async function makeProfiles(raw: Uint8Array, manifest: Manifest, outline: OutlineEntry[], printProfile: PdfProfile = profiles.offset): Promise<Profiles> {
+export async function makeProfiles(raw: Uint8Array, manifest: Manifest, outline: OutlineEntry[], printProfile: PdfProfile = profiles.offset, folios: string[] = []): Promise<Profiles> {
   const common = await PDFDocument.load(raw);
   setMetadata(common, manifest);
   setOutline(common, outline);
+  setPageLabels(common, folios);
   const bytes = await common.save();
   const geometry = trimGeometry(manifest.trim, printProfile);
   const [mediaW, mediaH] = mediaRect(geometry).slice(2) as [number, number];

@@ -143,7 +143,7 @@ export async function renderPdf(manifest: Manifest, html: string, options: PdfOp
     const printed = performance.now();
     const outline = placeOutline(options.outline ?? [], anchors);
     const profile = printProfileOf(manifest);
-    const made = await makeProfiles(raw, manifest, outline, profile);
+    const made = await makeProfiles(raw, manifest, outline, profile, pageStarts.map((page) => page.folio));
     const profiled = performance.now();
     const print = profile.pdfx ? await toPdfx(made.print, manifest, profile.pdfx.version) : made.print;
     const timings = { layout: laidOut - started, pdf: printed - laidOut, profiles: profiled - printed, pdfx: profile.pdfx ? performance.now() - profiled : 0 };

@@ -80,10 +80,10 @@ export async function printCoverHtml(manifest: Manifest, geometry: CoverGeometry
     h("body", [
       h("section", { className: ["panel", "back"] }, [
         h("p", { className: ["description"] }, manifest.description),
-        h("p", { className: ["publisher"] }, manifest.publisher),
+        ...(manifest.publisher ? [h("p", { className: ["publisher"] }, manifest.publisher)] : []),
         h("div", { className: ["barcode"], ariaLabel: "barcode area" }),
       ]),
-      h("section", { className: ["panel", "spine"] }, spineHasText(geometry) ? [h("p", { className: ["spine-title"] }, manifest.title), h("p", { className: ["spine-publisher"] }, manifest.publisher)] : []),
+      h("section", { className: ["panel", "spine"] }, spineHasText(geometry) ? [h("p", { className: ["spine-title"] }, manifest.title), ...(manifest.publisher ? [h("p", { className: ["spine-publisher"] }, manifest.publisher)] : [])] : []),
       h("section", { className: ["panel", "front"] }, coverFront(manifest)),
     ]),
   ]);

@@ -36,7 +36,7 @@ function isTitle(line: string, entry: TextEntry): boolean {
 }
 
 function isByline(line: string, entry: TextEntry): boolean {
-  return comparable(line.replace(/^\s*(?:[—–-]+|by)\s+/i, "")) === comparable(entry.author);
+  return entry.author !== undefined && comparable(line.replace(/^\s*(?:[—–-]+|by)\s+/i, "")) === comparable(entry.author);
 }
 
 /** `16. Trotsky and the triumvirate`: a chapter number before the title. */
