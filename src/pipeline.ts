@@ -96,7 +96,7 @@ export function textProcessor(options: RestoreOptions, format: SourceFormat = "t
   return unified()
     .use(reader)
     .use(restoreSourceFurniture, { kinds: options.sourceKinds })
-    .use(restoreBoilerplate, { rules: options.boilerplate })
+    .use(restoreBoilerplate, { rules: options.boilerplate, titles: options.manifest?.texts.map((text) => text.title), ...(options.lexicon ? { navigationWords: options.lexicon.navigationWords } : {}) })
     .use(plain ? [restoreParagraphs] : [])
     .use(restoreFrontLines, { entries: options.manifest?.texts })
     .use(plain ? [[restoreHeadings, { structureHints: options.structureHints, lexicon: options.lexicon }]] : [])

@@ -25,11 +25,13 @@ export const lexiconSchema = z.strictObject({
   danglingWords: z.array(lowerWord).default([]),
   /** Words a full stop after them does not end a sentence (`st`, `pp`, `ibid`), in lower case without the stop. */
   abbreviations: z.array(lowerWord).default([]),
+  /** Words of a site's navigation (`index`, `home`, `archive`): a line of links names them (boilerplate). */
+  navigationWords: z.array(lowerWord).default([]),
 });
 
 export type Lexicon = z.output<typeof lexiconSchema>;
 
-export const emptyLexicon: Lexicon = { titles: [], namedEvents: [], eventKinds: {}, stopWords: [], sentenceStarts: [], danglingWords: [], abbreviations: [] };
+export const emptyLexicon: Lexicon = { titles: [], namedEvents: [], eventKinds: {}, stopWords: [], sentenceStarts: [], danglingWords: [], abbreviations: [], navigationWords: [] };
 
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
 
@@ -45,5 +47,6 @@ export function extendLexicon(base: Lexicon, extension: Lexicon): Lexicon {
     sentenceStarts: union(base.sentenceStarts, extension.sentenceStarts),
     danglingWords: union(base.danglingWords, extension.danglingWords),
     abbreviations: union(base.abbreviations, extension.abbreviations),
+    navigationWords: union(base.navigationWords, extension.navigationWords),
   };
 }
