@@ -22,6 +22,8 @@ import type { BoilerplateRules } from "./manifest/editorial-data-schema.js";
 import { loadEdition, type LoadedCorrection, type LoadedEdition, type LoadedStructureHint } from "./manifest/load-edition.js";
 import { restoreBoilerplate } from "./restore/boilerplate.js";
 import { restoreSourceFurniture } from "./restore/source-furniture.js";
+import { restorePlainTables } from "./restore/plain-tables.js";
+import { tableHandler } from "./restore/table-hast.js";
 import type { SourceKindRules } from "./manifest/source-rules.js";
 import { correctionEdits } from "./restore/corrections.js";
 import { restoreFrontLines } from "./restore/front-lines.js";
@@ -97,6 +99,7 @@ export function textProcessor(options: RestoreOptions, format: SourceFormat = "t
     .use(reader)
     .use(restoreSourceFurniture, { kinds: options.sourceKinds })
     .use(restoreBoilerplate, { rules: options.boilerplate, titles: options.manifest?.texts.map((text) => text.title), ...(options.lexicon ? { navigationWords: options.lexicon.navigationWords } : {}) })
+    .use(restorePlainTables)
     .use(plain ? [restoreParagraphs] : [])
     .use(restoreFrontLines, { entries: options.manifest?.texts })
     .use(plain ? [[restoreHeadings, { structureHints: options.structureHints, lexicon: options.lexicon }]] : [])
@@ -111,7 +114,7 @@ export function textProcessor(options: RestoreOptions, format: SourceFormat = "t
     .use(enrichNames, { authority: compileAuthority(options.names), lexicon: options.lexicon })
     .use(enrichDates, { lexicon: options.lexicon })
     .use(releaseLanguage)
-    .use(remarkRehype, { handlers: noteHandlersFor(noteWords(options)) });
+    .use(remarkRehype, { handlers: { ...noteHandlersFor(noteWords(options)), table: tableHandler } });
 }
 
 export type TextProcessor = ReturnType<typeof textProcessor>;
