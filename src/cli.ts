@@ -16,6 +16,7 @@ import { restoredDiff } from "./report/restored-diff.js";
 import { detectedAsYaml, formatNames } from "./report/names-report.js";
 import { PdfFailedError } from "./report/build-errors.js";
 import { EpubInvalidError } from "./render/epub-check.js";
+import { formatLedger, wordLedger } from "./report/word-ledger.js";
 import { terminalProgress } from "./report/progress.js";
 import { watch } from "./watch/watch.js";
 import { displayPath } from "./manifest/yaml-data-file.js";
@@ -122,8 +123,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .option("--pdf <file>", "preflight a PDF built from this manifest: fonts, page boxes, bookmarks, metadata, text integrity")
     .action(async (options: { manifest: string; json?: boolean; diff?: string; spelling?: boolean; pdf?: string }) => {
       let files: VFile[];
+      let ledger = "";
       try {
         const edition = await buildEdition(options.manifest);
+        ledger = formatLedger(wordLedger(edition));
         files = edition.files;
         if (options.pdf) {
           const result = await preflight(options.pdf, { manifest: edition.manifest, tree: printTree(edition.manifest, edition.book), outline: printOutline(edition.book) });
@@ -150,7 +153,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         else return fail(error);
       }
       if (options.json) stdout(`${JSON.stringify(messagesAsJson(files), null, 2)}\n`);
-      else stdout(`${formatReport(files) || "no problems"}\n`);
+      else stdout(`${formatReport(files) || "no problems"}\n${ledger ? `\n${ledger}\n` : ""}`);
       if (hasErrors(files)) status = 1;
     });
 

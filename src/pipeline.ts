@@ -23,6 +23,8 @@ import { loadEdition, type LoadedCorrection, type LoadedEdition, type LoadedStru
 import { restoreBoilerplate } from "./restore/boilerplate.js";
 import { restoreSourceFurniture } from "./restore/source-furniture.js";
 import { restorePlainTables } from "./restore/plain-tables.js";
+import { restorePlainLists } from "./restore/plain-lists.js";
+import { restoreAttributions } from "./restore/attributions.js";
 import { tableHandler } from "./restore/table-hast.js";
 import type { SourceKindRules } from "./manifest/source-rules.js";
 import { correctionEdits } from "./restore/corrections.js";
@@ -98,13 +100,15 @@ export function textProcessor(options: RestoreOptions, format: SourceFormat = "t
   return unified()
     .use(reader)
     .use(restoreSourceFurniture, { kinds: options.sourceKinds })
-    .use(restoreBoilerplate, { rules: options.boilerplate, titles: options.manifest?.texts.map((text) => text.title), ...(options.lexicon ? { navigationWords: options.lexicon.navigationWords } : {}) })
     .use(restorePlainTables)
+    .use(plain ? [restorePlainLists] : [])
+    .use(restoreBoilerplate, { rules: options.boilerplate, titles: options.manifest?.texts.map((text) => text.title), ...(options.lexicon ? { navigationWords: options.lexicon.navigationWords } : {}) })
     .use(plain ? [restoreParagraphs] : [])
     .use(restoreFrontLines, { entries: options.manifest?.texts })
     .use(plain ? [[restoreHeadings, { structureHints: options.structureHints, lexicon: options.lexicon }]] : [])
     .use(restoreSourceExcerpts, { rules: options.boilerplate })
     .use(plain ? [restoreBlockQuotes] : [])
+    .use(restoreAttributions)
     .use(restoreLetteredLists)
     .use(plain ? [restoreLineBreaks, restorePlainEmphasis] : [])
     .use(restoreTypography)

@@ -17,7 +17,7 @@ import type { Plugin } from "unified";
 import type { VFile } from "vfile";
 import type { BoilerplateRules, SiteRules } from "../manifest/editorial-data-schema.js";
 import { keepRanges, pointOfLine } from "../ingest/raw-position.js";
-import { recordRemoval, wordsOf } from "./removals.js";
+import { recordRemoval, toSourceNote, wordsOf } from "./removals.js";
 
 export interface BoilerplateOptions {
   rules: BoilerplateRules;
@@ -173,7 +173,7 @@ export const restoreBoilerplate: Plugin<[BoilerplateOptions], Root> =
           const shown = action.cut ?? line;
           const place = pointOfLine(file, block.text, lineIndex);
           file.info(`${action.reason}: \`${shown}\``, { place, ruleId: action.rule, source });
-          recordRemoval(file, { rule: action.rule, line: place?.line ?? 0, endLine: place?.line ?? 0, text: shown, ...(action.credit ? { moved: true } : {}) });
+          recordRemoval(file, { rule: action.rule, line: place?.line ?? 0, endLine: place?.line ?? 0, text: shown, ...(action.credit ? { moved: toSourceNote } : {}) });
           if (action.credit) file.data.sourceNote!.push({ text: line, line: place?.line ?? 0 });
           if (action.keep === undefined) return;
           line = action.keep;

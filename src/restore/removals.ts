@@ -1,7 +1,8 @@
 // What the clean-up stages took out of a text's body, word for word, so the
 // word ledger (`edition check`) can account for every raw word: each removal
-// keeps its rule, its raw lines and its text. A moved line (a credit to the
-// source note) is recorded too, with `moved`, since it is still in the book.
+// keeps its rule, its raw lines and its text. What moved (a credit to the
+// source note, a list's numbers into its numbering) is recorded too, with
+// where it went (`moved`): it is still in the book, in another form.
 import type { VFile } from "vfile";
 
 export interface Removal {
@@ -12,8 +13,8 @@ export interface Removal {
   endLine: number;
   /** What it took, as it stood. */
   text: string;
-  /** Moved to the source note, not removed. */
-  moved?: boolean;
+  /** Not removed but moved: where to (`to the source note`). */
+  moved?: string;
 }
 
 declare module "vfile" {
@@ -28,6 +29,8 @@ export function recordRemoval(file: VFile, removal: Removal): void {
 }
 
 /** Words as the ledger counts them: runs of letters and digits, lower-cased (`Trotsky’s` is `trotsky`, `s`). */
+export const toSourceNote = "to the source note";
+
 export function wordsOf(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return text.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
 }

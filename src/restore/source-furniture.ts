@@ -14,7 +14,7 @@ import type { VFile } from "vfile";
 import type { RuleBudget, SourceKindRules } from "../manifest/source-rules.js";
 import { keepRanges, pointIn } from "../ingest/raw-position.js";
 import { soleText } from "./blocks.js";
-import { recordRemoval } from "./removals.js";
+import { recordRemoval, toSourceNote } from "./removals.js";
 
 export type SourceMetadata = Partial<Record<"title" | "author" | "language" | "date", string>>;
 
@@ -342,7 +342,7 @@ function report(plan: Plan, units: Unit[], file: VFile, kind: SourceKindRules): 
         }),
     });
     const lineOf = (ref: LineRef) => pointIn(file, units[ref.block]!.text, units[ref.block]!.starts[ref.line]!)?.line ?? 0;
-    recordRemoval(file, { rule: claim.rule.id, line: lineOf(first), endLine: lineOf(last), text: lines.join("\n"), ...(claim.action === "credit" ? { moved: true } : {}) });
+    recordRemoval(file, { rule: claim.rule.id, line: lineOf(first), endLine: lineOf(last), text: lines.join("\n"), ...(claim.action === "credit" ? { moved: toSourceNote } : {}) });
     if (claim.action === "credit") {
       const line = pointIn(file, units[first.block]!.text, units[first.block]!.starts[first.line]!)?.line ?? 0;
       (file.data.sourceNote ??= []).push({ text: lines.join(" "), line });
