@@ -11,7 +11,11 @@ import { selectAll, select } from "hast-util-select";
 import { toString } from "hast-util-to-string";
 import { beforeAll, describe, expect, it } from "vitest";
 import { VFile } from "vfile";
+import { mkdtemp, readFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { buildEdition, type Edition } from "../src/pipeline.js";
+import { cli, epubFiles } from "./helpers.js";
 import { formatLedger, wordLedger } from "../src/report/word-ledger.js";
 
 const unaccounted = (edition: Edition) => wordLedger(edition).map(({ id, unaccounted }) => ({ id, unaccounted }));
@@ -109,5 +113,19 @@ describe("the ledger fixture: tables, lists, signatures and an attribution survi
     const last = selectAll(":scope > p", text).at(-1)!;
     expect(selectAll("em", last).map((node) => toString(node))).toEqual(["Izvestia", "Pravda"]);
     expect(edition.texts[0]!.messages.filter((message) => message.ruleId === "typography-lone-underscore").map((message) => `${message.line}:${message.column}`)).toEqual(["69:68"]);
+  });
+});
+
+describe("the ledger fixture's EPUB", () => {
+  it("is valid (the build checks it) and keeps the tables' captions, header scopes and list types, with no widths", async () => {
+    const out = await mkdtemp(path.join(os.tmpdir(), "ledger-epub-"));
+    const { code } = await cli(["build", "--no-pdf", "-m", "test/fixtures/ledger/edition.yaml", "--out", out]);
+    expect(code).toBe(0);
+    const { xhtml } = await epubFiles(await readFile(path.join(out, "ledger-fixture.epub")));
+    const text = xhtml.get("text-proclamations.xhtml")!;
+    expect(text).toContain("<caption>Table 1. Day wages by trade (roubles)</caption><thead><tr><th scope=\"col\">Trade</th>");
+    expect(text.match(/<th scope="col">/g)).toHaveLength(10);
+    expect(text).toContain('<ol type="a">');
+    expect(text).not.toMatch(/<(?:table|td|th|col)\b[^>]*\b(?:width|style)=/u);
   });
 });
