@@ -128,4 +128,11 @@ describe("the ledger fixture's EPUB", () => {
     expect(text).toContain('<ol type="a">');
     expect(text).not.toMatch(/<(?:table|td|th|col)\b[^>]*\b(?:width|style)=/u);
   });
+
+  it("shows the tables in `check --diff`, the caption above its table", async () => {
+    const { code, stdout } = await cli(["check", "-m", "test/fixtures/ledger/edition.yaml", "--diff", "proclamations"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain(" Table 1. Day wages by trade (roubles)\n");
+    expect(stdout).toContain("+| Metal workers | 1.35 | 1.80 |\n");
+  });
 });
