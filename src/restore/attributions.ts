@@ -4,7 +4,7 @@
 // quotation goes inside it, as its attribution (class `attribution`), so it
 // is never read as a heading or left apart from its excerpt. A signature (a
 // block of short lines that closes a document, its first line standing so
-// under two documents or more: `Military Revolutionary Committee` and a
+// under two documents or more: a committee's name and a
 // place and date) stays a paragraph, line by line (class `signature`), where
 // the headings stage may have taken its line for a heading.
 import type { Blockquote, Heading, Paragraph, PhrasingContent, Root, RootContent } from "mdast";

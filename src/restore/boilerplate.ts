@@ -40,7 +40,7 @@ const defaultNavigation = ["index", "home", "contents", "archive", "archives", "
 const itemsOf = (line: string) => line.split(/(?<!\s)\s+[|·]\s+/u).map((part) => part.trim());
 
 /**
- * A line of short link labels between `|` or `·`: `ISJ 2 Index | Main Newspaper Index`.
+ * A line of short link labels between `|` or `·`: `Journal Index | Main Archive`.
  * Each item is short and no sentence; none is a number or a cell (a table's
  * row starts or ends with `|`); at least half name a navigation word or
  * another text's title.
