@@ -79,19 +79,26 @@ function itemsOf(text: Text, firstIndent: number): { intro?: number; items: Item
   return { ...(intro !== undefined ? { intro } : {}), items };
 }
 
-/** Nest the items by indentation: an item indented past the one before opens a list inside it. */
-function nest(file: VFile, text: Text, items: Item[]): { list: List; depth: number } {
-  const listOf = (item: Item): List => ({
-    type: "list",
-    ordered: item.kind !== "bullet",
-    ...(item.kind === "number" ? { start: item.number! } : {}),
-    spread: false,
-    children: [],
-    ...(item.kind === "letter" ? { data: { hProperties: { type: "a" } } } : {}),
-  });
-  const top = listOf(items[0]!);
-  const stack: { indent: number; list: List }[] = [{ indent: items[0]!.indent, list: top }];
-  let depth = 1;
+interface Nesting {
+  top: List;
+  /** The lists open at each marker indentation, outermost first. */
+  stack: { indent: number; list: List }[];
+}
+
+const listOf = (item: Item): List => ({
+  type: "list",
+  ordered: item.kind !== "bullet",
+  ...(item.kind === "number" ? { start: item.number! } : {}),
+  spread: false,
+  children: [],
+  ...(item.kind === "letter" ? { data: { hProperties: { type: "a" } } } : {}),
+});
+
+/** Nest the items by indentation (continuing a list begun in blocks before, when given): an item indented past the one before opens a list inside it. */
+function nest(file: VFile, text: Text, items: Item[], open?: Nesting): { nesting: Nesting; depth: number } {
+  const top = open?.top ?? listOf(items[0]!);
+  const stack = open?.stack ?? [{ indent: items[0]!.indent, list: top }];
+  let depth = stack.length;
   for (const item of items) {
     while (stack.length > 1 && stack.at(-1)!.indent > item.indent) stack.pop();
     let level = stack.at(-1)!;
@@ -109,14 +116,14 @@ function nest(file: VFile, text: Text, items: Item[]): { list: List; depth: numb
     const listItem: ListItem = { type: "listItem", spread: false, children: [paragraph], ...(node.position ? { position: node.position } : {}) };
     level.list.children.push(listItem);
   }
-  return { list: top, depth };
+  return { nesting: { top, stack }, depth };
 }
 
 export const restorePlainLists: Plugin<[], Root> = () => (tree, file) => {
   const notes = notesStart(tree);
   const children: RootContent[] = [];
-  // The list the previous block ended, while blocks of single items continue it.
-  let open: { list: List; kind: string } | undefined;
+  // The list the previous block ended, which the next blocks of items continue (a loose list: a blank line between items).
+  let open: (Nesting & { kind: string }) | undefined;
   tree.children.forEach((node, index) => {
     const text = soleText(node);
     const found = text && index < notes ? itemsOf(text, (node.position?.start.column ?? 1) - 1) : undefined;
@@ -135,28 +142,29 @@ export const restorePlainLists: Plugin<[], Root> = () => (tree, file) => {
       const intro = sliceText(file, text, 0, found.intro);
       children.push({ type: "paragraph", children: [intro], ...(intro.position ? { position: intro.position } : {}) });
     }
-    const kind = `${found.items[0]!.kind}${found.items[0]!.bullet ?? ""}`;
-    const { list, depth } = nest(file, text, found.items);
-    if (open && open.kind === kind && found.intro === undefined) {
-      open.list.children.push(...list.children);
-    } else {
+    const first = found.items[0]!;
+    const kind = `${first.kind}${first.bullet ?? ""}`;
+    // A block continues the list open before it when it has no introduction and its first item is of the list's kind or nested in it.
+    const continues = open && found.intro === undefined && (open.kind === kind || first.indent > open.stack[0]!.indent);
+    const { nesting, depth } = nest(file, text, found.items, continues ? open : undefined);
+    const list = nesting.top;
+    if (!continues) {
       children.push(list);
-      open = { list, kind };
-    }
-    if (node.position && list.position === undefined) list.position = { ...node.position };
+      if (node.position) list.position = { ...node.position };
+      open = { ...nesting, kind };
+    } else if (node.position && list.position) list.position = { start: list.position.start, end: node.position.end };
     // A numbered item's number is now the list's numbering: recorded for the word ledger.
     for (const item of found.items.filter((candidate) => candidate.kind !== "bullet")) {
       const line = pointOfLine(file, text, item.line)?.line ?? 0;
       recordRemoval(file, { rule: "structure-list", line, endLine: line, text: item.marker, moved: "into the list's numbering" });
     }
     const record = (file.data.listsFound ??= []);
-    if (open.list === list) {
+    if (!continues) {
       record.push({ items: found.items.length, depth, ordered: list.ordered ?? false, line: node.position?.start.line ?? 0 });
-      file.info(`read a ${list.ordered ? "numbered" : "bulleted"} list${depth > 1 ? ` nested ${depth} deep` : ""}`, { place: pointIn(file, text, 0), ruleId: "structure-list", source });
+      file.info(`read a ${list.ordered ? "numbered" : "bulleted"} list`, { place: pointIn(file, text, 0), ruleId: "structure-list", source });
     } else {
       record.at(-1)!.items += found.items.length;
       record.at(-1)!.depth = Math.max(record.at(-1)!.depth, depth);
-      if (node.position && open.list.position) open.list.position = { start: open.list.position.start, end: node.position.end };
     }
   });
   tree.children = children;
