@@ -124,9 +124,15 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .addOption(new Option("--profile <profile>", "hold the PDF to this profile (by default the one its pages say)").choices(["offset", "pod", "screen"]))
     .action(async (options: { manifest: string; json?: boolean; diff?: string; spelling?: boolean; pdf?: string; profile?: ProfileName }) => {
       let files: VFile[];
+      let ledger = "";
       try {
-        const [{ buildEdition }, { persistentTextCache }] = await Promise.all([import("./pipeline.js"), import("./watch/persistent-text-cache.js")]);
+        const [{ buildEdition }, { persistentTextCache }, { formatLedger, wordLedger }] = await Promise.all([
+          import("./pipeline.js"),
+          import("./watch/persistent-text-cache.js"),
+          import("./report/word-ledger.js"),
+        ]);
         const edition = await buildEdition(options.manifest, { cache: persistentTextCache() });
+        ledger = formatLedger(wordLedger(edition));
         files = edition.files;
         if (options.pdf) {
           const [{ formatPreflight, preflight }, { printOutline, printTree }] = await Promise.all([import("./preflight/preflight.js"), import("./render/print-html.js")]);
@@ -158,7 +164,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         else return fail(error);
       }
       if (options.json) stdout(`${JSON.stringify(messagesAsJson(files), null, 2)}\n`);
-      else stdout(`${formatReport(files) || "no problems"}\n`);
+      else stdout(`${formatReport(files) || "no problems"}\n${ledger ? `\n${ledger}\n` : ""}`);
       if (hasErrors(files)) status = 1;
     });
 

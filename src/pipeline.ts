@@ -22,6 +22,10 @@ import type { BoilerplateRules } from "./manifest/editorial-data-schema.js";
 import { loadEdition, type LoadedCorrection, type LoadedEdition, type LoadedStructureHint } from "./manifest/load-edition.js";
 import { restoreBoilerplate } from "./restore/boilerplate.js";
 import { restoreSourceFurniture } from "./restore/source-furniture.js";
+import { restorePlainTables } from "./restore/plain-tables.js";
+import { restorePlainLists } from "./restore/plain-lists.js";
+import { restoreAttributions } from "./restore/attributions.js";
+import { tableHandler } from "./restore/table-hast.js";
 import type { SourceKindRules } from "./manifest/source-rules.js";
 import { correctionEdits } from "./restore/corrections.js";
 import { anchorCorrections } from "./restore/correction-anchors.js";
@@ -103,12 +107,15 @@ export function textProcessor(options: RestoreOptions, format: SourceFormat = "t
   return unified()
     .use(reader)
     .use(restoreSourceFurniture, { kinds: options.sourceKinds })
-    .use(restoreBoilerplate, { rules: options.boilerplate })
+    .use(restorePlainTables)
+    .use(plain ? [restorePlainLists] : [])
+    .use(restoreBoilerplate, { rules: options.boilerplate, titles: options.manifest?.texts.map((text) => text.title), ...(options.lexicon ? { navigationWords: options.lexicon.navigationWords } : {}) })
     .use(plain ? [restoreParagraphs] : [])
     .use(restoreFrontLines, { entries: options.manifest?.texts })
     .use(plain ? [[restoreHeadings, { structureHints: options.structureHints, lexicon: options.lexicon }]] : [])
     .use(restoreSourceExcerpts, { rules: options.boilerplate })
     .use(plain ? [[restoreBlockQuotes, { structureHints: options.structureHints }]] : [])
+    .use(restoreAttributions)
     .use(restoreLetteredLists)
     .use(plain ? [restoreLineBreaks, restorePlainEmphasis] : [])
     .use(restoreTypography)
@@ -119,7 +126,7 @@ export function textProcessor(options: RestoreOptions, format: SourceFormat = "t
     .use(enrichDates, { lexicon: options.lexicon })
     .use(releaseLanguage)
     .use(anchorCorrections)
-    .use(remarkRehype, { handlers: noteHandlersFor(noteWords(options)) });
+    .use(remarkRehype, { handlers: { ...noteHandlersFor(noteWords(options)), table: tableHandler } });
 }
 
 export type TextProcessor = ReturnType<typeof textProcessor>;

@@ -93,12 +93,20 @@ export const boilerplateSchema = z.strictObject({
       endsBefore: z.array(pattern).default([]),
       /** How the site sets out numbered excerpts from sources, if it does. */
       excerpts: z.array(excerptConventionSchema).default([]),
+      /** Generic rules (`boilerplate-link-line`, `boilerplate-caption`) this site's texts may apply past their budget. */
+      confirms: z.array(z.enum(["boilerplate-link-line", "boilerplate-caption"])).default([]),
     }),
   ),
+  /** Generic rules one text (its id in edition.yaml) may apply past their budget. */
+  texts: z
+    .array(z.strictObject({ text: nonEmpty, confirms: z.array(z.enum(["boilerplate-link-line", "boilerplate-caption"])).min(1), reason: nonEmpty }))
+    .default([]),
 });
 
 export type Correction = z.output<typeof correctionsSchema>[number];
 export type StructureHint = z.output<typeof structureSchema>[number];
-export type BoilerplateRules = z.output<typeof boilerplateSchema>;
-export type SiteRules = BoilerplateRules["sites"][number];
+type LoadedBoilerplate = z.output<typeof boilerplateSchema>;
+/** As loaded; `confirms` and `texts` may be absent in rules made in code (they default to none). */
+export type SiteRules = Omit<LoadedBoilerplate["sites"][number], "confirms"> & Partial<Pick<LoadedBoilerplate["sites"][number], "confirms">>;
+export type BoilerplateRules = { sites: SiteRules[]; texts?: LoadedBoilerplate["texts"] };
 export type ExcerptConvention = z.output<typeof excerptConventionSchema>;

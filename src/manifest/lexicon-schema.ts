@@ -35,11 +35,13 @@ export const lexiconSchema = z.strictObject({
   works: z.array(z.string().trim().min(1)).default([]),
   /** Words after which a capitalised run may be a work's title (`book`, `newspaper`): such a run that is no known work is reported. */
   workCues: z.array(lowerWord).default([]),
+  /** Words of a site's navigation (`index`, `home`, `archive`): a line of links names them (boilerplate). */
+  navigationWords: z.array(lowerWord).default([]),
 });
 
 export type Lexicon = z.output<typeof lexiconSchema>;
 
-export const emptyLexicon: Lexicon = { titles: [], namedEvents: [], eventKinds: {}, stopWords: [], sentenceStarts: [], danglingWords: [], abbreviations: [], nameRoles: [], surnameEndings: [], firmWords: [], works: [], workCues: [] };
+export const emptyLexicon: Lexicon = { titles: [], namedEvents: [], eventKinds: {}, stopWords: [], sentenceStarts: [], danglingWords: [], abbreviations: [], nameRoles: [], surnameEndings: [], firmWords: [], works: [], workCues: [], navigationWords: [] };
 
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
 
@@ -60,5 +62,6 @@ export function extendLexicon(base: Lexicon, extension: Lexicon): Lexicon {
     firmWords: union(base.firmWords, extension.firmWords),
     works: union(base.works, extension.works),
     workCues: union(base.workCues, extension.workCues),
+    navigationWords: union(base.navigationWords, extension.navigationWords),
   };
 }

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { EPub, type Chapter, type Options } from "epub-gen-memory";
+import "./epub-attributes.js";
 import type { Element, ElementContent, Root } from "hast";
 import { toXhtml } from "./to-xhtml.js";
 import type { Element as XastElement } from "xast";

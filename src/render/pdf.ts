@@ -20,6 +20,7 @@ const pageRangesScript = path.join(browserDir, "page-ranges.js");
 const pageMapScript = path.join(browserDir, "page-map.js");
 const wordBreaksScript = path.join(browserDir, "word-breaks.js");
 const softHyphensScript = path.join(browserDir, "soft-hyphens.js");
+const tableHeadersScript = path.join(browserDir, "table-headers.js");
 
 export interface PdfResult {
   /** The print profile. */
@@ -109,7 +110,7 @@ function watchdog(seconds: number, pages: () => number) {
 export async function renderPdf(manifest: Manifest, html: string, options: PdfOptions = {}): Promise<PdfResult> {
   const stallSeconds = options.stallSeconds ?? 120;
   const printer = new EditionPrinter(stallSeconds, {
-    additionalScripts: [pageRangesScript, pageMapScript, wordBreaksScript, softHyphensScript, ...(options.additionalScripts ?? [])],
+    additionalScripts: [pageRangesScript, pageMapScript, wordBreaksScript, softHyphensScript, tableHeadersScript, ...(options.additionalScripts ?? [])],
     timeout: 0,
   });
   const guard = watchdog(stallSeconds, () => printer.pages.length);
