@@ -216,9 +216,11 @@ describe("a text with chapters, one EPUB file per chapter", () => {
     expect(text.children!.map((entry) => entry.title)).toEqual(chapterTitles);
     expect(text.children![1]!.children).toEqual([{ id: "text-first-houses-on-the-bank", title: "Houses on the Bank" }]);
     expect(outline.find((entry) => entry.id === "text-second")!.children).toBeUndefined();
+    // The contents page is a bookmark too, before the texts.
+    expect(outline[0]).toEqual({ id: "contents", title: "Contents" });
     // Written into a PDF and read back: nested, each entry on its page, a text's entries closed.
     const doc = await PDFDocument.create();
-    for (let page = 0; page < 6; page++) doc.addPage();
+    for (let page = 0; page < 8; page++) doc.addPage();
     const placed = outline.map((entry, index) => ({
       title: entry.title,
       page: index,
