@@ -28,3 +28,20 @@ describe("page ranges", () => {
     expect(editionPageRanges.runText(["i", "ii", "iii", "iv"], { start: 1, end: 3 })).toBe("ii–iv");
   });
 });
+
+describe("note locators in a list of pages (Chicago's 19n4)", () => {
+  const folios = Array.from({ length: 30 }, (_, index) => String(index + 1));
+  const read = (textPages: number[], notes: { page: number; label: string }[]) =>
+    editionPageRanges
+      .listItems(textPages, notes)
+      .map(({ run, note }) => (run ? editionPageRanges.runText(folios, run) : editionPageRanges.noteText(folios, note!)))
+      .join(", ");
+
+  it("gives each note locator its page and note, in page order, after a run that starts on its page", () => {
+    expect(read([3, 4, 5, 18], [{ page: 18, label: "4" }, { page: 9, label: "12" }])).toBe("4–6, 10n12, 19, 19n4");
+  });
+
+  it("gives a note once however often it names the person, and keeps two notes of one page apart", () => {
+    expect(read([], [{ page: 18, label: "4" }, { page: 18, label: "4" }, { page: 18, label: "5" }])).toBe("19n4, 19n5");
+  });
+});

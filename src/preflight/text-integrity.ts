@@ -125,7 +125,8 @@ function advance(pdf: string[], k: number, end: number, expected: string[], curs
     const target = rest ?? expected[i]!;
     if (target === pageNumberSlot) {
       // The page number written in, if the PDF has one here.
-      if (pending === undefined && /^(\d+|[ivxlc]+)$/.test(word)) k++;
+      // `19n4`: an index locator in a note.
+      if (pending === undefined && /^(\d+(?:n\d+)?|[ivxlc]+)$/.test(word)) k++;
       i++;
     } else if (word === target) {
       i++, k++, (rest = undefined), (pending = undefined);
@@ -133,7 +134,7 @@ function advance(pdf: string[], k: number, end: number, expected: string[], curs
       rest = target.slice(word.length), k++, (pending = undefined);
     } else if (word.startsWith(target)) {
       pending = word.slice(target.length), i++, (rest = undefined);
-    } else if (pending === undefined && rest === undefined && /^\d+$/.test(word)) {
+    } else if (pending === undefined && rest === undefined && /^\d+(?:n\d+)?$/.test(word)) {
       k++;
     } else break;
   }

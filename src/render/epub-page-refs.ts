@@ -38,14 +38,17 @@ export function fillPageRefs(tree: Element | Root, pages: PrintPages): void {
   const listed = new Set<Element>();
   for (const list of selectAll(`.${pageRefListClass}`, tree)) {
     const firstOnPage = new Map<number, Element>();
+    const notes: { page: number; label: string; link: Element }[] = [];
     for (const link of selectAll(`a.${pageRefClass}`, list)) {
       listed.add(link);
       const page = pageOfLink(link, pages);
-      if (!firstOnPage.has(page)) firstOnPage.set(page, link);
+      // A mention in a note reads `19n4`, as in print.
+      if (link.properties.dataNote !== undefined) notes.push({ page, label: String(link.properties.dataNote), link });
+      else if (!firstOnPage.has(page)) firstOnPage.set(page, link);
     }
-    list.children = editionPageRanges.pageRuns([...firstOnPage.keys()]).flatMap((run) => {
-      const link = firstOnPage.get(run.start)!;
-      link.children = [text(editionPageRanges.runText(pages.folios, run))];
+    list.children = editionPageRanges.listItems([...firstOnPage.keys()], notes).flatMap(({ run, note }) => {
+      const link = run ? firstOnPage.get(run.start)! : note!.link;
+      link.children = [text(run ? editionPageRanges.runText(pages.folios, run) : editionPageRanges.noteText(pages.folios, note!))];
       return [text(", "), link];
     });
   }

@@ -84,14 +84,17 @@
   /** One list of references: each page once, in order, consecutive pages as a range (./page-ranges.js); each number links to the first target on its pages. */
   function fillList(list) {
     const firstOnPage = new Map();
+    const notes = [];
     for (const link of list.querySelectorAll(config.pageRefSelector)) {
       const page = state.anchors[link.getAttribute("href").slice(1)];
-      if (!firstOnPage.has(page)) firstOnPage.set(page, link);
+      // A mention in a note reads `19n4` (its note's label in data-note).
+      if (link.dataset.note) notes.push({ page, label: link.dataset.note, link });
+      else if (!firstOnPage.has(page)) firstOnPage.set(page, link);
     }
     list.replaceChildren();
-    for (const run of window.editionPageRanges.pageRuns([...firstOnPage.keys()])) {
-      const link = firstOnPage.get(run.start);
-      link.textContent = window.editionPageRanges.runText(state.folios, run);
+    for (const { run, note } of window.editionPageRanges.listItems([...firstOnPage.keys()], notes)) {
+      const link = run ? firstOnPage.get(run.start) : note.link;
+      link.textContent = run ? window.editionPageRanges.runText(state.folios, run) : window.editionPageRanges.noteText(state.folios, note);
       list.append(", ", link);
     }
   }

@@ -35,5 +35,26 @@
     return /^[0-9]+$/.test(first) && /^[0-9]+$/.test(last) ? `${first}–${rangeEnd(Number(first), Number(last))}` : `${first}–${last}`;
   }
 
-  root.editionPageRanges = { pageRuns, runText };
+  /**
+   * A list's items in page order: the runs of the pages its text locators
+   * stand on, and each note locator on its own (`19n4`, Chicago's form), once
+   * per page and note, after a run that starts on the same page.
+   * `notes`: [{ page, label, link }]; returns [{ run }] and [{ note }].
+   */
+  function listItems(textPages, notes) {
+    const items = pageRuns(textPages).map((run) => ({ page: run.start, run }));
+    const seen = new Set();
+    for (const note of notes) {
+      const key = `${note.page}n${note.label}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      items.push({ page: note.page, note });
+    }
+    return items.sort((a, b) => a.page - b.page || (a.run ? -1 : 1));
+  }
+
+  /** A note locator's text: the page's folio, `n`, the note's label. */
+  const noteText = (folios, note) => `${folios[note.page]}n${note.label}`;
+
+  root.editionPageRanges = { pageRuns, runText, listItems, noteText };
 })(globalThis);
