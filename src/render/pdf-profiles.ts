@@ -7,6 +7,8 @@ import { bookAuthors, fullTitle } from "../book/front-matter.js";
 import type { Manifest } from "../manifest/manifest-schema.js";
 import { mediaRect, trimGeometry, trimRect } from "./page-geometry.js";
 import { setOutline, type OutlineEntry } from "./pdf-outline.js";
+import { tagForReaders } from "./pdf-readers.js";
+import { dropLinkStructure } from "./pdf-structure.js";
 
 export interface Profiles {
   print: Uint8Array;
@@ -37,6 +39,7 @@ export async function makeProfiles(raw: Uint8Array, manifest: Manifest, outline:
   const common = await PDFDocument.load(raw);
   setMetadata(common, manifest);
   setOutline(common, outline);
+  tagForReaders(common, manifest);
   const bytes = await common.save();
   const geometry = trimGeometry(manifest.trim);
   const [mediaW, mediaH] = mediaRect(geometry).slice(2) as [number, number];
@@ -58,6 +61,7 @@ export async function makeProfiles(raw: Uint8Array, manifest: Manifest, outline:
   const print = await PDFDocument.load(bytes, keepMetadata);
   const firstOrigin = origin(print.getPage(0));
   for (const page of print.getPages()) page.node.delete(PDFName.of("Annots"));
+  dropLinkStructure(print);
   // Blank pages to a multiple of 4, for the printer's signatures.
   while (print.getPageCount() % 4) print.addPage([mediaW, mediaH + firstOrigin[1]]);
   for (const page of print.getPages()) {
