@@ -71,6 +71,8 @@ export const manifestFileSchema = z.strictObject({
   /** The edition's lexicon (words of its subject), extending the default lexicon for its language; by default lexicon.yaml if it exists. */
   lexicon: nonEmpty.optional(),
   trim: z.enum(Object.keys(trimSizes) as [keyof typeof trimSizes]).default("6x9in"),
+  /** Who reviewed the EPUB's accessibility. With it the EPUB claims EPUB Accessibility 1.1 – WCAG 2.2 AA and names the reviewer; without it, it claims nothing. */
+  accessibility: z.strictObject({ certifiedBy: nonEmpty, credential: nonEmpty.optional() }).optional(),
   /** The project's rules for kinds of source (rules/*.yaml) apply to every text that shows their evidence; `off` names kinds this edition does without (`wiki-dump`). */
   rules: z.strictObject({ off: z.array(nonEmpty).default([]) }).optional(),
   texts: z.array(textFileSchema).min(1, "lists no text"),

@@ -21,6 +21,8 @@ export interface AccessibilityCounts {
   notesWithoutId: number;
   /** List items whose kids are not Lbl or LBody (PDF/UA-1 7.6). */
   listItemsWithoutBody: number;
+  /** Tagged content (an MCID) no structure element holds: a reader never reaches it. */
+  contentOutsideTree: number;
   /** NonStruct elements. */
   nonStruct: number;
   /** Link annotations without /Contents (PDF/UA-1 7.18.5). */
@@ -105,6 +107,20 @@ export function checkAccessibility(doc: PDFDocument, manifest: Manifest, content
       if (!(contents_ instanceof PDFString || contents_ instanceof PDFHexString) || !contents_.decodeText().trim()) linksWithoutContents++;
     }
   }
+  let contentOutsideTree = 0;
+  if (tree) {
+    const held = new Set<string>();
+    const visit = (element: Element) => {
+      for (const kid of element.kids) {
+        if (isElement(kid)) visit(kid);
+        else if ("mcid" in kid) held.add(`${kid.page}:${kid.mcid}`);
+      }
+    };
+    visit(tree);
+    contents.forEach((content, index) => {
+      contentOutsideTree += content.runs.filter((run) => run.mcid !== undefined && !furniture.has(`${index}:${run.mcid}`) && !held.has(`${index}:${run.mcid}`)).length;
+    });
+  }
   let danglingLinks = 0;
   if (tree) {
     const visit = (element: Element) => {
@@ -141,6 +157,7 @@ export function checkAccessibility(doc: PDFDocument, manifest: Manifest, content
       notesAsListItems,
       notesWithoutId,
       listItemsWithoutBody,
+      contentOutsideTree,
       nonStruct,
       linksWithoutContents,
       danglingLinks,
@@ -152,3 +169,31 @@ export function checkAccessibility(doc: PDFDocument, manifest: Manifest, content
 }
 
 
+
+const labels: Record<keyof AccessibilityCounts, string> = {
+  untaggedRuns: "untagged content runs",
+  furnitureTagged: "running heads and folios tagged as content",
+  splitElements: "elements split by page breaks",
+  notesAsListItems: "notes tagged as list items",
+  notesWithoutId: "notes without an ID",
+  listItemsWithoutBody: "list items without Lbl/LBody",
+  contentOutsideTree: "tagged runs outside the structure tree",
+  nonStruct: "NonStruct wrappers",
+  linksWithoutContents: "links without /Contents",
+  danglingLinks: "link tags whose annotation is gone",
+  xmpMissing: "XMP fields missing",
+  viewerMissing: "DisplayDocTitle or /Lang missing",
+};
+
+/** The preflight's accessibility section: every count, each a problem unless 0. */
+export function accessibilitySection(doc: PDFDocument, manifest: Manifest): { problems: string[]; summary: string; counts: AccessibilityCounts } {
+  const { counts, details } = checkAccessibility(doc, manifest);
+  const entries = Object.entries(counts) as [keyof AccessibilityCounts, number][];
+  const problems = entries.filter(([, count]) => count > 0).map(([key, count]) => `${count} ${labels[key]}`);
+  if (problems.length) problems.push(...details);
+  return {
+    problems,
+    counts,
+    summary: `${entries.map(([key, count]) => `${labels[key]} ${count}`).join(", ")} (our own checks after the PDF/UA-1 rules; conformance not claimed)`,
+  };
+}

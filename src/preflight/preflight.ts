@@ -11,11 +11,12 @@ import { pdfAuthor, pdfTitle } from "../render/pdf-profiles.js";
 import type { OutlineTarget } from "../render/pdf.js";
 import { pdfFonts, pdfTextPages } from "./pdf-tools.js";
 import { checkTextIntegrity, pageWords, pageLines, treeWords } from "./text-integrity.js";
+import { accessibilitySection } from "./pdf-accessibility.js";
 
 export type PdfProfile = "print" | "screen";
 
 export interface PreflightCheck {
-  name: "fonts" | "boxes" | "bookmarks" | "links" | "metadata" | "text";
+  name: "fonts" | "boxes" | "bookmarks" | "links" | "metadata" | "text" | "accessibility";
   problems: string[];
   /** What was checked, for the report when all is well. */
   summary: string;
@@ -158,6 +159,7 @@ export async function preflight(file: string, input: PreflightInput): Promise<Pr
     checkLinks(doc, profile, input.outline),
     checkMetadata(doc, input.manifest),
     await checkText(file, input.tree, profile, geometry),
+    { name: "accessibility" as const, ...accessibilitySection(doc, input.manifest) },
   ];
   return { profile, pageCount: doc.getPageCount(), checks, ok: checks.every((check) => !check.problems.length) };
 }

@@ -152,6 +152,8 @@ export function* withParents(element: Element): Generator<[Element, Element]> {
   }
 }
 
+const holds = (element: Element, inner: Element): boolean => element === inner || element.kids.some((kid) => isElement(kid) && holds(kid, inner));
+
 /**
  * Paged.js sets a note at the page foot as a list item outside any list:
  * each becomes a Note with an ID, moved after its call (the run on the same
@@ -170,21 +172,25 @@ function footnotes(tree: Element): number {
       if (!isElement(kid)) continue;
       const page = firstContent(kid)?.page;
       const label = kid.type === "LI" && element.type !== "L" ? /^\s*([^\s.]{1,4})\.?\s/.exec(textOf(kid) + " ")?.[1] : undefined;
-      if (label && page !== undefined) notes.push({ note: kid, parent: element, label, page });
-      else walk(kid);
+      if (label && page !== undefined) {
+        // The list item's label and body are the note's content (before its calls are recorded with their parent).
+        kid.kids = kid.kids.flatMap((inner) => (isElement(inner) && (inner.type === "LBody" || inner.type === "Lbl") ? inner.kids : [inner]));
+        notes.push({ note: kid, parent: element, label, page });
+      }
+      // A note may call notes of its own (print sets them after it, on the same page).
+      walk(kid);
     }
   };
   walk(tree);
   let moved = 0;
   for (const [index, { note, parent, label, page }] of notes.entries()) {
-    const at = calls.findIndex((call) => call.call.page === page && call.call.text.trim() === label);
+    // Never a run inside the note itself (its own label), which would hang the note inside itself.
+    const at = calls.findIndex((call) => call.call.page === page && call.call.text.trim() === label && !holds(note, call.parent));
     if (at === -1) continue;
     const [{ call, parent: callParent }] = calls.splice(at, 1) as [(typeof calls)[0]];
     parent.kids.splice(parent.kids.indexOf(note), 1);
     note.type = "Note";
     note.id = `note-p${page + 1}-${label}-${index}`;
-    // The list item's label and body are the note's content.
-    note.kids = note.kids.flatMap((kid) => (isElement(kid) && (kid.type === "LBody" || kid.type === "Lbl") ? kid.kids : [kid]));
     const where = callParent.kids.indexOf(call);
     callParent.kids.splice(where, 1, { type: "Reference", kids: [call] }, note);
     moved++;
