@@ -81,7 +81,10 @@ export function checkAccessibility(doc: PDFDocument, manifest: Manifest, content
     flattenNonStruct(tree);
     const countSplits = (element: Element) => {
       element.kids.forEach((kid, index) => {
-        const next = element.kids[index + 1];
+        // Footnotes (list items outside a list) stand between a page's last paragraph and the next page's first.
+        let after = index + 1;
+        while (element.type !== "L" && (element.kids[after] as Element | undefined)?.type === "LI") after++;
+        const next = element.kids[after];
         if (isElement(kid) && next && isElement(next) && continues(kid, next)) splitElements++;
         if (isElement(kid)) countSplits(kid);
       });

@@ -421,7 +421,13 @@ function describeLinks(doc: PDFDocument, tree: Element, pageFolios: string[]): n
       const dest = annotation.get(name("Dest"));
       const action = annotation.lookupMaybe(name("A"), PDFDict);
       const uri = action?.lookupMaybe(name("URI"), PDFString);
-      const page = dest instanceof PDFName ? targets.get(dest.decodeText()) : dest instanceof PDFString || dest instanceof PDFHexString ? targets.get(dest.decodeText()) : undefined;
+      const explicit = dest instanceof PDFArray ? dest.get(0) : undefined;
+      const page =
+        dest instanceof PDFName || dest instanceof PDFString || dest instanceof PDFHexString
+          ? targets.get(dest.decodeText())
+          : explicit instanceof PDFRef
+            ? doc.getPages().findIndex((candidate) => candidate.ref === explicit)
+            : undefined;
       const folio = page === undefined ? undefined : pageFolios[page];
       const contents = uri
         ? `${words ? `${words}: ` : ""}${uri.decodeText()}`
