@@ -114,6 +114,27 @@ export function pruneEmpty(element: Element): void {
   element.kids = element.kids.filter((kid) => !isElement(kid) || kid.kids.length);
 }
 
+const grouping = new Set(["", "Document", "Part", "Art", "Sect", "Div", "BlockQuote", "Note"]);
+const inline = new Set(["Link", "Span", "Em", "Strong", "Reference", "Quote", "Code"]);
+/** Text directly, or through inline elements and run wrappers (a NonStruct holding marked content). */
+const holdsText = (element: Element) =>
+  element.kids.some((kid) => isContent(kid) || (isElement(kid) && (inline.has(kid.type) || (kid.type === "NonStruct" && kid.kids.some(isContent)))));
+
+/**
+ * Text a NonStruct holds directly where only blocks belong (a title page's
+ * lines, a list item Chromium left untagged) is a paragraph; inside a block
+ * (a paragraph's run of text) the wrapper just goes. `nearest` is the closest
+ * ancestor that is not NonStruct.
+ */
+export function looseTextAsParagraphs(element: Element, nearest = element.type): void {
+  for (const kid of element.kids) {
+    if (!isElement(kid)) continue;
+    if (kid.type === "NonStruct" && element.type === "L") kid.type = "LI";
+    else if (kid.type === "NonStruct" && grouping.has(nearest) && holdsText(kid)) kid.type = "P";
+    looseTextAsParagraphs(kid, kid.type === "NonStruct" ? nearest : kid.type);
+  }
+}
+
 /** NonStruct has no meaning (ISO 32000-1, 14.8.4.2): its kids stand in its parent. */
 export function flattenNonStruct(element: Element): number {
   let count = 0;
@@ -205,7 +226,7 @@ const ends = /[.!?:;…”’"')\]]\s*$/;
  * Two siblings a page break made of one: the same type, the first ending on
  * the page before the second starts, and the text's own evidence (a list
  * item continued has no label; a paragraph continued ends mid-sentence or
- * goes on in lower case).
+ * goes on in lower case; two lists side by side are one).
  */
 export function continues(a: Element, b: Element): boolean {
   if (a.type !== b.type || !joinable.has(a.type)) return false;
@@ -218,6 +239,9 @@ export function continues(a: Element, b: Element): boolean {
     case "LI":
       return !b.kids.some((kid) => isElement(kid) && kid.type === "Lbl");
     case "LBody":
+      return true;
+    case "L":
+      // Two lists side by side with nothing between, one ending where the next page starts: one list the break cut.
       return true;
     case "P":
     case "Note": {
@@ -456,6 +480,7 @@ export function structureForReaders(doc: PDFDocument, bands: FurnitureBands): St
   const before = allRefs(tree);
   removeContent(tree, (content) => furniture.has(`${content.page}:${content.mcid}`));
   pruneEmpty(tree);
+  looseTextAsParagraphs(tree);
   listItems(tree, (type, kids) => ({ type, kids }));
   figures.nonStruct = flattenNonStruct(tree);
   figures.notes = footnotes(tree);
