@@ -9,11 +9,12 @@ import { marginsIn, pointsPer, trimGeometry } from "./page-geometry.js";
 import { structureForReaders, type FurnitureBands, type StructureFigures } from "./pdf-structure.js";
 import { setXmp } from "./pdf-xmp.js";
 
-/** The margins where running heads and folios stand, from the page's top edge, with the bleed when the page carries it. */
+/** The margins where running heads and folios stand, from the page's top edge, with the bleed the page carries. */
 export function furnitureBands(manifest: Manifest): FurnitureBands {
   const geometry = trimGeometry(manifest.trim);
   return (page: PDFPage) => {
-    const bleed = Math.abs(page.getMediaBox().width - geometry.width) < 1 ? 0 : geometry.bleed;
+    // Whatever bleed the page carries (none on screen, the render's or a print profile's on paper), on each side.
+    const bleed = Math.max(0, (page.getMediaBox().width - geometry.width) / 2);
     return { top: bleed + marginsIn.top * pointsPer.in, bottom: bleed + geometry.height - marginsIn.bottom * pointsPer.in };
   };
 }
