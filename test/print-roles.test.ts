@@ -1,10 +1,11 @@
 import type { Root } from "hast";
 import { h } from "hastscript";
-import { toHtml } from "hast-util-to-html";
+import rehypeStringify from "rehype-stringify";
+import { unified } from "unified";
 import { describe, expect, it } from "vitest";
 import { rehypeDefinitionListRoles } from "../src/render/print-roles.js";
 
-const run = (tree: Root) => (rehypeDefinitionListRoles()(tree), toHtml(tree));
+const run = (tree: Root) => (rehypeDefinitionListRoles()(tree), unified().use(rehypeStringify).stringify(tree));
 
 describe("print roles for Chromium's tags", () => {
   it("makes a definition list grouped in divs a list of items", () => {
