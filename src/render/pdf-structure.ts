@@ -19,6 +19,8 @@ export interface Content {
   page: number;
   mcid: number;
   text: string;
+  /** Where its text starts and ends vertically (default user space), to tell a new line. */
+  y?: [number, number];
 }
 export interface ObjectRef {
   objr: PDFDict;
@@ -39,9 +41,19 @@ const typeOf = (dict: PDFDict) => dict.get(name("S"))?.toString().slice(1) ?? ""
 
 /** Text of an element, notes and references to them left out when `plain`. */
 export function textOf(element: Element, plain = false): string {
-  return element.kids
-    .map((kid) => (isContent(kid) ? kid.text : isElement(kid) && !(plain && (kid.type === "Note" || kid.type === "Reference")) ? textOf(kid, plain) : ""))
-    .join("");
+  let text = "";
+  let last: Content | undefined;
+  const add = (kid: Element | Content | ObjectRef) => {
+    if (isContent(kid)) {
+      // Runs on different lines (a title, then its author) are different words.
+      const newLine = last && (last.page !== kid.page || (last.y && kid.y && Math.abs(last.y[1] - kid.y[0]) > 1));
+      if (newLine && text && kid.text && !/[\s\-\u00ad]$/.test(text) && !/^\s/.test(kid.text)) text += " ";
+      text += kid.text;
+      last = kid;
+    } else if (isElement(kid) && !(plain && (kid.type === "Note" || kid.type === "Reference"))) kid.kids.forEach(add);
+  };
+  element.kids.forEach(add);
+  return text;
 }
 const firstContent = (element: Element): Content | undefined => {
   for (const kid of element.kids) {
@@ -73,15 +85,21 @@ export function readTree(doc: PDFDocument, contents: PageContent[]): Element | u
   if (!root) return undefined;
   const { context } = doc;
   const pageIndex = new Map(doc.getPages().map((page, index) => [page.ref.toString(), index]));
-  const texts = contents.map((content) => new Map(content.runs.filter((run) => run.mcid !== undefined).map((run) => [run.mcid!, run.text])));
+  const runs = contents.map((content) => new Map(content.runs.filter((run) => run.mcid !== undefined).map((run) => [run.mcid!, run])));
+  const content = (page: number, mcid: number): Content => {
+    const run = runs[page]?.get(mcid);
+    const first = run?.points[0]?.[1];
+    const last = run?.points.at(-1)?.[1];
+    return { page, mcid, text: run?.text ?? "", ...(first !== undefined && last !== undefined ? { y: [first, last] as [number, number] } : {}) };
+  };
   const read = (object: PDFObject, ref: PDFRef | undefined, page: number | undefined): Element | Content | ObjectRef | undefined => {
-    if (object instanceof PDFNumber) return page === undefined ? undefined : { page, mcid: object.asNumber(), text: texts[page]?.get(object.asNumber()) ?? "" };
+    if (object instanceof PDFNumber) return page === undefined ? undefined : content(page, object.asNumber());
     if (!(object instanceof PDFDict)) return undefined;
     const type = object.get(name("Type"));
     if (type === name("MCR")) {
       const on = pageIndex.get(String(object.get(name("Pg")) ?? "")) ?? page;
       const mcid = object.lookup(name("MCID"), PDFNumber).asNumber();
-      return on === undefined ? undefined : { page: on, mcid, text: texts[on]?.get(mcid) ?? "" };
+      return on === undefined ? undefined : content(on, mcid);
     }
     if (type === name("OBJR")) return { objr: object, annotation: object.get(name("Obj")) as PDFRef };
     const own = pageIndex.get(String(object.get(name("Pg")) ?? "")) ?? page;
@@ -438,7 +456,7 @@ function describeLinks(doc: PDFDocument, tree: Element, pageFolios: string[]): n
   let count = 0;
   for (const [element] of withParents(tree)) {
     if (element.type !== "Link") continue;
-    const words = textOf(element).replace(/\s+/g, " ").trim();
+    let words = textOf(element).replace(/\s+/g, " ").trim();
     for (const kid of element.kids) {
       if (isElement(kid) || isContent(kid)) continue;
       const annotation = doc.context.lookup(kid.annotation, PDFDict);
@@ -453,6 +471,8 @@ function describeLinks(doc: PDFDocument, tree: Element, pageFolios: string[]): n
             ? doc.getPages().findIndex((candidate) => candidate.ref === explicit)
             : undefined;
       const folio = page === undefined ? undefined : pageFolios[page];
+      // A contents entry's words end with the page number it shows.
+      if (folio && !pageLike.test(words)) words = words.replace(new RegExp(`\\s*${folio}$`), "");
       const contents = uri
         ? `${words ? `${words}: ` : ""}${uri.decodeText()}`
         : pageLike.test(words)
