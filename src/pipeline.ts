@@ -36,8 +36,10 @@ import type { TextCache } from "./watch/text-cache.js";
 import { restoreNotes } from "./restore/notes.js";
 import { restoreCitations } from "./restore/citations.js";
 import { noteHandlersFor } from "./restore/notes-hast.js";
-import { bibliography, worksCited } from "./book/bibliography.js";
-import { loadCslStyle } from "./manifest/csl-style.js";
+import { citationStyleIds, loadCslStyle } from "./manifest/csl-style.js";
+import { loadWorksFile } from "./manifest/works-file.js";
+import { editionWorksCited, reportUnusedWorks } from "./book/works-cited.js";
+import type { CslItem } from "./citations/works.js";
 import type { NamesAuthority } from "./manifest/names-schema.js";
 import type { Lexicon } from "./manifest/lexicon-schema.js";
 import type { TextEntry } from "./manifest/manifest-schema.js";
@@ -69,6 +71,8 @@ export interface RestoreOptions {
   lexicon?: Lexicon;
   /** The rules for kinds of source (rules/*.yaml) in use; none when absent. */
   sourceKinds?: SourceKindRules[];
+  /** The edition's bibliography (its works file), which citations resolve against first. */
+  works?: CslItem[];
 }
 
 /** The interface words of the notes, by the manifest's language (English without a manifest). */
@@ -106,7 +110,7 @@ export function textProcessor(options: RestoreOptions, format: SourceFormat = "t
     .use(plain ? [restoreLineBreaks, restorePlainEmphasis] : [])
     .use(restoreTypography)
     .use(restoreNotes)
-    .use(restoreCitations)
+    .use(restoreCitations, { works: options.works })
     .use(enrichLanguage, { abbreviations: options.lexicon?.abbreviations })
     .use(enrichNames, { authority: compileAuthority(options.names), lexicon: options.lexicon })
     .use(enrichDates, { lexicon: options.lexicon })
@@ -147,15 +151,19 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
   const loaded = await loadEdition(manifestPath);
   sanitiseManifest(loaded.manifest, loaded.manifestFile, loaded.manifestPlaceOf ?? (() => ({ line: 1, column: 1 })));
   // Read before the texts are processed, so a bad style stops the build at once.
-  const cslStyle = await loadCslStyle(loaded.manifest.bibliographyStyle, loaded.sourcesDir, loaded.manifestFile, loaded.manifestPlaceOf?.(["bibliographyStyle"]));
-  const processorFor = textProcessors(loaded);
+  const { citationStyle } = loaded.manifest;
+  const cslStyle = await loadCslStyle(citationStyle ? citationStyleIds[citationStyle] : loaded.manifest.bibliographyStyle, loaded.sourcesDir, loaded.manifestFile, loaded.manifestPlaceOf?.([citationStyle ? "citationStyle" : "bibliographyStyle"]));
+  const works = await loadWorksFile(manifestPath, loaded.manifest.works, loaded.manifestFile, loaded.manifestPlaceOf?.(["works"]));
+  // The works file is an input of every text (`edition watch` keys its cache on it too).
+  const restoreInputs = { ...loaded, works: works?.works.map((work) => work.item) };
+  const processorFor = textProcessors(restoreInputs);
   const texts: BookText[] = [];
   const restored = new Map<string, MdastRoot>();
   for (const [index, file] of loaded.texts.entries()) {
     const entry = loaded.manifest.texts[index]!;
     file.data.entry = entry;
     const work = () => processText(file, processorFor(file));
-    const { mdast, hast } = await (options.cache ? options.cache.process(file, loaded, work) : work());
+    const { mdast, hast } = await (options.cache ? options.cache.process(file, restoreInputs, work) : work());
     if (options.keepRestored ?? true) restored.set(entry.id, mdast);
     const sourceLines = [...(file.data.sourceNote ?? [])].sort((a, b) => a.line - b.line).map((line) => line.text);
     texts.push({
@@ -174,7 +182,7 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
   const labels = shortTitles(manifest.texts);
   const titleOf = (id: string | undefined) => manifest.texts.find((text) => text.id === id)?.title;
   const assembled = assembleBook(manifest, texts, {
-    bibliography: bibliography(worksCited(loaded.texts.map((file) => file.data.works?.values() ?? [])), cslStyle, { rangeDashes }),
+    bibliography: editionWorksCited(manifest, texts, loaded.texts, labels, cslStyle, words),
     chronology: chronologyAppendix({
       entries: chronologyEntries(loaded.texts.flatMap((file) => file.data.chronology ?? [])),
       labels,
@@ -202,7 +210,8 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
   const divisionIds = textDivisionIds(manifest.texts);
   const textOf = new Map(manifest.texts.map((entry, index) => [divisionIds.get(entry)!.id, loaded.texts[index]!]));
   unified().use(rehypeSanitise, { fileOf: (division) => textOf.get(division.id) }).runSync(book, loaded.manifestFile);
-  const dataFiles = [loaded.correctionsFile, loaded.structureFile, loaded.namesFile, ...loaded.lexiconFiles].filter((file): file is VFile => Boolean(file));
+  if (works) reportUnusedWorks(works, loaded.texts);
+  const dataFiles = [loaded.correctionsFile, loaded.structureFile, loaded.namesFile, ...loaded.lexiconFiles, works?.file].filter((file): file is VFile => Boolean(file));
   const files = [loaded.manifestFile, ...dataFiles, ...loaded.texts];
   return { ...loaded, book, files, restored };
 }

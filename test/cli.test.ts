@@ -42,7 +42,7 @@ describe("the edition command", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("Chromium was not found at /nonexistent/chromium");
     expect(result.stderr).toContain("apt-get install -y chromium");
-    expect((await readdir(out)).sort()).toEqual(["fixture-edition.epub", "fixture-edition.html", "report.html"]);
+    expect((await readdir(out)).sort()).toEqual(["fixture-edition.epub", "fixture-edition.html", "report.html", "site"]);
     expect((await stat(path.join(out, "fixture-edition.epub"))).size).toBeGreaterThan(1000);
   });
 
@@ -149,6 +149,6 @@ describe("the edition command as a process (smoke tests of bin/edition.js)", () 
     const out = await tempDir();
     const result = await cliProcess(["build", "--no-pdf", "--manifest", path.join(sources, "edition.yaml"), "--out", out]);
     expect(result.code).toBe(0);
-    expect((await readdir(out)).sort()).toEqual(["fixture-edition.epub", "fixture-edition.html", "report.html"]);
+    expect((await readdir(out)).sort()).toEqual(["fixture-edition.epub", "fixture-edition.html", "report.html", "site"]);
   });
 });

@@ -130,7 +130,7 @@ describe("the PDF", () => {
     const input = { manifest: edition.manifest, tree: printTree(edition.manifest, edition.book), outline: printOutline(edition.book) };
     const print = await preflight(pdf, input);
     const screen = await preflight(screenPdf, input);
-    expect(print.profile).toBe("print");
+    expect(print.profile).toBe("offset");
     expect(screen.profile).toBe("screen");
     for (const result of [print, screen]) {
       for (const check of result.checks) expect(check.problems, `${result.profile}: ${check.name}`).toEqual([]);

@@ -11,6 +11,8 @@ export interface InterfaceWords {
   printPages: string;
   chronology: string;
   worksCited: string;
+  /** Before the back-references of a works-cited entry: `Cited: Cliff 1, 2`. */
+  cited: string;
   editorialNote: string;
   index: string;
   notes: string;
@@ -45,6 +47,7 @@ const english: InterfaceWords = {
   printPages: "Pages of the print edition",
   chronology: "Chronology",
   worksCited: "Works cited",
+  cited: "Cited",
   editorialNote: "Editorial note",
   index: "Index of names",
   notes: "Notes",

@@ -64,6 +64,12 @@ export const manifestFileSchema = z.strictObject({
   structure: nonEmpty.optional(),
   /** The CSL style of the works cited: a style name from Debian's citation-style-language-styles, or a `.csl` file relative to the manifest's folder. */
   bibliographyStyle: nonEmpty.default("chicago-note-bibliography"),
+  /** The citation style by name (Debian's CSL styles): `chicago-notes-bibliography`, `chicago-author-date` or `apa`; when given it chooses the style instead of `bibliographyStyle`. */
+  citationStyle: z.enum(["chicago-notes-bibliography", "chicago-author-date", "apa"]).optional(),
+  /** The edition's bibliography (BibTeX `.bib`, CSL-JSON `.json` or CSL-YAML `.yaml`), relative to the manifest's folder; by default works.bib/json/yaml (or `<manifest>.works.bib`…) beside the manifest, if there is one. */
+  works: nonEmpty.optional(),
+  /** One works cited for the edition in the back matter, or one at the end of each text. */
+  worksCited: z.enum(["edition", "text"]).default("edition"),
   /** Where print sets the notes: at the foot of the page of their call, or as endnotes at the end of each text (the EPUB always has endnotes). */
   printNotes: z.enum(["footnotes", "endnotes"]).default("footnotes"),
   /** The name authority file, relative to the manifest's folder; by default names.yaml (or `<manifest>.names.yaml`) if it exists. */
@@ -71,6 +77,10 @@ export const manifestFileSchema = z.strictObject({
   /** The edition's lexicon (words of its subject), extending the default lexicon for its language; by default lexicon.yaml if it exists. */
   lexicon: nonEmpty.optional(),
   trim: z.enum(Object.keys(trimSizes) as [keyof typeof trimSizes]).default("6x9in"),
+  /** Who prints the book (src/render/print-profiles.ts): `offset` (crop marks, 3 mm bleed) or `pod` (print on demand: trim size, PDF/X, K-only text); `edition build --profile` overrides it. */
+  profile: z.enum(["offset", "pod"]).default("offset"),
+  /** The paper the book is printed on, which sets the cover's spine width. */
+  paper: z.enum(["white", "cream"]).default("white"),
   /** Who reviewed the EPUB's accessibility. With it the EPUB claims EPUB Accessibility 1.1 – WCAG 2.2 AA and names the reviewer; without it, it claims nothing. */
   accessibility: z.strictObject({ certifiedBy: nonEmpty, credential: nonEmpty.optional() }).optional(),
   /** The project's rules for kinds of source (rules/*.yaml) apply to every text that shows their evidence; `off` names kinds this edition does without (`wiki-dump`). */

@@ -21,6 +21,7 @@ import { fontFaceCss } from "./fonts.js";
 import { rehypePrintNotes } from "./print-notes.js";
 import { rehypeDefinitionListRoles } from "./print-roles.js";
 import { pageSizeCss } from "./page-geometry.js";
+import { printProfileOf } from "./print-profiles.js";
 import type { OutlineTarget } from "./pdf.js";
 import { headingTitle, textOutline, type OutlineNode } from "../book/chapters.js";
 import { cloneWithoutPositions } from "./clone-tree.js";
@@ -162,7 +163,7 @@ const stringify = (tree: Root) => unified().use(rehypeStringify).stringify(tree)
 export async function* printHtmlPieces(manifest: Manifest, book: Root): AsyncGenerator<string> {
   const css = [
     await fontFaceCss(),
-    pageSizeCss(manifest.trim),
+    pageSizeCss(manifest.trim, printProfileOf(manifest)),
     await readFile(path.join(projectRoot, "styles", "print.css"), "utf8"),
   ].join("\n");
   const authors = bookAuthors(manifest).join(", ");

@@ -40,6 +40,19 @@
     return lines;
   }
 
+  /** The text node before `node` in its block, when it ends with a space (a word starts where `node` starts). */
+  function spaceBefore(node) {
+    const block = node.parentElement && node.parentElement.closest(blockSelector);
+    if (!block) return null;
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    walker.currentNode = node;
+    for (let previous = walker.previousNode(); previous; previous = walker.previousNode()) {
+      const text = previous.nodeValue.replace(/\u00ad/g, "");
+      if (text.length) return /\s$/.test(text) ? previous : null;
+    }
+    return null;
+  }
+
   /** Whether anything stands before `element` on this page. */
   function contentBefore(element, rendered) {
     for (let node = element; node && node !== rendered; node = node.parentNode) {
@@ -61,12 +74,18 @@
   class BookBreaks extends Paged.Handler {
     onOverflow(overflow, rendered) {
       if (!overflow || overflow.startContainer.nodeType !== 3) return overflow;
-      const node = overflow.startContainer;
+      let node = overflow.startContainer;
       let offset = overflow.startOffset;
       // Not inside a word: back to the word's start.
       if (offset > 0 && !/\s/.test(node.nodeValue[offset - 1])) {
         const space = node.nodeValue.slice(0, offset).search(/\s\S*$/);
         if (space !== -1) offset = space;
+        else {
+          // A word that is an element of its own (a name mention): break at the space before it, not inside it
+          // (“Trots|ky” was split, and a break at the element's start would get Paged.js' hyphen).
+          const previous = spaceBefore(node);
+          if (previous) (node = previous), (offset = previous.nodeValue.search(/\s[\s\u00ad]*$/));
+        }
       }
       // Chromium's PDF text layer loses the “i” of a page's first word when it
       // opens with a ligature (“fighting” came out “fghting”): carry the last
