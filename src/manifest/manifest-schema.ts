@@ -84,6 +84,8 @@ export const manifestFileSchema = z.strictObject({
   profile: z.enum(["offset", "pod"]).default("offset"),
   /** The paper the book is printed on, which sets the cover's spine width. */
   paper: z.enum(["white", "cream"]).default("white"),
+  /** Who reviewed the EPUB's accessibility. With it the EPUB claims EPUB Accessibility 1.1 – WCAG 2.2 AA and names the reviewer; without it, it claims nothing. */
+  accessibility: z.strictObject({ certifiedBy: nonEmpty, credential: nonEmpty.optional() }).optional(),
   /** The project's rules for kinds of source (rules/*.yaml) apply to every text that shows their evidence; `off` names kinds this edition does without (`wiki-dump`). */
   rules: z.strictObject({ off: z.array(nonEmpty).default([]) }).optional(),
   texts: z.array(textFileSchema).min(1, "lists no text"),

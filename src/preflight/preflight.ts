@@ -17,12 +17,13 @@ import { checkTextIntegrity, inColumnOrder, pageWords, pageLines, treeWords } fr
 import { formatMakeUp, pageMakeUp } from "./page-make-up.js";
 import { selectAll } from "hast-util-select";
 import { toString as hastToString } from "hast-util-to-string";
+import { accessibilitySection } from "./pdf-accessibility.js";
 
 /** The profile a PDF is held to (src/render/print-profiles.ts), or `cover` for a print cover. */
 export type PdfProfile = ProfileName | "cover";
 
 export interface PreflightCheck {
-  name: "fonts" | "boxes" | "bookmarks" | "links" | "metadata" | "text" | "make-up" | "cover size" | ProfileCheck["name"];
+  name: "fonts" | "boxes" | "bookmarks" | "links" | "metadata" | "text" | "make-up" | "accessibility" | "cover size" | ProfileCheck["name"];
   problems: string[];
   /** What was checked, for the report when all is well. */
   summary: string;
@@ -192,6 +193,10 @@ export async function preflight(file: string, input: PreflightInput): Promise<Pr
     checkSoftHyphens(pages),
     checkText(pages, input.tree, profile, geometry),
     checkMakeUp(pages, input.tree, profile, geometry),
+    // Ghostscript's PDF/X (the pod profile) drops the structure tree: the counts hold Chromium's tagged files.
+    profile.name === "pod"
+      ? { name: "accessibility" as const, problems: [], summary: "not counted: the PDF/X route (Ghostscript) drops the structure tree" }
+      : { name: "accessibility" as const, ...accessibilitySection(doc, input.manifest) },
   ];
   return { profile: profile.name, pageCount: doc.getPageCount(), checks, ok: checks.every((check) => !check.problems.length) };
 }

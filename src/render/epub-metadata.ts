@@ -13,7 +13,12 @@ export interface BookFeatures {
   hasIndex: boolean;
   hasPageList: boolean;
   printEdition: string;
+  /** Who reviewed the book's accessibility (the manifest's `accessibility`): only then is conformance claimed. */
+  certification?: { certifiedBy: string; credential?: string };
 }
+
+/** The EPUB Accessibility 1.1 conformance string for WCAG 2.2 AA. */
+export const conformance = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA";
 
 export function accessibilityMetadata(features: BookFeatures): { property: string; value: string }[] {
   const feature = (value: string) => ({ property: "schema:accessibilityFeature", value });
@@ -29,6 +34,14 @@ export function accessibilityMetadata(features: BookFeatures): { property: strin
     ...(features.hasPageList ? [feature("printPageNumbers")] : []),
     ...(features.hasCover ? [feature("alternativeText")] : []),
     { property: "schema:accessibilityHazard", value: "none" },
+    // A claim of conformance needs someone who checked it: the manifest names them, or nothing is claimed.
+    ...(features.certification
+      ? [
+          { property: "dcterms:conformsTo", value: conformance },
+          { property: "a11y:certifiedBy", value: features.certification.certifiedBy },
+          ...(features.certification.credential ? [{ property: "a11y:certifierCredential", value: features.certification.credential }] : []),
+        ]
+      : []),
     {
       property: "schema:accessibilitySummary",
       value: [

@@ -344,6 +344,7 @@ export async function renderEpub(manifest: Manifest, book: Root, options: EpubOp
       hasIndex: hasDivision("index"),
       hasPageList: pageBreaks.length > 0,
       printEdition: printEditionName(manifest),
+      ...(manifest.accessibility ? { certification: manifest.accessibility } : {}),
     }),
     lang: manifest.language,
     date: manifest.revised,

@@ -7,6 +7,7 @@ import { bookAuthors, fullTitle } from "../book/front-matter.js";
 import type { Manifest } from "../manifest/manifest-schema.js";
 import { mediaRect, trimGeometry } from "./page-geometry.js";
 import { setOutline, type OutlineEntry } from "./pdf-outline.js";
+import { tagForReaders } from "./pdf-readers.js";
 import { profiles, type PdfProfile } from "./print-profiles.js";
 import { applyProfile } from "./profile-pass.js";
 import { setPageLabels } from "./pdf-page-labels.js";
@@ -44,6 +45,7 @@ export async function makeProfiles(raw: Uint8Array, manifest: Manifest, outline:
   setMetadata(common, manifest);
   setOutline(common, outline);
   setPageLabels(common, folios);
+  tagForReaders(common, manifest);
   const bytes = await common.save();
   const geometry = trimGeometry(manifest.trim, printProfile);
   const [mediaW, mediaH] = mediaRect(geometry).slice(2) as [number, number];

@@ -19,6 +19,7 @@ import type { Manifest } from "../manifest/manifest-schema.js";
 import { projectRoot } from "../project-root.js";
 import { fontFaceCss } from "./fonts.js";
 import { rehypePrintNotes } from "./print-notes.js";
+import { rehypeDefinitionListRoles } from "./print-roles.js";
 import { pageSizeCss } from "./page-geometry.js";
 import { printProfileOf } from "./print-profiles.js";
 import type { OutlineTarget } from "./pdf.js";
@@ -111,7 +112,7 @@ export function printOutline(book: Root): OutlineTarget[] {
 export function printProcessor(manifest: Manifest, options: { markBodyStart?: boolean } = {}) {
   const processor = unified().use(rehypeContentsPageSlots);
   if (options.markBodyStart ?? true) processor.use(rehypeMarkBodyStart);
-  return processor.use(rehypeRunningHeads, { bookTitle: manifest.title }).use(rehypePrintNotes, { placement: manifest.printNotes }).use(rehypeHyphenate);
+  return processor.use(rehypeRunningHeads, { bookTitle: manifest.title }).use(rehypePrintNotes, { placement: manifest.printNotes }).use(rehypeDefinitionListRoles).use(rehypeHyphenate);
 }
 
 /** The print tree: the book with its print-only shapes (on a copy: the book stays format-neutral). */

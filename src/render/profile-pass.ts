@@ -4,6 +4,7 @@
 import { PDFDocument, PDFName, type PDFPage } from "pdf-lib";
 import { profileBleed, type PageGeometry } from "./page-geometry.js";
 import type { PdfProfile } from "./print-profiles.js";
+import { dropLinkStructure } from "./pdf-structure.js";
 
 const keepMetadata = { updateMetadata: false } as const;
 
@@ -19,7 +20,10 @@ export function paddingPages(profile: Pick<PdfProfile, "pageMultiple" | "lastPag
 
 export async function applyProfile(bytes: Uint8Array, profile: PdfProfile, render: PageGeometry, origin: PageOrigin): Promise<{ bytes: Uint8Array; pageCount: number }> {
   const doc = await PDFDocument.load(bytes, keepMetadata);
-  if (!profile.links) for (const page of doc.getPages()) page.node.delete(PDFName.of("Annots"));
+  if (!profile.links) {
+    for (const page of doc.getPages()) page.node.delete(PDFName.of("Annots"));
+    dropLinkStructure(doc);
+  }
   if (!profile.bookmarks) {
     doc.catalog.delete(PDFName.of("Outlines"));
     doc.catalog.delete(PDFName.of("PageMode"));

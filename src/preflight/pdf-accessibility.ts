@@ -1,0 +1,202 @@
+// What a screen reader meets in the PDF, counted: our own checks, written
+// against the PDF/UA-1 rules as veraPDF lists them (no PDF/UA validator
+// installs here, so conformance is not claimed). Each count should be 0.
+import { PDFArray, PDFBool, PDFDict, PDFName, PDFString, PDFHexString, type PDFDocument } from "pdf-lib";
+import type { Manifest } from "../manifest/manifest-schema.js";
+import { pageFonts, pageSource, readPageContent, type PageContent } from "../render/pdf-content.js";
+import { furnitureBands } from "../render/pdf-readers.js";
+import { continues, flattenNonStruct, isElement, pruneEmpty, readTree, removeContent, textOf, withParents, type Element } from "../render/pdf-structure.js";
+import { readXmp } from "../render/pdf-xmp.js";
+
+export interface AccessibilityCounts {
+  /** Paint outside any marked content, and marked content neither tagged (an MCID) nor an artifact (PDF/UA-1 7.1-3). */
+  untaggedRuns: number;
+  /** Tagged content standing where running heads and folios stand (should be /Artifact /Pagination). */
+  furnitureTagged: number;
+  /** Pairs of elements a page break made of one paragraph, quotation or list item. */
+  splitElements: number;
+  /** List items outside a list: how Chromium tags Paged.js' footnotes. */
+  notesAsListItems: number;
+  /** Note elements with no ID (PDF/UA-1 7.9). */
+  notesWithoutId: number;
+  /** List items whose kids are not Lbl or LBody (PDF/UA-1 7.6). */
+  listItemsWithoutBody: number;
+  /** Tagged content (an MCID) no structure element holds: a reader never reaches it. */
+  contentOutsideTree: number;
+  /** NonStruct elements. */
+  nonStruct: number;
+  /** Link annotations without /Contents (PDF/UA-1 7.18.5). */
+  linksWithoutContents: number;
+  /** Object references to annotations no page holds. */
+  danglingLinks: number;
+  /** XMP fields missing: dc:title, dc:creator, dc:language, pdfuaid:part 1. */
+  xmpMissing: number;
+  /** DisplayDocTitle not true, or /Lang not set (PDF/UA-1 7.1-10, 7.2). */
+  viewerMissing: number;
+}
+
+export interface AccessibilityReport {
+  counts: AccessibilityCounts;
+  /** Which XMP fields are missing, and other detail for the report. */
+  details: string[];
+}
+
+/** Every page's content, read once. */
+export function readContents(doc: PDFDocument): PageContent[] {
+  return doc.getPages().map((page) => readPageContent(pageSource(page), pageFonts(page)));
+}
+
+export function checkAccessibility(doc: PDFDocument, manifest: Manifest, contents: PageContent[] = readContents(doc)): AccessibilityReport {
+  const details: string[] = [];
+  const bands = furnitureBands(manifest);
+  let untaggedRuns = 0;
+  let furnitureTagged = 0;
+  const furniture = new Set<string>();
+  doc.getPages().forEach((page, index) => {
+    const content = contents[index]!;
+    const { top, bottom } = bands(page);
+    const box = page.getMediaBox();
+    const pageTop = box.y + box.height;
+    untaggedRuns += content.untagged.length + content.runs.filter((run) => !run.artifact && run.mcid === undefined).length;
+    for (const run of content.runs) {
+      if (run.mcid === undefined || !run.points.length || !run.points.every(([, y]) => pageTop - y < top || pageTop - y > bottom)) continue;
+      furnitureTagged++;
+      furniture.add(`${index}:${run.mcid}`);
+    }
+  });
+
+  const tree = readTree(doc, contents);
+  let nonStruct = 0;
+  let splitElements = 0;
+  let notesAsListItems = 0;
+  let notesWithoutId = 0;
+  let listItemsWithoutBody = 0;
+  if (tree) {
+    for (const [element] of withParents(tree)) if (element.type === "NonStruct") nonStruct++;
+    for (const [element] of withParents(tree)) if (element.type === "Note" && !element.dict?.has(PDFName.of("ID"))) notesWithoutId++;
+    // The wrappers mean nothing: what they hold is read as if in their parent, so count on the tree without them.
+    // Running heads and folios tagged as content stand between one page's last paragraph and the next page's first.
+    removeContent(tree, (content) => furniture.has(`${content.page}:${content.mcid}`));
+    pruneEmpty(tree);
+    flattenNonStruct(tree);
+    const countSplits = (element: Element) => {
+      element.kids.forEach((kid, index) => {
+        // Footnotes (list items outside a list) stand between a page's last paragraph and the next page's first.
+        let after = index + 1;
+        while (element.type !== "L" && (element.kids[after] as Element | undefined)?.type === "LI") after++;
+        const next = element.kids[after];
+        if (isElement(kid) && next && isElement(next) && continues(kid, next)) splitElements++;
+        if (isElement(kid)) countSplits(kid);
+      });
+    };
+    countSplits(tree);
+    for (const [element, parent] of withParents(tree)) {
+      if (element.type !== "LI") continue;
+      if (parent.type !== "L") {
+        notesAsListItems++;
+        if (notesAsListItems <= 3) details.push(`a list item outside a list: “${textOf(element).slice(0, 50)}”`);
+      } else if (element.kids.some((kid) => !isElement(kid) || (kid.type !== "Lbl" && kid.type !== "LBody"))) listItemsWithoutBody++;
+    }
+  }
+
+  let linksWithoutContents = 0;
+  const annotations = new Set<string>();
+  for (const page of doc.getPages()) {
+    for (const ref of page.node.lookupMaybe(PDFName.of("Annots"), PDFArray)?.asArray() ?? []) {
+      annotations.add(ref.toString());
+      const annotation = doc.context.lookup(ref, PDFDict);
+      if (annotation.get(PDFName.of("Subtype")) !== PDFName.of("Link")) continue;
+      const contents_ = annotation.lookup(PDFName.of("Contents"));
+      if (!(contents_ instanceof PDFString || contents_ instanceof PDFHexString) || !contents_.decodeText().trim()) linksWithoutContents++;
+    }
+  }
+  let contentOutsideTree = 0;
+  if (tree) {
+    const held = new Set<string>();
+    const visit = (element: Element) => {
+      for (const kid of element.kids) {
+        if (isElement(kid)) visit(kid);
+        else if ("mcid" in kid) held.add(`${kid.page}:${kid.mcid}`);
+      }
+    };
+    visit(tree);
+    contents.forEach((content, index) => {
+      contentOutsideTree += content.runs.filter((run) => run.mcid !== undefined && !furniture.has(`${index}:${run.mcid}`) && !held.has(`${index}:${run.mcid}`)).length;
+    });
+  }
+  let danglingLinks = 0;
+  if (tree) {
+    const visit = (element: Element) => {
+      for (const kid of element.kids) {
+        if (isElement(kid)) visit(kid);
+        else if ("objr" in kid && !annotations.has(kid.annotation.toString())) danglingLinks++;
+      }
+    };
+    visit(tree);
+  }
+
+  const xmp = readXmp(doc) ?? "";
+  const fields = {
+    "dc:title": /<dc:title>[\s\S]*?<rdf:li[^>]*>[^<]+</.test(xmp),
+    "dc:creator": /<dc:creator>[\s\S]*?<rdf:li[^>]*>[^<]+</.test(xmp),
+    "dc:language": /<dc:language>[\s\S]*?<rdf:li[^>]*>[^<]+</.test(xmp),
+    "pdfuaid:part": /<pdfuaid:part>1<\/pdfuaid:part>|pdfuaid:part="1"/.test(xmp),
+  };
+  const missing = Object.entries(fields).filter(([, present]) => !present).map(([field]) => field);
+  if (missing.length) details.push(`XMP lacks ${missing.join(", ")}`);
+  const preferences = doc.catalog.lookupMaybe(PDFName.of("ViewerPreferences"), PDFDict);
+  const lang = doc.catalog.lookup(PDFName.of("Lang"));
+  const viewer = [
+    preferences?.get(PDFName.of("DisplayDocTitle")) === PDFBool.True ? undefined : "DisplayDocTitle is not true",
+    lang instanceof PDFString || lang instanceof PDFHexString ? undefined : "/Lang is not set",
+  ].filter((problem): problem is string => !!problem);
+  details.push(...viewer);
+
+  return {
+    counts: {
+      untaggedRuns,
+      furnitureTagged,
+      splitElements,
+      notesAsListItems,
+      notesWithoutId,
+      listItemsWithoutBody,
+      contentOutsideTree,
+      nonStruct,
+      linksWithoutContents,
+      danglingLinks,
+      xmpMissing: missing.length,
+      viewerMissing: viewer.length,
+    },
+    details,
+  };
+}
+
+
+
+const labels: Record<keyof AccessibilityCounts, string> = {
+  untaggedRuns: "untagged content runs",
+  furnitureTagged: "running heads and folios tagged as content",
+  splitElements: "elements split by page breaks",
+  notesAsListItems: "notes tagged as list items",
+  notesWithoutId: "notes without an ID",
+  listItemsWithoutBody: "list items without Lbl/LBody",
+  contentOutsideTree: "tagged runs outside the structure tree",
+  nonStruct: "NonStruct wrappers",
+  linksWithoutContents: "links without /Contents",
+  danglingLinks: "link tags whose annotation is gone",
+  xmpMissing: "XMP fields missing",
+  viewerMissing: "DisplayDocTitle or /Lang missing",
+};
+
+/** The preflight's accessibility section: every count, each a problem unless 0. */
+export function accessibilitySection(doc: PDFDocument, manifest: Manifest): { problems: string[]; summary: string; counts: AccessibilityCounts } {
+  const { counts, details } = checkAccessibility(doc, manifest);
+  const entries = Object.entries(counts) as [keyof AccessibilityCounts, number][];
+  const problems = entries.filter(([, count]) => count > 0).map(([key, count]) => `${count} ${labels[key]}`);
+  if (problems.length) problems.push(...details);
+  return {
+    problems,
+    counts,
+    summary: `${entries.map(([key, count]) => `${labels[key]} ${count}`).join(", ")} (our own checks after the PDF/UA-1 rules; conformance not claimed)`,
+  };
+}
