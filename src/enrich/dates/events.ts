@@ -18,6 +18,10 @@ export interface DatedEvent {
   /** What merging compares: the kinds of event the sentence names and its other content words. */
   features: EventFeatures;
   position?: Position;
+  /** Why the year is not certain (taken from further back than the sentence or its heading): held out of the chronology until the editor confirms it. */
+  held?: string;
+  /** The source excerpt (letter, diary, testimony) the passage quotes, as its head attributes it. */
+  source?: string;
 }
 
 declare module "vfile" {
