@@ -47,7 +47,7 @@ import { enrichNames } from "./enrich/names/enrich-names.js";
 import { nameIndex } from "./book/back-matter/name-index.js";
 import { enrichDates } from "./enrich/dates/enrich-dates.js";
 import { chronologyAppendix } from "./book/back-matter/chronology.js";
-import { chronologyEntries } from "./enrich/dates/events.js";
+import { editedChronology } from "./enrich/dates/chronology-edits.js";
 import { collectGarbage } from "./collect-garbage.js";
 
 export interface Edition extends LoadedEdition {
@@ -176,7 +176,7 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
   const assembled = assembleBook(manifest, texts, {
     bibliography: bibliography(worksCited(loaded.texts.map((file) => file.data.works?.values() ?? [])), cslStyle, { rangeDashes }),
     chronology: chronologyAppendix({
-      entries: chronologyEntries(loaded.texts.flatMap((file) => file.data.chronology ?? [])),
+      entries: editedChronology(loaded),
       labels,
       calendarNote: manifest.calendarNote,
       words,
@@ -202,7 +202,7 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
   const divisionIds = textDivisionIds(manifest.texts);
   const textOf = new Map(manifest.texts.map((entry, index) => [divisionIds.get(entry)!.id, loaded.texts[index]!]));
   unified().use(rehypeSanitise, { fileOf: (division) => textOf.get(division.id) }).runSync(book, loaded.manifestFile);
-  const dataFiles = [loaded.correctionsFile, loaded.structureFile, loaded.namesFile, ...loaded.lexiconFiles].filter((file): file is VFile => Boolean(file));
+  const dataFiles = [loaded.correctionsFile, loaded.structureFile, loaded.namesFile, loaded.chronologyFile, ...loaded.lexiconFiles].filter((file): file is VFile => Boolean(file));
   const files = [loaded.manifestFile, ...dataFiles, ...loaded.texts];
   return { ...loaded, book, files, restored };
 }

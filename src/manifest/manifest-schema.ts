@@ -70,6 +70,8 @@ export const manifestFileSchema = z.strictObject({
   names: nonEmpty.optional(),
   /** The edition's lexicon (words of its subject), extending the default lexicon for its language; by default lexicon.yaml if it exists. */
   lexicon: nonEmpty.optional(),
+  /** The editors' word on the chronology (confirm, correct, drop, merge, re-word entries); by default chronology.yaml if it exists. */
+  chronology: nonEmpty.optional(),
   trim: z.enum(Object.keys(trimSizes) as [keyof typeof trimSizes]).default("6x9in"),
   /** The project's rules for kinds of source (rules/*.yaml) apply to every text that shows their evidence; `off` names kinds this edition does without (`wiki-dump`). */
   rules: z.strictObject({ off: z.array(nonEmpty).default([]) }).optional(),
