@@ -48,7 +48,8 @@ export function editedEvents({ texts, chronologyEdits = [], chronologyFile }: Ch
     for (const event of found) {
       if (edit.confirm) confirmed.add(event);
       else if (edit.correct) {
-        event.date = { ...event.date, edtf: edit.correct };
+        // A year the sentence does not state stays marked as such (printed in brackets).
+        event.date = { ...event.date, edtf: event.date.yearInferred ? edit.correct.replace(/^(\d{4})(?!\?)/, "$1?") : edit.correct };
         delete event.date.oldStyle;
         confirmed.add(event);
       } else if (edit.drop) dropped.add(event);
@@ -63,8 +64,12 @@ export function editedEvents({ texts, chronologyEdits = [], chronologyFile }: Ch
   const events: DatedEvent[] = [];
   const byText = new Map(texts.map((file) => [file.data.textId, file]));
   for (const event of all) {
-    if (dropped.has(event)) continue;
-    if (event.held && !confirmed.has(event)) {
+    if (confirmed.has(event)) delete event.held;
+    if (dropped.has(event)) {
+      event.dropped = true;
+      continue;
+    }
+    if (event.held) {
       byText.get(event.textId)?.message(`${event.held}; held out of the chronology until chronology.yaml confirms or corrects it`, {
         place: event.position?.start,
         ruleId: "dates-year-held",

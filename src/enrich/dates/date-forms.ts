@@ -98,7 +98,7 @@ export function lastYearNamed(sentence: string): number | undefined {
 const overlaps = (a: [number, number], b: [number, number]) => a[0] < b[1] && b[0] < a[1];
 
 /** Words before a bare year that state an event at it (`in 1888`, `by 1921`, `the Commune of 1871`). */
-const yearGate = /(?:\b(?:[Ii]n|[Bb]y|[Dd]uring|[Aa]round|[Aa]bout|[Cc]irca|c\.|[Ii]n the year)|\b[A-Z][a-z]+ of)\s+$/;
+const yearGate = /(?:\b(?:[Ii]n|[Bb]y|[Dd]uring|[Uu]ntil|[Aa]round|[Aa]bout|[Cc]irca|c\.|[Ii]n the year|[Aa]s early as|[Aa]s late as)(?:\s+the\s+years)?|\b[A-Z][a-z]+ of)\s+$/;
 /** The words the date forms read as evidence, from the lexicon. */
 export interface DateVocabulary {
   /** Words that, after `the` and a year, make the year an event's date: `the 1905 revolution`, `the 1903 Congress`. */

@@ -113,11 +113,7 @@ export const enrichDates: Plugin<[EnrichDatesOptions?], Root> = ({ lexicon = noW
   const leftOut: LeftOutDate[] = [];
   let contextYear: number | undefined;
   let passages = 0;
-  let lastExcerpt: Node | undefined;
   for (const { paragraph, framingYear, excerpt } of passagesFound) {
-    // An excerpt starts from its own date, never from the running text's.
-    if (excerpt && excerpt.node !== lastExcerpt) contextYear = undefined;
-    lastExcerpt = excerpt?.node;
     const { value, mentions } = inlineText(paragraph);
     const anchors: { offset: number; id: string }[] = [];
     // The place in the raw file: through the text node that holds the index, else the paragraph's start.

@@ -9,7 +9,7 @@
 // wording. The words are English grammar (the edition's language).
 import nlp from "compromise";
 
-export type NotEvent = "comparison" | "label" | "writing" | "citation" | "file-name" | "aside" | "no-predicate";
+export type NotEvent = "comparison" | "label" | "writing" | "citation" | "file-name" | "aside" | "counterfactual" | "no-predicate";
 
 export interface ClauseJudgement {
   event: boolean;
@@ -17,8 +17,10 @@ export interface ClauseJudgement {
   reason?: NotEvent;
 }
 
-/** Verbs (infinitives) whose clause is a fact about writing, not an event: publication, writing, citation. */
-const writingVerbs = new Set(["write", "rewrite", "reprint", "translate", "cite", "quote", "note", "footnote", "edit", "review"]);
+/** Verbs (infinitives) whose clause is a fact about writing, not an event: writing, citation, what a work covers. */
+const writingVerbs = new Set(["write", "rewrite", "reprint", "translate", "cite", "quote", "note", "footnote", "edit", "review", "cover"]);
+/** Verbs that introduce a quotation when the sentence ends on a colon (a proclamation, `announced:`, `declared:`, is an act and stays). */
+const quotingVerbs = new Set(["say", "state", "tell", "explain", "argue", "put", "write", "remark", "add", "recall", "conclude", "comment"]);
 /** Words that make what follows them a measure or a likeness (`than in 1917`, `like the soviets in 1917`). */
 const comparison = /\b(?:than|like|unlike|similar to|just as|compared (?:with|to)|as (?:it|they|he|she) (?:had|did|was|were)|as in)\b/i;
 /** `since 1928` as a measure: the year right after `since`. */
@@ -30,7 +32,7 @@ const citation = /\bpp?\.\s?\d|\bvol\.\s?\d|\b(?:ed|eds|trans)\.\s|\b(?:London|N
 /** A file name or a path around the date. */
 const fileName = /\.(?:jpe?g|png|gif|tiff?|svg|webp|pdf)\b/i;
 /** Prepositions that make a named event a time adverbial (`during the 1905 revolution`, `with the defeat of the 1905 revolution`). */
-const temporal = /\b(?:during|in|after|before|since|following|until|till|with|at|on|by)\s+(?:the\s+)?(?:[a-z]+\s+of\s+(?:the\s+)?)?$/i;
+const temporal = /\b(?:during|in|after|before|since|following|until|till|with|at|on|by)\s+(?:the\s+)?(?:(?:time|times|days|eve|aftermath|wake|defeat|victory|end|start|beginning|course|height|outbreak|failure|collapse|crushing|suppression)\s+of\s+(?:the\s+)?)?$/i;
 /** Clause boundaries for the predicate: semicolons, colons, spaced dashes, brackets. */
 const boundary = /;\s|:\s|\s[–—]\s|[()]/g;
 
@@ -77,6 +79,8 @@ export function judgeClause(sentence: string, start: number, end: number, namedE
   const lead = sentence.slice(from, start);
   const phrase = lead.slice(lead.lastIndexOf(",") + 1);
   if (comparison.test(phrase) || measure.test(lead)) return { event: false, reason: "comparison" };
+  // What did not happen: `If Rosa Luxemburg had hidden herself … in January 1919`, `would have brought us victory`.
+  if (/\bif\b/i.test(lead) && /\bhad\b/i.test(sentence.slice(from, to)) || /\b(?:would|could|might|should) have\b/i.test(sentence.slice(from, to))) return { event: false, reason: "counterfactual" };
   const label = labelStart(sentence, start, end, namedEvents);
   if (label >= 0 && !temporal.test(sentence.slice(from, label))) return { event: false, reason: "label" };
   const clause = sentence.slice(from, to);
@@ -85,7 +89,11 @@ export function judgeClause(sentence: string, start: number, end: number, namedE
   // A work that `was published in 1991`, `published in 1989`: the clause is about the work. A person who publishes acts
   // (`Trotsky published an open letter`); a person who writes, notes or is quoted is a citation (`Stalin wrote:`, `Writing in 1938`).
   if (/\b(?:published|written|reprinted|issued|dated)\s+(?:in|on)\s/i.test(clause)) return { event: false, reason: "writing" };
+  if (/\b(?:appeared|came out)\b/i.test(clause) && /\b(?:articles?|books?|pamphlets?|volumes?|collection|edition|preface|essays?|journal|newspaper)\b/i.test(clause)) return { event: false, reason: "writing" };
   if (verbs.some((verb) => writingVerbs.has(verb.verb?.infinitive ?? "") && !/\bpublish/i.test(verb.text))) return { event: false, reason: "writing" };
+  // A clause that introduces a quotation (`Khrushchev, in his secret speech … in 1956, said:`) cites; the quotation is the text's evidence, not an event.
+  const introduces = (verb: string) => sentence.includes(`${verb}:`) || (/:\s*$/.test(sentence) && /:\s*$/.test(sentence.slice(to)));
+  if (verbs.some((verb) => quotingVerbs.has(verb.verb?.infinitive ?? "") && introduces(verb.text.replace(/[,.;]+$/, "")))) return { event: false, reason: "citation" };
   const finite = verbs.some((verb) => /^(?:PastTense|PresentTense)$/.test(verb.verb?.grammar?.tense ?? ""));
   return finite ? { event: true } : { event: false, reason: "no-predicate" };
 }

@@ -20,6 +20,8 @@ export interface DatedEvent {
   position?: Position;
   /** Why the year is not certain (taken from further back than the sentence or its heading): held out of the chronology until the editor confirms it. */
   held?: string;
+  /** Dropped by the editor (chronology.yaml). */
+  dropped?: boolean;
   /** The source excerpt (letter, diary, testimony) the passage quotes, as its head attributes it. */
   source?: string;
 }
@@ -59,6 +61,8 @@ export function summarise(sentence: string, dateStart: number, dateEnd: number):
       }
     }
   }
+  // A clause that follows a semicolon or a colon stands on its own; a cut inside a clause is marked.
+  const clauseStart = start;
   if (words(start, end) > longestStatement) {
     // Commas next: the comma-separated parts nearest the date, while they fit.
     const commas = [...sentence.slice(start, end).matchAll(/,\s/g)].map((m) => start + m.index!);
@@ -70,7 +74,8 @@ export function summarise(sentence: string, dateStart: number, dateEnd: number):
     for (let i = 0; i < before.length; i++) if (words(before[i]! + 2, to) <= longestStatement) { from = before[i]! + 2; break; }
     // A main clause that opens the sentence stays with its date when it fits (`In 1905, he …`).
     if (words(start, to) <= longestStatement) from = start;
-    [start, end] = [from, to];
+    // Parts that leave the date alone (`On 5th December, 1923, …`) say nothing: the words around the date instead.
+    if (words(dateEnd, to) >= 4 || to === end) [start, end] = [from, to];
   }
   if (words(start, end) > longestStatement) {
     const tokens = [...sentence.slice(start, end).matchAll(/\S+/g)].map((m) => ({ at: start + m.index!, end: start + m.index! + m[0].length }));
@@ -84,7 +89,7 @@ export function summarise(sentence: string, dateStart: number, dateEnd: number):
   text = text.replace(/^[“‘"]/, "").replace(discourseMarkers, "");
   if ((text.match(/“/g) ?? []).length > (text.match(/”/g) ?? []).length) text = text.replace(/“/, "");
   if ((text.match(/”/g) ?? []).length > (text.match(/“/g) ?? []).length) text = text.replace(/”(?=[^”]*$)/, "");
-  if (start > 0 && !/^[A-Z]/.test(text)) text = `…${text}`;
+  if (start > clauseStart) text = `…${text}`;
   if (end < sentence.length && !/[.!?]$/.test(text)) text = `${text} …`;
   else if (!/[.!?”’…]$/.test(text)) text = `${text}.`;
   return text.startsWith("…") ? text : text.replace(/^[a-z]/, (first) => first.toUpperCase());
