@@ -150,6 +150,11 @@ function ownForms(sentence: string, namedEvent: RegExp): Candidate[] {
     add(m, { edtf: julianToGregorian(y, mo, d), oldStyle: `${y}-${pad(mo)}-${pad(d)}` });
   }
 
+  // Two months of one year: `August and September of 1923` (chrono reads only the second).
+  for (const m of sentence.matchAll(new RegExp(`\\b${monthName}\\s+and\\s+${monthName},?\\s+(?:of\\s+)?${year}\\b`, "g"))) {
+    const [first, second] = [monthNumber(m[1]!), monthNumber(m[2]!)];
+    if (second > first) add(m, { edtf: `${m[3]}-${pad(first)}/${m[3]}-${pad(second)}` });
+  }
   // Seasons: `the summer of 1923`, `the winter of 1927-28` (EDTF 21–24: spring … winter).
   const seasons: Record<string, number> = { spring: 21, summer: 22, autumn: 23, fall: 23, winter: 24 };
   for (const m of sentence.matchAll(new RegExp(`\\b(?:the\\s+)?(spring|summer|autumn|fall|winter)\\s+of\\s+${year}(?:${dash}(\\d{2,4}))?\\b`, "gi"))) {

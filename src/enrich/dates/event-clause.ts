@@ -26,7 +26,7 @@ const comparison = /\b(?:than|like|unlike|similar to|just as|compared (?:with|to
 /** `since 1928` as a measure: the year right after `since`. */
 const measure = /\bsince\s+(?:the\s+)?$/i;
 /** Looks back on what the text has told already. */
-const aside = /\bas (?:we|I) (?:have |had |shall |will )?(?:seen|saw|see|noted|mentioned|said|shown)\b|\bas (?:noted|mentioned|said|shown) (?:above|earlier|before)\b/i;
+const aside = /^\s*It (?:is|was) (?:no accident|some measure|a measure|clear|significant|worth|true|striking|remarkable)\b|\bas (?:we|I) (?:have |had |shall |will )?(?:seen|saw|see|noted|mentioned|said|shown)\b|\bas (?:noted|mentioned|said|shown) (?:above|earlier|before)\b/i;
 /** A citation's furniture: page numbers, volumes, editions, a publisher's place. */
 const citation = /\bpp?\.\s?\d|\bvol\.\s?\d|\b(?:ed|eds|trans)\.\s|\b(?:London|New York|Oxford|Cambridge|Paris|Moscow):\s+[A-Z]/;
 /** A file name or a path around the date. */
@@ -78,9 +78,13 @@ export function judgeClause(sentence: string, start: number, end: number, namedE
   // The words from the last comma before the date: a measure or a likeness stands there.
   const lead = sentence.slice(from, start);
   const phrase = lead.slice(lead.lastIndexOf(",") + 1);
-  if (comparison.test(phrase) || measure.test(lead)) return { event: false, reason: "comparison" };
+  if (comparison.test(phrase) || measure.test(lead) || /\bwhatever\b/i.test(phrase)) return { event: false, reason: "comparison" };
+  // `Since the collapse … in 1989, the word has carried …`: a starting point, unless the since-clause has a verb of its own (`ever since Kaplan had shot him in 1918`).
+  if (/^\s*(?:ever\s+)?since\b/i.test(phrase) && !(nlp(phrase).verbs().json() as unknown[]).length) return { event: false, reason: "comparison" };
+  // `until 1933` ends a state (`nobody had doubted it until 1924`); `did not join until 1917`, `waited until the end of December before` date what happened then.
+  if (/\buntil\s+(?:the\s+)?$/i.test(lead) && !/\b(?:not|never|waited|delayed|postponed|put off)\b|n’t\b|n't\b/i.test(sentence.slice(from, to))) return { event: false, reason: "comparison" };
   // What did not happen: `If Rosa Luxemburg had hidden herself … in January 1919`, `would have brought us victory`.
-  if (/\bif\b/i.test(lead) && /\bhad\b/i.test(sentence.slice(from, to)) || /\b(?:would|could|might|should) have\b/i.test(sentence.slice(from, to))) return { event: false, reason: "counterfactual" };
+  if (/\bif\b/i.test(lead) && /\bhad\b/i.test(sentence.slice(from, to)) || /\b(?:would|could|might|should)(?: not| never)? have\b/i.test(sentence.slice(from, to))) return { event: false, reason: "counterfactual" };
   const label = labelStart(sentence, start, end, namedEvents);
   if (label >= 0 && !temporal.test(sentence.slice(from, label))) return { event: false, reason: "label" };
   const clause = sentence.slice(from, to);

@@ -80,7 +80,9 @@ export function summarise(sentence: string, dateStart: number, dateEnd: number):
   if (words(start, end) > longestStatement) {
     const tokens = [...sentence.slice(start, end).matchAll(/\S+/g)].map((m) => ({ at: start + m.index!, end: start + m.index! + m[0].length }));
     const dateWord = Math.max(0, tokens.findIndex((token) => token.end > dateStart));
-    const first = Math.max(0, Math.min(dateWord - 6, tokens.length - longestStatement));
+    const dateLast = Math.max(dateWord, tokens.findLastIndex((token) => token.at < dateEnd));
+    // The whole date stays in: the window starts early enough to end after it.
+    const first = Math.max(0, Math.min(dateWord - 6, tokens.length - longestStatement), dateLast + 3 - longestStatement);
     const last = Math.min(tokens.length, first + longestStatement);
     [start, end] = [tokens[first]!.at, tokens[last - 1]!.end];
   }
