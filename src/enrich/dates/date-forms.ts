@@ -158,6 +158,8 @@ function ownForms(sentence: string, namedEvent: RegExp): Candidate[] {
   // Seasons: `the summer of 1923`, `the winter of 1927-28` (EDTF 21–24: spring … winter).
   const seasons: Record<string, number> = { spring: 21, summer: 22, autumn: 23, fall: 23, winter: 24 };
   for (const m of sentence.matchAll(new RegExp(`\\b(?:the\\s+)?(spring|summer|autumn|fall|winter)\\s+of\\s+${year}(?:${dash}(\\d{2,4}))?\\b`, "gi"))) {
+    // `the Prague Spring of 1968`: a capitalised season after a capitalised word is a name.
+    if (/^[A-Z]/.test(m[1]!) && /[A-Z][\w’'-]*\s+$/.test(sentence.slice(0, m.index! + m[0].indexOf(m[1]!)))) continue;
     add(m, { edtf: `${m[2]}-${seasons[m[1]!.toLowerCase()]}` });
   }
   // Part of a year: `early in 1927`, `early 1927`, `at the beginning of 1928`, `late in 1923`, `the end of 1923`, `mid-1924`

@@ -20,7 +20,7 @@ export interface ClauseJudgement {
 /** Verbs (infinitives) whose clause is a fact about writing, not an event: writing, citation, what a work covers. */
 const writingVerbs = new Set(["write", "rewrite", "reprint", "translate", "cite", "quote", "note", "footnote", "edit", "review", "cover"]);
 /** Verbs that introduce a quotation when the sentence ends on a colon (a proclamation, `announced:`, `declared:`, is an act and stays). */
-const quotingVerbs = new Set(["say", "state", "tell", "explain", "argue", "put", "write", "remark", "add", "recall", "conclude", "comment"]);
+const quotingVerbs = new Set(["say", "state", "tell", "explain", "argue", "put", "write", "remark", "add", "recall", "conclude", "comment", "predict", "warn", "insist", "observe"]);
 /** Words that make what follows them a measure or a likeness (`than in 1917`, `like the soviets in 1917`). */
 const comparison = /\b(?:than|like|unlike|similar to|just as|compared (?:with|to)|as (?:it|they|he|she) (?:had|did|was|were)|as in)\b/i;
 /** `since 1928` as a measure: the year right after `since`. */
@@ -56,7 +56,7 @@ function labelStart(sentence: string, start: number, end: number, namedEvents: s
   const before = sentence.slice(0, start);
   const after = sentence.slice(end);
   const named = namedEvents.length && new RegExp(`^\\s+(?:${namedEvents.join("|")})\\b`, "i").test(after);
-  if (named || /^\s+[A-Z][a-z]+/.test(after) && /\bthe\s+$/i.test(before)) {
+  if (named || (/^\s+[A-Z][a-z]+/.test(after) || /^\s+(?:period|era|phase)\b/i.test(after)) && /\bthe\s+$/i.test(before)) {
     const the = /\bthe\s+$/i.exec(before);
     return the ? the.index : start;
   }
@@ -80,7 +80,9 @@ export function judgeClause(sentence: string, start: number, end: number, namedE
   const phrase = lead.slice(lead.lastIndexOf(",") + 1);
   if (comparison.test(phrase) || measure.test(lead) || /\bwhatever\b/i.test(phrase)) return { event: false, reason: "comparison" };
   // `Since the collapse … in 1989, the word has carried …`: a starting point, unless the since-clause has a verb of its own (`ever since Kaplan had shot him in 1918`).
-  if (/^\s*(?:ever\s+)?since\b/i.test(phrase) && !(nlp(phrase).verbs().json() as unknown[]).length) return { event: false, reason: "comparison" };
+  const since = /\bsince\b(?!.*\bsince\b)/i.exec(phrase);
+  // (`since the Twelfth Congress … in 1923, when Trotsky first asserted …`: the when-clause tells what happened then.)
+  if (since && !(nlp(phrase.slice(since.index + 5)).verbs().json() as unknown[]).length && !/^\s*,?\s*when\b/i.test(sentence.slice(end))) return { event: false, reason: "comparison" };
   // `until 1933` ends a state (`nobody had doubted it until 1924`); `did not join until 1917`, `waited until the end of December before` date what happened then.
   if (/\buntil\s+(?:the\s+)?$/i.test(lead) && !/\b(?:not|never|waited|delayed|postponed|put off)\b|n’t\b|n't\b/i.test(sentence.slice(from, to))) return { event: false, reason: "comparison" };
   // What did not happen: `If Rosa Luxemburg had hidden herself … in January 1919`, `would have brought us victory`.
