@@ -8,8 +8,9 @@ import { toString } from "mdast-util-to-string";
 import { visitParents } from "unist-util-visit-parents";
 import { parse } from "yaml";
 import type { NameMention } from "../src/enrich/names/enrich-names.js";
-import type { DatedEvent } from "../src/enrich/dates/events.js";
+import type { ChronologyEntry, DatedEvent } from "../src/enrich/dates/events.js";
 import type { Edition } from "../src/pipeline.js";
+import { chronologyEntries } from "../src/enrich/dates/events.js";
 import { goldMentions } from "./fixtures/names-gold.js";
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -63,7 +64,7 @@ export interface EventReading {
   notEvents?: string[];
 }
 
-export async function eventReadings(): Promise<Record<"simkin" | "sherry" | "cliff", EventReading>> {
+export async function eventReadings(): Promise<Record<"simkin" | "sherry" | "cliff" | "dawsey", EventReading>> {
   return parse(await readFile(path.join(here, "fixtures", "readings", "chronology.yaml"), "utf8"));
 }
 
@@ -80,6 +81,25 @@ export function eventScores(expected: [number, string][], all: DatedEvent[]) {
   }
   const found = expected.length - missed.length;
   return { found, missed, extra, precision: found / events.length, recall: found / expected.length };
+}
+
+export type SampleVerdict = "right" | "wrong-date" | "not-event";
+
+/** 60 entries of the appendix drawn at random and read (test/fixtures/readings/chronology-sample.yaml): [first passage `text:line`, EDTF, verdict]. */
+export async function chronologySample(): Promise<[string, string, SampleVerdict][]> {
+  return parse(await readFile(path.join(here, "fixtures", "readings", "chronology-sample.yaml"), "utf8")).entries;
+}
+
+/**
+ * The reading of the sample against the appendix now: the sampled entries it still prints, and the share of them
+ * read as events with the right date. An entry read right that the appendix lost is listed (`lost`).
+ */
+export function sampleScores(sample: [string, string, SampleVerdict][], entries: ChronologyEntry[]) {
+  const printed = new Set(entries.flatMap((entry) => entry.passages.map((passage) => `${passage.textId}:${passage.position?.start.line}|${entry.date.edtf}`)));
+  const kept = sample.filter(([passage, edtf]) => printed.has(`${passage}|${edtf}`));
+  const right = kept.filter(([, , verdict]) => verdict === "right").length;
+  const lost = sample.filter(([passage, edtf, verdict]) => verdict === "right" && !printed.has(`${passage}|${edtf}`)).map(([passage, edtf]) => `${passage}|${edtf}`);
+  return { read: sample.length, kept: kept.length, right, precision: right / kept.length, lost };
 }
 
 /** Notes linked by each text of an edition (the notes stage's own count), by text id. */
@@ -102,13 +122,23 @@ export async function trotskyQuality(edition: Edition) {
     }),
   );
   const events = Object.fromEntries(
-    (["simkin", "sherry", "cliff"] as const).map((id) => {
+    (["simkin", "cliff", "sherry"] as const).map((id) => {
       const file = edition.texts.find((text) => text.data.textId === id)!;
       const { precision, recall } = eventScores(readings[id].events, file.data.chronology ?? []);
       return [id, { precision: round(precision), recall: round(recall), eventsRead: readings[id].events.length }];
     }),
   );
-  return { names, events, notes: notesLinked(edition) };
+  const entries = chronologyOf(edition);
+  const sample = sampleScores(await chronologySample(), entries);
+  const held = edition.texts.flatMap((file) => file.messages.filter((message) => message.ruleId === "dates-year-held")).length;
+  const chronology = { entries: entries.length, held, sampleRead: sample.kept, samplePrecision: round(sample.precision) };
+  return { names, events, chronology, notes: notesLinked(edition) };
+}
+
+/** The appendix's entries as the book prints them (the chronology section's entries, by their first passage's anchor). */
+export function chronologyOf(edition: Pick<Edition, "texts">): ChronologyEntry[] {
+  // The pipeline has applied the editor's chronology.yaml to the events; what it left held or dropped is not printed.
+  return chronologyEntries(edition.texts.flatMap((file) => file.data.chronology ?? []).filter((event) => !event.held && !event.dropped));
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;

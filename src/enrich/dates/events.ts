@@ -194,7 +194,8 @@ export function chronologyEntries(events: DatedEvent[], merges: [DatedEvent, Dat
     const x = groups.findIndex((group) => group.includes(a));
     const y = groups.findIndex((group) => group.includes(b));
     if (x === -1 || y === -1 || x === y) continue;
-    groups[x]!.push(...groups[y]!);
+    const order = new Map(events.map((event, index) => [event, index]));
+    groups[x] = [...groups[x]!, ...groups[y]!].sort((p, q) => order.get(p)! - order.get(q)!);
     groups[y] = [];
   }
   const entries = groups.filter((passages) => passages.length).map((passages) => {
