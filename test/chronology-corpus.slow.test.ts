@@ -15,7 +15,9 @@ describe("the chronology on the corpus", () => {
     expect(scores.extra).toEqual(reading.false);
     expect(scores.recall).toBeGreaterThanOrEqual(0.9);
     expect(scores.precision).toBeGreaterThanOrEqual(0.8);
-    // No held year waits in the corpus, which has no chronology.yaml.
-    expect(edition.texts.flatMap((text) => text.messages.filter((m) => m.ruleId === "dates-year-held"))).toEqual([]);
+    // The corpus has no chronology.yaml: every year taken from further back is held and reported at its raw place.
+    const held = edition.texts.flatMap((text) => text.messages.filter((m) => m.ruleId === "dates-year-held"));
+    expect(held.length).toBeGreaterThan(0);
+    expect(held.filter((m) => !(m.line && m.column && m.file && /held out of the chronology/.test(m.reason)))).toEqual([]);
   });
 });
