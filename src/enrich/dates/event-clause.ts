@@ -68,6 +68,15 @@ function labelStart(sentence: string, start: number, end: number, namedEvents: s
   return -1;
 }
 
+const copulas = new Set(["be", "have", "seem", "remain", "become", "prove", "show", "mark"]);
+
+/** A named event that opens its clause and is the subject of what happened (`the 1921 famine struck the Volga`), not of a description (`was a classic example`). */
+function labelActs(rest: string, namedEvents: string[]): boolean {
+  const words = rest.replace(new RegExp(`^\\s*(?:${namedEvents.join("|") || "(?!)"})\\b`, "i"), "").trim().split(/\s+/).slice(0, 2).join(" ");
+  const verb = (nlp(words).verbs().json() as { text?: string; verb?: { infinitive?: string; grammar?: { tense?: string } } }[])[0];
+  return Boolean(verb && words.startsWith(verb.text?.split(" ")[0] ?? "\u0000") && /^(?:PastTense|PresentTense)$/.test(verb.verb?.grammar?.tense ?? "") && !copulas.has(verb.verb?.infinitive ?? ""));
+}
+
 /** Whether the date at [start, end) of `sentence` dates an event, and if not why. */
 export function judgeClause(sentence: string, start: number, end: number, namedEvents: string[] = []): ClauseJudgement {
   // A slash may join a range (`24/25 October`, `1992/93`); an underscore or a file's extension never stands in a sentence's date.
@@ -88,7 +97,7 @@ export function judgeClause(sentence: string, start: number, end: number, namedE
   // What did not happen: `If Rosa Luxemburg had hidden herself … in January 1919`, `would have brought us victory`.
   if (/\bif\b/i.test(lead) && /\bhad\b/i.test(sentence.slice(from, to)) || /\b(?:would|could|might|should)(?: not| never)? have\b/i.test(sentence.slice(from, to))) return { event: false, reason: "counterfactual" };
   const label = labelStart(sentence, start, end, namedEvents);
-  if (label >= 0 && !temporal.test(sentence.slice(from, label))) return { event: false, reason: "label" };
+  if (label >= 0 && !temporal.test(sentence.slice(from, label)) && !(/^\s*(?:[A-Za-z]+,?\s+)?$/.test(sentence.slice(from, label)) && labelActs(sentence.slice(end, to), namedEvents))) return { event: false, reason: "label" };
   const clause = sentence.slice(from, to);
   let verbs = nlp(clause).verbs().json() as { text: string; verb?: { infinitive?: string; grammar?: { tense?: string } } }[];
   if (!verbs.length) verbs = nlp(sentence).verbs().json() as typeof verbs;
