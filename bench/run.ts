@@ -16,13 +16,16 @@ import { loadEdition } from "../src/manifest/load-edition.js";
 import { writeAtomically } from "../src/output.js";
 import { buildEdition, textProcessor } from "../src/pipeline.js";
 import { renderEpub } from "../src/render/epub.js";
+import { ZipEntryCache } from "../src/render/epub-zip.js";
 import { renderPdf } from "../src/render/pdf.js";
 import { renderPrintHtml } from "../src/render/print-html.js";
 import { projectRoot } from "../src/project-root.js";
 import { BuildCache } from "../src/watch/build-cache.js";
 import { MemorySampler } from "./memory.js";
 import { scaleFigures } from "./scale.js";
-import { notesLinked, trotskyQuality } from "../test/quality.js";
+import { startupFigures } from "./startup.js";
+import { issueRows, issueTable } from "./issue-table.js";
+import { citationFigures, notesLinked, trotskyQuality } from "../test/quality.js";
 
 const run = promisify(execFile);
 const argument = (name: string, fallback: string) => {
@@ -151,17 +154,6 @@ async function oneWordRebuild() {
   };
 }
 
-async function coldProcessBuild() {
-  const out = await mkdtemp(path.join(os.tmpdir(), "edition-bench-cold-"));
-  const times: number[] = [];
-  for (let index = 0; index < runs; index++) {
-    const start = performance.now();
-    await run("node", [path.join(projectRoot, "bin", "edition.js"), "build", "--no-pdf", "--manifest", manifestPath, "--out", out]);
-    times.push(ms(start));
-  }
-  return median(times);
-}
-
 async function pandoc(printHtmlPath: string) {
   const version = (await run("pandoc", ["--version"]).catch(() => undefined))?.stdout.split("\n")[0];
   if (!version) return undefined;
@@ -178,15 +170,15 @@ async function pandoc(printHtmlPath: string) {
 /** The corpus edition: pipeline and EPUB times (median), its notes linked and the EPUB's largest file. */
 async function corpusFigures() {
   const times: number[] = [];
-  let figures: { notes: ReturnType<typeof notesLinked>; xhtmlFiles: number; largestXhtmlBytes: number } | undefined;
+  let figures: { notes: ReturnType<typeof notesLinked>; citations: ReturnType<typeof citationFigures>; xhtmlFiles: number; largestXhtmlBytes: number } | undefined;
   for (let index = 0; index < runs; index++) {
     const start = performance.now();
     const edition = await buildEdition(corpusManifestPath, { keepRestored: false });
-    const epub = await renderEpub(edition.manifest, edition.book);
+    const epub = await renderEpub(edition.manifest, edition.book, { zipCache: new ZipEntryCache() });
     times.push(ms(start));
     const zip = await JSZip.loadAsync(epub);
     const sizes = await Promise.all(Object.values(zip.files).filter((entry) => entry.name.endsWith(".xhtml")).map(async (entry) => (await entry.async("uint8array")).length));
-    figures = { notes: notesLinked(edition), xhtmlFiles: sizes.length, largestXhtmlBytes: Math.max(...sizes) };
+    figures = { notes: notesLinked(edition), citations: citationFigures(edition), xhtmlFiles: sizes.length, largestXhtmlBytes: Math.max(...sizes) };
   }
   return { manifest: path.relative(projectRoot, corpusManifestPath), pipelineAndEpubMs: median(times), ...figures! };
 }
@@ -213,7 +205,8 @@ async function main() {
   const htmlTimes: number[] = [];
   let printHtml = "";
   for (let index = 0; index < runs; index++) {
-    epubTimes.push((await timed(() => renderEpub(edition.manifest, edition.book))).ms);
+    // Each render cold: no entry compressed by an earlier one.
+    epubTimes.push((await timed(() => renderEpub(edition.manifest, edition.book, { zipCache: new ZipEntryCache() }))).ms);
     const html = await timed(() => renderPrintHtml(edition.manifest, edition.book));
     htmlTimes.push(html.ms);
     printHtml = html.value;
@@ -237,7 +230,8 @@ async function main() {
 
   const rebuild = await oneWordRebuild();
   log("one-word rebuild timed");
-  const coldProcess = await coldProcessBuild();
+  const startup = await startupFigures({ manifestPath, rawTexts: edition.texts.map((file) => file.path), title: edition.manifest.title, runs });
+  log("new processes timed");
   const reference = await pandoc(printHtmlPath);
   memory.stop();
   // Each as its own process, after this process' memory figures are taken.
@@ -263,7 +257,11 @@ async function main() {
     firstPassMs: { ingest: first.ingest, restore: first.restore, enrich: first.enrich, toHast: first.toHast },
     pluginsMs: first.plugins,
     pdfPages: pdf?.pages ?? null,
-    rebuild: { coldProcessNoPdfMs: coldProcess, ...rebuild },
+    rebuild: { coldProcessNoPdfMs: startup.buildNoPdf.ms, ...rebuild },
+    /** Each command as a new process (median wall and CPU time), and pandoc's naive conversion of the raw texts. */
+    startup,
+    /** The rows of issue 18's table, with their ratio to pandoc's conversion of the raw texts. */
+    issueRows: issueRows({ inProcessMs: ourEpubBuild, startup, warmOneWordEpubMs: rebuild.warmOneWordEpubMs, load: [] }),
     pandoc: reference
       ? { ...reference, ourEpubBuildMs: ourEpubBuild, ratio: Math.round((ourEpubBuild / reference.epubMs) * 100) / 100 }
       : null,
@@ -274,6 +272,7 @@ async function main() {
     /** Hostile lines and large texts, each an `edition build --no-pdf` process: time, exit status, peak RSS and PSS. */
     scale,
   };
+  log(issueTable({ inProcessMs: ourEpubBuild, startup, warmOneWordEpubMs: rebuild.warmOneWordEpubMs, load: [loadAtStart, ...os.loadavg()] }));
   await writeAtomically(path.join(outDir, "bench.json"), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   log(`wrote ${path.join(outDir, "bench.json")}`);

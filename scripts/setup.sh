@@ -6,7 +6,9 @@
 #   - npm packages from the lock file. npm 11 runs no install scripts, and
 #     puppeteer is told to skip its own browser download (.puppeteerrc.cjs
 #     points it at Debian's Chromium).
-# Pass --no-build to install only.
+#   - src/ compiled to dist/ by esbuild (`npm run build:code`), which
+#     bin/edition.js runs.
+# Pass --no-build to install (and compile the code) only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +25,8 @@ if ((${#missing[@]})); then
 fi
 
 ELECTRON_SKIP_BINARY_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
+# The command runs compiled code (dist/): without it, it runs the sources through tsx, slower.
+npm run build:code
 
 if [ "${1:-}" != "--no-build" ]; then
   npm run build

@@ -5,7 +5,8 @@ import { collectGarbage, holdHeapClose } from "./collect-garbage.js";
 import { visit } from "unist-util-visit";
 import { whileBuilding } from "./interrupt.js";
 import { removeStaleTemporaries, writeAtomically } from "./output.js";
-import { betterInPlace, checkEpub, EpubInvalidError } from "./render/epub-check.js";
+import { betterInPlace, EpubInvalidError } from "./render/epub-check.js";
+import { checkEpubOnce } from "./render/epub-check-cache.js";
 import { EditionErrors, hasErrors } from "./report/report-messages.js";
 import { PdfFailedError } from "./report/build-errors.js";
 import { reportHtmlPieces } from "./report/report-html.js";
@@ -13,8 +14,11 @@ import { ChromiumMissingError } from "./render/chromium.js";
 import type { BuildCache } from "./watch/build-cache.js";
 import { buildEdition, type Edition } from "./pipeline.js";
 import { renderEpub } from "./render/epub.js";
-import { renderPdf, type PageStart, type PdfLayout } from "./render/pdf.js";
+import type { PageStart, PdfLayout } from "./render/pdf.js";
 import { printHtmlPieces, printOutline } from "./render/print-html.js";
+import type { PrintProfileName } from "./render/print-profiles.js";
+import { renderPrintCover } from "./render/print-cover.js";
+import { writeSite } from "./site/write-site.js";
 
 export interface BuildOptions {
   manifestPath: string;
@@ -37,12 +41,16 @@ export interface BuildOptions {
   pdfScripts?: string[];
   /** End the PDF render when Paged.js lays out no new page for this long (default 120 s). */
   stallSeconds?: number;
+  /** The print profile, instead of the manifest's (`--profile`). */
+  profile?: PrintProfileName;
+  /** Write `site/`, the book's page and web edition, after the outputs it links to (default true; `--no-site`). */
+  site?: boolean;
 }
 
 export interface BuildResult {
   edition: Edition;
   /** `pdf` is the print profile, `screenPdf` the screen profile. */
-  outputs: { epub: string; html: string; pdf?: string; screenPdf?: string };
+  outputs: { epub: string; html: string; pdf?: string; screenPdf?: string; coverPdf?: string; site?: string };
   /** Pages laid out (the screen PDF's count); the print PDF is padded to `printPageCount`. */
   pageCount?: number;
   /** Where each print page starts (from the PDF's render), as the EPUB's page-list uses it. */
@@ -74,9 +82,10 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   if (hasErrors(edition.files)) throw new EditionErrors(edition.files);
   // Past the pipeline nothing reads the book's source positions (its messages are made; the renderers copy it without
   // them): on a long text they are a fifth of its memory. A watch cache shares the texts' trees with the next build, so keeps them.
-  if (!options.cache) visit(edition.book, (node) => void delete node.position);
+  if (!options.cache?.texts.sharesTrees) visit(edition.book, (node) => void delete node.position);
   collectGarbage();
-  const { manifest, book } = edition;
+  const { book } = edition;
+  const manifest = options.profile ? { ...edition.manifest, profile: options.profile } : edition.manifest;
   const output = (extension: string, suffix = "") => path.join(options.outDir, `${manifest.slug}${suffix}.${extension}`);
   const epub = output("epub");
   let noChromium: ChromiumMissingError | undefined;
@@ -97,6 +106,8 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   // The PDF comes before the (final) EPUB: its render says where each print page starts, which the EPUB's page-list needs.
   const pdfPath = output("pdf");
   const screenPath = output("pdf", "-screen");
+  const coverPath = output("pdf", "-cover");
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const printHtml = options.pdf ? await readFile(html, "utf8") : "";
   const cached = options.pdf ? await options.cache?.pdfIfCurrent(printHtml, pdfPath) : undefined;
   let printed: PdfLayout | undefined = cached;
@@ -104,6 +115,8 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   else if (options.pdf) {
     step("laying out the PDF");
     try {
+      // Paged.js and pdf-lib are loaded only when a PDF is made.
+      const { renderPdf } = await import("./render/pdf.js");
       const rendered = await renderPdf(manifest, printHtml, {
         onProgress: options.onPdfProgress,
         outline: printOutline(book),
@@ -111,12 +124,19 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
         stallSeconds: options.stallSeconds,
       });
       await writeAtomically(pdfPath, rendered.pdf);
-      log(`wrote ${pdfPath} (print: ${rendered.printPageCount} pages with bleed and crop marks)`);
+      const { profile } = rendered;
+      log(`wrote ${pdfPath} (${profile.name}: ${rendered.printPageCount} pages, ${profile.purpose})`);
       await writeAtomically(screenPath, rendered.screen);
       log(`wrote ${screenPath} (screen: ${rendered.pageCount} pages with bookmarks)`);
-      const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+      const coverStarted = performance.now();
+      const cover = await renderPrintCover(manifest, rendered.printPageCount, profile);
+      await writeAtomically(coverPath, cover.pdf);
+      log(`wrote ${coverPath} (${cover.geometry.formula}) in ${seconds(performance.now() - coverStarted)}`);
       const { timings } = rendered;
-      log(`PDF: layout ${seconds(timings.layout)}, Chromium's PDF ${seconds(timings.pdf)}, print and screen profiles ${seconds(timings.profiles)}`);
+      log(
+        `PDF: layout ${seconds(timings.layout)} (of which soft hyphens ${seconds(rendered.softHyphens.ms)}: ${rendered.softHyphens.removed} removed inside lines, ${rendered.softHyphens.kept} kept at line ends), ` +
+          `Chromium's PDF ${seconds(timings.pdf)}, ${profile.name} and screen profiles ${seconds(timings.profiles)}${profile.pdfx ? `, ${profile.pdfx.version} through Ghostscript ${seconds(timings.pdfx)}` : ""}`,
+      );
       options.cache?.pdfWritten(printHtml, pdfPath, rendered);
       printed = rendered;
     } catch (error) {
@@ -130,9 +150,19 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   }
   // Once more with the page-list; with no layout, the EPUB written first stands.
   if (options.pdf && (printed || !early)) await writeEpub(printed);
+  const pdfs = printed ? { pdf: pdfPath, screenPdf: screenPath, ...(cached ? {} : { coverPdf: coverPath }) } : {};
+  const site = options.site === false ? undefined : await writeSiteOf(pdfs);
   if (noChromium) throw noChromium;
-  const pdfs = printed ? { pdf: pdfPath, screenPdf: screenPath } : {};
-  return { edition, outputs: { epub, html, ...pdfs }, pageCount: printed?.pageCount, printPageCount: printed?.printPageCount, pageStarts: printed?.pageStarts, anchorPages: printed?.anchorPages };
+  return { edition, outputs: { epub, html, ...pdfs, ...(site ? { site } : {}) }, pageCount: printed?.pageCount, printPageCount: printed?.printPageCount, pageStarts: printed?.pageStarts, anchorPages: printed?.anchorPages };
+
+  /** The site links to the EPUB and the PDFs this build made, so it comes last. */
+  async function writeSiteOf(pdfs: { pdf?: string; screenPdf?: string }): Promise<string> {
+    step("writing the site");
+    const started = performance.now();
+    const written = await writeSite({ outDir: options.outDir, manifest, book, outputs: { epub, ...pdfs }, layout: printed, log });
+    log(`wrote ${written.dir}/ (${written.pages} pages, ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    return written.dir;
+  }
 
   /** Render, check and write the EPUB; false when the EPUB in place was kept because it is better (a PDF that was asked for failed). */
   async function writeEpub(layout: typeof printed): Promise<boolean> {
@@ -141,7 +171,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
     // The EPUB's copy of the book and its chapters are garbage now: gone before EPUBCheck unpacks and parses the package.
     collectGarbage();
     step("checking the EPUB");
-    const checked = await checkEpub(data);
+    const checked = await checkEpubOnce(data);
     if (checked.errors.length) throw new EpubInvalidError(epub, checked.errors);
     const pending = options.pdf && options.epubFirst && !noChromium;
     if (options.pdf && !layout && !pending) {

@@ -2,23 +2,17 @@
 // runs it in process (the tests call it so); bin/edition.js is a thin wrapper.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, Option } from "commander";
 import { VFile } from "vfile";
 import { VFileMessage } from "vfile-message";
-import { build } from "./build.js";
-import { editionSpellingCandidates, formatSpellingCandidates } from "./check/spelling-candidates.js";
-import { buildEdition } from "./pipeline.js";
-import { formatPreflight, preflight } from "./preflight/preflight.js";
-import { printOutline, printTree } from "./render/print-html.js";
+// Only what every command needs is imported here; each command imports the rest in its action (`await import`),
+// so `--help` loads no pipeline and `check` no renderer.
 import { projectRoot } from "./project-root.js";
+import { printProfileNames, type PrintProfileName, type ProfileName } from "./render/print-profiles.js";
 import { ChromiumMissingError } from "./render/chromium.js";
-import { restoredDiff } from "./report/restored-diff.js";
-import { detectedAsYaml, formatNames } from "./report/names-report.js";
 import { PdfFailedError } from "./report/build-errors.js";
 import { EpubInvalidError } from "./render/epub-check.js";
 import { terminalProgress } from "./report/progress.js";
-import { watch } from "./watch/watch.js";
-import { displayPath } from "./manifest/yaml-data-file.js";
 import { EditionErrors, fileOfFatal, formatReport, hasErrors, isVFileMessage, messagesAsJson } from "./report/report-messages.js";
 
 import { refusedOutDir } from "./out-dir.js";
@@ -38,6 +32,8 @@ interface BuildCliOptions {
   manifest: string;
   out: string;
   pdf: boolean;
+  profile?: PrintProfileName;
+  site: boolean;
 }
 
 /**
@@ -80,7 +76,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       status = 1;
       return undefined;
     }
-    return { manifestPath: options.manifest, outDir: options.out, pdf: options.pdf, log: progress.log, onStep: progress.step, onPdfProgress: progress.pages };
+    return { manifestPath: options.manifest, outDir: options.out, pdf: options.pdf, profile: options.profile, site: options.site, log: progress.log, onStep: progress.step, onPdfProgress: progress.pages };
   };
 
   const program = new Command()
@@ -96,7 +92,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       .command(name)
       .option("-m, --manifest <file>", "the edition's manifest", defaultManifest)
       .option("-o, --out <dir>", "output folder", "build")
-      .option("--no-pdf", "skip the PDF (no Chromium needed)");
+      .option("--no-pdf", "skip the PDF (no Chromium needed)")
+      .addOption(new Option("--profile <profile>", "who prints the book (overrides the manifest's `profile`): offset or pod").choices(printProfileNames))
+      .option("--no-site", "skip <out>/site/, the book's page and web edition");
 
   buildCommand("build")
     .description("build build/<slug>.epub, build/<slug>.html (print proof), build/<slug>.pdf (print) and build/<slug>-screen.pdf")
@@ -105,7 +103,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       const settings = buildOptions(options, progress);
       if (!settings) return;
       try {
-        const result = await build(settings);
+        const [{ build }, { BuildCache }, { persistentTextCache }] = await Promise.all([import("./build.js"), import("./watch/build-cache.js"), import("./watch/persistent-text-cache.js")]);
+        // Each text's work is kept on disk: the next process reprocesses only the texts that changed.
+        const texts = persistentTextCache();
+        const result = await build({ ...settings, ...(texts ? { cache: new BuildCache(texts) } : {}) });
         printReport(result.edition.files);
       } catch (error) {
         fail(error);
@@ -119,14 +120,23 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .option("--json", "print the messages as JSON (always JSON, a fatal error included)")
     .option("--diff <text>", "print the raw text of <text> (its id) beside the restored text, as a diff")
     .option("--spelling", "list the words no English dictionary knows, by text, for editors (changes nothing; exit status 0)")
-    .option("--pdf <file>", "preflight a PDF built from this manifest: fonts, page boxes, bookmarks, metadata, text integrity")
-    .action(async (options: { manifest: string; json?: boolean; diff?: string; spelling?: boolean; pdf?: string }) => {
+    .option("--pdf <file>", "preflight a PDF built from this manifest: fonts, page boxes, marks, blank pages, page count, PDF/X, colour, bookmarks, metadata, soft hyphens, text integrity (a <slug>-cover.pdf: its size against the spine formula)")
+    .addOption(new Option("--profile <profile>", "hold the PDF to this profile (by default the one its pages say)").choices(["offset", "pod", "screen"]))
+    .action(async (options: { manifest: string; json?: boolean; diff?: string; spelling?: boolean; pdf?: string; profile?: ProfileName }) => {
       let files: VFile[];
+      let ledger = "";
       try {
-        const edition = await buildEdition(options.manifest);
+        const [{ buildEdition }, { persistentTextCache }, { formatLedger, wordLedger }] = await Promise.all([
+          import("./pipeline.js"),
+          import("./watch/persistent-text-cache.js"),
+          import("./report/word-ledger.js"),
+        ]);
+        const edition = await buildEdition(options.manifest, { cache: persistentTextCache() });
+        ledger = formatLedger(wordLedger(edition));
         files = edition.files;
         if (options.pdf) {
-          const result = await preflight(options.pdf, { manifest: edition.manifest, tree: printTree(edition.manifest, edition.book), outline: printOutline(edition.book) });
+          const [{ formatPreflight, preflight }, { printOutline, printTree }] = await Promise.all([import("./preflight/preflight.js"), import("./render/print-html.js")]);
+          const result = await preflight(options.pdf, { manifest: edition.manifest, tree: printTree(edition.manifest, edition.book), outline: printOutline(edition.book), profile: options.profile });
           stdout(`${formatPreflight(options.pdf, result)}\n`);
           if (!result.ok) status = 1;
           return;
@@ -140,17 +150,21 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
             return;
           }
           const file = edition.texts[index]!;
+          const { restoredDiff } = await import("./report/restored-diff.js");
           stdout(restoredDiff(file.path, String(file.value), edition.restored.get(options.diff)!));
           return;
         }
-        if (options.spelling) return void stdout(formatSpellingCandidates(await editionSpellingCandidates(edition), edition.dataPaths.corrections));
+        if (options.spelling) {
+          const { editionSpellingCandidates, formatSpellingCandidates } = await import("./check/spelling-candidates.js");
+          return void stdout(formatSpellingCandidates(await editionSpellingCandidates(edition), edition.dataPaths.corrections));
+        }
       } catch (error) {
         if (isVFileMessage(error)) files = [fileOfFatal(error)];
         else if (options.json) files = [fileOfError(options.manifest, error)];
         else return fail(error);
       }
       if (options.json) stdout(`${JSON.stringify(messagesAsJson(files), null, 2)}\n`);
-      else stdout(`${formatReport(files) || "no problems"}\n`);
+      else stdout(`${formatReport(files) || "no problems"}\n${ledger ? `\n${ledger}\n` : ""}`);
       if (hasErrors(files)) status = 1;
     });
 
@@ -161,6 +175,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .option("--yaml", "print the detected persons that names.yaml lacks, as entries to paste into it")
     .action(async (options: { manifest: string; yaml?: boolean }) => {
       try {
+        const [{ buildEdition }, { detectedAsYaml, formatNames }, { displayPath }] = await Promise.all([
+          import("./pipeline.js"),
+          import("./report/names-report.js"),
+          import("./manifest/yaml-data-file.js"),
+        ]);
         const edition = await buildEdition(options.manifest, { keepRestored: false });
         const texts = edition.texts.map((file, index) => ({ id: edition.manifest.texts[index]!.id, path: displayPath(file.path), mentions: file.data.nameMentions ?? [] }));
         stdout(`${options.yaml ? detectedAsYaml(texts, edition.names) : formatNames(texts)}\n`);
@@ -175,6 +194,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       const progress = progressOf();
       const settings = buildOptions(options, progress);
       if (!settings) return;
+      const [{ watch }, { displayPath }] = await Promise.all([import("./watch/watch.js"), import("./manifest/yaml-data-file.js")]);
       const watcher = await watch({
         ...settings,
         onBuilt: ({ result, error, milliseconds, processed, reused }) => {

@@ -22,8 +22,13 @@ import type { BoilerplateRules } from "./manifest/editorial-data-schema.js";
 import { loadEdition, type LoadedCorrection, type LoadedEdition, type LoadedStructureHint } from "./manifest/load-edition.js";
 import { restoreBoilerplate } from "./restore/boilerplate.js";
 import { restoreSourceFurniture } from "./restore/source-furniture.js";
+import { restorePlainTables } from "./restore/plain-tables.js";
+import { restorePlainLists } from "./restore/plain-lists.js";
+import { restoreAttributions } from "./restore/attributions.js";
+import { tableHandler } from "./restore/table-hast.js";
 import type { SourceKindRules } from "./manifest/source-rules.js";
 import { correctionEdits } from "./restore/corrections.js";
+import { anchorCorrections } from "./restore/correction-anchors.js";
 import { restoreFrontLines } from "./restore/front-lines.js";
 import { restoreTypography } from "./restore/typography.js";
 import { restorePlainEmphasis } from "./restore/plain-emphasis.js";
@@ -36,8 +41,12 @@ import type { TextCache } from "./watch/text-cache.js";
 import { restoreNotes } from "./restore/notes.js";
 import { restoreCitations } from "./restore/citations.js";
 import { noteHandlersFor } from "./restore/notes-hast.js";
-import { bibliography, worksCited } from "./book/bibliography.js";
-import { loadCslStyle } from "./manifest/csl-style.js";
+import { citationStyleIds, loadCslStyle } from "./manifest/csl-style.js";
+import { loadWorksFile } from "./manifest/works-file.js";
+import { editionWorksCited, reportUnusedWorks } from "./book/works-cited.js";
+import type { CslItem } from "./citations/works.js";
+import { worksCited } from "./book/bibliography.js";
+import { knownWorkTitles, markWorkTitles } from "./book/work-titles.js";
 import type { NamesAuthority } from "./manifest/names-schema.js";
 import type { Lexicon } from "./manifest/lexicon-schema.js";
 import type { TextEntry } from "./manifest/manifest-schema.js";
@@ -69,6 +78,8 @@ export interface RestoreOptions {
   lexicon?: Lexicon;
   /** The rules for kinds of source (rules/*.yaml) in use; none when absent. */
   sourceKinds?: SourceKindRules[];
+  /** The edition's bibliography (its works file), which citations resolve against first. */
+  works?: CslItem[];
 }
 
 /** The interface words of the notes, by the manifest's language (English without a manifest). */
@@ -96,22 +107,26 @@ export function textProcessor(options: RestoreOptions, format: SourceFormat = "t
   return unified()
     .use(reader)
     .use(restoreSourceFurniture, { kinds: options.sourceKinds })
-    .use(restoreBoilerplate, { rules: options.boilerplate })
+    .use(restorePlainTables)
+    .use(plain ? [restorePlainLists] : [])
+    .use(restoreBoilerplate, { rules: options.boilerplate, titles: options.manifest?.texts.map((text) => text.title), ...(options.lexicon ? { navigationWords: options.lexicon.navigationWords } : {}) })
     .use(plain ? [restoreParagraphs] : [])
     .use(restoreFrontLines, { entries: options.manifest?.texts })
     .use(plain ? [[restoreHeadings, { structureHints: options.structureHints, lexicon: options.lexicon }]] : [])
     .use(restoreSourceExcerpts, { rules: options.boilerplate })
-    .use(plain ? [restoreBlockQuotes] : [])
+    .use(plain ? [[restoreBlockQuotes, { structureHints: options.structureHints }]] : [])
+    .use(restoreAttributions)
     .use(restoreLetteredLists)
     .use(plain ? [restoreLineBreaks, restorePlainEmphasis] : [])
     .use(restoreTypography)
     .use(restoreNotes)
-    .use(restoreCitations)
+    .use(restoreCitations, { works: options.works })
     .use(enrichLanguage, { abbreviations: options.lexicon?.abbreviations })
     .use(enrichNames, { authority: compileAuthority(options.names), lexicon: options.lexicon })
     .use(enrichDates, { lexicon: options.lexicon })
     .use(releaseLanguage)
-    .use(remarkRehype, { handlers: noteHandlersFor(noteWords(options)) });
+    .use(anchorCorrections)
+    .use(remarkRehype, { handlers: { ...noteHandlersFor(noteWords(options)), table: tableHandler } });
 }
 
 export type TextProcessor = ReturnType<typeof textProcessor>;
@@ -147,15 +162,19 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
   const loaded = await loadEdition(manifestPath);
   sanitiseManifest(loaded.manifest, loaded.manifestFile, loaded.manifestPlaceOf ?? (() => ({ line: 1, column: 1 })));
   // Read before the texts are processed, so a bad style stops the build at once.
-  const cslStyle = await loadCslStyle(loaded.manifest.bibliographyStyle, loaded.sourcesDir, loaded.manifestFile, loaded.manifestPlaceOf?.(["bibliographyStyle"]));
-  const processorFor = textProcessors(loaded);
+  const { citationStyle } = loaded.manifest;
+  const cslStyle = await loadCslStyle(citationStyle ? citationStyleIds[citationStyle] : loaded.manifest.bibliographyStyle, loaded.sourcesDir, loaded.manifestFile, loaded.manifestPlaceOf?.([citationStyle ? "citationStyle" : "bibliographyStyle"]));
+  const works = await loadWorksFile(manifestPath, loaded.manifest.works, loaded.manifestFile, loaded.manifestPlaceOf?.(["works"]));
+  // The works file is an input of every text (`edition watch` keys its cache on it too).
+  const restoreInputs = { ...loaded, works: works?.works.map((work) => work.item) };
+  const processorFor = textProcessors(restoreInputs);
   const texts: BookText[] = [];
   const restored = new Map<string, MdastRoot>();
   for (const [index, file] of loaded.texts.entries()) {
     const entry = loaded.manifest.texts[index]!;
     file.data.entry = entry;
     const work = () => processText(file, processorFor(file));
-    const { mdast, hast } = await (options.cache ? options.cache.process(file, loaded, work) : work());
+    const { mdast, hast } = await (options.cache ? options.cache.process(file, restoreInputs, work) : work());
     if (options.keepRestored ?? true) restored.set(entry.id, mdast);
     const sourceLines = [...(file.data.sourceNote ?? [])].sort((a, b) => a.line - b.line).map((line) => line.text);
     texts.push({
@@ -174,7 +193,7 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
   const labels = shortTitles(manifest.texts);
   const titleOf = (id: string | undefined) => manifest.texts.find((text) => text.id === id)?.title;
   const assembled = assembleBook(manifest, texts, {
-    bibliography: bibliography(worksCited(loaded.texts.map((file) => file.data.works?.values() ?? [])), cslStyle, { rangeDashes }),
+    bibliography: editionWorksCited(manifest, texts, loaded.texts, labels, cslStyle, words),
     chronology: chronologyAppendix({
       entries: editedChronology(loaded),
       labels,
@@ -184,7 +203,7 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
     editorialNote: [
       ...(await editorialNoteFromManifest(manifest)),
       ...correctionsNote(
-        loaded.texts.map((file) => ({ title: titleOf(file.data.textId) ?? file.data.textId ?? "", corrections: file.data.corrections ?? [] })),
+        loaded.texts.map((file) => ({ title: titleOf(file.data.textId) ?? file.data.textId ?? "", corrections: file.data.corrections ?? [], anchors: file.data.correctionAnchors ?? [] })),
         words,
       ),
     ],
@@ -201,8 +220,11 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
   // Every text that reaches an output passes the sanitiser; a text's problems are placed in its own file.
   const divisionIds = textDivisionIds(manifest.texts);
   const textOf = new Map(manifest.texts.map((entry, index) => [divisionIds.get(entry)!.id, loaded.texts[index]!]));
+  const cited = worksCited(loaded.texts.map((file) => file.data.works?.values() ?? []));
+  markWorkTitles(book, { titles: knownWorkTitles(cited, loaded.lexicon.works), cueWords: loaded.lexicon.workCues, fileOf: (division) => textOf.get(division.id) });
   unified().use(rehypeSanitise, { fileOf: (division) => textOf.get(division.id) }).runSync(book, loaded.manifestFile);
-  const dataFiles = [loaded.correctionsFile, loaded.structureFile, loaded.namesFile, loaded.chronologyFile, ...loaded.lexiconFiles].filter((file): file is VFile => Boolean(file));
+  if (works) reportUnusedWorks(works, loaded.texts);
+  const dataFiles = [loaded.correctionsFile, loaded.structureFile, loaded.namesFile, loaded.chronologyFile, ...loaded.lexiconFiles, works?.file].filter((file): file is VFile => Boolean(file));
   const files = [loaded.manifestFile, ...dataFiles, ...loaded.texts];
   return { ...loaded, book, files, restored };
 }

@@ -15,8 +15,8 @@ import type { ChronologyEntry, DatedEvent } from "../src/enrich/dates/events.js"
 import { loadEdition } from "../src/manifest/load-edition.js";
 import { manifestSchema, type TextEntry } from "../src/manifest/manifest-schema.js";
 
-const entry = (id: string, author: string, title: string, shortTitle?: string): TextEntry => ({
-  id, author, title, ...(shortTitle ? { shortTitle } : {}), file: `texts/${id}.txt`, kind: "article", publication: "J", source: { site: "A" },
+const entry = (id: string, author: string | undefined, title: string, shortTitle?: string): TextEntry => ({
+  id, ...(author ? { author } : { anonymous: true }), title, ...(shortTitle ? { shortTitle } : {}), file: `texts/${id}.txt`, kind: "article", publication: "J", source: { site: "A" },
 });
 const en = interfaceWords("en");
 
@@ -31,8 +31,8 @@ describe("short labels of texts", () => {
       entry("a", "Ann Smith", "A text"),
       entry("b", "Bob Jones", "B text"),
       entry("c", "Carl Jones", "C text"),
-      entry("d", "Anonymous", "Trotsky: an introduction", "Introduction"),
-      entry("e", "Anonymous", "Another anonymous text"),
+      entry("d", undefined, "Trotsky: an introduction", "Introduction"),
+      entry("e", undefined, "Another anonymous text"),
     ];
     expect([...shortTitles(texts)]).toEqual([
       ["a", "Smith"],
@@ -44,7 +44,7 @@ describe("short labels of texts", () => {
   });
 
   it("the index and the chronology name a text alike", () => {
-    const texts = [entry("sherry", "Dave Sherry", "S"), entry("intro", "Anonymous", "Trotsky: an introduction", "Introduction")];
+    const texts = [entry("sherry", "Dave Sherry", "S"), entry("intro", undefined, "Trotsky: an introduction", "Introduction")];
     const labels = shortTitles(texts);
     const index = nameIndex({
       texts: texts.map((text) => ({ entry: text, mentions: [{ id: `${text.id}-name-1`, heading: "Lenin, V. I.", surface: "Lenin", known: true }] })),

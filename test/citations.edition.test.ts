@@ -113,14 +113,16 @@ describe("resolving Ibid., op. cit. and short forms in the five texts", () => {
   it("resolves Cliff's short forms to the work first cited in the chapter, and reports what it cannot", () => {
     const work = (note: string) => file("cliff").data.citations!.find((record) => record.note === note);
     expect(work("39")).toMatchObject({ line: 291, work: "work-soboul-french-revolution-1787-1799", locator: "439" });
-    for (const note of ["3", "4", "32", "33", "34"]) expect(work(note)?.work).toBe("work-trotsky-my-life");
-    expect(work("35")).toMatchObject({ line: 283, locator: "93" });
-    expect(work("35")!.work).toBeUndefined();
+    // `My Life` is the work Simkin cites in full (My Life: An Attempt at an Autobiography, 1930): one entry for both.
+    for (const note of ["3", "4", "32", "33", "34"]) expect(work(note)?.work).toBe("work-trotsky-my-life-attempt-at-autobiography");
+    // `Deutscher, page 93` and `Stalin, Works`: their full references are the edition's (sources/works.bib).
+    expect(work("35")).toMatchObject({ line: 283, locator: "93", work: "work-deutscher-prophet-unarmed" });
+    expect(work("1")).toMatchObject({ line: 215, work: "work-stalin-works" });
     const unresolved = file("cliff").messages.filter((message) => message.ruleId === "citations-unresolved").map((message) => `${message.line}:${message.column}`);
-    expect(unresolved).toEqual(["283:1"]);
+    expect(unresolved).toEqual([]);
     // Cited only in short form in this chapter (the full references were in earlier chapters).
     const shortOnly = file("cliff").messages.filter((message) => message.ruleId === "citations-short-form-only").map((message) => message.line);
-    expect(shortOnly).toEqual([215, 219, 225, 251, 255, 273, 285, 287, 293]);
+    expect(shortOnly).toEqual([219, 225, 251, 255, 273, 285, 287, 293]);
   });
 
   it("keeps the notes' wording and links the words that name the work", () => {
@@ -170,13 +172,17 @@ describe("the works cited", () => {
   it("lists each cited work once, in Chicago notes-bibliography style", () => {
     const ids = entries().map((entry) => entry.properties.id);
     expect(new Set(ids).size).toBe(ids.length);
-    // Sherry 4 works (the reviewed book is her note 1), Marot 2, Cliff 11 (Deutscher unresolved).
-    expect(ids).toHaveLength(17);
-    const texts = entries().map((entry) => toString(entry));
+    // Sherry 4 works (the reviewed book is her note 1), Marot 2, Cliff 12 (Deutscher from sources/works.bib),
+    // Simkin 25 (its named sources), less Cliff's My Life, which is Simkin's My Life: An Attempt at an Autobiography.
+    expect(ids).toHaveLength(4 + 2 + 12 + 25 - 1);
+    // Each entry closes with where it is cited (`Cited: Sherry 1, 2`): left out here.
+    const texts = entries().map((entry) => toString(entry).replace(/ Cited: .*$/, ""));
     // One name per author, the fullest cited (T. Cliff in Sherry's notes, Tony Cliff in the reviews' heads), so the style groups their works.
     expect(texts.filter((text) => text.startsWith("Cliff, Tony."))).toHaveLength(1);
     expect(texts.filter((text) => text.startsWith("Cliff, T."))).toHaveLength(0);
-    expect(texts.filter((text) => text.startsWith("Trotsky, L."))).toHaveLength(1);
+    // Leon, the fullest given name (Simkin's sources), over the reviews' L.
+    expect(texts.filter((text) => text.startsWith("Trotsky, Leon."))).toHaveLength(1);
+    expect(texts.filter((text) => text.startsWith("Trotsky, L."))).toHaveLength(0);
     expect(texts).toContain("———. The Revolution Betrayed. 5th ed. Pathfinder, 1990.");
     expect(texts).toContain("Soboul, A. The French Revolution, 1787–1799. London, 1974.");
     expect(texts.some((text) => text.includes("“The Class, The Party, and the Leadership.” In Party and Class, edited by Tony Cliff et al. London, n.d."))).toBe(true);

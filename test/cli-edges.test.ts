@@ -115,7 +115,7 @@ describe("the output folder", () => {
     const out = path.join(await mkdtemp(path.join(os.tmpdir(), "edition-ok-")), "nested", "out");
     const { result, sources } = await build(out);
     expect(result.code).toBe(0);
-    expect((await readdir(out)).sort()).toEqual(["fixture-edition.epub", "fixture-edition.html", "report.html"]);
+    expect((await readdir(out)).sort()).toEqual(["fixture-edition.epub", "fixture-edition.html", "report.html", "site"]);
     const sibling = path.join(path.dirname(sources), `${path.basename(sources)}-build`);
     await writeFile(path.join(sources, "unused.txt"), "");
     expect((await cli(["build", "--no-pdf", "--manifest", path.join(sources, "edition.yaml"), "--out", sibling])).code).toBe(0);

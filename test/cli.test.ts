@@ -42,7 +42,7 @@ describe("the edition command", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("Chromium was not found at /nonexistent/chromium");
     expect(result.stderr).toContain("apt-get install -y chromium");
-    expect((await readdir(out)).sort()).toEqual(["fixture-edition.epub", "fixture-edition.html", "report.html"]);
+    expect((await readdir(out)).sort()).toEqual(["fixture-edition.epub", "fixture-edition.html", "report.html", "site"]);
     expect((await stat(path.join(out, "fixture-edition.epub"))).size).toBeGreaterThan(1000);
   });
 
@@ -101,12 +101,27 @@ describe("structure hints", () => {
     expect(html).toContain("<p>Nobody expected the heading here.</p>");
   });
 
+  it("sets a block quotation the structure file names, over the paragraphs it says", async () => {
+    const texts = { ...fixtureTexts, "texts/first.txt": "Opening words of the first text.\n\nA quoted paragraph with no marks at all.\n\nIts second paragraph.\n\nThe author speaks again.\n" };
+    const structure = "- text: first\n  blockQuotation: A quoted paragraph\n  paragraphs: 2\n  reason: test\n";
+    const sources = await sourcesFixture(validManifest, { ...texts, "structure.yaml": structure });
+    const out = await tempDir();
+    const result = await cli(["build", "--no-pdf", "--manifest", path.join(sources, "edition.yaml"), "--out", out]);
+    expect(result.code).toBe(0);
+    const html = await readPrintHtml(path.join(out, "fixture-edition.html"));
+    expect(html).toMatch(/<blockquote>\s*<p>A quoted paragraph with no marks at all.<\/p>\s*<p>Its second paragraph.<\/p>\s*<\/blockquote>\s*<p>The author speaks again.<\/p>/);
+  });
+
   it("fails with the entry's line when a hint starts no paragraph, or names an unknown text", async () => {
     const sources = await sourcesFixture(validManifest, { ...fixtureTexts, "structure.yaml": hint("first", "First text,") + hint("first", "No such start") });
     const result = await cli(["check", "--json", "--manifest", path.join(sources, "edition.yaml")]);
     expect(result.code).toBe(1);
     const errors = JSON.parse(result.stdout).filter((message: { severity: string }) => message.severity === "error");
     expect(errors).toEqual([expect.objectContaining({ line: 4, ruleId: "structure-hint-unmatched", reason: expect.stringContaining("No such start") })]);
+
+    const quotation = await sourcesFixture(validManifest, { ...fixtureTexts, "structure.yaml": "- text: first\n  blockQuotation: No such quotation\n  reason: test\n" });
+    const unmatched = JSON.parse((await cli(["check", "--json", "--manifest", path.join(quotation, "edition.yaml")])).stdout).filter((message: { severity: string }) => message.severity === "error");
+    expect(unmatched).toEqual([expect.objectContaining({ line: 1, ruleId: "structure-hint-unmatched", reason: "no paragraph of text `first` starts with the block quotation `No such quotation`" })]);
 
     const unknown = await sourcesFixture(validManifest, { ...fixtureTexts, "structure.yaml": hint("third", "Anything") });
     const failed = await cli(["check", "--json", "--manifest", path.join(unknown, "edition.yaml")]);
@@ -149,6 +164,6 @@ describe("the edition command as a process (smoke tests of bin/edition.js)", () 
     const out = await tempDir();
     const result = await cliProcess(["build", "--no-pdf", "--manifest", path.join(sources, "edition.yaml"), "--out", out]);
     expect(result.code).toBe(0);
-    expect((await readdir(out)).sort()).toEqual(["fixture-edition.epub", "fixture-edition.html", "report.html"]);
+    expect((await readdir(out)).sort()).toEqual(["fixture-edition.epub", "fixture-edition.html", "report.html", "site"]);
   });
 });

@@ -52,8 +52,9 @@ export interface CliResult {
   stderr: string;
 }
 
-/** `edition ARGS` in this process (src/cli.ts's `main`), with `env` set for the call. */
+/** `edition ARGS` in this process (src/cli.ts's `main`), with `env` set for the call; without the texts' cache on disk (a test's sources are new each time), unless `env` turns it on. */
 export async function cli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  env = { EDITION_NO_CACHE: "1", ...env };
   const { main } = await import("../src/cli.js");
   const saved = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
   Object.assign(process.env, env);
@@ -71,9 +72,9 @@ export async function cli(args: string[], env: Record<string, string> = {}): Pro
   }
 }
 
-/** `node bin/edition.js ARGS` as a new process: for the few smoke tests of the real command. */
+/** `node bin/edition.js ARGS` as a new process: for the few smoke tests of the real command (on the sources, as every test; `EDITION_SOURCES=0` for dist/). */
 export async function cliProcess(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  return run("node", [path.resolve("bin/edition.js"), ...args], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }).then(
+  return run("node", [path.resolve("bin/edition.js"), ...args], { env: { ...process.env, EDITION_SOURCES: "1", EDITION_NO_CACHE: "1", ...env }, maxBuffer: 64 * 1024 * 1024 }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
   );

@@ -14,8 +14,11 @@ import { sourceLine } from "../src/book/front-matter.js";
 import { fixtureTexts, validManifest } from "./fixtures/manifests.js";
 import { cli, sourcesFixture } from "./helpers.js";
 
-/** The fixture manifest without subject, revised and note, and without the second text's publication and source. */
+/** The fixture manifest without editor, publisher, subject, revised and note, and without the second text's author (anonymous), publication and source. */
 const minimal = validManifest
+  .replace("editor: Test Editor\n", "")
+  .replace("publisher: Test Press\n", "")
+  .replace("    author: Bob Writer\n", "    anonymous: true\n")
   .replace("subject: Trotsky, Leon\n", "")
   .replace("revised: 2026-01-31\n", "")
   .replace("note: |\n  A note in *Markdown*.\n", "")
@@ -25,7 +28,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 describe("a manifest without the optional keys", () => {
   it("loads, saying once what each absence costs, at the right level and line", async () => {
-    expect(minimal).not.toMatch(/subject|revised|note|Another/);
+    expect(minimal).not.toMatch(/editor|publisher|Bob|subject|revised|note|Another/);
     const dir = await sourcesFixture(minimal, fixtureTexts);
     const edition = await loadEdition(path.join(dir, "edition.yaml"));
     const absent = edition.manifestFile.messages.filter((message) => message.ruleId === "manifest-key-absent");
@@ -33,9 +36,11 @@ describe("a manifest without the optional keys", () => {
       ["warning", 1, `no \`revised\` date: the edition is dated today (${today()}), so a build on another day gives other bytes; add \`revised: ${today()}\``],
       ["info", 1, "no `subject`: the EPUB and the PDFs carry no subject, and the index no subject entry"],
       ["info", 1, "no `note`: the editorial note holds only the list of corrections, if any"],
-      // The second text's `id` stands on line 19 of the shortened manifest (line 23 of the fixture, less four lines).
-      ["info", 19, "text `second` has no `publication`: the copyright page names only its author, title and date"],
-      ["warning", 19, "text `second` has no `source`: the copyright page cannot say where the text was found; add `source: { site: …, url: … }`"],
+      ["info", 1, "no `editor`: the title page, the copyright page and the EPUB credit no editor"],
+      ["info", 1, "no `publisher`: the title page and the EPUB name no publisher; the copyright page gives only the edition's year"],
+      // The second text's `id` stands on line 17 of the shortened manifest (line 23 of the fixture, less six lines).
+      ["info", 17, "text `second` has no `publication`: the copyright page names only its title and date"],
+      ["warning", 17, "text `second` has no `source`: the copyright page cannot say where the text was found; add `source: { site: …, url: … }`"],
     ]);
     expect(edition.manifest.revised).toBe(today());
   });
@@ -53,11 +58,21 @@ describe("a manifest without the optional keys", () => {
     const zip = await JSZip.loadAsync(await readFile(path.join(out, "fixture-edition.epub")));
     const opf = await zip.file("OEBPS/content.opf")!.async("string");
     expect(opf).not.toContain("<dc:subject");
+    expect(opf).not.toContain("<dc:publisher");
+    expect(opf).not.toMatch(/marc:relators">edt</);
+    // The anonymous text adds no creator: the one author is the first text's.
+    expect(opf.match(/<dc:creator[^>]*>[^<]*/g)).toEqual(['<dc:creator id="creator-0">Ann Author']);
     expect(opf).toContain(`<dc:date>${today()}</dc:date>`);
     const copyright = (await zip.file("OEBPS/copyright.xhtml")!.async("string")).replaceAll("&#x201C;", "“").replaceAll("&#x201D;", "”");
-    // The first text keeps its full line; the second has only author and title (no date in the fixture either).
+    // The first text keeps its full line; the second, anonymous, has only its title (no date in the fixture either).
     expect(copyright).toContain("Ann Author, “The first text”, A Journal 1, 1994. Text from An Archive.");
-    expect(copyright).toContain("Bob Writer, “The second text”.</li>");
+    expect(copyright).toContain("<li>“The second text”.</li>");
+    // No editor and no publisher: the imprint line gives only the edition's year.
+    expect(copyright).toContain(`<p class="imprint">This edition ${today().slice(0, 4)}.</p>`);
+    expect(copyright).not.toMatch(/Edited by|Published by|Anonymous/);
+    const titlePage = await zip.file("OEBPS/title-page.xhtml")!.async("string");
+    expect(titlePage).not.toMatch(/book-editor|book-publisher|Edited by/);
+    expect(titlePage).toContain('<p class="book-authors">Ann Author</p>');
     expect(copyright).not.toMatch(/“The second text”, ?\./);
     expect(copyright).not.toContain("undefined");
     // No note and no corrections: no editorial note at all.
@@ -76,6 +91,7 @@ describe("a text's source line on the copyright page", () => {
 
   it.each([
     [{}, "A. Writer, “A title”."],
+    [{ author: undefined, anonymous: true, date: "1994" }, "“A title”, 1994."],
     [{ date: "1994" }, "A. Writer, “A title”, 1994."],
     [{ publication: "A Journal 3" }, "A. Writer, “A title”, A Journal 3."],
     [{ source: { site: "An Archive" } }, "A. Writer, “A title”. Text from An Archive."],

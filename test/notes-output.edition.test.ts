@@ -55,7 +55,8 @@ describe("notes in the EPUB", () => {
 
   it("links every cited work to its entry in the works cited", () => {
     const works = links(/class="work-ref/);
-    expect(works.length).toBe(13 + 19 + 41);
+    // Notes and page references (13 Sherry, 19 Marot, 42 Cliff) and Simkin's 35 named sources (readings/counts.yaml).
+    expect(works.length).toBe(13 + 19 + 42 + 35);
     for (const { file, tag } of works) {
       const to = target(file, tag);
       expect(to.file).toBe("bibliography.xhtml");
@@ -79,11 +80,16 @@ function footnotes(book: Root) {
     let preceding = "";
     parent.children.forEach((child, index) => {
       if (isFloat(child)) return;
-      if (child.type === "element" && ((child.properties.className as string[] | undefined) ?? []).includes("noteref") && isFloat(parent.children[index + 1])) {
-        const note = toString(parent.children[index + 1] as Element).replace(/\u00AD/g, "");
+      // The call's floats stand right before it: its note first, then the notes called inside that note.
+      let first = index;
+      while (isFloat(parent.children[first - 1])) first--;
+      if (child.type === "element" && ((child.properties.className as string[] | undefined) ?? []).includes("noteref") && first < index) {
+        const note = toString(parent.children[first] as Element).replace(/\u00AD/g, "");
         const label = toString(child);
         const words = joinHyphens(note.slice(`${label}.`.length).replace(/\s+/g, " ").trim()).split(" ");
-        found.push({ label, opening: words.slice(0, 4).join(" "), before: /(\S{1,5})$/.exec(joinHyphens(preceding.replace(/\s+/g, " ")))?.[1] ?? "" });
+        // A call that follows another (`20,1*`) has the style sheet's comma before it, which the tree does not hold.
+        const follows = ((child.properties.className as string[] | undefined) ?? []).includes("noteref-follows");
+        found.push({ label, opening: words.slice(0, 4).join(" "), before: follows ? "," : (/(\S{1,5})$/.exec(joinHyphens(preceding.replace(/\s+/g, " ")))?.[1] ?? "") });
       }
       preceding += child.type === "text" ? child.value : child.type === "element" ? toString(child) : "";
       preceding = preceding.replace(/\u00AD/g, "");

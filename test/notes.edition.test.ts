@@ -3,6 +3,7 @@
 // (`grep -n '\[[0-9]*\*\?\]'`, `sed -n 142,144p` for Marot's notes).
 import type { Element, Root } from "hast";
 import { toString } from "hast-util-to-string";
+import { selectAll } from "hast-util-select";
 import { visit } from "unist-util-visit";
 import { VFile } from "vfile";
 import { describe, expect, it } from "vitest";
@@ -89,6 +90,10 @@ describe("notes in the five texts", () => {
     expect(body.indexOf("1*")).toBe(body.indexOf("20") + 1);
     const starredCall = calls(division("cliff")).find((call) => call.properties.id === "cliff-noteref-1s")!;
     expect(starredCall.properties.className).toEqual(["noteref", "noteref-follows"]);
+    // No space between them (the style sheets' comma separates them: `20,1*`, never `20 ,1*`).
+    const paragraph = selectAll("p", division("cliff")).find((node) => node.children.includes(starredCall))!;
+    const before = paragraph.children[paragraph.children.indexOf(starredCall) - 1]!;
+    expect(before.type === "element" && before.properties.id).toBe("cliff-noteref-20");
   });
 
   it("links Marot's calls (2) and (3) and keeps note 1, whose call was lost, with a warning at its line", () => {
@@ -129,7 +134,7 @@ describe("notes in the editors' diff", () => {
 });
 
 describe("notes in print", () => {
-  it("moves every called note after its call, nested ones after their parent, and keeps only Marot's note 1 in a notes section", () => {
+  it("moves every called note right before its call, nested ones after their parent, and keeps only Marot's note 1 in a notes section", () => {
     const tree = structuredClone(edition.book);
     footnotesForPrint(tree);
     const floats = all(tree, (node) => hasClass(node, "footnote"));
@@ -141,14 +146,16 @@ describe("notes in print", () => {
     expect(toString(note4)).toBe("4. Ibid. [Trotsky, The Revolution Betrayed], pp.\u00A051–52.");
     const sections = all(tree, (node) => hasClass(node, "notes"));
     expect(sections.map((section) => notes(section).map((note) => note.properties.id))).toEqual([["marot-note-1"]]);
-    // A float stands inside its paragraph right after the call.
+    // A float stands inside its paragraph right before its call (past the notes its note calls, which follow it).
     for (const float of floats.filter((node) => !/-note-2[789]$/.test(String(node.properties.dataNoteId)))) {
-      let previous: Element | undefined;
+      let next: Element | undefined;
       visit(tree, "element", (node) => {
-        const index = node.children.indexOf(float);
-        if (index > 0) previous = node.children[index - 1] as Element;
+        let index = node.children.indexOf(float);
+        if (index === -1) return;
+        while (node.children[index]?.type === "element" && hasClass(node.children[index] as Element, "footnote")) index++;
+        next = node.children[index] as Element;
       });
-      expect(previous && hasClass(previous, "noteref")).toBe(true);
+      expect(next && hasClass(next, "noteref") && String(next.properties.href)).toBe(`#${String(float.properties.dataNoteId)}`);
     }
   });
 

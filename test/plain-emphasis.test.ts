@@ -57,4 +57,13 @@ describe("plain-text emphasis", () => {
     expect(emphasis).toContain("All rights reserved");
     expect(text).not.toContain("_");
   });
+
+  it("makes `*words*` emphasis where they pair, leaves starred notes and runs of asterisks, and warns about a lone one", async () => {
+    const { emphasis, text, file } = await restore(
+      "He read *Pravda* and *The Revolution Betrayed* every day.[1*]\n\n* * *\n\nA word* alone, and 2*3 is six.\n",
+    );
+    expect(emphasis).toEqual(["Pravda", "The Revolution Betrayed"]);
+    expect(text).not.toContain("*Pravda");
+    expect(file.messages.filter((message) => message.ruleId === "typography-lone-asterisk").map((message) => `${message.line}:${message.column}`)).toEqual(["5:7"]);
+  });
 });

@@ -12,6 +12,7 @@ import type { ChronologyEntry, DatedEvent } from "../src/enrich/dates/events.js"
 import type { Edition } from "../src/pipeline.js";
 import { chronologyEntries } from "../src/enrich/dates/events.js";
 import { goldMentions } from "./fixtures/names-gold.js";
+import { namesWithoutAuthority } from "./names-quality.js";
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 
@@ -132,7 +133,51 @@ export async function trotskyQuality(edition: Edition) {
   const sample = sampleScores(await chronologySample(), entries);
   const held = edition.texts.flatMap((file) => file.messages.filter((message) => message.ruleId === "dates-year-held")).length;
   const chronology = { entries: entries.length, held, sampleRead: sample.kept, samplePrecision: round(sample.precision) };
-  return { names, events, chronology, notes: notesLinked(edition) };
+
+  // Issue 14: the index with no authority entries (the corpus' Schneider and Dawsey, the seeds with names.yaml emptied).
+  return { names, namesWithoutAuthority: await namesWithoutAuthority(), events, chronology, notes: notesLinked(edition), citations: citationFigures(edition) };
+}
+
+/**
+ * The citations of each text of an edition (the citations stage's records):
+ * how many of its notes were read as citations, and of those how many into a
+ * CSL item with author, title and page (an `Ibid.` counts with its work's
+ * author and title); the in-text forms; the unresolved at their
+ * `line:column`; the brackets left as text. `share` is complete note
+ * citations over all notes (a note that discusses rather than cites lowers it).
+ */
+export function citationFigures(edition: Pick<Edition, "texts">) {
+  return Object.fromEntries(
+    edition.texts.map((file) => {
+      const records = file.data.citations ?? [];
+      const works = file.data.works ?? new Map();
+      const notes = (file.data.notes?.notes.numbered ?? 0) + (file.data.notes?.notes.starred ?? 0);
+      const inNotes = records.filter((record) => (record.form ?? "note") === "note");
+      const complete = inNotes.filter((record) => {
+        const item = record.work ? works.get(record.work) : undefined;
+        // A page, not a chapter (`Ch. XLV`).
+        return Boolean(item?.title && (item.author?.length || item.editor?.length) && record.locator && /^\d/.test(record.locator));
+      }).length;
+      const form = (name: string) => records.filter((record) => record.form === name);
+      return [
+        file.data.textId ?? "",
+        {
+          notes,
+          noteCitations: inNotes.length,
+          withAuthorTitlePage: complete,
+          share: notes ? round(complete / notes) : null,
+          brackets: form("bracket").length,
+          authorDate: form("author-date").length,
+          sources: form("source").length,
+          pageReferences: form("page-reference").length,
+          resolved: records.filter((record) => record.work).length,
+          unresolved: records.filter((record) => !record.work).map((record) => `${record.line}:${record.column}`),
+          worksCited: works.size,
+          editorialBracketsLeftAsText: file.data.editorialBrackets ?? 0,
+        },
+      ];
+    }),
+  );
 }
 
 /** The appendix's entries as the book prints them (the chronology section's entries, by their first passage's anchor). */

@@ -6,7 +6,7 @@ import { restoreBoilerplate } from "../src/restore/boilerplate.js";
 import { messagesOf, runPlugins } from "./restore-fixture.js";
 
 const none: BoilerplateRules = { sites: [] };
-const run = (value: string, rules = none) => runPlugins([[restoreBoilerplate, { rules }]], value);
+const run = (value: string, rules = none, titles: string[] = []) => runPlugins([[restoreBoilerplate, { rules, titles }]], value);
 
 const site: BoilerplateRules = {
   sites: [
@@ -36,15 +36,48 @@ describe("restoreBoilerplate: general detectors", () => {
     expect(messagesOf(file, "boilerplate-link-line")).toEqual(["4:1 removed a line of links: `Home | Archive | Index`"]);
   });
 
-  it("removes a short label that stands three times, not the title", () => {
-    const value = "Title line\n\nPhoto caption\nSome sentence here.\n\nPhoto caption\nAnother sentence.\n\nPhoto caption\nThird sentence.\n";
+  it("removes a caption beside an image marker and its verbatim repeats on lines of their own, not the title", () => {
+    const value = "Title line\n\n[Image]\nPhoto caption\n\nSome sentence here.\n\nPhoto caption\n\nAnother sentence.\n";
     const { markdown, file } = run(value);
-    expect(markdown).toBe("Title line\n\nSome sentence here.\n\nAnother sentence.\n\nThird sentence.\n");
+    expect(markdown).toBe("Title line\n\n\\[Image]\n\nSome sentence here.\n\nAnother sentence.\n");
+    expect(messagesOf(file, "boilerplate-caption")).toEqual(["4:1 removed an image caption: `Photo caption`", "8:1 removed an image caption: `Photo caption`"]);
+  });
+
+  it("keeps a short line that stands three times with no image beside it: a signature under several documents", () => {
+    const value = "Title line\n\nTo all workers.\nMilitary Revolutionary Committee\n\nTo the soldiers.\nMilitary Revolutionary Committee\n\nTo the peasants.\nMilitary Revolutionary Committee\n";
+    const { markdown, file } = run(value);
+    expect(markdown).toBe("Title line\n\nTo all workers.\nMilitary Revolutionary Committee\n\nTo the soldiers.\nMilitary Revolutionary Committee\n\nTo the peasants.\nMilitary Revolutionary Committee\n");
+    expect(file.messages).toEqual([]);
+  });
+
+  it("keeps a table's rows: cells with numbers, or a row starting and ending with `|`, are no line of links", () => {
+    const value = "Title\n\nCarpenters | 1905 | 12.50\nMasons | 1906 | 14.00\n| Index | Home |\n";
+    const { markdown, file } = run(value);
+    expect(markdown).toContain("Carpenters | 1905 | 12.50");
+    expect(markdown).toContain("| Index | Home |");
+    expect(messagesOf(file, "boilerplate-link-line")).toEqual([]);
+  });
+
+  it("needs link-like items: navigation words or another text's title", () => {
+    const value = "Title\n\nBread and roses | Peace and land\n\nHome · Archive · Glossary\n";
+    const plain = run(value);
+    expect(plain.markdown).toBe("Title\n\nBread and roses | Peace and land\n");
+    expect(messagesOf(plain.file, "boilerplate-link-line")).toEqual(["5:1 removed a line of links: `Home · Archive · Glossary`"]);
+    // With a text of the edition called "Peace and Land", the line links to it.
+    expect(run(value, none, ["Peace and Land"]).markdown).toBe("Title\n");
+  });
+
+  it("over its budget (5 lines) a generic rule removes nothing and warns with its lines and words, unless the data confirms it", () => {
+    const value = "Title\n\n" + Array.from({ length: 5 }, (_, i) => `[Image]\nCaption ${"abcde"[i]}\n\nSentence ${i}.\n`).join("\n");
+    const { markdown, file } = run(value);
+    expect(markdown).toContain("Caption e");
     expect(messagesOf(file, "boilerplate-caption")).toEqual([
-      "3:1 removed a repeated caption: `Photo caption`",
-      "6:1 removed a repeated caption: `Photo caption`",
-      "9:1 removed a repeated caption: `Photo caption`",
+      "4:1 rule `boilerplate-caption` would remove 5 lines (10 words) from this text, more than its budget of 4 lines and 30 words without the edition's confirmation: lines 4, 9, 14, 19, 24; kept. If they are furniture, confirm it in boilerplate.yaml (`confirms: [boilerplate-caption]` for the site, or a `texts` entry)",
     ]);
+    expect(file.messages[0]!.fatal).toBe(false);
+    const confirmed = run(value, { sites: [], texts: [{ text: "fixture", confirms: ["boilerplate-caption"], reason: "pictures" }] });
+    expect(confirmed.markdown).not.toContain("Caption");
+    expect(messagesOf(confirmed.file, "boilerplate-caption")).toHaveLength(5);
   });
 
   it("removes a caption that stands twice in a row as one block (spaces folded)", () => {

@@ -35,7 +35,7 @@ describe("restoreCitations: notes read as citations", () => {
       ["3", "op-cit", undefined, "7"],
     ]);
     expect(messagesOf(file, "citations-unresolved")).toEqual(["7:1 note 3: op. cit.: no work by Serge cited before in this text; not linked"]);
-    expect(messagesOf(file, "citations-count")).toEqual(["1:1 3 citations, 1 unresolved, 1 works cited"]);
+    expect(messagesOf(file, "citations-count")).toEqual(["1:1 3 citations (3 in notes), 1 unresolved, 1 works cited"]);
     // The notes keep their wording.
     const notes: string[] = [];
     visit(tree, "footnoteDefinition", (definition: FootnoteDefinition) => {
@@ -60,7 +60,7 @@ describe("restoreCitations: notes read as citations", () => {
     expect(work?.issued).toBeDefined();
     expect([work?.publisher, work?.["publisher-place"]]).toContain("Oxford");
     expect(file.data.works?.size).toBe(1);
-    expect(messagesOf(file, "citations-count")).toEqual(["1:1 2 citations, 0 unresolved, 1 works cited"]);
+    expect(messagesOf(file, "citations-count")).toEqual(["1:1 2 citations (2 in notes), 0 unresolved, 1 works cited"]);
   });
 
   it("reports an Ibid. with no citation before it", () => {
@@ -102,7 +102,7 @@ describe("restoreCitations: page references to the reviewed book", () => {
       ["page-reference", "15"],
       ["page-reference", "259–60"],
     ]);
-    expect(messagesOf(file, "citations-count")).toEqual(["1:1 2 citations, 0 unresolved, 1 works cited"]);
+    expect(messagesOf(file, "citations-count")).toEqual(["1:1 2 citations (2 page references), 0 unresolved, 1 works cited"]);
   });
 
   it("reads no page references in a text that reviews no book, nor a bracket naming someone else", () => {

@@ -40,6 +40,19 @@ describe("restoreHeadings: short lines", () => {
     expect(file.messages).toEqual([]);
   });
 
+  it("never takes a quotation standing alone, or a line of dots and words, for a heading", () => {
+    const value = [
+      "That was what he meant when he drew the lesson:",
+      "“In a revolution, greater energy is equivalent to greater humanity.”", // a quotation standing alone
+      "The Whole Thing Was “Unthinkable.”", // a sentence closed inside its quotation marks
+      "If . . . .", // a trailing-off
+      "And So …", // an ellipsis
+      "More prose follows here, which is a sentence.",
+    ].join("\n\n");
+    const { tree } = run(`${value}\n`);
+    expect(types(tree)).toEqual(Array(6).fill("paragraph"));
+  });
+
   it("does not look into the closing notes", () => {
     const { tree } = run("Body text.\n\n1. Short Note\n\n2. Another Note\n");
     expect(types(tree)).toEqual(["paragraph", "paragraph", "paragraph"]);
@@ -47,6 +60,27 @@ describe("restoreHeadings: short lines", () => {
 });
 
 describe("restoreHeadings: run-in headings", () => {
+  it("sets a run-in heading one level below the headings standing alone before it, and refuses a run-in trailing-off", () => {
+    const value = [
+      "A Run-in Before In the beginning there was no heading standing alone.", // before any: the text's level
+      "From Prison to Power",
+      "Some prose under the chapter, which is a sentence.",
+      "A Young Revolutionary In those years he was a student.", // after one: a level below
+      "If . . . . In that case the outcome would have been different.", // dots are no heading
+      "Permanent Revolution",
+      "Prose again, which is a sentence.",
+    ].join("\n\n");
+    const { tree } = run(`${value}\n`, { lexicon });
+    const headings = tree.children.filter((node): node is Heading => node.type === "heading").map((node) => [toString(node), node.depth]);
+    expect(headings).toEqual([
+      ["A Run-in Before", 2],
+      ["From Prison to Power", 2],
+      ["A Young Revolutionary", 3],
+      ["Permanent Revolution", 2],
+    ]);
+    expect(tree.children.map((node) => toString(node))).toContain("If . . . . In that case the outcome would have been different.");
+  });
+
   it("sets apart a heading run into its paragraph by the lexicon's words, at raw places", () => {
     const { tree, file } = run("Prison and Exile The authorities were cruel to him.\n\nMore.\n", { lexicon });
     expect(types(tree)).toEqual(["heading", "paragraph", "paragraph"]);

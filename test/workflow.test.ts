@@ -309,6 +309,7 @@ describe("bad input through the whole build", () => {
 });
 
 async function snapshot(dir: string) {
-  const names = (await readdir(dir)).sort();
+  // Every file, the site's included.
+  const names = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name))).sort();
   return Promise.all(names.map(async (name) => ({ name, bytes: await readFile(path.join(dir, name)), mtime: (await stat(path.join(dir, name))).mtimeMs })));
 }

@@ -71,7 +71,7 @@ function textDivision({ entry, tree, sourceNote: note, chapterNumber: chapter }:
       ...(chapter ? [h("p", { className: ["chapter-number"] }, words.chapter(chapter))] : []),
       h("h1", { id: titleId, className: ["text-title"] }, entry.title),
       ...(entry.subtitle ? [h("p", { className: ["text-subtitle"], role: "doc-subtitle" }, inlineMarkdown(entry.subtitle))] : []),
-      h("p", { className: ["text-author"] }, entry.author),
+      ...(entry.author ? [h("p", { className: ["text-author"] }, entry.author)] : []),
     ]),
     ...(tree.children as ElementContent[]),
     ...sourceNote(note),

@@ -1,13 +1,20 @@
 // The works cited, once each, in the back matter: every text's cited works
 // (CSL-JSON, see src/citations/) merged by id and formatted by citation-js
 // with the manifest's CSL style. Each entry carries the work's id, the
-// target of the links in the notes and of the page references.
+// target of the links in the notes and of the page references, and lists
+// where the work is cited: per text (its short title), each citation a link
+// back to it whose text print and the EPUB built with the PDF replace with
+// its page number (the back matter's `page-ref` machinery).
 import { Cite, plugins } from "@citation-js/core";
 import "@citation-js/plugin-csl";
 import type { Element, ElementContent } from "hast";
 import { h } from "hastscript";
 import type { CslItem } from "../citations/works.js";
 import type { CslStyle } from "../manifest/csl-style.js";
+import { pageRefClasses } from "./schema.js";
+
+/** Where a work is cited: per text, its label and the ids of its citation links. */
+export type CitedAt = Map<string, { label: string; anchors: string[] }[]>;
 
 /**
  * One name per author across the list, so the style groups their works: the
@@ -68,6 +75,33 @@ function entryContent(html: string): ElementContent[] {
 export interface BibliographyOptions {
   /** The house form of a title's ranges (`1917–1923`), given by the typography stage. */
   rangeDashes?: (title: string) => string;
+  /** Where each work is cited (by work id): listed after its entry. */
+  citedAt?: CitedAt;
+  /** Put before each entry's id (a text's own works cited: `textid-`). */
+  idPrefix?: string;
+  /** The word before the back-references: `Cited`. */
+  citedWord?: string;
+}
+
+/** `Cited: Cliff 1, 2; Sherry 1`, each number a link back to the citation. */
+function backReferences(groups: { label: string; anchors: string[] }[], word: string): ElementContent[] {
+  if (!groups.length) return [];
+  // With texts named: `Cited: Cliff 1, 2`; a text's own list: `Cited: 1, 2`, in print `Cited, 28, 30` as the index writes its pages.
+  const named = groups.some(({ label }) => label);
+  const children: ElementContent[] = [{ type: "text", value: named ? `${word}: ` : word }];
+  groups.forEach(({ label, anchors }, index) => {
+    if (index) children.push({ type: "text", value: "; " });
+    // A text's own list names no text.
+    if (label) children.push(h("span", { className: ["work-cited-text"] }, label));
+    // One list of folios per text, as the index's locators: print (and the EPUB made with it) writes `, 28, 29–34`, each page once.
+    const list: ElementContent[] = [];
+    anchors.forEach((anchor, n) => {
+      list.push({ type: "text", value: n ? ", " : label ? " " : ": " });
+      list.push(h("a", { className: [pageRefClasses.ref, "work-backref"], href: `#${anchor}` }, String(n + 1)));
+    });
+    children.push(h("span", { className: ["work-cited-pages", pageRefClasses.list] }, list));
+  });
+  return [{ type: "text", value: " " }, h("span", { className: ["work-cited-at"] }, children)];
 }
 
 /** Titles keep their authors' capitals (citeproc would title-case them) and the house range dash. */
@@ -89,7 +123,24 @@ export function bibliography(works: CslItem[], style: CslStyle | undefined, opti
     h(
       "ul",
       { className: ["works-cited"] },
-      entries.map(([, id, content]) => h("li", { id, className: ["work"] }, entryContent(content!.trim()))),
+      entries.map(([, id, content]) =>
+        h("li", { id: `${options.idPrefix ?? ""}${id}`, className: ["work"] }, [...entryContent(content!.trim()), ...backReferences(options.citedAt?.get(id!) ?? [], options.citedWord ?? "Cited")]),
+      ),
     ),
   ];
+}
+
+/** Where each work is cited, from every text's citation records (in reading order), labelled with the texts' short titles. */
+export function citedAtOf(texts: { label: string; citations: { work?: string; anchor?: string }[] }[]): CitedAt {
+  const cited: CitedAt = new Map();
+  for (const { label, citations } of texts) {
+    for (const { work, anchor } of citations) {
+      if (!work || !anchor) continue;
+      const groups = cited.get(work) ?? [];
+      const group = groups.find((one) => one.label === label) ?? (groups.push({ label, anchors: [] }), groups.at(-1)!);
+      group.anchors.push(anchor);
+      cited.set(work, groups);
+    }
+  }
+  return cited;
 }

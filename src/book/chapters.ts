@@ -5,7 +5,8 @@
 // ./schema.ts); a text is divided into chapters when several of them stand
 // in it. Its outline nests its headings by level: the sections within a
 // chapter under the chapter, chapters under their part. A text without
-// division headings lists its section headings (h2) as before.
+// division headings lists its section headings (h2), each with the h3
+// subsections under it.
 import type { Element } from "hast";
 import { toString as hastToString } from "hast-util-to-string";
 import { isDivisionHeading, sectionHeadings } from "./ids.js";
@@ -42,10 +43,10 @@ function nest(headings: Element[]): OutlineNode[] {
   return outline;
 }
 
-/** The text's outline: with chapters, its headings nested by level (sections under their chapter); without, its section headings. */
+/** The text's outline: its headings nested by level (sections under their chapter, subsections under their section). */
 export function textOutline(division: Element): OutlineNode[] {
   const headings = sectionHeadings(division);
-  return chapterHeadings(division).length ? nest(headings) : headings.map((heading) => ({ heading, children: [] }));
+  return nest(headings);
 }
 
 /** The text's chapters (and parts) nested by level, without the sections within them: what the printed contents lists. */

@@ -5,9 +5,9 @@ import type { Manifest, TextEntry } from "../manifest/manifest-schema.js";
 import type { Division } from "./division.js";
 import { interfaceWords, type InterfaceWords } from "./words.js";
 
-/** The texts' authors, each once, in reading order. */
+/** The texts' authors, each once, in reading order (an anonymous text adds none). */
 export function bookAuthors(manifest: Manifest): string[] {
-  return [...new Set(manifest.texts.map((text) => text.author))];
+  return [...new Set(manifest.texts.flatMap((text) => text.author ?? []))];
 }
 
 /** The title with its subtitle, as a document or PDF title gives it. */
@@ -34,8 +34,8 @@ export function titlePage(manifest: Manifest, words: InterfaceWords = interfaceW
     h("h1", { className: ["book-title"] }, manifest.title),
     ...(manifest.subtitle ? [h("p", { className: ["book-subtitle"] }, manifest.subtitle)] : []),
     h("p", { className: ["book-authors"] }, authors.join(" · ")),
-    h("p", { className: ["book-editor"] }, words.editedBy(manifest.editor)),
-    h("p", { className: ["book-publisher"] }, manifest.publisher),
+    ...(manifest.editor ? [h("p", { className: ["book-editor"] }, words.editedBy(manifest.editor))] : []),
+    ...(manifest.publisher ? [h("p", { className: ["book-publisher"] }, manifest.publisher)] : []),
   ]);
 }
 
@@ -48,13 +48,15 @@ export function sourceLine(text: TextEntry): ElementContent[] {
     : source.url
       ? [{ type: "text", value: " Text from " }, h("a", { href: source.url }, source.site), { type: "text", value: "." }]
       : [{ type: "text", value: ` Text from ${source.site}.` }];
-  return [{ type: "text", value: `${text.author}, “${text.title}”${origin ? `, ${origin}` : ""}.` }, ...found];
+  // An anonymous text is credited by its title alone (Chicago 14.79).
+  const credit = text.author ? `${text.author}, “${text.title}”` : `“${text.title}”`;
+  return [{ type: "text", value: `${credit}${origin ? `, ${origin}` : ""}.` }, ...found];
 }
 
 export function copyrightPage(manifest: Manifest, words: InterfaceWords = interfaceWords(manifest.language)): Element {
   return division("copyright", "Copyright", { "epub:type": "copyright-page" }, [
     h("p", [h("span", { className: ["book-title-inline"] }, manifest.title), manifest.subtitle ? `: ${manifest.subtitle}` : ""]),
-    h("p", `${words.editedBy(manifest.editor)}. Published by ${manifest.publisher}, ${manifest.revised.slice(0, 4)}.`),
+    h("p", { className: ["imprint"] }, [manifest.editor ? `${words.editedBy(manifest.editor)}. ` : "", words.imprint(manifest.publisher, manifest.revised.slice(0, 4))].join("")),
     h("p", { className: ["rights"] }, manifest.rights),
     h("h2", { className: ["sources-heading"] }, words.sources),
     h("ul", { className: ["sources"] }, manifest.texts.map((text) => h("li", sourceLine(text)))),

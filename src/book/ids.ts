@@ -63,19 +63,23 @@ export function isDivisionHeading(node: Element): boolean {
 
 /**
  * The section headings of a division, in order: those the nested contents
- * list. Its h2 headings; in a text with division headings (a book's parts
+ * list. Its h2 headings and the h3 headings directly under it; in a text with division headings (a book's parts
  * and chapters, which may stand at h2 or h3), every heading below the title,
  * so the sections within a chapter are listed too.
  */
 export function sectionHeadings(division: Element): Element[] {
   const headings: Element[] = [];
   let divided = false;
+  const inDivision = new Set<Element>();
   visitParents(division, "element", (node, ancestors) => {
     if (!/^h[2-6]$/.test(node.tagName) || outsideSections(ancestors as (Element | Root)[])) return;
     divided ||= isDivisionHeading(node);
     headings.push(node);
+    if (ancestors.at(-1) === division) inDivision.add(node);
   });
-  return divided ? headings : headings.filter((heading) => heading.tagName === "h2");
+  // Without division headings: the h2 headings, and the h3 headings standing in the text itself (its sections'
+  // subsections; an h3 inside a block of its own, such as a quoted excerpt's caption, is not a section).
+  return divided ? headings : headings.filter((heading) => heading.tagName === "h2" || (heading.tagName === "h3" && inDivision.has(heading)));
 }
 
 /** Give every section heading of `division` without an id one made from the division id and its words. */

@@ -5,16 +5,17 @@
 // the title.
 import type { TextEntry } from "../manifest/manifest-schema.js";
 
-const surname = (text: TextEntry) => text.author.trim().split(/\s+/).at(-1)!;
+const surname = (text: TextEntry) => text.author?.trim().split(/\s+/).at(-1);
 
 /** The short label of every text of the edition, by text id. */
 export function shortTitles(texts: TextEntry[]): Map<string, string> {
-  const counts = new Map<string, number>();
+  const counts = new Map<string | undefined, number>();
   for (const text of texts) counts.set(surname(text), (counts.get(surname(text)) ?? 0) + 1);
+  const personal = (text: TextEntry) => text.author !== undefined && /\s/.test(text.author.trim()) && counts.get(surname(text)) === 1;
   return new Map(
     texts.map((text) => [
       text.id,
-      text.shortTitle ?? (counts.get(surname(text)) === 1 && /\s/.test(text.author.trim()) ? surname(text) : text.title),
+      text.shortTitle ?? (personal(text) ? surname(text)! : text.title),
     ]),
   );
 }

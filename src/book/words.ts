@@ -11,6 +11,8 @@ export interface InterfaceWords {
   printPages: string;
   chronology: string;
   worksCited: string;
+  /** Before the back-references of a works-cited entry: `Cited: Cliff 1, 2`. */
+  cited: string;
   editorialNote: string;
   index: string;
   notes: string;
@@ -21,6 +23,8 @@ export interface InterfaceWords {
   sources: string;
   chapter: (number: string) => string;
   editedBy: (editor: string) => string;
+  /** The copyright page's imprint line: who published the edition (when the manifest says) and its year. */
+  imprint: (publisher: string | undefined, year: string) => string;
   /** The heading and the introduction of the corrections in the editorial note. */
   corrections: string;
   correctionsIntro: string;
@@ -45,6 +49,7 @@ const english: InterfaceWords = {
   printPages: "Pages of the print edition",
   chronology: "Chronology",
   worksCited: "Works cited",
+  cited: "Cited",
   editorialNote: "Editorial note",
   index: "Index of names",
   notes: "Notes",
@@ -54,9 +59,10 @@ const english: InterfaceWords = {
   sources: "Sources",
   chapter: (number) => `Chapter ${number}`,
   editedBy: (editor) => `Edited by ${editor}`,
+  imprint: (publisher, year) => (publisher ? `Published by ${publisher}, ${year}.` : `This edition ${year}.`),
   corrections: "Corrections",
   correctionsIntro:
-    "These slips in the sources were corrected; every other word stands as the source gives it. Each entry gives this edition’s reading, a square bracket, then the source’s reading.",
+    "These slips in the sources were corrected; every other word stands as the source gives it. Each entry gives the text and, in print, the page, then this edition’s reading, a square bracket, and the source’s reading.",
   times: (count) => ` (${count} times)`,
   see: "see",
   seeAlso: "see also",

@@ -3,7 +3,7 @@
 // house typography: no-break spaces after initials and `p.`, curly quotes,
 // en dashes in ranges). A note that does not read as a citation (a
 // discussion, an explanation) gives undefined: it is not guessed at.
-import nlp from "compromise";
+import { nlp } from "../language/lazy-packages.js";
 
 export interface PersonName {
   family: string;
@@ -11,7 +11,7 @@ export interface PersonName {
 }
 
 export interface ParsedCitation {
-  /** `full`: with its imprint; `ibid`, `op-cit`; `short`: author and/or title only. */
+  /** `full`: with its imprint; `ibid` (and `idem` alone), `op-cit` (and `loc. cit.`); `short`: author and/or title only. */
   kind: "full" | "ibid" | "op-cit" | "short";
   /** Words before the citation that belong to the note: `See`, `Quoted in`. */
   prefix?: string;
@@ -20,6 +20,8 @@ export interface ParsedCitation {
   /** For a chapter or essay: the book it stands in, and that book's editor. */
   containerTitle?: string;
   containerAuthor?: string;
+  /** The container is a journal (an article's), not a book (a chapter's). */
+  containerKind?: "journal";
   publisher?: string;
   place?: string;
   year?: string;
@@ -33,20 +35,22 @@ export interface ParsedCitation {
 
 const space = "[ \\u00A0]";
 const authorPart = `(?:[A-Z]\\.${space}?)*[A-Z][\\p{Ll}’'-]+`;
+/** `op. cit.`, `Op. Cit.`, `loc. cit.`: the work of this author cited before. */
+const opCit = `(?:[Oo]p|[Ll]oc)\\.${space}?[Cc]it\\.`;
 const citation = new RegExp(
   [
     `^(?<prefix>(?:See|Quoted in|Cf\\.)${space}+)?`,
     `(?:(?<author>${authorPart}),${space}+(?!(?:pp?\\.|pages?|volume)${space}))?`,
     "(?:",
-    `(?<ibid>Ibid\\.)`,
+    `(?<ibid>[Ii]bid(?:em)?\\.?|[Ii]dem\\.?(?=,|$))`,
     `|“(?<chapter>[^”]+?)[;,.]?”${space}+in${space}+(?<editor>[^,]+?),${space}+(?<container>[^,(]+?)`,
-    `|(?<opcitAlone>op\\.${space}?cit\\.)`,
+    `|(?<opcitAlone>${opCit})`,
     `|(?<title>.+?)`,
     ")",
-    `(?:,${space}+(?<opcit>op\\.${space}?cit\\.))?`,
+    `(?:,${space}+(?<opcit>${opCit}))?`,
     `(?:${space}+\\((?<imprint>[^()]*(?:\\d{4}|n\\.${space}?d\\.)[^()]*)\\))?`,
-    `(?:,${space}+volume${space}+(?<volume>\\d+))?`,
-    `(?:,${space}+(?:pp?\\.|pages?)${space}+(?<pages>[\\d–, and]+?)|,${space}+(?<bare>\\d+(?:–\\d+)?))?`,
+    `(?:,${space}+(?:volume|[Vv]ol\\.)${space}*(?<volume>\\d+|[IVXLC]+))?`,
+    `(?:,${space}*(?:[Pp]p?\\.${space}*|[Pp]ages?${space}+)(?<pages>[\\d–\\-, and]+?)|,${space}+(?<bare>\\d+(?:[–-]\\d+)?))?`,
     "\\.?$",
   ].join(""),
   "u",

@@ -22,11 +22,14 @@ export interface CslName {
 /** The CSL-JSON fields this edition fills. */
 export interface CslItem {
   id: string;
-  type: "book" | "chapter";
+  /** `book`, `chapter`, or any CSL type an edition's works file gives. */
+  type: string;
   author?: CslName[];
   editor?: CslName[];
   title?: string;
+  "title-short"?: string;
   "container-title"?: string;
+  volume?: string;
   publisher?: string;
   "publisher-place"?: string;
   edition?: string;
@@ -41,6 +44,12 @@ export interface CitationRecord {
   /** Raw line of the note or reference. */
   line?: number;
   kind: ParsedCitation["kind"] | "page-reference";
+  /** Where the citation stands: a note, a bracket or parenthesis in the running text, the head of a quoted source. */
+  form?: "note" | "bracket" | "author-date" | "source" | "page-reference";
+  /** Raw column of an in-text citation. */
+  column?: number;
+  /** The id of the link that is the citation in the book (the works cited's back-reference goes to it). */
+  anchor?: string;
   prefix?: string;
   /** The work's id (`work-…`), when resolved. */
   work?: string;
@@ -88,7 +97,8 @@ function issued(year: string | undefined): CslItem["issued"] {
 
 /** The CSL item for a citation that names its work (a full citation or the first short one). */
 export function itemOf(citation: ParsedCitation): CslItem {
-  const item: CslItem = { id: workIdOf(citation.author, citation.title), type: citation.containerTitle ? "chapter" : "book" };
+  const item: CslItem = { id: workIdOf(citation.author, citation.title), type: citation.containerTitle ? (citation.containerKind === "journal" ? "article-journal" : "chapter") : "book" };
+  if (citation.containerKind === "journal" && citation.volume) item.volume = citation.volume;
   if (citation.author) item.author = [citation.author];
   if (citation.title) item.title = citation.title;
   if (citation.containerTitle) item["container-title"] = citation.containerTitle;

@@ -27,6 +27,7 @@ import { rawPoint, rawPointOfRawOffset, rewriteText, sliceText } from "./raw-pos
 import { maxNesting, nestingCuts } from "../manifest/markdown-nesting.js";
 import { lineEndEdits } from "./raw-text-parser.js";
 import { readFrontMatter } from "./front-matter.js";
+import { recordRemoval } from "../restore/removals.js";
 import { splitText, type TextPiece } from "./split-text.js";
 
 export interface MarkdownParserOptions {
@@ -166,6 +167,8 @@ function frontMatterOut(file: VFile, tree: Root, document: string, language = "e
   if (index === -1) return;
   const node = tree.children[index] as RootContent & { value: string };
   tree.children.splice(index, 1);
+  // For the word ledger: its values that the book uses stand in the text's heading, the rest is left out.
+  recordRemoval(file, { rule: "markdown-front-matter", line: node.position?.start.line ?? 1, endLine: node.position?.end.line ?? 1, text: node.value });
   const start = document.indexOf("\n", 0) + 1;
   const matter = readFrontMatter(node.value, start, language);
   if (matter.error) {
@@ -199,10 +202,12 @@ function leaveOut(file: VFile, tree: Root): void {
     };
     if (node.type === "html") {
       file.message(`raw HTML in the Markdown is left out: \`${node.value.slice(0, 60)}\``, { place: node.position, ruleId: "markdown-html", source });
+      recordRemoval(file, { rule: "markdown-html", line: node.position?.start.line ?? 0, endLine: node.position?.end.line ?? 0, text: node.value });
       return replace([]);
     }
     if (node.type === "image" || node.type === "imageReference") {
       file.message(`an image is left out (the edition prints no images)${node.alt ? `: \`${node.alt}\`` : ""}`, { place: node.position, ruleId: "markdown-image", source });
+      recordRemoval(file, { rule: "markdown-image", line: node.position?.start.line ?? 0, endLine: node.position?.end.line ?? 0, text: String(file.value).slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0) });
       return replace([]);
     }
     if (node.type === "link" && !outsideLink.test(node.url)) {

@@ -76,3 +76,10 @@ function tryStyle(style: CslStyle): string | undefined {
     return `it does not format a bibliography (${(error as Error).name})`;
   }
 }
+
+/** The CSL style id (Debian's styles) of each `citationStyle` a manifest may name. */
+export const citationStyleIds = {
+  "chicago-notes-bibliography": "chicago-note-bibliography",
+  "chicago-author-date": "chicago-author-date",
+  apa: "apa",
+} as const;

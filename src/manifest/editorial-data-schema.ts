@@ -28,17 +28,29 @@ export const correctionsSchema = z.array(
 );
 
 /**
- * Structure an editor states where the detectors cannot prove it: a heading
- * run into the paragraph after it, named by its exact words.
+ * Structure an editor states where the detectors cannot prove it, each named
+ * by the exact words a paragraph starts with: a heading run into the
+ * paragraph after it, or a block quotation the scrape left as a paragraph
+ * (no quotation marks, no introducing colon).
  */
 export const structureSchema = z.array(
-  z.strictObject({
-    /** The text's id in edition.yaml. */
-    text: nonEmpty,
-    /** The words at the start of a paragraph that are its section's heading. */
-    runInHeading: nonEmpty,
-    reason: nonEmpty,
-  }),
+  z.union([
+    z.strictObject({
+      /** The text's id in edition.yaml. */
+      text: nonEmpty,
+      /** The words at the start of a paragraph that are its section's heading. */
+      runInHeading: nonEmpty,
+      reason: nonEmpty,
+    }),
+    z.strictObject({
+      text: nonEmpty,
+      /** The words a block quotation's first paragraph starts with. */
+      blockQuotation: nonEmpty,
+      /** How many paragraphs the quotation runs over, from that one. */
+      paragraphs: z.number().int().min(1).max(20).default(1),
+      reason: nonEmpty,
+    }),
+  ]),
 );
 
 /** A pattern with a capturing group: the group is the value read (an excerpt's number, a title-block field). */
@@ -81,12 +93,20 @@ export const boilerplateSchema = z.strictObject({
       endsBefore: z.array(pattern).default([]),
       /** How the site sets out numbered excerpts from sources, if it does. */
       excerpts: z.array(excerptConventionSchema).default([]),
+      /** Generic rules (`boilerplate-link-line`, `boilerplate-caption`) this site's texts may apply past their budget. */
+      confirms: z.array(z.enum(["boilerplate-link-line", "boilerplate-caption"])).default([]),
     }),
   ),
+  /** Generic rules one text (its id in edition.yaml) may apply past their budget. */
+  texts: z
+    .array(z.strictObject({ text: nonEmpty, confirms: z.array(z.enum(["boilerplate-link-line", "boilerplate-caption"])).min(1), reason: nonEmpty }))
+    .default([]),
 });
 
 export type Correction = z.output<typeof correctionsSchema>[number];
 export type StructureHint = z.output<typeof structureSchema>[number];
-export type BoilerplateRules = z.output<typeof boilerplateSchema>;
-export type SiteRules = BoilerplateRules["sites"][number];
+type LoadedBoilerplate = z.output<typeof boilerplateSchema>;
+/** As loaded; `confirms` and `texts` may be absent in rules made in code (they default to none). */
+export type SiteRules = Omit<LoadedBoilerplate["sites"][number], "confirms"> & Partial<Pick<LoadedBoilerplate["sites"][number], "confirms">>;
+export type BoilerplateRules = { sites: SiteRules[]; texts?: LoadedBoilerplate["texts"] };
 export type ExcerptConvention = z.output<typeof excerptConventionSchema>;

@@ -25,11 +25,23 @@ export const lexiconSchema = z.strictObject({
   danglingWords: z.array(lowerWord).default([]),
   /** Words a full stop after them does not end a sentence (`st`, `pp`, `ibid`), in lower case without the stop. */
   abbreviations: z.array(lowerWord).default([]),
+  /** Words before a name that give a person's role in a cited work (`trans.`, `ed.`): evidence of a person. */
+  nameRoles: z.array(word).default([]),
+  /** Endings of surnames (`ov`, `sky`), in lower case: a capitalised word no dictionary knows that ends so is evidence of a person. */
+  surnameEndings: z.array(lowerWord).default([]),
+  /** Capitalised words after a name that make it a firm's (`C. Schribner's Sons`, `Harvard University Press`). */
+  firmWords: z.array(word).default([]),
+  /** Titles of works the texts name without citing them (books, pamphlets, periodicals: `Pravda`): set in italics wherever they stand. */
+  works: z.array(z.string().trim().min(1)).default([]),
+  /** Words after which a capitalised run may be a work's title (`book`, `newspaper`): such a run that is no known work is reported. */
+  workCues: z.array(lowerWord).default([]),
+  /** Words of a site's navigation (`index`, `home`, `archive`): a line of links names them (boilerplate). */
+  navigationWords: z.array(lowerWord).default([]),
 });
 
 export type Lexicon = z.output<typeof lexiconSchema>;
 
-export const emptyLexicon: Lexicon = { titles: [], namedEvents: [], eventKinds: {}, stopWords: [], sentenceStarts: [], danglingWords: [], abbreviations: [] };
+export const emptyLexicon: Lexicon = { titles: [], namedEvents: [], eventKinds: {}, stopWords: [], sentenceStarts: [], danglingWords: [], abbreviations: [], nameRoles: [], surnameEndings: [], firmWords: [], works: [], workCues: [], navigationWords: [] };
 
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
 
@@ -45,5 +57,11 @@ export function extendLexicon(base: Lexicon, extension: Lexicon): Lexicon {
     sentenceStarts: union(base.sentenceStarts, extension.sentenceStarts),
     danglingWords: union(base.danglingWords, extension.danglingWords),
     abbreviations: union(base.abbreviations, extension.abbreviations),
+    nameRoles: union(base.nameRoles, extension.nameRoles),
+    surnameEndings: union(base.surnameEndings, extension.surnameEndings),
+    firmWords: union(base.firmWords, extension.firmWords),
+    works: union(base.works, extension.works),
+    workCues: union(base.workCues, extension.workCues),
+    navigationWords: union(base.navigationWords, extension.navigationWords),
   };
 }

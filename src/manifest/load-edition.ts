@@ -26,10 +26,8 @@ export interface LoadedCorrection extends Correction {
   place: Point;
 }
 
-export interface LoadedStructureHint extends StructureHint {
-  /** Where the entry stands in the structure file. */
-  place: Point;
-}
+/** A structure hint, with where the entry stands in the structure file. */
+export type LoadedStructureHint = StructureHint & { place: Point };
 
 declare module "vfile" {
   interface DataMap {
@@ -234,8 +232,10 @@ function reportAbsentKeys(written: ManifestFile, loaded: YamlDataFile<ManifestFi
   }
   if (written.subject === undefined) absent("no `subject`: the EPUB and the PDFs carry no subject, and the index no subject entry", []);
   if (written.note === undefined) absent("no `note`: the editorial note holds only the list of corrections, if any", []);
+  if (written.editor === undefined) absent("no `editor`: the title page, the copyright page and the EPUB credit no editor", []);
+  if (written.publisher === undefined) absent("no `publisher`: the title page and the EPUB name no publisher; the copyright page gives only the edition's year", []);
   written.texts.forEach((text, index) => {
-    if (text.publication === undefined) absent(`text \`${text.id}\` has no \`publication\`: the copyright page names only its author, title and date`, ["texts", index, "id"]);
+    if (text.publication === undefined) absent(`text \`${text.id}\` has no \`publication\`: the copyright page names only its ${text.anonymous ? "title" : "author, title"} and date`, ["texts", index, "id"]);
     if (text.source === undefined) absent(`text \`${text.id}\` has no \`source\`: the copyright page cannot say where the text was found; add \`source: { site: …, url: … }\``, ["texts", index, "id"], "warning");
   });
 }

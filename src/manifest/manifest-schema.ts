@@ -18,6 +18,8 @@ const textFileSchema = z.strictObject({
   /** The reader: `markdown` or `text`; by default `markdown` for a `.md`/`.markdown` file, else `text`. */
   format: z.enum(["markdown", "text"]).optional(),
   author: nonEmpty.optional(),
+  /** A text with no author: credited by its title (copyright page, references), never as an author named "Anonymous". */
+  anonymous: z.literal(true).optional(),
   title: nonEmpty.optional(),
   /** Shown under the title in the text's heading; inline Markdown (`_A Book_`) is rendered. */
   subtitle: nonEmpty.optional(),
@@ -36,16 +38,17 @@ const textFileSchema = z.strictObject({
     .optional(),
 });
 
-/** A text once the loader has filled in what its front matter gives: title and author are known. */
-const textSchema = textFileSchema.extend({ author: nonEmpty, title: nonEmpty });
+/** A text once the loader has filled in what its front matter gives: its title is known, and its author unless it is anonymous. */
+const textSchema = textFileSchema.extend({ title: nonEmpty });
 
 /** The manifest as edition.yaml may say it; the loader completes it (see `manifestSchema`). */
 export const manifestFileSchema = z.strictObject({
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and hyphens"),
   title: nonEmpty,
   subtitle: nonEmpty.optional(),
-  editor: nonEmpty,
-  publisher: nonEmpty,
+  /** Who edited and who published the edition; optional: an edition without them prints no credit. */
+  editor: nonEmpty.optional(),
+  publisher: nonEmpty.optional(),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, "must be a BCP 47 language tag such as `en`"),
   rights: nonEmpty,
   identifier: z.string().regex(/^(urn:uuid:[0-9a-f-]{36}|urn:isbn:[0-9X-]+)$/i, "must be `urn:uuid:…` or `urn:isbn:…`"),
@@ -64,6 +67,12 @@ export const manifestFileSchema = z.strictObject({
   structure: nonEmpty.optional(),
   /** The CSL style of the works cited: a style name from Debian's citation-style-language-styles, or a `.csl` file relative to the manifest's folder. */
   bibliographyStyle: nonEmpty.default("chicago-note-bibliography"),
+  /** The citation style by name (Debian's CSL styles): `chicago-notes-bibliography`, `chicago-author-date` or `apa`; when given it chooses the style instead of `bibliographyStyle`. */
+  citationStyle: z.enum(["chicago-notes-bibliography", "chicago-author-date", "apa"]).optional(),
+  /** The edition's bibliography (BibTeX `.bib`, CSL-JSON `.json` or CSL-YAML `.yaml`), relative to the manifest's folder; by default works.bib/json/yaml (or `<manifest>.works.bib`…) beside the manifest, if there is one. */
+  works: nonEmpty.optional(),
+  /** One works cited for the edition in the back matter, or one at the end of each text. */
+  worksCited: z.enum(["edition", "text"]).default("edition"),
   /** Where print sets the notes: at the foot of the page of their call, or as endnotes at the end of each text (the EPUB always has endnotes). */
   printNotes: z.enum(["footnotes", "endnotes"]).default("footnotes"),
   /** The name authority file, relative to the manifest's folder; by default names.yaml (or `<manifest>.names.yaml`) if it exists. */
@@ -73,12 +82,16 @@ export const manifestFileSchema = z.strictObject({
   /** The editors' word on the chronology (confirm, correct, drop, merge, re-word entries); by default chronology.yaml if it exists. */
   chronology: nonEmpty.optional(),
   trim: z.enum(Object.keys(trimSizes) as [keyof typeof trimSizes]).default("6x9in"),
+  /** Who prints the book (src/render/print-profiles.ts): `offset` (crop marks, 3 mm bleed) or `pod` (print on demand: trim size, PDF/X, K-only text); `edition build --profile` overrides it. */
+  profile: z.enum(["offset", "pod"]).default("offset"),
+  /** The paper the book is printed on, which sets the cover's spine width. */
+  paper: z.enum(["white", "cream"]).default("white"),
   /** The project's rules for kinds of source (rules/*.yaml) apply to every text that shows their evidence; `off` names kinds this edition does without (`wiki-dump`). */
   rules: z.strictObject({ off: z.array(nonEmpty).default([]) }).optional(),
   texts: z.array(textFileSchema).min(1, "lists no text"),
 });
 
-/** A complete manifest: every text has its title and author. */
+/** A complete manifest: every text has its title, and its author unless it is anonymous. */
 export const manifestSchema = manifestFileSchema.extend({ texts: z.array(textSchema).min(1, "lists no text") });
 
 export type ManifestFile = z.infer<typeof manifestFileSchema>;

@@ -35,7 +35,7 @@ export function completeTextEntries(loaded: YamlDataFile<ManifestFile>, texts: V
       file.data.metadataFromFrontMatter = given;
     }
     for (const field of ["title", "author"] as const) {
-      if (entry[field] !== undefined) continue;
+      if (entry[field] !== undefined || (field === "author" && entry.anonymous)) continue;
       const where = format === "markdown" ? "here or in the front matter of its Markdown file" : "here";
       manifestFile.fail(`text \`${entry.id}\` has no ${field}: give \`${field}:\` ${where}`, {
         place: loaded.placeOf(["texts", index]),

@@ -29,6 +29,7 @@ export async function pdfFonts(file: string): Promise<PdfFont[]> {
 export interface PdfWord {
   text: string;
   xMin: number;
+  xMax: number;
   yMin: number;
   yMax: number;
   /** Which of the page's lines (poppler's reading order) holds the word, from 0. */
@@ -48,12 +49,12 @@ const unescape = (text: string) => text.replace(/&(amp|lt|gt|quot|apos);/g, (_, 
 export async function pdfTextPages(file: string): Promise<PdfTextPage[]> {
   const { stdout } = await run("pdftotext", ["-bbox-layout", file, "-"], { maxBuffer: 512 << 20 });
   const pages: PdfTextPage[] = [];
-  const tokens = /<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="[\d.-]+" yMax="([\d.-]+)">([^<]*)<\/word>|(<line)/g;
+  const tokens = /<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<\/word>|(<line)/g;
   let line = -1;
   for (const match of stdout.matchAll(tokens)) {
     if (match[1]) pages.push({ width: Number(match[1]), height: Number(match[2]), words: [] }), (line = -1);
-    else if (match[7]) line++;
-    else pages.at(-1)!.words.push({ text: unescape(match[6]!), xMin: Number(match[3]), yMin: Number(match[4]), yMax: Number(match[5]), line });
+    else if (match[8]) line++;
+    else pages.at(-1)!.words.push({ text: unescape(match[7]!), xMin: Number(match[3]), xMax: Number(match[5]), yMin: Number(match[4]), yMax: Number(match[6]), line });
   }
   return pages;
 }

@@ -5,17 +5,24 @@ import { readFile } from "node:fs/promises";
 import type { Root } from "hast";
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from "pdf-lib";
 import type { Manifest } from "../manifest/manifest-schema.js";
-import { marginsIn, pointsPer, trimGeometry, type PageGeometry } from "../render/page-geometry.js";
+import { marginsIn, points, pointsPer, profileBleed, trimGeometry, type PageGeometry } from "../render/page-geometry.js";
+import { profiles, type PdfProfile as ProfileRecord, type ProfileName } from "../render/print-profiles.js";
+import { checkBlankPages, checkColour, checkMarks, checkOutputIntent, checkPageCount, checkSoftHyphens, type ProfileCheck } from "./profile-checks.js";
+import { coverProfileOf, isCoverFile, preflightCover } from "./cover-check.js";
 import { readOutline, type OutlineEntry } from "../render/pdf-outline.js";
 import { pdfAuthor, pdfTitle } from "../render/pdf-profiles.js";
 import type { OutlineTarget } from "../render/pdf.js";
-import { pdfFonts, pdfTextPages } from "./pdf-tools.js";
-import { checkTextIntegrity, pageWords, pageLines, treeWords } from "./text-integrity.js";
+import { pdfFonts, pdfTextPages, type PdfTextPage } from "./pdf-tools.js";
+import { checkTextIntegrity, inColumnOrder, pageWords, pageLines, treeWords } from "./text-integrity.js";
+import { formatMakeUp, pageMakeUp } from "./page-make-up.js";
+import { selectAll } from "hast-util-select";
+import { toString as hastToString } from "hast-util-to-string";
 
-export type PdfProfile = "print" | "screen";
+/** The profile a PDF is held to (src/render/print-profiles.ts), or `cover` for a print cover. */
+export type PdfProfile = ProfileName | "cover";
 
 export interface PreflightCheck {
-  name: "fonts" | "boxes" | "bookmarks" | "links" | "metadata" | "text";
+  name: "fonts" | "boxes" | "bookmarks" | "links" | "metadata" | "text" | "make-up" | "cover size" | ProfileCheck["name"];
   problems: string[];
   /** What was checked, for the report when all is well. */
   summary: string;
@@ -34,15 +41,15 @@ export interface PreflightInput {
   tree: Root;
   /** The bookmarks the screen profile must have. */
   outline: OutlineTarget[];
-  /** Which profile to hold the file to; by default the one its page size says. */
-  profile?: PdfProfile;
+  /** Which profile to hold the file to; by default the one its page size says (a `-cover.pdf` is a cover of the profile its bleed says). */
+  profile?: ProfileName;
 }
 
 const near = (a: number, b: number) => Math.abs(a - b) < 0.5;
 const rect = (box: { x: number; y: number; width: number; height: number }) => [box.x, box.y, box.x + box.width, box.y + box.height];
 const show = (box: number[]) => `[${box.map((n) => n.toFixed(2)).join(" ")}]`;
 
-async function checkFonts(file: string): Promise<PreflightCheck> {
+export async function checkFonts(file: string): Promise<PreflightCheck> {
   const fonts = await pdfFonts(file);
   const problems = [
     ...fonts.filter((font) => !font.embedded).map((font) => `font ${font.name} is not embedded`),
@@ -52,8 +59,8 @@ async function checkFonts(file: string): Promise<PreflightCheck> {
   return { name: "fonts", problems, summary: `${fonts.length} fonts, all embedded, none Type 3: ${fonts.map((font) => font.name.replace(/^[A-Z]{6}\+/, "")).join(", ")}` };
 }
 
-function checkBoxes(doc: PDFDocument, profile: PdfProfile, geometry: PageGeometry): PreflightCheck {
-  const b = profile === "print" ? geometry.bleed : 0;
+function checkBoxes(doc: PDFDocument, profile: ProfileRecord, geometry: PageGeometry): PreflightCheck {
+  const b = profileBleed(profile);
   const media = [0, 0, geometry.width + 2 * b, geometry.height + 2 * b];
   const trim = [b, b, geometry.width + b, geometry.height + b];
   const problems: string[] = [];
@@ -67,19 +74,19 @@ function checkBoxes(doc: PDFDocument, profile: PdfProfile, geometry: PageGeometr
       if (!boxes[name].every((n, i) => near(n, want[name][i]!))) problems.push(`page ${index + 1}: ${name} is ${show(boxes[name])}, should be ${show(want[name])}`);
     }
   });
-  if (profile === "print" && doc.getPageCount() % 4) problems.push(`${doc.getPageCount()} pages: not a multiple of 4`);
   const inches = (n: number) => `${+(n / pointsPer.in).toFixed(2)} in`;
   return {
     name: "boxes",
     problems: problems.slice(0, 20).concat(problems.length > 20 ? [`… and ${problems.length - 20} more`] : []),
-    summary: `${doc.getPageCount()} pages, trim ${inches(geometry.width)} × ${inches(geometry.height)}${b ? `, bleed ${(b / pointsPer.mm).toFixed(0)} mm, TrimBox inside MediaBox = BleedBox, page count a multiple of 4` : ", no bleed"}`,
+    summary: `${doc.getPageCount()} pages, trim ${inches(geometry.width)} × ${inches(geometry.height)}${b ? `, bleed ${+(b / pointsPer.mm).toFixed(3)} mm, TrimBox inside MediaBox = BleedBox` : ", no bleed: every box at the trim"}`,
   };
 }
 
-function checkBookmarks(doc: PDFDocument, profile: PdfProfile, outline: OutlineTarget[]): PreflightCheck {
+function checkBookmarks(doc: PDFDocument, profile: ProfileRecord, outline: OutlineTarget[]): PreflightCheck {
   const found = readOutline(doc);
   const problems: string[] = [];
-  if (profile === "screen") {
+  if (!profile.bookmarks && found.length) problems.push(`${found.length} bookmarks in a file whose printer wants none`);
+  if (profile.bookmarks && profile.links) {
     // Each level against the bookmarks at the same place: a text's chapters and sections are nested under it.
     const check = (targets: OutlineTarget[], entries: OutlineEntry[]) => {
       for (const target of targets) {
@@ -101,7 +108,7 @@ function checkBookmarks(doc: PDFDocument, profile: PdfProfile, outline: OutlineT
 }
 
 /** Screen: live links, at least one per contents entry; print: none (no use on paper). */
-function checkLinks(doc: PDFDocument, profile: PdfProfile, outline: OutlineTarget[]): PreflightCheck {
+function checkLinks(doc: PDFDocument, profile: ProfileRecord, outline: OutlineTarget[]): PreflightCheck {
   let links = 0;
   let internal = 0;
   for (const page of doc.getPages()) {
@@ -113,8 +120,8 @@ function checkLinks(doc: PDFDocument, profile: PdfProfile, outline: OutlineTarge
     }
   }
   const problems: string[] = [];
-  if (profile === "print" && links) problems.push(`${links} link annotations in a print PDF`);
-  if (profile === "screen" && internal < outline.length) problems.push(`${internal} links inside the document; the contents alone has ${outline.length} entries`);
+  if (!profile.links && links) problems.push(`${links} link annotations in a print PDF`);
+  if (profile.links && internal < outline.length) problems.push(`${internal} links inside the document; the contents alone has ${outline.length} entries`);
   return { name: "links", problems, summary: `${links} link annotations, ${internal} of them inside the document` };
 }
 
@@ -128,9 +135,9 @@ function checkMetadata(doc: PDFDocument, manifest: Manifest): PreflightCheck {
   return { name: "metadata", problems, summary: `title “${doc.getTitle()}”, author “${doc.getAuthor()}”, language ${language}` };
 }
 
-async function checkText(file: string, tree: Root, profile: PdfProfile, geometry: PageGeometry): Promise<PreflightCheck> {
-  const pages = await pdfTextPages(file);
-  const offset = profile === "print" ? geometry.bleed : 0;
+function checkText(laidOut: PdfTextPage[], tree: Root, profile: ProfileRecord, geometry: PageGeometry): PreflightCheck {
+  const pages = laidOut.map(inColumnOrder);
+  const offset = profileBleed(profile);
   const bands = { top: offset + marginsIn.top * pointsPer.in, bottom: offset + geometry.height - marginsIn.bottom * pointsPer.in };
   const expected = treeWords(tree);
   const problems = checkTextIntegrity(
@@ -141,25 +148,52 @@ async function checkText(file: string, tree: Root, profile: PdfProfile, geometry
   return { name: "text", problems, summary: `${expected.body.length} words of running text and ${expected.notes.length} of footnotes, all in the PDF in order` };
 }
 
-/** The profile a PDF's first page says it is: a page larger than the trim carries bleed. */
-function profileOf(doc: PDFDocument, geometry: PageGeometry): PdfProfile {
+/** Page make-up counts by page (./page-make-up.ts): warnings for the designer, never a failure. */
+function checkMakeUp(pages: PdfTextPage[], tree: Root, profile: ProfileRecord, geometry: PageGeometry): PreflightCheck {
+  const offset = profileBleed(profile);
+  const bands = { top: offset + marginsIn.top * pointsPer.in, bottom: offset + geometry.height - marginsIn.bottom * pointsPer.in };
+  const headings = selectAll("h1, h2, h3, h4", tree).map((node) => hastToString(node));
+  const compounds = new Set(hastToString(tree).replace(/\u00AD/g, "").match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? []);
+  return { name: "make-up", problems: [], summary: formatMakeUp(pageMakeUp(pages, bands, headings, compounds)).join("; ") };
+}
+
+/**
+ * The profile a PDF says it is: a page at the trim is a screen file, or a print-on-demand one when it has an
+ * output intent; a larger page carries the bleed of the profile it is nearest to.
+ */
+function profileOf(doc: PDFDocument, geometry: PageGeometry): ProfileName {
   const { width } = doc.getPage(0).getMediaBox();
-  return near(width, geometry.width) ? "screen" : "print";
+  if (near(width, geometry.width)) return doc.catalog.has(PDFName.of("OutputIntents")) ? "pod" : "screen";
+  const bleed = (width - geometry.width) / 2;
+  const print = [profiles.offset, profiles.pod].map((profile) => ({ profile, off: Math.abs(points(profile.bleedWhenDesignBleeds) - bleed) }));
+  return print.sort((a, b) => a.off - b.off)[0]!.profile.name;
 }
 
 export async function preflight(file: string, input: PreflightInput): Promise<PreflightResult> {
   const doc = await PDFDocument.load(await readFile(file), { updateMetadata: false });
+  if (isCoverFile(file)) {
+    const checks = await preflightCover(file, doc, input.manifest, input.profile ? profiles[input.profile] : coverProfileOf(doc));
+    return { profile: "cover", pageCount: doc.getPageCount(), checks, ok: checks.every((check) => !check.problems.length) };
+  }
   const geometry = trimGeometry(input.manifest.trim);
-  const profile = input.profile ?? profileOf(doc, geometry);
-  const checks = [
+  const profile = profiles[input.profile ?? profileOf(doc, geometry)];
+  const pages = await pdfTextPages(file);
+  const checks: PreflightCheck[] = [
     await checkFonts(file),
     checkBoxes(doc, profile, geometry),
+    await checkMarks(file, doc, profile),
+    checkPageCount(pages, profile),
+    checkBlankPages(pages, profile),
+    checkOutputIntent(doc, profile),
+    checkColour(doc, profile),
     checkBookmarks(doc, profile, input.outline),
     checkLinks(doc, profile, input.outline),
     checkMetadata(doc, input.manifest),
-    await checkText(file, input.tree, profile, geometry),
+    checkSoftHyphens(pages),
+    checkText(pages, input.tree, profile, geometry),
+    checkMakeUp(pages, input.tree, profile, geometry),
   ];
-  return { profile, pageCount: doc.getPageCount(), checks, ok: checks.every((check) => !check.problems.length) };
+  return { profile: profile.name, pageCount: doc.getPageCount(), checks, ok: checks.every((check) => !check.problems.length) };
 }
 
 export function formatPreflight(file: string, result: PreflightResult): string {

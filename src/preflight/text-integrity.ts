@@ -8,7 +8,7 @@
 // the body's words come first, then the notes'.
 import type { Element, Root, RootContent } from "hast";
 import { matches } from "hast-util-select";
-import type { PdfTextPage } from "./pdf-tools.js";
+import type { PdfTextPage, PdfWord } from "./pdf-tools.js";
 
 /** Elements the print layout moves to the page foot. */
 export const footnoteSelector = ".footnote, [data-footnote]";
@@ -54,6 +54,31 @@ export interface TextBands {
   /** Points from the page's top edge where the text area starts and ends. */
   top: number;
   bottom: number;
+}
+
+/**
+ * A page set in two columns (the index), read column by column: poppler may
+ * run a line of the first column on into the line beside it. A page is in
+ * columns when hardly a word crosses its middle and both halves hold words.
+ */
+export function inColumnOrder(page: PdfTextPage): PdfTextPage {
+  if (!page.words.length) return page;
+  // The middle of the text area (the margins differ left and right), not of the page.
+  const middle = (Math.min(...page.words.map((word) => word.xMin)) + Math.max(...page.words.map((word) => word.xMax))) / 2;
+  const crossing = page.words.filter((word) => word.xMin < middle && word.xMax > middle).length;
+  const right = page.words.filter((word) => word.xMin >= middle);
+  // The running head and the folio stand over the middle: two words may cross it.
+  if (page.words.length < 40 || crossing > 2 || right.length < 10 || right.length === page.words.length) return page;
+  const column = (word: PdfWord) => (word.xMin >= middle ? 1 : 0);
+  // Lines anew, per column: a word starts a new line where its column or its baseline changes.
+  const ordered = [...page.words].sort((a, b) => column(a) - column(b) || a.yMax - b.yMax || a.xMin - b.xMin);
+  let line = -1;
+  const words = ordered.map((word, index) => {
+    const previous = ordered[index - 1];
+    if (!previous || column(previous) !== column(word) || Math.abs(previous.yMax - word.yMax) > 2) line++;
+    return { ...word, line };
+  });
+  return { ...page, words };
 }
 
 /** A page's words within the text area: the running head and the folio stand outside it. */

@@ -4,7 +4,7 @@ import { existsSync, rmSync } from "node:fs";
 import { access, constants, mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import puppeteer, { type Browser, type PuppeteerLaunchOptions } from "puppeteer";
+import type { Browser, PuppeteerLaunchOptions } from "puppeteer";
 import { projectRoot } from "../project-root.js";
 
 export function chromiumPath(): string {
@@ -138,6 +138,8 @@ export async function launchChromium(options: LaunchOptions): Promise<Browser> {
   };
   let browser: Browser;
   try {
+    // Loaded only to start a browser: a command that draws nothing never pays for it.
+    const { default: puppeteer } = await import("puppeteer");
     browser = await puppeteer.launch(launch);
   } catch (error) {
     profiles.delete(profile);

@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import type { Element } from "hast";
 import { h } from "hastscript";
 import rehypeStringify from "rehype-stringify";
 import { unified } from "unified";
@@ -18,28 +19,39 @@ export const coverSize = { width: 1600, height: 2400 };
 
 /** Words for the cover's alternative text: what the image shows. */
 export function coverDescription(manifest: Manifest): string {
-  return `Cover: ${fullTitle(manifest)}. ${bookAuthors(manifest).join(", ")}. Edited by ${manifest.editor}.`;
+  return [`Cover: ${fullTitle(manifest)}.`, `${bookAuthors(manifest).join(", ")}.`, manifest.editor ? `Edited by ${manifest.editor}.` : ""].filter(Boolean).join(" ");
+}
+
+/**
+ * The cover's design, for the EPUB's image and the print cover's front alike: its rules under `root` (the
+ * image's body, or the print cover's front panel), every length scaled by `scale` (1: the 1600 px image).
+ */
+export function coverFrontCss(root: string, scale = 1): string {
+  const px = (n: number) => `${+(n * scale).toFixed(3)}px`;
+  return `
+    ${root} { background: #7a1f1a; color: #f4ecdf; font-family: "EB Garamond", serif; display: flex; flex-direction: column; box-sizing: border-box; padding: ${px(200)} ${px(150)}; }
+    ${root} .rule { border-top: ${px(6)} solid #f4ecdf; width: ${px(320)}; margin: ${px(80)} 0; }
+    ${root} h1 { font-size: ${px(260)}; font-weight: 400; letter-spacing: ${px(6)}; line-height: 1; margin: 0; }
+    ${root} .subtitle { font-size: ${px(96)}; font-style: italic; line-height: 1.15; margin: 0; }
+    ${root} .authors { font-size: ${px(64)}; letter-spacing: ${px(4)}; text-transform: uppercase; line-height: 1.5; margin: auto 0 0; }
+    ${root} .editor { font-size: ${px(52)}; font-style: italic; margin: ${px(40)} 0 0; }`;
+}
+
+/** What the front of the cover shows: title, rule, subtitle, authors and editor. */
+export function coverFront(manifest: Manifest): Element[] {
+  return [
+    h("h1", manifest.title),
+    h("div", { className: ["rule"] }),
+    ...(manifest.subtitle ? [h("p", { className: ["subtitle"] }, manifest.subtitle)] : []),
+    h("p", { className: ["authors"] }, bookAuthors(manifest).flatMap((name, index) => (index ? [h("br"), name] : [name]))),
+    ...(manifest.editor ? [h("p", { className: ["editor"] }, `Edited by ${manifest.editor}`)] : []),
+  ];
 }
 
 export async function coverHtml(manifest: Manifest): Promise<string> {
   const css = `${await fontFaceCss()}
-    html, body { margin: 0; width: ${coverSize.width}px; height: ${coverSize.height}px; }
-    body { background: #7a1f1a; color: #f4ecdf; font-family: "EB Garamond", serif; display: flex; flex-direction: column; box-sizing: border-box; padding: 200px 150px; }
-    .rule { border-top: 6px solid #f4ecdf; width: 320px; margin: 80px 0; }
-    h1 { font-size: 260px; font-weight: 400; letter-spacing: 6px; line-height: 1; margin: 0; }
-    .subtitle { font-size: 96px; font-style: italic; line-height: 1.15; margin: 0; }
-    .authors { font-size: 64px; letter-spacing: 4px; text-transform: uppercase; line-height: 1.5; margin: auto 0 0; }
-    .editor { font-size: 52px; font-style: italic; margin: 40px 0 0; }`;
-  const page = h("html", { lang: manifest.language }, [
-    h("head", [h("meta", { charset: "utf-8" }), h("style", css)]),
-    h("body", [
-      h("h1", manifest.title),
-      h("div", { className: ["rule"] }),
-      ...(manifest.subtitle ? [h("p", { className: ["subtitle"] }, manifest.subtitle)] : []),
-      h("p", { className: ["authors"] }, bookAuthors(manifest).flatMap((name, index) => (index ? [h("br"), name] : [name]))),
-      h("p", { className: ["editor"] }, `Edited by ${manifest.editor}`),
-    ]),
-  ]);
+    html, body { margin: 0; width: ${coverSize.width}px; height: ${coverSize.height}px; }${coverFrontCss("body")}`;
+  const page = h("html", { lang: manifest.language }, [h("head", [h("meta", { charset: "utf-8" }), h("style", css)]), h("body", coverFront(manifest))]);
   return unified().use(rehypeStringify).stringify({ type: "root", children: [{ type: "doctype" }, page] });
 }
 

@@ -2,9 +2,11 @@
 // division as the navigation document (nested contents, landmarks and the
 // print edition's page-list), a typographic cover, metadata from the
 // manifest, and a zip that is the same bytes for the same sources.
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { EPub, type Chapter, type Options } from "epub-gen-memory";
+import "./epub-attributes.js";
 import type { Element, ElementContent, Root } from "hast";
 import { toXhtml } from "./to-xhtml.js";
 import type { Element as XastElement } from "xast";
@@ -28,6 +30,7 @@ import { accessibilityMetadata, printEditionName } from "./epub-metadata.js";
 import { defaultMaxFileBytes, splitAtChapters, splitDivision, type ChapterRun } from "./split-division.js";
 import { chapterHeadings, headingTitle, textOutline, type OutlineNode } from "../book/chapters.js";
 import { cloneWithoutPositions } from "./clone-tree.js";
+import { processZipCache, zipEntries, type ZipEntry, type ZipEntryCache } from "./epub-zip.js";
 
 const templates = path.join(projectRoot, "templates", "epub");
 const styles = path.join(projectRoot, "styles");
@@ -45,22 +48,46 @@ export interface EpubOptions {
   /** The largest XHTML file in bytes (default 300,000): a division that would pass it is split into several files, at its section headings first. */
   maxFileBytes?: number;
   log?: (line: string) => void;
+  /** Deflated entries kept by content (default: this process's cache, which `edition watch` rebuilds within). */
+  zipCache?: ZipEntryCache;
 }
 
 /**
- * epub-gen-memory's package, zipped once with fixed dates. JSZip stamps each
- * entry with the clock and epub-gen-memory has no option for it, so the
- * entries' dates are set before the zip is made (the same sources give the
- * same bytes). Each chapter's normalised copy goes once the chapters are
- * templated, so only the templated copy is held while the zip is made.
+ * epub-gen-memory's package, zipped by ./epub-zip.ts: each entry is deflated
+ * once and kept by its content, so a rebuild compresses only what changed,
+ * and every entry has the same fixed date (the same sources give the same
+ * bytes, cold or warm). Each chapter's HTML clean-up (epub-gen-memory parses
+ * and writes it again) is kept by content too. Each chapter's normalised copy
+ * goes once the chapters are templated, so only the templated copy is held
+ * while the zip is made.
  */
 class DatedEpub extends EPub {
-  async packed(date: Date): Promise<Buffer> {
+  constructor(options: Options, chapters: Chapter[], normalisedChapters: Map<string, string>) {
+    const keys = chapters.map((chapter) => (chapter.content.includes("<img") ? undefined : createHash("sha256").update(chapter.content).digest("base64")));
+    const known = keys.map((key) => (key === undefined ? undefined : normalisedChapters.get(key)));
+    super(
+      options,
+      chapters.map((chapter, index) => (known[index] === undefined ? chapter : { ...chapter, content: "" })),
+    );
+    this.content.forEach((chapter, index) => {
+      const key = keys[index];
+      if (known[index] !== undefined) chapter.content = known[index];
+      else if (key !== undefined) normalisedChapters.set(key, chapter.content);
+    });
+    // Only this build's chapters are kept: the next build reuses the unchanged ones.
+    for (const key of normalisedChapters.keys()) if (!keys.includes(key)) normalisedChapters.delete(key);
+  }
+
+  async packed(date: Date, cache: ZipEntryCache): Promise<Buffer> {
     await this.render();
     for (const chapter of this.content) chapter.content = "";
-    for (const file of Object.values(this.zip.files)) file.date = date;
-    // As epub-gen-memory writes it: `mimetype` first and stored, the rest deflated.
-    return this.zip.generateAsync({ type: "nodebuffer", mimeType: "application/epub+zip", compression: "DEFLATE", compressionOptions: { level: 9 } });
+    // As epub-gen-memory adds them: `mimetype` first (stored, as OCF requires), then the package; folders are implied by the names.
+    const entries: ZipEntry[] = [];
+    for (const [name, file] of Object.entries(this.zip.files)) {
+      if (file.dir) continue;
+      entries.push({ name, data: await file.async("uint8array"), store: name === "mimetype" });
+    }
+    return zipEntries(entries, date, cache);
   }
 }
 
@@ -303,8 +330,8 @@ export async function renderEpub(manifest: Manifest, book: Root, options: EpubOp
     title: manifest.title,
     subtitle: manifest.subtitle ?? "",
     author: authors,
-    creators: [...authors.map((name) => ({ name, role: "aut" })), { name: manifest.editor, role: "edt" }],
-    publisher: manifest.publisher,
+    creators: [...authors.map((name) => ({ name, role: "aut" })), ...(manifest.editor ? [{ name: manifest.editor, role: "edt" }] : [])],
+    publisher: manifest.publisher ?? "",
     description: manifest.description,
     subject: manifest.subject,
     rights: manifest.rights,
@@ -338,8 +365,9 @@ export async function renderEpub(manifest: Manifest, book: Root, options: EpubOp
     tocXHTML: await template("nav.xhtml.ejs"),
     tocNCX: await template("toc.ncx.ejs"),
   };
-  const epub = new DatedEpub(settings as Options, chapters);
+  const zipCache = options.zipCache ?? processZipCache;
+  const epub = new DatedEpub(settings as Options, chapters, zipCache.chapters);
   // epub-gen-memory holds its own (normalised) copy of each chapter now: ours goes.
   for (const chapter of chapters) chapter.content = "";
-  return epub.packed(new Date(`${manifest.revised}T00:00:00Z`));
+  return epub.packed(new Date(`${manifest.revised}T00:00:00Z`), zipCache);
 }

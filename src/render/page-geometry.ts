@@ -2,11 +2,17 @@
 // the printer asks for. One source for the CSS @page rule, the PDF post-pass
 // and the preflight, so they cannot disagree.
 import { trimSizes, type Manifest } from "../manifest/manifest-schema.js";
+import { profiles, type PdfProfile } from "./print-profiles.js";
 
 export const pointsPer = { in: 72, mm: 72 / 25.4 } as const;
 
-/** Bleed on each side of the trim in the print profile (printers ask for 3 mm). */
-export const bleedMm = 3;
+/** The book design: does anything run to the page edge? (No: a text-only book, so a print-on-demand profile needs no bleed.) */
+export const designBleeds = false;
+
+/** A profile's bleed on each side, in points, for this design. */
+export function profileBleed(profile: PdfProfile): number {
+  return points(designBleeds ? profile.bleedWhenDesignBleeds : profile.bleed);
+}
 
 /** Page margins in inches: the inner one is wider, for the binding. Running heads and folios stand in the top and bottom ones. */
 export const marginsIn = { top: 0.75, bottom: 0.8, inner: 0.85, outer: 0.6 } as const;
@@ -19,23 +25,27 @@ export interface PageGeometry {
   bleed: number;
 }
 
-function points(length: string): number {
+export function points(length: string): number {
   const match = /^([\d.]+)(in|mm)$/.exec(length);
   if (!match) throw new Error(`not a length in in or mm: ${length}`);
   return Number(match[1]) * pointsPer[match[2] as keyof typeof pointsPer];
 }
 
-export function trimGeometry(trim: Manifest["trim"], bleed = true): PageGeometry {
+/** The page of a profile (by default the offset one, with its bleed). */
+export function trimGeometry(trim: Manifest["trim"], profile: PdfProfile = profiles.offset): PageGeometry {
   const size = trimSizes[trim];
-  return { width: points(size.width), height: points(size.height), bleed: bleed ? bleedMm * pointsPer.mm : 0 };
+  return { width: points(size.width), height: points(size.height), bleed: profileBleed(profile) };
 }
 
-/** The CSS @page rules for the manifest's trim, with bleed and crop marks (the print render), and the margins. */
-export function pageSizeCss(trim: Manifest["trim"]): string {
+/** The CSS @page rules for the manifest's trim, with the profile's bleed and marks (the print render), and the margins. */
+export function pageSizeCss(trim: Manifest["trim"], profile: PdfProfile = profiles.offset): string {
   const { width, height } = trimSizes[trim];
   const { top, bottom, inner, outer } = marginsIn;
+  const bleed = profileBleed(profile);
+  // Without bleed, no bleed or marks at all: Paged.js then makes pages of the trim size.
+  const press = `${bleed ? ` bleed: ${designBleeds ? profile.bleedWhenDesignBleeds : profile.bleed};` : ""}${profile.marks ? " marks: crop;" : ""}`;
   return [
-    `@page { size: ${width} ${height}; bleed: ${bleedMm}mm; marks: crop; margin: ${top}in ${outer}in ${bottom}in ${outer}in; }`,
+    `@page { size: ${width} ${height};${press} margin: ${top}in ${outer}in ${bottom}in ${outer}in; }`,
     `@page :left { margin-left: ${outer}in; margin-right: ${inner}in; }`,
     `@page :right { margin-left: ${inner}in; margin-right: ${outer}in; }`,
   ].join("\n");

@@ -2,11 +2,14 @@
 // Chromium writes MediaBox = trim + bleed and no usable TrimBox or BleedBox
 // (pagedjs-cli's own post-pass writes a wrong TrimBox), so the boxes are set
 // here from the manifest's trim.
-import { PDFDocument, PDFName, type PDFPage } from "pdf-lib";
+import { PDFDocument, type PDFPage } from "pdf-lib";
 import { bookAuthors, fullTitle } from "../book/front-matter.js";
 import type { Manifest } from "../manifest/manifest-schema.js";
-import { mediaRect, trimGeometry, trimRect } from "./page-geometry.js";
+import { mediaRect, trimGeometry } from "./page-geometry.js";
 import { setOutline, type OutlineEntry } from "./pdf-outline.js";
+import { profiles, type PdfProfile } from "./print-profiles.js";
+import { applyProfile } from "./profile-pass.js";
+import { setPageLabels } from "./pdf-page-labels.js";
 
 export interface Profiles {
   print: Uint8Array;
@@ -31,16 +34,19 @@ function setMetadata(doc: PDFDocument, manifest: Manifest): void {
   doc.setModificationDate(revised);
 }
 
-const keepMetadata = { updateMetadata: false } as const;
-
-export async function makeProfiles(raw: Uint8Array, manifest: Manifest, outline: OutlineEntry[]): Promise<Profiles> {
+/**
+ * The print file of `printProfile` (the render's profile) and the screen file, from Chromium's one PDF; each
+ * profile's record says what its file keeps (./profile-pass.ts). `folios`: each page's printed number, for the
+ * page labels.
+ */
+export async function makeProfiles(raw: Uint8Array, manifest: Manifest, outline: OutlineEntry[], printProfile: PdfProfile = profiles.offset, folios: string[] = []): Promise<Profiles> {
   const common = await PDFDocument.load(raw);
   setMetadata(common, manifest);
   setOutline(common, outline);
+  setPageLabels(common, folios);
   const bytes = await common.save();
-  const geometry = trimGeometry(manifest.trim);
+  const geometry = trimGeometry(manifest.trim, printProfile);
   const [mediaW, mediaH] = mediaRect(geometry).slice(2) as [number, number];
-  const trim = trimRect(geometry);
 
   // Chromium may round the paper size to a near standard one (A5 plus bleed
   // came out 437.04 × 612 pt, not 436.54 × 612.28); it lays out from the top
@@ -54,29 +60,7 @@ export async function makeProfiles(raw: Uint8Array, manifest: Manifest, outline:
     return [0, Math.abs(height - mediaH) < 0.1 ? 0 : height - mediaH];
   };
 
-  // Print: the page keeps its bleed; links are of no use on paper.
-  const print = await PDFDocument.load(bytes, keepMetadata);
-  const firstOrigin = origin(print.getPage(0));
-  for (const page of print.getPages()) page.node.delete(PDFName.of("Annots"));
-  // Blank pages to a multiple of 4, for the printer's signatures.
-  while (print.getPageCount() % 4) print.addPage([mediaW, mediaH + firstOrigin[1]]);
-  for (const page of print.getPages()) {
-    const [x, y] = origin(page);
-    page.setMediaBox(x, y, mediaW, mediaH);
-    page.setCropBox(x, y, mediaW, mediaH);
-    page.setBleedBox(x, y, mediaW, mediaH);
-    page.setTrimBox(x + trim[0], y + trim[1], trim[2], trim[3]);
-  }
-
-  // Screen: the same pages cut to the trim, so marks and bleed are outside the page.
-  const screen = await PDFDocument.load(bytes, keepMetadata);
-  for (const page of screen.getPages()) {
-    const [x, y] = origin(page);
-    const box = [x + trim[0], y + trim[1], trim[2], trim[3]] as const;
-    page.setMediaBox(...box);
-    page.setCropBox(...box);
-    page.setBleedBox(...box);
-    page.setTrimBox(...box);
-  }
-  return { print: await print.save(), screen: await screen.save(), printPageCount: print.getPageCount() };
+  const print = await applyProfile(bytes, printProfile, geometry, origin);
+  const screen = await applyProfile(bytes, profiles.screen, geometry, origin);
+  return { print: print.bytes, screen: screen.bytes, printPageCount: print.pageCount };
 }

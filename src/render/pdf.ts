@@ -11,12 +11,16 @@ import type { Browser, Page } from "puppeteer";
 import type { Manifest } from "../manifest/manifest-schema.js";
 import { closeChromium, launchChromium } from "./chromium.js";
 import { makeProfiles } from "./pdf-profiles.js";
+import { printProfileOf, type PdfProfile } from "./print-profiles.js";
+import { toPdfx } from "./pdfx.js";
 import { placeOutline, type OutlineTarget } from "./pdf-outline.js";
 
 const browserDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "browser");
 const pageRangesScript = path.join(browserDir, "page-ranges.js");
 const pageMapScript = path.join(browserDir, "page-map.js");
 const wordBreaksScript = path.join(browserDir, "word-breaks.js");
+const softHyphensScript = path.join(browserDir, "soft-hyphens.js");
+const tableHeadersScript = path.join(browserDir, "table-headers.js");
 
 export interface PdfResult {
   /** The print profile. */
@@ -31,8 +35,12 @@ export interface PdfResult {
   anchorPages: Record<string, number>;
   /** Pages of the print profile, padded with blank pages to a multiple of 4. */
   printPageCount: number;
-  /** Wall time in ms of the stages: Paged.js layout (with browser start), Chromium's PDF, the profiles' post-pass. */
-  timings: { layout: number; pdf: number; profiles: number };
+  /** Wall time in ms of the stages: Paged.js layout (with browser start), Chromium's PDF, the profiles' post-pass, Ghostscript's PDF/X (0 when the profile wants none). */
+  timings: { layout: number; pdf: number; profiles: number; pdfx: number };
+  /** The print profile the render was made for. */
+  profile: PdfProfile;
+  /** Soft hyphens the layout removed (inside a line) and kept (ending a line), and the ms that took. */
+  softHyphens: { removed: number; kept: number; ms: number };
 }
 
 /** What the EPUB needs from a PDF's render (the build cache keeps it with the PDF, so a skipped render still gives a page-list). */
@@ -102,7 +110,7 @@ function watchdog(seconds: number, pages: () => number) {
 export async function renderPdf(manifest: Manifest, html: string, options: PdfOptions = {}): Promise<PdfResult> {
   const stallSeconds = options.stallSeconds ?? 120;
   const printer = new EditionPrinter(stallSeconds, {
-    additionalScripts: [pageRangesScript, pageMapScript, wordBreaksScript, ...(options.additionalScripts ?? [])],
+    additionalScripts: [pageRangesScript, pageMapScript, wordBreaksScript, softHyphensScript, tableHeadersScript, ...(options.additionalScripts ?? [])],
     timeout: 0,
   });
   const guard = watchdog(stallSeconds, () => printer.pages.length);
@@ -130,13 +138,17 @@ export async function renderPdf(manifest: Manifest, html: string, options: PdfOp
     });
     const unplaced = await page.evaluate(() => (window as unknown as EditionWindow).editionMissingPageRefs());
     if (unplaced.length) throw new Error(`page references to anchors no page holds: ${unplaced.slice(0, 10).join(", ")}`);
+    const softHyphens = await page.evaluate(() => (window as unknown as EditionWindow).editionSoftHyphens);
     const laidOut = performance.now();
     const raw = await page.pdf({ printBackground: true, preferCSSPageSize: true, timeout: 0 });
     const printed = performance.now();
     const outline = placeOutline(options.outline ?? [], anchors);
-    const profiles = await makeProfiles(raw, manifest, outline);
-    const timings = { layout: laidOut - started, pdf: printed - laidOut, profiles: performance.now() - printed };
-    return { pdf: profiles.print, screen: profiles.screen, pageCount: printer.pages.length, printPageCount: profiles.printPageCount, pageStarts, anchorPages: anchors, timings };
+    const profile = printProfileOf(manifest);
+    const made = await makeProfiles(raw, manifest, outline, profile, pageStarts.map((page) => page.folio));
+    const profiled = performance.now();
+    const print = profile.pdfx ? await toPdfx(made.print, manifest, profile.pdfx.version) : made.print;
+    const timings = { layout: laidOut - started, pdf: printed - laidOut, profiles: profiled - printed, pdfx: profile.pdfx ? performance.now() - profiled : 0 };
+    return { pdf: print, screen: made.screen, pageCount: printer.pages.length, printPageCount: made.printPageCount, pageStarts, anchorPages: anchors, timings, profile, softHyphens };
   } catch (error) {
     // puppeteer's words for a browser that went away ("Target closed", "Navigation failed because browser has disconnected!").
     const gone = printer.browser ? !printer.browser.isConnected() : !(error instanceof Error);
@@ -157,4 +169,5 @@ interface EditionWindow {
   editionFillContents(): string[];
   editionPageMap: { anchors: Record<string, number>; folios: string[]; pageStarts: (PageStart["start"] | undefined)[] };
   editionMissingPageRefs(): string[];
+  editionSoftHyphens: { removed: number; kept: number; ms: number };
 }

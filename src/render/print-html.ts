@@ -5,7 +5,7 @@
 // format-neutral.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Element, ElementContent, Root, RootContent } from "hast";
+import type { Element, ElementContent, Root, RootContent, Text } from "hast";
 import rehypeStringify from "rehype-stringify";
 import { unified } from "unified";
 import { h } from "hastscript";
@@ -20,6 +20,7 @@ import { projectRoot } from "../project-root.js";
 import { fontFaceCss } from "./fonts.js";
 import { rehypePrintNotes } from "./print-notes.js";
 import { pageSizeCss } from "./page-geometry.js";
+import { printProfileOf } from "./print-profiles.js";
 import type { OutlineTarget } from "./pdf.js";
 import { headingTitle, textOutline, type OutlineNode } from "../book/chapters.js";
 import { cloneWithoutPositions } from "./clone-tree.js";
@@ -70,22 +71,36 @@ const unhyphenated = new Set(["h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "
 export function rehypeHyphenate(options: { minWordLength?: number } = {}) {
   const minWordLength = options.minWordLength ?? 6;
   return (book: Root) => {
+    const hyphenated: { node: Text; block: Element | undefined }[] = [];
     visitParents(book, "text", (node, ancestors) => {
       const elements = ancestors.filter((ancestor): ancestor is Element => ancestor.type === "element");
       const division = elements[0] && divisionOf(elements[0]);
       if (!division || division.part === "front") return;
       if (elements.some((element) => unhyphenated.has(element.tagName))) return;
-      node.value = hyphen.hyphenateSync(node.value, { minWordLength });
+      node.value = hyphen.hyphenateSync(node.value, { minWordLength })
+        // A capitalised word (a name: never `Trot-sky`, `Ko-rnilov`) is not broken.
+        .replace(/\p{Lu}[\p{L}\u00AD’'-]*/gu, unbreakable);
+      // A footnote stands inside its call's paragraph in print, but is a block of its own.
+      hyphenated.push({ node, block: elements.findLast((element) => blockTags.has(element.tagName) || hasClass(element, "footnote")) });
     });
+    // Nor is a paragraph's last word: no block ends on a scrap (`after-/wards.`).
+    const lastOf = new Map<Element, Text>();
+    for (const { node, block } of hyphenated) if (block && /\p{L}/u.test(node.value)) lastOf.set(block, node);
+    for (const node of lastOf.values()) node.value = node.value.replace(/[\p{L}\u00AD’'-]+(?=[^\p{L}]*$)/u, unbreakable);
   };
 }
 
-/** The PDF's bookmarks: every division the contents list, by its plain title, with a text's chapters and sections nested under it (as in the EPUB's navigation). */
+const unbreakable = (word: string) => word.replaceAll("\u00AD", "");
+/** The blocks whose last word is kept whole. */
+const blockTags = new Set(["p", "li", "dd", "dt", "td", "th", "figcaption"]);
+
+/** The PDF's bookmarks: the contents page, then every division the contents list, by its plain title, with a text's chapters and sections nested under it (as in the EPUB's navigation). */
 export function printOutline(book: Root): OutlineTarget[] {
   const nested = (nodes: OutlineNode[]): OutlineTarget[] =>
     nodes.map(({ heading, children }) => ({ id: String(heading.properties.id), title: headingTitle(heading), ...(children.length ? { children: nested(children) } : {}) }));
   return book.children.flatMap((node) => {
     const division = node.type === "element" ? divisionOf(node) : undefined;
+    if (division?.id === "contents") return [{ id: division.id, title: division.title }];
     if (!division?.inContents) return [];
     const outline = division.part === "body" ? textOutline(node as Element) : [];
     return [{ id: division.id, title: division.title, ...(outline.length ? { children: nested(outline) } : {}) }];
@@ -161,7 +176,7 @@ const stringify = (tree: Root) => unified().use(rehypeStringify).stringify(tree)
 export async function* printHtmlPieces(manifest: Manifest, book: Root): AsyncGenerator<string> {
   const css = [
     await fontFaceCss(),
-    pageSizeCss(manifest.trim),
+    pageSizeCss(manifest.trim, printProfileOf(manifest)),
     await readFile(path.join(projectRoot, "styles", "print.css"), "utf8"),
   ].join("\n");
   const authors = bookAuthors(manifest).join(", ");

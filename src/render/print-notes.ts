@@ -1,6 +1,6 @@
 // Print only: a called note moves to the foot of the page of its call. Each
 // note becomes a `span.footnote` (CSS `float: footnote`, laid out by
-// Paged.js) placed right after its call; the notes called inside that note
+// Paged.js) placed right before its call; the notes called inside that note
 // follow it, so they land on the same page. The source's numbering is kept:
 // the call shows its own label and the note starts with it, Paged.js' own
 // counters are switched off in print.css. A note whose call is lost stays in
@@ -68,8 +68,11 @@ export function footnotesForPrint(book: Root, placement: "footnotes" | "endnotes
     if (!(node.tagName === "a" && hasClass(node, noteClasses.call)) || !parent) return;
     const floats = floatsFor(node);
     const at = parent.children.indexOf(node);
-    parent.children.splice(at + 1, 0, ...floats);
-    return at + 1 + floats.length;
+    // Before the call, not after it: Paged.js puts an empty call of its own where the float stood, and an empty
+    // inline after a page's last word may be measured on the next line, beyond the page; the note was then
+    // dropped while the visible call stayed on the page. Before the call, it stands on the call's own line.
+    parent.children.splice(at, 0, ...floats);
+    return at + floats.length + 1;
   });
 
   // Notes left in a section are those without a call; an emptied section goes.

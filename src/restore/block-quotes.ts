@@ -4,9 +4,12 @@
 // - a paragraph (or a run of them) that is one long quotation in quote
 //   marks, opened at its start and closed at the end of the run.
 // A paragraph after a colon that fits neither shape stays a paragraph, with
-// a warning: it may be a quotation the detector cannot prove.
+// a warning: it may be a quotation the detector cannot prove. An editor
+// states such a quotation in the structure file (`blockQuotation:`).
 import type { Blockquote, Paragraph, Root, RootContent } from "mdast";
 import type { Plugin } from "unified";
+import type { VFile } from "vfile";
+import type { LoadedStructureHint } from "../manifest/load-edition.js";
 import { notesStart, paragraphText } from "./blocks.js";
 import { closingReferencePattern } from "./page-references.js";
 import "./text-data.js";
@@ -72,7 +75,21 @@ function calledRun(children: RootContent[], start: number, end: number): number 
   return 0;
 }
 
-export const restoreBlockQuotes: Plugin<[], Root> = () => (tree, file) => {
+/** The block quotation the structure file names at the start of `text`, if any; records the hint as used. */
+function hintedRun(text: string, hints: LoadedStructureHint[], file: VFile): number {
+  const hint = hints.find((entry) => "blockQuotation" in entry && text.startsWith(entry.blockQuotation));
+  if (!hint || !("blockQuotation" in hint)) return 0;
+  (file.data.structureHintsUsed ??= []).push(hint);
+  return hint.paragraphs;
+}
+
+export interface BlockQuotesOptions {
+  /** Block quotations an editor named in the structure file (for every text). */
+  structureHints?: LoadedStructureHint[];
+}
+
+export const restoreBlockQuotes: Plugin<[BlockQuotesOptions?], Root> = (options = {}) => (tree, file) => {
+  const hints = (options.structureHints ?? []).filter((hint) => hint.text === file.data.textId);
   const end = notesStart(tree);
   // A review's page references name the reviewed book's author, found by the front-lines stage.
   const closingCitation = closingReferencePattern(file.data.reviewedWork);
@@ -83,6 +100,18 @@ export const restoreBlockQuotes: Plugin<[], Root> = () => (tree, file) => {
     if (text === undefined) {
       out.push(node);
       continue;
+    }
+    const hinted = hintedRun(text, hints, file);
+    if (hinted) {
+      const paragraphs = tree.children.slice(index, Math.min(end, index + hinted));
+      if (paragraphs.every((child) => child.type === "paragraph")) {
+        const quote: Blockquote = { type: "blockquote", children: paragraphs as Paragraph[], position: { start: paragraphs[0]!.position!.start, end: paragraphs.at(-1)!.position!.end } };
+        file.info(`block quotation of ${paragraphs.length} paragraph${paragraphs.length > 1 ? "s" : ""}, as the structure file says`, { place: quote.position, ruleId: "structure-quotation-hint", source });
+        out.push(quote);
+        index += paragraphs.length - 1;
+        continue;
+      }
+      file.message(`the structure file's block quotation runs over ${hinted} paragraphs, but a heading, list or quotation stands among them; left as it is`, { place: node.position, ruleId: "structure-quotation-hint", source });
     }
     const introduced = introducesQuotation(paragraphText(tree.children[index - 1]), closingCitation);
     let run = quotedRun(tree.children, index, end, closingCitation);

@@ -4,7 +4,15 @@
 // words that name the work (`Ibid.`, `op. cit.`, the title) become a link to
 // the work's entry in the bibliography. In a review, page references to the
 // book under review (`(15)`, `(261–2)`, `(Cliff’s citation 259–60.)`) become
-// citations of that book. Runs after the notes plugin.
+// citations of that book. In the running text, author–title–page citations
+// in brackets and author-date citations in parentheses (src/citations/
+// in-text.ts) and the works named as the sources of quotations
+// (src/citations/named-sources.ts) are citations too. Every citation
+// resolves first against the edition's own bibliography (`works`, the
+// works file beside the manifest), then against the full references the
+// text gives; `Ibid.` and `op. cit.` in reading order. Each citation's link
+// carries an id, which the works cited links back to. Runs after the notes
+// plugin.
 import type { FootnoteDefinition, Link, Paragraph, PhrasingContent, Root, Text } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { Plugin } from "unified";
@@ -14,19 +22,44 @@ import { splitText, type TextPiece } from "../ingest/split-text.js";
 import { visit, SKIP } from "unist-util-visit";
 import { parseCitation, type ParsedCitation } from "../citations/parse-citation.js";
 import { hasImprint, itemOf, itemOfReviewedWork, sameAuthor, sameTitle, type CitationRecord, type CslItem } from "../citations/works.js";
+import { parseNote } from "../citations/chicago-note.js";
+import { findInTextCitations, type InTextCitation } from "../citations/in-text.js";
+import { findIntroducedSources, readExcerptHead, type NamedSource } from "../citations/named-sources.js";
 import "./notes.js";
 import { typesetLine } from "./typography-rules.js";
 import { pageReferencePattern } from "./page-references.js";
 
 const source = "citations";
 
+export interface CitationsOptions {
+  /** The edition's bibliography (its works file), which citations resolve against first. */
+  works?: CslItem[];
+}
+
+declare module "vfile" {
+  interface DataMap {
+    /** Brackets with words in them left as text (editorial insertions, `[sic]`): none should be a citation. */
+    editorialBrackets: number;
+  }
+}
+
+/** The works of the edition's bibliography a citation names: by author and title, by title, by author, by author and year. */
+function inEdition(parsed: ParsedCitation, edition: CslItem[], year?: string): CslItem[] {
+  const first = (item: CslItem) => item.author?.[0] ?? item.editor?.[0];
+  const byAuthor = (item: CslItem) => !parsed.author || (first(item) !== undefined && sameAuthor(first(item), parsed.author));
+  const byTitle = (item: CslItem) => !parsed.title || [item.title, item["title-short"]].some((title) => title && sameTitle(title, parsed.title!));
+  const byYear = (item: CslItem) => !year || ("date-parts" in (item.issued ?? {}) && String((item.issued as { "date-parts": number[][] })["date-parts"][0]?.[0]) === year.slice(0, 4));
+  if (!parsed.author && !parsed.title) return [];
+  return edition.filter((item) => byAuthor(item) && byTitle(item) && byYear(item));
+}
+
 
 function shortName(item: CslItem): string {
   return [item.author?.[0]?.family, item.title].filter(Boolean).join(", ");
 }
 
-function workLink(item: CslItem, text: Text): Link {
-  return { type: "link", url: `#${item.id}`, title: shortName(item), children: [text], data: { hProperties: { className: ["work-ref"] } } };
+function workLink(item: CslItem, text: Text, anchor?: string): Link {
+  return { type: "link", url: `#${item.id}`, title: shortName(item), children: [text], data: { hProperties: { className: ["work-ref"], ...(anchor ? { id: anchor } : {}) } } };
 }
 
 /** Fill in what a later, fuller citation knows about a work first cited in short. */
@@ -40,11 +73,20 @@ interface Resolution {
   ruleId?: string;
 }
 
-function resolve(parsed: ParsedCitation, known: CslItem[], last: CslItem | undefined): Resolution {
+function resolve(parsed: ParsedCitation, known: CslItem[], last: CslItem | undefined, edition: CslItem[] = [], year?: string, afterUnresolved = false): Resolution {
+  if (parsed.kind !== "ibid") {
+    const fromEdition = inEdition(parsed, edition, year);
+    if (fromEdition.length === 1) return { item: fromEdition[0] };
+  }
+  if (year) {
+    const matches = known.filter((item) => sameAuthor(item.author?.[0], parsed.author) && "date-parts" in (item.issued ?? {}) && String((item.issued as { "date-parts": number[][] })["date-parts"][0]?.[0]) === year.slice(0, 4));
+    if (matches.length === 1) return { item: matches[0] };
+    return { problem: `${parsed.author?.family} ${year}: ${matches.length ? "more than one" : "no"} work of this author and year in the edition's works or cited in full in this text`, ruleId: "citations-unresolved" };
+  }
   const byAuthor = known.filter((item) => parsed.author && sameAuthor(item.author?.[0], parsed.author));
   switch (parsed.kind) {
     case "ibid":
-      if (!last) return { problem: "Ibid. with no citation before it in this text", ruleId: "citations-unresolved" };
+      if (!last) return { problem: afterUnresolved ? "Ibid. after a citation that resolved to nothing" : "Ibid. with no citation before it in this text", ruleId: "citations-unresolved" };
       if (parsed.author && !sameAuthor(last.author?.[0], parsed.author)) {
         return { problem: `Ibid. names ${parsed.author.family}, but the work cited before is ${shortName(last)}`, ruleId: "citations-unresolved" };
       }
@@ -52,13 +94,13 @@ function resolve(parsed: ParsedCitation, known: CslItem[], last: CslItem | undef
     case "op-cit": {
       const matches = parsed.title ? byAuthor.filter((item) => item.title && sameTitle(item.title, parsed.title!)) : byAuthor;
       if (matches.length === 1) return { item: matches[0] };
-      return { problem: `op. cit.: ${matches.length ? "more than one" : "no"} work by ${parsed.author?.family ?? "its author"}${parsed.title ? ` titled ${parsed.title}` : ""} cited before in this text`, ruleId: "citations-unresolved" };
+      return { problem: `op. cit.: ${matches.length ? "more than one" : "no"} work by ${parsed.author?.family ?? "its author"}${parsed.title ? ` titled ${parsed.title}` : ""} ${edition.length ? "in the edition's works or " : ""}cited before in this text`, ruleId: "citations-unresolved" };
     }
     case "full":
     case "short": {
       if (!parsed.title) {
         if (byAuthor.length === 1) return { item: byAuthor[0] };
-        return { problem: `${parsed.author?.family}: ${byAuthor.length ? "more than one" : "no"} work by this author cited before in this text`, ruleId: "citations-unresolved" };
+        return { problem: `${parsed.author?.family}: ${byAuthor.length ? "more than one" : "no"} work by this author ${edition.length ? "in the edition's works or " : ""}cited before in this text`, ruleId: "citations-unresolved" };
       }
       const existing = known.find((item) => sameAuthor(item.author?.[0], parsed.author) && item.title && sameTitle(item.title, parsed.title!));
       if (existing) return { item: existing };
@@ -70,23 +112,38 @@ function resolve(parsed: ParsedCitation, known: CslItem[], last: CslItem | undef
 /** Phrasing that is words of the note (its emphasis included), read together as the citation. */
 const proseNodes = new Set(["text", "emphasis", "strong", "superscript", "subscript", "inlineCode"]);
 
-function citeNote(definition: FootnoteDefinition, file: VFile, known: CslItem[], last: CslItem | undefined): { record?: CitationRecord; item?: CslItem } {
+interface Context {
+  file: VFile;
+  known: CslItem[];
+  edition: CslItem[];
+  records: CitationRecord[];
+  last?: CslItem;
+  /** The next citation link's number in this text. */
+  next: number;
+  /** The citation before resolved to nothing. */
+  afterUnresolved?: boolean;
+}
+
+const anchorOf = (context: Context) => `${context.file.data.textId ?? "text"}-cite-${++context.next}`;
+
+function citeNote(definition: FootnoteDefinition, context: Context): { record?: CitationRecord; item?: CslItem } {
+  const { file, known, last } = context;
   const paragraph = definition.children[0];
   const first = paragraph?.type === "paragraph" ? paragraph.children[0] : undefined;
   if (first?.type !== "text") return {};
   // The note's words up to its first other node: a title in italics (a Markdown note) is read with them.
   const lead = (paragraph as Paragraph).children;
   const until = lead.findIndex((node) => !proseNodes.has(node.type));
-  const parsed = parseCitation(toString(until === -1 ? lead : lead.slice(0, until)));
+  const parsed = parseNote(toString(until === -1 ? lead : lead.slice(0, until)), parseCitation);
   if (!parsed) return {};
   const label = definition.data?.noteLabel ?? definition.label ?? "";
   const place = definition.position;
-  const record: CitationRecord = { note: label, line: place?.start.line, kind: parsed.kind };
+  const record: CitationRecord = { note: label, line: place?.start.line, column: place?.start.column, kind: parsed.kind, form: "note" };
   if (parsed.prefix) record.prefix = parsed.prefix;
   if (parsed.volume) record.volume = parsed.volume;
   if (parsed.locator) record.locator = parsed.locator;
 
-  let { item, problem, ruleId } = resolve(parsed, known, last);
+  let { item, problem, ruleId } = resolve(parsed, known, last, context.edition, undefined, context.afterUnresolved);
   if (!item && !problem) {
     item = itemOf(parsed);
     known.push(item);
@@ -94,7 +151,7 @@ function citeNote(definition: FootnoteDefinition, file: VFile, known: CslItem[],
       // Resolved to a work, only with less detail: worth knowing, not a problem to fix.
       file.info(`note ${label}: ${shortName(item)} is cited in short form with no full citation before it in this text; listed as it stands`, { place, ruleId: "citations-short-form-only", source });
     }
-  } else if (item && parsed.kind === "full" && !hasImprint(item)) {
+  } else if (item && parsed.kind === "full" && !hasImprint(item) && !context.edition.includes(item)) {
     enrich(item, itemOf(parsed));
   }
   if (problem) {
@@ -103,13 +160,26 @@ function citeNote(definition: FootnoteDefinition, file: VFile, known: CslItem[],
   }
   record.work = item!.id;
   const { start, end } = parsed.span;
-  // Linked where the words stand in the note's first text node (not across an italic title).
-  if (end > start && end <= first.value.length) splitText(file, paragraph as { children: PhrasingContent[] }, first, [{ start, end, make: (text) => workLink(item!, text) }]);
+  // Linked where the words stand in the note's first text node; a title in italics (a Markdown note) is linked whole.
+  if (end > start && end <= first.value.length) {
+    record.anchor = anchorOf(context);
+    splitText(file, paragraph as { children: PhrasingContent[] }, first, [{ start, end, make: (text) => workLink(item!, text, record.anchor) }]);
+  } else if (parsed.title) {
+    const children = (paragraph as Paragraph).children;
+    const index = children.findIndex((node, at) => (until === -1 || at < until) && node.type === "emphasis" && toString(node).trim().length > 0 && parsed.title!.startsWith(toString(node).trim().replace(/[,.]$/, "")));
+    if (index >= 0) {
+      record.anchor = anchorOf(context);
+      const link = workLink(item!, { type: "text", value: "" }, record.anchor);
+      link.children = [children[index] as PhrasingContent];
+      children.splice(index, 1, link);
+    }
+  }
   return { record, item };
 }
 
 /** Page references to the book under review become links to it. */
-function citePages(tree: Root, file: VFile, reviewed: CslItem, records: CitationRecord[]): void {
+function citePages(tree: Root, context: Context, reviewed: CslItem): void {
+  const { file, records } = context;
   const pages = Number(file.data.reviewedWork?.pages?.match(/\d+/)?.[0] ?? Number.NaN);
   // `(15)`, `(261–2)`, or after the reviewed book's author's name: `(Cliff’s citation 259–60.)`.
   const pageReference = pageReferencePattern(file.data.reviewedWork);
@@ -130,17 +200,19 @@ function citePages(tree: Root, file: VFile, reviewed: CslItem, records: Citation
         continue;
       }
       const at = match.index + match[0].lastIndexOf(number);
+      const anchor = anchorOf(context);
       pieces.push({
         start: at,
         end: at + number.length,
         make: (piece) => {
           const link = workLink(reviewed, piece);
           link.title = `${shortName(reviewed)}, page ${number}`;
-          link.data = { hProperties: { className: ["work-ref", "page-citation"] } };
+          link.data = { hProperties: { className: ["work-ref", "page-citation"], id: anchor } };
           return link;
         },
       });
-      records.push({ kind: "page-reference", work: reviewed.id, locator: number, line: pointIn(file, text, at)?.line });
+      const point = pointIn(file, text, at);
+      records.push({ kind: "page-reference", form: "page-reference", work: reviewed.id, locator: number, line: point?.line, column: point?.column, anchor });
     }
     if (!pieces.length) return;
     const siblings = (parent as { children: PhrasingContent[] }).children;
@@ -149,26 +221,137 @@ function citePages(tree: Root, file: VFile, reviewed: CslItem, records: Citation
   });
 }
 
-export const restoreCitations: Plugin<[], Root> = () => (tree, file) => {
-  const known: CslItem[] = [];
-  const records: CitationRecord[] = [];
+/** A citation found in the running text: its form, where it stands, what it says; a source's date finer than a year. */
+interface Found {
+  form: NonNullable<CitationRecord["form"]>;
+  start: number;
+  end: number;
+  parsed: ParsedCitation;
+  year?: string;
+  date?: number[];
+}
+
+/** Use a resolved work: known to the text from now on, the last cited (for `Ibid.`). */
+function use(context: Context, item: CslItem): void {
+  if (!context.known.includes(item)) context.known.push(item);
+  context.last = item;
+  context.afterUnresolved = false;
+}
+
+/** A citation in the running text (a bracket, an author-date parenthesis, a named source): resolved, recorded, and its piece of text made a link. */
+function citeInText(context: Context, text: Text, found: Found): TextPiece | undefined {
+  const { file, known } = context;
+  const { parsed } = found;
+  const point = pointIn(file, text, found.start);
+  const record: CitationRecord = { line: point?.line, column: point?.column, kind: parsed.kind, form: found.form };
+  if (parsed.prefix) record.prefix = parsed.prefix;
+  if (parsed.volume) record.volume = parsed.volume;
+  if (parsed.locator) record.locator = parsed.locator;
+  context.records.push(record);
+  let { item, problem } = resolve(parsed, known, context.last, context.edition, found.year, context.afterUnresolved);
+  if (!item && !problem) {
+    item = itemOf(parsed);
+    if (found.date) {
+      // A dated piece (an article, a letter) is not the book of the same title: its own entry.
+      item.id = `${item.id}-${found.date[0]}`;
+      item.type = "article";
+      item.issued = { "date-parts": [found.date] };
+    }
+    if (parsed.kind === "short") {
+      file.info(`${shortName(item)} is cited in short form with no full citation before it in this text; listed as it stands`, { place: point, ruleId: "citations-short-form-only", source });
+    }
+  } else if (item && parsed.kind === "full" && !hasImprint(item) && !context.edition.includes(item)) {
+    enrich(item, itemOf(parsed));
+  }
+  if (problem || !item) {
+    file.message(`${text.value.slice(found.start, found.end)}: ${problem}; not linked`, { place: point, ruleId: "citations-unresolved", source });
+    // An `Ibid.` after this one means this one's work, which is not known: it must not take the one before.
+    context.last = undefined;
+    context.afterUnresolved = true;
+    return undefined;
+  }
+  use(context, item);
+  record.work = item.id;
+  record.anchor = anchorOf(context);
+  const work = item;
+  return { start: found.start, end: found.end, make: (piece) => workLink(work, piece, record.anchor) };
+}
+
+const classesOf = (node: { data?: unknown }) => ((node.data as { hProperties?: { className?: string[] } } | undefined)?.hProperties?.className ?? []);
+
+/** The citations of the running text, the notes and the sources' heads, in reading order. */
+function citeInReadingOrder(tree: Root, context: Context): void {
+  let editorial = 0;
+  visit(tree, (node, _, parent) => {
+    if (node.type === "footnoteDefinition") {
+      const { record, item } = citeNote(node, context);
+      if (record) context.records.push(record);
+      if (item) use(context, item);
+      else if (record) {
+        context.last = undefined;
+        context.afterUnresolved = true;
+      }
+      return SKIP;
+    }
+    if (node.type === "link" || node.type === "inlineCode" || node.type === "code") return SKIP;
+    if (classesOf(node).includes("reviewed-work")) return SKIP;
+    if (node.type === "heading") {
+      // The head of a numbered source excerpt names the work it quotes.
+      if (!parent || !classesOf(parent).includes("source-excerpt")) return SKIP;
+      const first = node.children[0];
+      const head = readExcerptHead(toString(node));
+      if (first?.type !== "text" || !head || head.end > first.value.length) return SKIP;
+      const piece = citeInText(context, first, { form: "source", ...head });
+      if (piece) splitText(context.file, node, first, [piece]);
+      return SKIP;
+    }
+    if (node.type !== "text" || !parent) return;
+    const text = node as Text;
+    const reading = findInTextCitations(text.value);
+    editorial += reading.editorialBrackets;
+    const found: Found[] = [
+      ...reading.citations.map((citation: InTextCitation) => ({ ...citation })),
+      ...findIntroducedSources(text.value).map((named: NamedSource) => ({ form: "source" as const, ...named })),
+    ].sort((a, b) => a.start - b.start);
+    const pieces: TextPiece[] = [];
+    let end = 0;
+    for (const one of found) {
+      if (one.start < end) continue;
+      const piece = citeInText(context, text, one);
+      if (piece) pieces.push(piece);
+      end = one.end;
+    }
+    if (!pieces.length) return;
+    const siblings = (parent as { children: PhrasingContent[] }).children;
+    const index = siblings.indexOf(text);
+    return [SKIP, index + splitText(context.file, parent as { children: PhrasingContent[] }, text, pieces)];
+  });
+  context.file.data.editorialBrackets = editorial;
+}
+
+const formNames: Record<NonNullable<CitationRecord["form"]>, string> = { note: "in notes", bracket: "in brackets", "author-date": "author-date", source: "naming a quotation's source", "page-reference": "page references" };
+
+export const restoreCitations: Plugin<[CitationsOptions?], Root> = (options = {}) => (tree, file) => {
+  const context: Context = { file, known: [], edition: options.works ?? [], records: [], next: 0 };
   const reviewed = file.data.reviewedWork ? itemOfReviewedWork(file.data.reviewedWork, typesetLine) : undefined;
   if (reviewed) {
-    known.push(reviewed);
-    citePages(tree, file, reviewed, records);
+    const fromEdition = inEdition({ kind: "short", author: reviewed.author?.[0], title: reviewed.title, span: { start: 0, end: 0 } }, context.edition);
+    const work = fromEdition.length === 1 ? fromEdition[0]! : reviewed;
+    context.known.push(work);
+    citePages(tree, context, work);
   }
-  let last: CslItem | undefined;
-  visit(tree, "footnoteDefinition", (definition) => {
-    const { record, item } = citeNote(definition, file, known, last);
-    if (record) records.push(record);
-    if (item) last = item;
-    return SKIP;
-  });
+  citeInReadingOrder(tree, context);
+  const { records, known } = context;
   const cited = new Set(records.map((record) => record.work).filter(Boolean));
   file.data.works = new Map(known.filter((item) => cited.has(item.id)).map((item) => [item.id, item]));
   file.data.citations = records;
-  if (records.length) {
+  if (records.length || file.data.editorialBrackets) {
     const unresolved = records.filter((record) => !record.work).length;
-    file.info(`${records.length} citations, ${unresolved} unresolved, ${file.data.works.size} works cited`, { place: tree.position?.start, ruleId: "citations-count", source });
+    const forms = (Object.keys(formNames) as (keyof typeof formNames)[])
+      .map((form) => [form, records.filter((record) => (record.form ?? "note") === form).length] as const)
+      .filter(([, count]) => count)
+      .map(([form, count]) => `${count} ${formNames[form]}`);
+    const brackets = file.data.editorialBrackets ? `; ${file.data.editorialBrackets} brackets left as text` : "";
+    file.info(`${records.length} citations${forms.length ? ` (${forms.join(", ")})` : ""}, ${unresolved} unresolved, ${file.data.works.size} works cited${brackets}`, { place: tree.position?.start, ruleId: "citations-count", source });
   }
 };

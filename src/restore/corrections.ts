@@ -6,6 +6,7 @@
 // another (no chains). Where two entries' matches overlap, the one listed
 // first is made and the other is not, with a warning at the place; its count
 // then differs and the count check fails at its entry's line.
+import type { Point } from "unist";
 import type { VFile } from "vfile";
 import type { LoadedCorrection } from "../manifest/load-edition.js";
 import type { Edit } from "../ingest/offset-map.js";
@@ -21,7 +22,8 @@ export function correctionEdits(corrections: LoadedCorrection[]): (raw: string, 
     const edits: (Edit & { correction: LoadedCorrection })[] = [];
     const applied: AppliedCorrection[] = mine.map((correction) => {
       let count = 0;
-      if (!correction.wrong) return { correction, count };
+      const places: Point[] = [];
+      if (!correction.wrong) return { correction, count, places };
       for (let index = raw.indexOf(correction.wrong); index !== -1; index = raw.indexOf(correction.wrong, index + correction.wrong.length)) {
         const end = index + correction.wrong.length;
         const place = rawPointOfRawOffset(file, index);
@@ -35,10 +37,11 @@ export function correctionEdits(corrections: LoadedCorrection[]): (raw: string, 
           continue;
         }
         count++;
+        places.push(place);
         edits.push({ start: index, end, text: correction.right, correction });
         file.info(`corrected \`${correction.wrong}\` to \`${correction.right}\`: ${correction.reason}`, { place, ruleId: "correction", source });
       }
-      return { correction, count };
+      return { correction, count, places };
     });
     file.data.corrections = applied;
     return edits.map(({ start, end, text }) => ({ start, end, text }));

@@ -6,6 +6,7 @@
 // kept and reported.
 import type { BlockContent, Paragraph, Root, RootContent, Text } from "mdast";
 import type { Plugin } from "unified";
+import { recordRemoval, toSourceNote } from "./removals.js";
 import type { VFile } from "vfile";
 import type { TextEntry } from "../manifest/manifest-schema.js";
 import { paragraphText } from "./blocks.js";
@@ -36,7 +37,7 @@ function isTitle(line: string, entry: TextEntry): boolean {
 }
 
 function isByline(line: string, entry: TextEntry): boolean {
-  return comparable(line.replace(/^\s*(?:[—–-]+|by)\s+/i, "")) === comparable(entry.author);
+  return entry.author !== undefined && comparable(line.replace(/^\s*(?:[—–-]+|by)\s+/i, "")) === comparable(entry.author);
 }
 
 /** `16. Trotsky and the triumvirate`: a chapter number before the title. */
@@ -138,6 +139,15 @@ function info(file: VFile, node: Paragraph, lineIndex: number, reason: string, r
   file.info(reason, { place: pointOfLine(file, soleText(node)!, lineIndex), ruleId, source });
 }
 
+const intoHeading = "into the text's heading (as the manifest gives it)";
+
+/** A line taken out of the body (its words shown by the heading from the manifest, or moved): reported, and recorded for the word ledger. */
+function took(file: VFile, node: Paragraph, lineIndex: number, reason: string, ruleId: string, moved?: string): void {
+  info(file, node, lineIndex, reason, ruleId);
+  const line = pointOfLine(file, soleText(node)!, lineIndex)?.line ?? 0;
+  recordRemoval(file, { rule: ruleId, line, endLine: line, text: soleText(node)!.value.split("\n")[lineIndex]!.trim(), ...(moved ? { moved } : {}) });
+}
+
 export interface FrontLinesOptions {
   /** The manifest's entries; the text's own (by the `textId` its file was loaded with) says its title, author, kind and publication. */
   entries?: TextEntry[];
@@ -172,18 +182,18 @@ export const restoreFrontLines: Plugin<[FrontLinesOptions?], Root> = ({ entries 
     const keptRanges: [number, number][] = [];
     const whole = soleText(node)!;
     lines.forEach((line, lineIndex) => {
-      if (isTitle(line, entry)) return info(file, node, lineIndex, `title line, shown in the text's heading: \`${line}\``, "structure-title");
-      if (isByline(line, entry)) return info(file, node, lineIndex, `byline, shown in the text's heading: \`${line}\``, "structure-byline");
+      if (isTitle(line, entry)) return took(file, node, lineIndex, `title line, shown in the text's heading: \`${line}\``, "structure-title", intoHeading);
+      if (isByline(line, entry)) return took(file, node, lineIndex, `byline, shown in the text's heading: \`${line}\``, "structure-byline", intoHeading);
       // A title page's `BY` on a line of its own, above the author's name.
-      if (/^by$/i.test(line) && lineIndex + 1 < lines.length && isByline(lines[lineIndex + 1]!, entry)) return info(file, node, lineIndex, `byline, shown in the text's heading: \`${line}\``, "structure-byline");
+      if (/^by$/i.test(line) && lineIndex + 1 < lines.length && isByline(lines[lineIndex + 1]!, entry)) return took(file, node, lineIndex, `byline, shown in the text's heading: \`${line}\``, "structure-byline", intoHeading);
       const chapter = chapterNumber(line, entry);
       if (chapter) {
         file.data.chapterNumber = chapter;
-        return info(file, node, lineIndex, `chapter ${chapter}, shown in the text's heading: \`${line}\``, "structure-chapter");
+        return took(file, node, lineIndex, `chapter ${chapter}, shown in the text's heading: \`${line}\``, "structure-chapter", intoHeading);
       }
       if (isPublicationLine(line, entry)) {
         file.data.sourceNote!.push({ text: line, line: pointOfLine(file, whole, lineIndex)?.line ?? 0 });
-        return info(file, node, lineIndex, `publication line, moved to the source note: \`${line}\``, "structure-publication");
+        return took(file, node, lineIndex, `publication line, moved to the source note: \`${line}\``, "structure-publication", toSourceNote);
       }
       kept.push(line);
       const rawLine = whole.value.split("\n")[lineIndex]!;

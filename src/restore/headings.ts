@@ -16,6 +16,7 @@ import type { Heading, Paragraph, Root, RootContent } from "mdast";
 import type { Plugin } from "unified";
 import type { VFile } from "vfile";
 import type { LoadedEdition, LoadedStructureHint } from "../manifest/load-edition.js";
+import type { StructureHint } from "../manifest/editorial-data-schema.js";
 import { notesStart, paragraphText, soleText } from "./blocks.js";
 import { lineStart, sliceText } from "../ingest/raw-position.js";
 import { isDialogue, isSpeakerLine } from "./dialogue.js";
@@ -35,7 +36,18 @@ export function headingVerdict(line: string): HeadingVerdict {
   if (/^\(?\d+[.)*]/.test(text)) return "no"; // a numbered note or excerpt
   if (isDialogue(text) || isSpeakerLine(text)) return "no";
   if (/[.,;:!]$/.test(text) || /\[\d+\*?\]|\(\d+\)$/.test(text)) return "no";
+  // A quotation standing alone, or a sentence closed inside its quotation marks, is a quotation, never a heading.
+  if (/^[“"‘]/.test(text) && /[”"’]$/.test(text)) return "no";
+  if (/[.,;:!?…][”"’]$/.test(text)) return "no";
+  if (isMostlyPunctuation(text)) return "no";
   return text.endsWith("?") ? "question" : "heading";
+}
+
+/** `If . . . .`, `* * *`: a line whose dots, ellipses and stars outweigh its words is a trailing-off or a break, never a title. */
+function isMostlyPunctuation(text: string): boolean {
+  const letters = text.replace(/[^\p{L}\p{N}]/gu, "").length;
+  const marks = text.replace(/[\p{L}\p{N}\s]/gu, "").length;
+  return /(?:\.\s*){3,}$|…$/.test(text) || marks > letters;
 }
 
 /** The words run-in headings are found by, from the lexicon. */
@@ -73,7 +85,7 @@ export function runInHeadingLength(text: string, vocabulary: HeadingVocabulary):
     const heading = words.slice(0, count).join(" ");
     // A sentence ends or goes on here: punctuation, a number, a verb in the past.
     if (/[,;:?!]/.test(heading) || /\d/.test(heading) || /\b\w+ed$|\b\w+ed /.test(heading)) return 0;
-    if (dangling.has(/\w+$/.exec(heading)?.[0].toLowerCase() ?? "") || (/[.]$/.test(last) && !/\. \.$/.test(heading))) return 0;
+    if (dangling.has(/\w+$/.exec(heading)?.[0].toLowerCase() ?? "") || /[.]$/.test(last) || isMostlyPunctuation(heading)) return 0;
     return heading.length;
   }
   return 0;
@@ -91,19 +103,19 @@ export interface HeadingsOptions {
 const noWords: HeadingVocabulary = { sentenceStarts: [], danglingWords: [] };
 
 /** The paragraph split after its first `length` characters into a heading and the rest. */
-function setApart(file: VFile, node: RootContent, text: string, length: number): RootContent[] {
+function setApart(file: VFile, node: RootContent, text: string, length: number, depth: Heading["depth"]): RootContent[] {
   const whole = soleText(node)!;
   const title = sliceText(file, whole, 0, length);
   const body = sliceText(file, whole, length + 1, text.length);
-  const heading: Heading = { type: "heading", depth: 2, children: [title], position: { start: node.position!.start, end: body.position?.start ?? node.position!.end } };
+  const heading: Heading = { type: "heading", depth, children: [title], position: { start: node.position!.start, end: body.position?.start ?? node.position!.end } };
   const rest: Paragraph = { type: "paragraph", children: [body], position: { start: body.position?.start ?? node.position!.start, end: node.position!.end } };
   return [heading, rest];
 }
 
 /** The length of a run-in heading the structure file names at the start of `text`, or 0; records the hint as used. */
 function hintedRunInLength(text: string, hints: LoadedStructureHint[], file: VFile): number {
-  const hint = hints.find((entry) => text.startsWith(`${entry.runInHeading} `));
-  if (!hint) return 0;
+  const hint = hints.find((entry) => "runInHeading" in entry && text.startsWith(`${entry.runInHeading} `));
+  if (!hint || !("runInHeading" in hint)) return 0;
   (file.data.structureHintsUsed ??= []).push(hint);
   return hint.runInHeading.length;
 }
@@ -222,6 +234,12 @@ export const restoreHeadings: Plugin<[HeadingsOptions?], Root> = (options = {}) 
   const sectionDepth = Math.min(6, 2 + kinds.length) as Heading["depth"];
   const titles = new Set([...divisions.values()].flatMap((division) => (division.titleBlock === undefined ? [] : [division.titleBlock])));
   const original = tree.children;
+  // A heading run into its paragraph ranks below the headings standing alone before it (a section within a chapter).
+  let standingAlone = false;
+  const runInDepth = (index: number) => {
+    const depth = index > firstDivision ? sectionDepth : 2;
+    return Math.min(6, standingAlone ? depth + 1 : depth) as Heading["depth"];
+  };
   tree.children = original.flatMap((node, index): RootContent[] => {
     const division = divisions.get(index);
     if (division) return [divisionHeading(file, original, index, division, depthOf(division.label.kind))];
@@ -231,14 +249,14 @@ export const restoreHeadings: Plugin<[HeadingsOptions?], Root> = (options = {}) 
     const hinted = text.includes("\n") ? 0 : hintedRunInLength(text, hints, file);
     if (hinted) {
       file.info(`a heading run into its paragraph, set apart as the structure file says: \`${text.slice(0, hinted)}\``, { place: node.position!.start, ruleId: "structure-run-in-heading-hint", source });
-      return setApart(file, node, text, hinted);
+      return setApart(file, node, text, hinted, runInDepth(index));
     }
     const verdict = headingVerdict(text);
     if (verdict === "no") {
       const length = text.includes("\n") ? 0 : runInHeadingLength(text, options.lexicon ?? noWords);
       if (!length) return [node];
       file.info(`a heading run into its paragraph, set apart: \`${text.slice(0, length)}\``, { place: node.position!.start, ruleId: "structure-run-in-heading", source });
-      return setApart(file, node, text, length);
+      return setApart(file, node, text, length, runInDepth(index));
     }
     // The last block of a text is never a heading: nothing follows it.
     if (index === bodyEnd - 1) return [node];
@@ -249,6 +267,7 @@ export const restoreHeadings: Plugin<[HeadingsOptions?], Root> = (options = {}) 
       file.message(`a short question standing alone, taken as a heading: \`${text}\``, { place: node.position, ruleId: "structure-heading-question", source });
     }
     const depth = index > firstDivision ? sectionDepth : 2;
+    standingAlone = true;
     const heading: Heading = { type: "heading", depth, children: (node as { children: Heading["children"] }).children, position: node.position };
     return [heading];
   });
@@ -257,11 +276,12 @@ export const restoreHeadings: Plugin<[HeadingsOptions?], Root> = (options = {}) 
 /** A structure hint that named no paragraph start is an error at its line in the structure file. */
 export function checkStructureHints(edition: Pick<LoadedEdition, "structureHints" | "structureFile" | "texts">): void {
   // By value: a text reused from the watch cache holds copies of the hints.
-  const key = (hint: { text: string; runInHeading: string }) => `${hint.text}\u0000${hint.runInHeading}`;
+  const words = (hint: StructureHint) => ("runInHeading" in hint ? `the run-in heading \`${hint.runInHeading}\`` : `the block quotation \`${hint.blockQuotation}\``);
+  const key = (hint: StructureHint) => `${hint.text}\u0000${words(hint)}`;
   const used = new Set(edition.texts.flatMap((text) => text.data.structureHintsUsed ?? []).map(key));
   for (const hint of edition.structureHints) {
     if (used.has(key(hint))) continue;
-    const message = edition.structureFile!.message(`no paragraph of text \`${hint.text}\` starts with the run-in heading \`${hint.runInHeading}\``, {
+    const message = edition.structureFile!.message(`no paragraph of text \`${hint.text}\` starts with ${words(hint)}`, {
       place: hint.place,
       ruleId: "structure-hint-unmatched",
       source: "structure",

@@ -318,19 +318,18 @@ export const restoreNotes: Plugin<[], Root> = () => (tree, file) => {
       calls.push(callId);
       callsOf.set(note, calls);
       if (nested) count.nested++;
-      // Keep the space between two calls side by side (`[20] [1*]`), drop it before a word's call.
-      const keepSpace = call.spaced && call.index === previousCallEnd;
+      // Two calls side by side (`[20] [1*]`) print as `20,1*`: the style sheets set the comma, so the space between goes.
+      const followsCall = call.spaced && call.index === previousCallEnd;
       pieces.push({
         start: call.index,
         end: call.end,
         make: (text): PhrasingContent[] => [
-          ...(keepSpace ? [{ type: "text", value: " " } as const] : []),
           {
             type: "footnoteReference",
             identifier: noteId,
             label,
             ...(text.position ? { position: text.position } : {}),
-            data: { noteLabel: label, callId, noteId, ...(keepSpace ? { followsCall: true } : {}) },
+            data: { noteLabel: label, callId, noteId, ...(followsCall ? { followsCall: true } : {}) },
           } satisfies FootnoteReference,
         ],
       });

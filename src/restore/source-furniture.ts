@@ -14,6 +14,7 @@ import type { VFile } from "vfile";
 import type { RuleBudget, SourceKindRules } from "../manifest/source-rules.js";
 import { keepRanges, pointIn } from "../ingest/raw-position.js";
 import { soleText } from "./blocks.js";
+import { recordRemoval, toSourceNote } from "./removals.js";
 
 export type SourceMetadata = Partial<Record<"title" | "author" | "language" | "date", string>>;
 
@@ -340,6 +341,8 @@ function report(plan: Plan, units: Unit[], file: VFile, kind: SourceKindRules): 
           source: kind.kind,
         }),
     });
+    const lineOf = (ref: LineRef) => pointIn(file, units[ref.block]!.text, units[ref.block]!.starts[ref.line]!)?.line ?? 0;
+    recordRemoval(file, { rule: claim.rule.id, line: lineOf(first), endLine: lineOf(last), text: lines.join("\n"), ...(claim.action === "credit" ? { moved: toSourceNote } : {}) });
     if (claim.action === "credit") {
       const line = pointIn(file, units[first.block]!.text, units[first.block]!.starts[first.line]!)?.line ?? 0;
       (file.data.sourceNote ??= []).push({ text: lines.join(" "), line });
@@ -347,6 +350,8 @@ function report(plan: Plan, units: Unit[], file: VFile, kind: SourceKindRules): 
   }
   for (const cut of plan.cuts) {
     const value = units[cut.ref.block]!.text.value.slice(cut.start, cut.end).trim();
+    const cutLine = pointIn(file, units[cut.ref.block]!.text, cut.start)?.line ?? 0;
+    recordRemoval(file, { rule: cut.rule.id, line: cutLine, endLine: cutLine, text: value });
     events.push({
       at: cut.ref,
       emit: () => file.info(`cut ${cut.rule.what} out of a line: ${quote(value)}`, { place: place(cut.ref, cut.ref, cut.start, cut.end), ruleId: cut.rule.id, source: kind.kind }),

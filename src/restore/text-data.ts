@@ -20,7 +20,11 @@ export interface AppliedCorrection {
   correction: LoadedCorrection;
   /** How many times the wrong string stood in the text. */
   count: number;
+  /** Where each correction was made, in the raw text (for the editorial note's page references). */
+  places?: Point[];
 }
+
+import type { Point } from "unist";
 
 declare module "vfile" {
   interface DataMap {
@@ -37,6 +41,8 @@ declare module "vfile" {
     /** The chapter number a book chapter carried (`16`) (front-lines). */
     chapterNumber: string;
     corrections: AppliedCorrection[];
+    /** The ids of the anchors at each correction made, in the order of `corrections` (correction-anchors). */
+    correctionAnchors: string[][];
     /** The structure file's hints that matched in this text. */
     structureHintsUsed: LoadedStructureHint[];
   }

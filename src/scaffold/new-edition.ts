@@ -37,8 +37,8 @@ export function newManifest(slug: string, today: string, uuid: string): string {
 slug: ${slug}                 # file names of the outputs: build/${slug}.epub…
 title: ${quoted(placeholder("the edition's title"))}
 # subtitle: A subtitle
-editor: ${quoted(placeholder("the editor's name"))}
-publisher: ${quoted(placeholder("the publisher"))}
+editor: ${quoted(placeholder("the editor's name"))}   # optional: leave out, and no editor is credited
+publisher: ${quoted(placeholder("the publisher"))}   # optional: leave out, and no publisher is named
 language: en                          # a BCP 47 tag: en, en-GB, fr…
 rights: ${quoted(placeholder("who holds the rights to the texts, and on what terms they are reproduced"))}
 identifier: urn:uuid:${uuid}
@@ -54,7 +54,7 @@ note: |
 texts:
   - id: sample                        # lower case; used for file names and anchors
     file: texts/sample.txt
-    author: ${quoted(placeholder("the author"))}
+    author: ${quoted(placeholder("the author"))}   # or \`anonymous: true\`: credited by title
     title: ${quoted(placeholder("the text's title"))}
     kind: article                     # review, chapter, book, biography or article
     publication: ${quoted(placeholder("where the text was first published"))}
@@ -89,9 +89,14 @@ const dataFiles: Record<EditorialDataKind, string> = {
 #     credits: ['^Transcribed by ']
 sites: []
 `,
-  structure: `# Structure the detectors cannot prove: a heading run into its paragraph.
+  structure: `# Structure the detectors cannot prove: a heading run into its paragraph,
+# or a block quotation the source left as a plain paragraph.
 # - text: sample
 #   runInHeading: The words that are the heading
+#   reason: why
+# - text: sample
+#   blockQuotation: The words the quotation starts with
+#   paragraphs: 1
 #   reason: why
 []
 `,

@@ -1,7 +1,9 @@
 // The part of citation-js this edition uses (the packages ship no types).
 declare module "@citation-js/core" {
   export class Cite {
-    constructor(data: unknown);
+    constructor(data: unknown, options?: { forceType?: string });
+    /** The items as CSL-JSON. */
+    data: Record<string, unknown>[];
     format(format: "bibliography", options: { format: "html" | "text"; template: string; lang: string; entry?: string | string[] }): string;
   }
   export const plugins: {
@@ -11,3 +13,4 @@ declare module "@citation-js/core" {
   };
 }
 declare module "@citation-js/plugin-csl";
+declare module "@citation-js/plugin-bibtex";

@@ -7,7 +7,8 @@ import type { PdfLayout } from "../render/pdf.js";
 import { TextCache } from "./text-cache.js";
 
 export class BuildCache {
-  readonly texts = new TextCache();
+  /** A `PersistentTextCache` (./persistent-text-cache.ts) keeps the texts' work between processes too. */
+  constructor(readonly texts: TextCache = new TextCache()) {}
   private pdf?: { path: string; html: string; layout: PdfLayout };
 
   /** The layout of the PDF at `pdfPath` when it was made from this very print HTML, else undefined. */

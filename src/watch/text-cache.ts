@@ -19,7 +19,7 @@ export interface TextWork {
   hast: HastRoot;
 }
 
-interface Entry {
+export interface Entry {
   key: string;
   value: string;
   work: TextWork;
@@ -33,6 +33,8 @@ export class TextCache {
   /** Texts processed and texts taken from the cache, since the last `resetCounts()`. */
   processed: string[] = [];
   reused: string[] = [];
+  /** The trees given out are shared with the cache (kept for the next build), so the build must not change them beyond what the book stages do. */
+  readonly sharesTrees: boolean = true;
 
   resetCounts(): void {
     this.processed = [];
@@ -60,22 +62,23 @@ export class TextCache {
   }
 }
 
-function restore(file: VFile, edition: LoadedEdition, entry: Entry): TextWork {
+/** Put a cached text's value, messages and data back on its file and give its work; `copy: false` for an entry used once (read from disk). */
+export function restore(file: VFile, edition: LoadedEdition, entry: Entry, copy = true): TextWork {
   file.value = entry.value;
   file.messages.push(...entry.messages);
-  const data = structuredClone(entry.data);
+  const data = copy ? structuredClone(entry.data) : entry.data;
   // The corrections check matches applied corrections to this build's entries by identity.
   const mine = correctionsOf(edition, file.data.textId!);
   if (data.corrections) data.corrections = data.corrections.map((applied, index) => ({ ...applied, correction: mine[index]! }));
   Object.assign(file.data, data);
-  return structuredClone(entry.work);
+  return copy ? structuredClone(entry.work) : entry.work;
 }
 
 function correctionsOf(edition: LoadedEdition, textId: string) {
   return edition.corrections.filter((correction) => correction.text === textId);
 }
 
-function textKey(file: VFile, edition: LoadedEdition): string {
+export function textKey(file: VFile, edition: LoadedEdition): string {
   const hash = createHash("sha256");
   hash.update(codeVersion());
   hash.update(`\0${file.path}\0${file.data.textId}\0`);
@@ -106,8 +109,16 @@ let code: string | undefined;
 export function codeVersion(): string {
   if (code) return code;
   const hash = createHash("sha256");
-  const src = path.join(projectRoot, "src");
-  const files = readdirSync(src, { recursive: true, encoding: "utf8" }).filter((name) => /\.(ts|js)$/.test(name)).sort();
+  // An installed copy may have only the compiled code.
+  let src = path.join(projectRoot, "src");
+  let names: string[];
+  try {
+    names = readdirSync(src, { recursive: true, encoding: "utf8" });
+  } catch {
+    src = path.join(projectRoot, "dist");
+    names = readdirSync(src, { recursive: true, encoding: "utf8" });
+  }
+  const files = names.filter((name) => /\.(ts|js)$/.test(name)).sort();
   for (const name of files) hash.update(`${name}\0`).update(readFileSync(path.join(src, name)));
   code = hash.digest("hex");
   return code;

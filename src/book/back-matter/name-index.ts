@@ -31,6 +31,9 @@ export interface NameIndexOptions {
   words: Pick<InterfaceWords, "see" | "seeAlso">;
 }
 
+/** A locator whose mention stands in a note. */
+export const noteLocatorClass = "index-locator-note";
+
 interface Located {
   text: TextEntry;
   mention: MentionRecord;
@@ -55,7 +58,9 @@ function locators(located: Located[], labels: Map<string, string>): Element {
     children.push({ type: "text", value: children.length ? "; " : ": " }, h("span", { className: ["index-text-label"] }, labels.get(text.id)!), { type: "text", value: " " });
     mentions.forEach((mention, index) => {
       if (index) children.push({ type: "text", value: ", " });
-      children.push(h("a", { className: [pageRefClasses.ref, "index-locator"], "epub:type": "index-locator", href: `#${mention.id}` }, String(index + 1)));
+      // A mention in a note is set apart (`index-locator-note`, the note's label) so a locator can read `19n4`.
+      const inNote = mention.note ? { className: [pageRefClasses.ref, "index-locator", noteLocatorClass], dataNote: mention.note } : { className: [pageRefClasses.ref, "index-locator"] };
+      children.push(h("a", { ...inNote, "epub:type": "index-locator", href: `#${mention.id}` }, String(index + 1)));
     });
   }
   return h("span", { className: ["index-locators", pageRefClasses.list] }, children);

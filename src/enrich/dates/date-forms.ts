@@ -5,7 +5,8 @@
 // in a year, alternatives (`X or Y`) and dates given in both calendars.
 // A year inside the title of a work (`Red October … of 1917 (1967)`) and the
 // publication year in brackets after it are never dates of events.
-import * as chrono from "chrono-node";
+import type * as chrono from "chrono-node";
+import { chronoGB } from "../../language/lazy-packages.js";
 import edtf from "edtf";
 
 export interface DateValue {
@@ -211,7 +212,7 @@ function known(components: chrono.ParsedComponents): Known {
 
 function chronoForms(sentence: string): (Candidate & { noYear?: boolean })[] {
   const found: (Candidate & { noYear?: boolean })[] = [];
-  for (const result of chrono.en.GB.parse(sentence, new Date(Date.UTC(1900, 0, 1)))) {
+  for (const result of chronoGB.parse(sentence, new Date(Date.UTC(1900, 0, 1)))) {
     const start = known(result.start);
     const end = result.end ? known(result.end) : undefined;
     if (!start.month) continue;

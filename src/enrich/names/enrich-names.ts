@@ -19,7 +19,7 @@ export interface Place {
   column: number;
 }
 import type { CompiledAuthority } from "./authority.js";
-import { NameFinder, type FoundName, type NameVocabulary } from "./find-names.js";
+import { NameFinder, type FoundName, type NameVocabulary, type LearnedText, type TextContext, type TextWord } from "./find-names.js";
 
 export interface NameMention extends Parent {
   type: "nameMention";
@@ -49,6 +49,8 @@ export interface MentionRecord {
   known: boolean;
   /** The section heading the mention stands under, if the text has sections. */
   section?: string;
+  /** The note the mention stands in (its label, `4`), for a locator in a note (`19n4`). */
+  note?: string;
   place?: Place;
 }
 
@@ -93,6 +95,20 @@ export const enrichNames: Plugin<[EnrichNamesOptions], Root> = ({ authority, lex
     return current;
   };
 
+  // Two passes: every paragraph is read for evidence of persons before any is marked, so a surname met alone
+  // before its full name (or in the text's only note that names the person in full) is still found.
+  const read = new Map<Text, { words: TextWord[]; context: TextContext; learned: LearnedText }>();
+  visitParents(tree, (node, ancestors) => {
+    if (node.type === "nameMention") return SKIP;
+    if (node.type !== "text") return;
+    const block = blockOf(ancestors as Parent[]);
+    const start = block.starts.get(node) ?? 0;
+    const words = wordsOfNode(block.sentences, start, node);
+    const context = { inNote: ancestors.some((ancestor) => ancestor.type === "footnoteDefinition"), blockStart: start === 0 };
+    read.set(node, { words, context, learned: finder.learn(node.value, words, context) });
+  });
+  finder.settle();
+
   visitParents(tree, (node, ancestors) => {
     const parent = ancestors.at(-1) as Parent | undefined;
     const index = parent?.children.indexOf(node as never);
@@ -100,14 +116,16 @@ export const enrichNames: Plugin<[EnrichNamesOptions], Root> = ({ authority, lex
     if (node.type === "heading") section = toString(node);
     if (node.type === "nameMention") return SKIP;
     if (node.type !== "text" || !parent || index === undefined) return;
-    const block = blockOf(ancestors as Parent[]);
-    const names = finder.find(node.value, wordsOfNode(block.sentences, block.starts.get(node) ?? 0, node));
+    const known = read.get(node);
+    const definition = (ancestors as Parent[]).findLast((ancestor) => ancestor.type === "footnoteDefinition") as { label?: string | null; identifier?: string } | undefined;
+    const note = definition ? (definition.label ?? definition.identifier) : undefined;
+    const names = known ? finder.find(node.value, known.words, known.context, known.learned) : [];
     if (!names.length) return;
     const pieces: TextPiece[] = names.map((name) => {
       const id = `${prefix}${mentions.length + 1}`;
       const point = pointIn(file, node, name.start);
       const place = point ? { line: point.line, column: point.column } : undefined;
-      mentions.push({ id, heading: name.heading, surface: name.surface, known: name.known, section, place });
+      mentions.push({ id, heading: name.heading, surface: name.surface, known: name.known, section, place, ...(note ? { note } : {}) });
       if (name.ambiguous) ambiguous(file, name, place);
       return {
         start: name.start,

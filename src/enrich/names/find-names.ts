@@ -1,17 +1,27 @@
-// Finding the persons named in one paragraph's text. The authority file
-// decides for every form it knows; a capitalised run that is not in it is
-// taken as a person only with evidence (a title, initials, a particle, or a
-// forename that compromise's lexicon knows), so places, parties and works
-// (`Red Army`, `Central Asia`, `The New Course`) are not taken for persons.
-import nlp from "compromise";
-import { formKey, namesPattern, surnameOf, type CompiledAuthority } from "./authority.js";
+// Finding the persons named in one text. The authority file decides for every
+// form it knows. Any other person is found from the text's own evidence, read
+// in two passes: `learn` reads every paragraph first and `settle` decides who
+// is a person; `find` then marks each paragraph. A full name (forenames or
+// initials and a surname, particles such as `van` between) is a person with
+// evidence: a title, initials, a particle, a forename compromise knows, a
+// list it shares with a person, a possessive, an editor's role before it
+// (`trans.`), the head of a note. A single word is a person when compromise
+// knows the surname, or from its uses: possessives, a Slavic surname's
+// ending, a list it shares with a person, a verb after it twice; never a
+// common English word (`Platypus`), a place, a derived word (`Leninism`) or a
+// word most often after `the`. Later surname-only and forename-only mentions
+// go to the person last introduced with that name; a name two persons share
+// is reported, never merged silently.
+import { compromiseLexicon, nlp } from "../../language/lazy-packages.js";
+import { isCommonWord } from "./common-words.js";
+import { formKey, surnameOf, type CompiledAuthority } from "./authority.js";
 
 export interface FoundName {
   start: number;
   end: number;
   /** The name as it stands, without a possessive. */
   surface: string;
-  /** The person's heading; for a name not in the authority file, its own form inverted (`Serge, Victor`). */
+  /** The person's heading; for a name not in the authority file, its own fullest form inverted (`Serge, Victor`). */
   heading: string;
   known: boolean;
   /** Set when the form names several persons and nothing in the text decided. */
@@ -24,9 +34,19 @@ export interface NameVocabulary {
   titles: string[];
   /** Capitalised words that open a sentence (`Nonetheless`): after an initial's stop they start the next sentence. */
   sentenceStarts?: string[];
+  /** Words before a name that give a person's role in a work (`trans.`, `ed.`), in lower case. */
+  nameRoles?: string[];
+  /** Endings of surnames (`ov`, `sky`): a capitalised word not in the dictionary that ends so is evidence of a person. */
+  surnameEndings?: string[];
+  /** Words after a name that make it a firm's (`Sons`, `Press`). */
+  firmWords?: string[];
 }
 
 const particles = new Set(["del", "de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "y"]);
+/** Words before a single word that show a place: `in Leningrad`, `to Alma-Ata`. */
+const locatives = new Set(["in", "at", "near", "from", "to", "into", "outside", "across"]);
+const placeNouns = new Set(["town", "city", "village", "province", "region", "port", "capital", "district", "river"]);
+const determiners = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "every", "each"]);
 
 /** A word of the language layer, with its offsets in the text the finder reads. */
 export interface TextWord {
@@ -36,15 +56,42 @@ export interface TextWord {
   sentence?: number;
 }
 
-const forenameCache = new Map<string, boolean>();
-function isForename(word: string): boolean {
-  let known = forenameCache.get(word);
-  if (known === undefined) {
-    known = nlp(word).has("#FirstName");
-    forenameCache.set(word, known);
-  }
-  return known;
+/** Where a paragraph's text stands: in a note, and at the start of its block. */
+export interface TextContext {
+  inNote?: boolean;
+  /** The text is the first of its block: a name at its start heads the paragraph. */
+  blockStart?: boolean;
 }
+
+function cached<T>(compute: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, (value = compute(key)));
+    return value;
+  };
+}
+
+// One word's tag from compromise's lexicon: a lookup, where a whole `nlp()` parse per word took most of the
+// enricher's time on a first build.
+const tagOf = (word: string) => compromiseLexicon()[word.toLowerCase()];
+const forenameTags = new Set(["FirstName", "MaleName", "FemaleName"]);
+const surnameTags = new Set(["LastName", "Person", "Honorific"]);
+const placeTags = new Set(["Place", "City", "Country", "Region", "Organization", "Month", "WeekDay", "Date", "Demonym", "Holiday"]);
+const functionTags = new Set(["Determiner", "Conjunction", "Preposition", "Pronoun", "Adverb", "QuestionWord", "Expression", "Comparative"]);
+const isForename = (word: string) => forenameTags.has(tagOf(word) ?? "");
+/** A surname compromise knows (`Stalin`, `Mussolini`). */
+const isKnownSurname = (word: string) => surnameTags.has(tagOf(word) ?? "");
+/** A place, an organisation or a date: for one word compromise's lexicon, for several words its tagger. */
+const isPlaceRun = cached((text) => nlp(text).has("(#Place|#Organization|#Country|#City|#Region|#Date|#Month|#WeekDay)"));
+const isPlace = (text: string) => (text.includes(" ") ? isPlaceRun(text) : placeTags.has(tagOf(text) ?? ""));
+/** compromise reads every word of the name as a person's (`Max Eastman`). */
+const isPersonName = cached((text) => nlp(text).match("#Person+").text() === text);
+const isVerb = cached((word) => nlp(word.toLowerCase()).has("#Verb") && !nlp(word.toLowerCase()).has("(#Noun|#Adjective)"));
+/** A word that is a function word in lower case for compromise (`the`, `however`, `he`, `thus`): no surname. */
+const isFunctionWord = (word: string) => functionTags.has(tagOf(word) ?? "");
+/** Words made from a name (`Leninism`, `Trotskyists`, `Hegelian`) or plurals of a people (`Bolsheviks`). */
+const isDerived = (word: string) => /(?:ism|isms|ist|ists|ite|ites|ian|ians|ic|ics|ks|ese)$/u.test(word);
 
 /**
  * An image or document file's name as it stands in a text: a word glued by `_`/`-` to its extension, or a wiki `File:` name with spaces.
@@ -52,19 +99,11 @@ function isForename(word: string): boolean {
  */
 const fileNames = /(?:\b(?:File|Image):[^|[\]\n]{1,200}?|(?<![^\s|[\]()])[^\s|[\]()]+)\.(?:jpe?g|png|gif|svg|tiff?|webp|pdf)\b/giu;
 
-const isInitial = (word: string) => /^\p{Lu}\.$/u.test(word);
-
-const functionWordCache = new Map<string, boolean>();
-/** A word that is a function word in lower case for compromise (`the`, `however`, `he`, `thus`): no surname. */
-function isFunctionWord(word: string): boolean {
-  let known = functionWordCache.get(word);
-  if (known === undefined) {
-    known = nlp(word.toLowerCase()).has("(#Adverb|#Determiner|#Pronoun|#Conjunction|#Preposition|#QuestionWord|#Expression)");
-    functionWordCache.set(word, known);
-  }
-  return known;
-}
+/** One initial or several run together: `V.`, `J.M.`, `C.L.R.`. */
+const isInitial = (word: string) => /^(?:\p{Lu}\.)+$/u.test(word);
 const isCapitalised = (word: string) => /^\p{Lu}[\p{Ll}\p{M}]/u.test(word);
+/** A Chinese name's shape, surname first: `Chiang Kai-shek`, `Mao Tse-tung`. */
+const isChineseGiven = (word: string) => /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(word);
 
 interface Token {
   word: string;
@@ -86,61 +125,110 @@ function tokensOf(text: string, words: TextWord[]): Token[] {
   });
 }
 
+/** A run of name-like tokens and what stands around it. */
+interface Run {
+  tokens: Token[];
+  possessive: boolean;
+  /** The word before the run in its sentence, if any, and the one before it. */
+  before?: Token;
+  beforeBefore?: Token;
+  /** The word after the run (after a possessive) in its sentence, if any. */
+  after?: Token;
+  /** The run's first token opens its sentence. */
+  sentenceStart: boolean;
+}
+
 /**
  * Runs of name-like tokens (capitalised words, initials, particles between them) separated only by spaces, each
  * within one sentence: a run ends at the language layer's sentence end, and after an initial whose stop ends the
  * sentence (the next word opens one), so a forename and the next sentence's first word are no name.
  */
-function nameRuns(text: string, words: TextWord[], opensSentence: (word: string) => boolean): Token[][] {
-  const runs: Token[][] = [];
+function nameRuns(text: string, words: TextWord[], opensSentence: (word: string) => boolean): Run[] {
+  const runs: Run[] = [];
+  const tokens = tokensOf(text, words);
   let run: Token[] = [];
-  const close = () => {
+  let runStart = 0;
+  let possessive = false;
+  const close = (next: number) => {
     while (run.length && !isCapitalised(run.at(-1)!.word)) run.pop();
-    if (run.length) runs.push(run);
+    if (run.length) {
+      const first = tokens[runStart];
+      const before = runStart > 0 && tokens[runStart - 1]!.sentence === first?.sentence ? tokens[runStart - 1] : undefined;
+      const beforeBefore = before && runStart > 1 && tokens[runStart - 2]!.sentence === first?.sentence ? tokens[runStart - 2] : undefined;
+      const after = tokens[next] && tokens[next]!.sentence === run.at(-1)!.sentence ? tokens[next] : undefined;
+      runs.push({ tokens: run, possessive, before, beforeBefore, after, sentenceStart: !before });
+    }
     run = [];
+    possessive = false;
   };
-  for (const { word: value, start, sentence } of tokensOf(text, words)) {
-    // A possessive ends the name: `John Reed’s Ten Days`.
-    const possessive = /['’]s$/u.test(value);
-    const word = possessive ? value.slice(0, -2) : value;
-    const token = { word, start, end: start + word.length, sentence };
+  tokens.forEach((raw, index) => {
+    // A possessive ends the name: `John Reed’s Ten Days`, `Lukács’ theory`.
+    const ending = /['’]s$/u.test(raw.word) ? 2 : /s['’]$/u.test(raw.word) ? 1 : 0;
+    const word = ending ? raw.word.slice(0, -ending) : raw.word;
+    const token = { word, start: raw.start, end: raw.start + word.length, sentence: raw.sentence };
     const last = run.at(-1);
     const gap = last ? text.slice(last.end, token.start) : "";
     const nameLike = isCapitalised(token.word) || isInitial(token.word) || (particles.has(token.word) && run.length > 0);
-    if (last && !/^[\s\u00A0]+$/.test(gap) && !(isInitial(last.word) && gap === "")) close();
-    else if (last && last.sentence !== token.sentence) close();
-    else if (last && isInitial(last.word) && isCapitalised(token.word) && opensSentence(token.word)) close();
-    if (nameLike) run.push(token);
-    else close();
-    if (possessive) close();
-  }
-  close();
+    if (last && !/^[\s\u00A0]+$/.test(gap) && !(isInitial(last.word) && gap === "")) close(index);
+    else if (last && last.sentence !== token.sentence) close(index);
+    else if (last && isInitial(last.word) && isCapitalised(token.word) && opensSentence(token.word)) close(index);
+    if (nameLike) {
+      if (!run.length) runStart = index;
+      run.push(token);
+    } else close(index);
+    if (ending && run.length) {
+      possessive = true;
+      close(index + 1);
+    }
+  });
+  close(tokens.length);
   return runs;
 }
 
-/** A run accepted as an unknown person, trimmed to where the evidence starts; undefined when there is none. */
-function unknownPerson(run: Token[], titles: Set<string>): { tokens: Token[]; title?: Token } | undefined {
-  let index = run.findIndex((token) => titles.has(token.word) || isInitial(token.word) || isForename(token.word));
-  if (index < 0) return undefined;
-  let title: Token | undefined;
-  if (titles.has(run[index]!.word)) {
-    title = run[index];
-    index++;
-  }
-  const tokens = run.slice(index);
-  const names = tokens.filter((token) => isCapitalised(token.word));
-  const evidence = tokens.some((token) => isInitial(token.word) || particles.has(token.word)) || isForename(tokens[0]?.word ?? "");
-  // A title before one word (`General Strike`, `General Secretary`) is no evidence; before a full name it is.
-  if (names.length < 2 || !(evidence || title)) return undefined;
-  // `Roman Emperors`: a forename before a plural noun is no person.
-  if (nlp(tokens.at(-1)!.word.toLowerCase()).has("#Plural")) return undefined;
-  if (nlp(tokens.map((token) => token.word).join(" ")).has("(#Place|#Organization|#Country)")) return undefined;
-  return { tokens, title };
+/** A run's name: the tokens from where the name starts (after a sentence's opening word or a title), and the title. */
+interface Candidate {
+  tokens: Token[];
+  title?: Token;
+  run: Run;
+  /** The candidate stands at the head of a note, before a comma (a cited work's author). */
+  noteHead: boolean;
 }
 
-function invert(tokens: Token[]): string {
-  const words = tokens.map((token) => token.word);
-  return `${words.at(-1)}, ${words.slice(0, -1).join(" ")}`.replace(/\s+/g, " ");
+/** What the first pass read of a paragraph, kept for the second (the authority file's pattern runs once per text). */
+export type LearnedText = ReturnType<NameFinder["candidates"]>;
+
+/** A detected person: one surname and compatible forenames. */
+interface Person {
+  surname: string;
+  /** Forenames as seen, each as its words (`["Leon"]`, `["L."]`). */
+  forenames: string[][];
+  particles: string[];
+  /** Chinese order: the heading is the name as it stands. */
+  asWritten?: string;
+  /** Where the person was first met (learning order), to pick the first introduced. */
+  order: number;
+  heading: string;
+}
+
+interface Draft {
+  tokens: Token[];
+  evidence: "strong" | "role" | "weak" | "none";
+  possessive: boolean;
+  listId?: number;
+}
+
+/** Per single word: its free uses (mid-sentence, not after a determiner) and what they show. */
+interface WordUses {
+  free: number;
+  determined: number;
+  possessive: number;
+  /** The words after its free uses, read as verbs only when needed (`Pilnyak has`, `as Baudelaire wrote`). */
+  after: string[];
+  /** Uses after a word of place (`in Leningrad`, `the town of Nicolayev`). */
+  place: number;
+  title: number;
+  lists: Set<number>;
+  order: number;
 }
 
 /**
@@ -151,11 +239,29 @@ function invert(tokens: Token[]): string {
 export class NameFinder {
   /** The heading each surname last stood for in a full name, in this text. */
   private readonly recentFull = new Map<string, string>();
-  /** Surnames of unknown persons met in full, in this text. */
-  private readonly unknownSurnames = new Map<string, string>();
 
   private readonly titles: Set<string>;
   private readonly sentenceStarts: Set<string>;
+  private readonly roles: Set<string>;
+  private readonly endings: RegExp | undefined;
+  private readonly firmWords: Set<string>;
+
+  private learned = false;
+  private settled = false;
+  private order = 0;
+  private nextList = 0;
+  private readonly drafts: Draft[] = [];
+  private readonly singles = new Map<string, WordUses>();
+  /** List ids that hold a place (`in Simbirsk, Samara and …`). */
+  private readonly placeLists = new Set<number>();
+  /** List ids that hold a person the authority file knows. */
+  private readonly knownLists = new Set<number>();
+  /** Persons by the key of each full form. */
+  private readonly fullForms = new Map<string, Person>();
+  /** Persons by a word that names them alone (surname, or a forename), in order of introduction. */
+  private readonly lone = new Map<string, Person[]>();
+  /** The person each lone word last stood for in a full form, while marking. */
+  private readonly lastIntroduced = new Map<string, Person>();
 
   constructor(
     private readonly authority: CompiledAuthority,
@@ -163,55 +269,296 @@ export class NameFinder {
   ) {
     this.titles = new Set(vocabulary.titles);
     this.sentenceStarts = new Set(vocabulary.sentenceStarts ?? []);
+    this.roles = new Set((vocabulary.nameRoles ?? []).map((role) => role.toLowerCase().replace(/\.$/, "")));
+    this.firmWords = new Set(vocabulary.firmWords ?? []);
+    const endings = vocabulary.surnameEndings ?? [];
+    this.endings = endings.length ? new RegExp(`\\p{Ll}(?:${endings.join("|")})$`, "u") : undefined;
   }
 
-  /** The names in `text`, reading its `words` (the language layer's, with offsets in `text`). */
-  find(text: string, words: TextWord[]): FoundName[] {
+  /** A capitalised word after an initial's stop opens the next sentence (`… vitamin E. Nonetheless, …`) when the lexicon lists it or compromise reads it as a function word. */
+  private readonly opensSentence = (word: string) => this.sentenceStarts.has(word) || isFunctionWord(word);
+
+  /** The zones of `text` that are no unknown person: the authority file's names, its `notPersons`, file names. */
+  private blockedZones(text: string) {
     const blocked: [number, number][] = [];
+    const notPersons: [number, number][] = [];
     for (const pattern of this.authority.notPersons) {
-      for (const match of text.matchAll(pattern)) blocked.push([match.index, match.index + match[0].length]);
+      for (const match of text.matchAll(pattern)) notPersons.push([match.index, match.index + match[0].length]);
     }
-    // A name inside a file's name (`Leon_Trotsky_1920.jpg`, `File:Trotsky in Mexico.jpg`) is no mention.
+    blocked.push(...notPersons);
     for (const match of text.matchAll(fileNames)) blocked.push([match.index, match.index + match[0].length]);
     const free = (start: number, end: number) => !blocked.some(([s, e]) => start < e && s < end);
-    const found: FoundName[] = [];
-    const sameParagraph = new Map<string, string>();
-
-    const known = [...(this.authority.pattern ? text.matchAll(this.authority.pattern) : [])];
-    for (const match of known) {
-      const start = match.index;
-      const end = start + match[1]!.length;
-      if (!free(start, end)) continue;
-      blocked.push([start, end]);
-      found.push({ start, end, surface: match[1]!, heading: "", known: true });
+    const known: RegExpMatchArray[] = [];
+    for (const match of this.authority.pattern ? text.matchAll(this.authority.pattern) : []) {
+      const start = match.index!;
+      if (!free(start, start + match[1]!.length)) continue;
+      known.push(match);
+      blocked.push([start, start + match[1]!.length]);
     }
+    return { blocked, free, known };
+  }
 
-    // A capitalised word after an initial's stop opens the next sentence (`… vitamin E. Nonetheless, …`) when the
-    // lexicon lists it as a sentence's start or compromise reads it as a function word; the language layer reads the stop as an initial's.
-    const opensSentence = (word: string) => this.sentenceStarts.has(word) || isFunctionWord(word);
-    for (const run of nameRuns(text, words, opensSentence)) {
-      const parts = splitAtBlocked(run, free);
-      for (const part of parts) {
-        const person = unknownPerson(part, this.titles);
-        // `St. Louis Post-Dispatch`, `Fort William`: a place's name, however personal.
-        if (!person || /\b(?:St|Saint|San|Santa|Fort|Port|Mount)\.?[\s\u00A0]+$/u.test(text.slice(0, part[0]!.start))) continue;
-        const first = person.title ?? person.tokens[0]!;
-        const start = first.start;
-        const end = person.tokens.at(-1)!.end;
-        const heading = invert(person.tokens);
-        found.push({ start, end, surface: text.slice(start, end), heading, known: false });
-        blocked.push([start, end]);
-        this.unknownSurnames.set(person.tokens.at(-1)!.word, heading);
+  /** The candidate a run part holds: leading sentence openers dropped, a title kept apart. */
+  private candidate(part: Token[], run: Run, text: string, context: TextContext): Candidate | undefined {
+    let index = 0;
+    let title: Token | undefined;
+    while (index < part.length - 1 && !isInitial(part[index]!.word)) {
+      const word = part[index]!.word;
+      if (this.titles.has(word) || this.titles.has(`${word}.`)) {
+        title = part[index];
+        index++;
+        break;
+      }
+      // Only a sentence's first words are capitalised for no reason (`Under Stalin`, `Then Lenin`); mid-sentence
+      // a capitalised function word is a name's (`ed. Les Evans`).
+      const opening = run.sentenceStart && part[0] === run.tokens[0];
+      // The lexicon's sentence openers stand capitalised mid-sentence only at a seam (`etc. When Hitler`).
+      const beforeParticle = particles.has(part[index + 1]?.word ?? "");
+      if (this.sentenceStarts.has(word) || (opening && (isFunctionWord(word) || (!beforeParticle && isCommonWord(word) && !isForename(word))))) index++;
+      else break;
+    }
+    const tokens = part.slice(index);
+    if (!tokens.length) return undefined;
+    // `St. Louis Post-Dispatch`, `Fort William`: a place's name, however personal.
+    if (/\b(?:St|Saint|San|Santa|Fort|Port|Mount)\.?[\s\u00A0]+$/u.test(text.slice(0, (title ?? tokens[0]!).start))) return undefined;
+    const noteHead = Boolean(context.inNote && context.blockStart && text.slice(0, tokens[0]!.start).trim() === "" && /^[’']?s?,/u.test(text.slice(tokens.at(-1)!.end)));
+    return { tokens, title, run, noteHead };
+  }
+
+  /** The runs of `text` cut at the blocked zones, each with its candidate. */
+  candidates(text: string, words: TextWord[], context: TextContext) {
+    const zones = this.blockedZones(text);
+    const runs = nameRuns(text, words, this.opensSentence);
+    const found: { candidate: Candidate; run: Run }[] = [];
+    for (const run of runs) {
+      for (const part of splitAtBlocked(run.tokens, zones.free)) {
+        const partRun: Run = part.length === run.tokens.length ? run : { ...run, sentenceStart: run.sentenceStart && part[0] === run.tokens[0], possessive: run.possessive && part.at(-1) === run.tokens.at(-1) };
+        const candidate = this.candidate(part, partRun, text, context);
+        if (candidate) found.push({ candidate, run });
       }
     }
+    return { zones, runs, found };
+  }
 
-    const unknownPattern = namesPattern(this.unknownSurnames.keys());
-    for (const match of unknownPattern ? text.matchAll(unknownPattern) : []) {
-      const start = match.index;
-      const end = start + match[1]!.length;
-      if (!free(start, end)) continue;
-      blocked.push([start, end]);
-      found.push({ start, end, surface: match[1]!, heading: this.unknownSurnames.get(match[1]!)!, known: false });
+  /** First pass: reads one paragraph's text for evidence of persons; gives what `find` needs of it again. */
+  learn(text: string, words: TextWord[], context: TextContext = {}): LearnedText {
+    this.learned = true;
+    const learned = this.candidates(text, words, context);
+    const { zones, runs, found } = learned;
+    // Lists: runs of one sentence joined by `,`, `and`, `&` (`Marx, Engels, Rosa Luxemburg, and Lenin`).
+    // Two names and a bare comma are often two clauses (`against Nep, Stalin had voiced`): a list has an `and` or three names.
+    const listOf = new Map<Run, number>();
+    const lists = new Map<number, { members: number; and: boolean }>();
+    for (let index = 1; index < runs.length; index++) {
+      const [previous, run] = [runs[index - 1]!, runs[index]!];
+      if (previous.tokens[0]!.sentence !== run.tokens[0]!.sentence) continue;
+      const gap = text.slice(previous.tokens.at(-1)!.end, run.tokens[0]!.start);
+      if (!/^(?:['’]s?)?(?:\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)$/u.test(gap)) continue;
+      const known = listOf.get(previous);
+      const id = known ?? this.nextList++;
+      const list = lists.get(id) ?? { members: 1, and: false };
+      list.members++;
+      list.and ||= /\b(?:and)\b|&/u.test(gap);
+      lists.set(id, list);
+      listOf.set(previous, id);
+      listOf.set(run, id);
+    }
+    for (const [run, id] of listOf) if (!lists.get(id)!.and && lists.get(id)!.members < 3) listOf.delete(run);
+    for (const match of zones.known) {
+      const run = runs.find((candidate) => candidate.tokens[0]!.start <= match.index! && candidate.tokens.at(-1)!.end >= match.index! + match[1]!.length);
+      const id = run && listOf.get(run);
+      if (id !== undefined) this.knownLists.add(id);
+    }
+    for (const { candidate, run } of found) {
+      const listId = listOf.get(run);
+      const names = candidate.tokens.filter((token) => isCapitalised(token.word));
+      // `C. Schribner's Sons`, `Harvard University Press`: a firm's name.
+      if (run.after && this.firmWords.has(run.after.word)) continue;
+      if (names.length >= 2 || (names.length === 1 && candidate.tokens.some((token) => isInitial(token.word)))) {
+        this.drafts.push({ tokens: candidate.tokens, evidence: this.evidence(candidate), possessive: candidate.run.possessive, listId });
+        continue;
+      }
+      if (names.length !== 1 || candidate.tokens.length !== 1) continue;
+      const word = names[0]!.word;
+      const uses = this.singles.get(word) ?? { free: 0, determined: 0, possessive: 0, after: [] as string[], place: 0, title: 0, lists: new Set<number>(), order: this.order++ };
+      this.singles.set(word, uses);
+      if (candidate.title) uses.title++;
+      const before = candidate.title ? undefined : run.before?.word.toLowerCase();
+      const firm = run.after && this.firmWords.has(run.after.word);
+      if (firm) continue;
+      if (before && determiners.has(before)) uses.determined++;
+      else if (candidate.run.sentenceStart && !candidate.title) {
+        // A capital opening a sentence shows nothing.
+      } else {
+        if (!candidate.run.possessive && before && (locatives.has(before) || (before === "of" && placeNouns.has(run.beforeBefore?.word.toLowerCase() ?? "")))) {
+          uses.place++;
+          if (listId !== undefined) this.placeLists.add(listId);
+        }
+        uses.free++;
+        if (candidate.run.possessive) uses.possessive++;
+        if (run.after) uses.after.push(run.after.word);
+        if (listId !== undefined) uses.lists.add(listId);
+      }
+    }
+    return learned;
+  }
+
+  private evidence(candidate: Candidate): Draft["evidence"] {
+    const { tokens, title, run, noteHead } = candidate;
+    const last = tokens.at(-1)!.word;
+    // `the Cours de Vincennes`: after `the`, a name without a forename is a place's or a thing's.
+    if (!title && run.before && determiners.has(run.before.word.toLowerCase()) && !isForename(tokens[0]!.word)) return "none";
+    if (title || tokens.some((token) => isInitial(token.word) || particles.has(token.word)) || isForename(tokens[0]!.word) || isChineseGiven(last)) return "strong";
+    if (isPersonName(tokens.map((token) => token.word).join(" "))) return "strong";
+    const role = run.before && this.roles.has(run.before.word.toLowerCase().replace(/\.$/, ""));
+    // `trans. Les Evans`: an editor's role before a name is evidence even where its forename is a common word.
+    if (role) return "role";
+    if (noteHead || run.possessive) return "weak";
+    return "none";
+  }
+
+  /** Decides who the persons of the text are, from everything `learn` read. */
+  settle(): void {
+    this.settled = true;
+    const persons: Person[] = [];
+    const singlePersons = new Set<string>();
+    const listHasPerson = new Set(this.knownLists);
+    const accepted = new Set<Draft>();
+    const acceptDraft = (draft: Draft) => {
+      const words = draft.tokens.map((token) => token.word);
+      const last = words.at(-1)!;
+      if (isPlace(words.join(" ")) && !isForename(words[0]!) && !isPersonName(words.join(" "))) return false;
+      // `Roman Emperors`, `Show Trials`: a name never ends on a common word's plural.
+      if (/s$/u.test(last) && isCommonWord(last) && !isCommonWord(`${last}s`) && isCommonWord(last.slice(0, -1))) return false;
+      const commonLast = isCommonWord(last) && !isChineseGiven(last);
+      if (draft.evidence === "strong") return !commonLast || isForename(words[0]!) || words.some(isInitial) || !isCommonWord(words[0]!);
+      // A surname the text shows as a person's alone (`Zinoviev`), or shaped as one (`Molotov`).
+      if (draft.evidence === "role") return !commonLast;
+      const listed = (draft.listId !== undefined && listHasPerson.has(draft.listId)) || singlePersons.has(last) || Boolean(this.endings?.test(last) && !isCommonWord(last));
+      // `Exiling Trotsky`, a title: weak evidence needs a first word that is a forename or no common word.
+      if (draft.evidence === "weak" || listed) return !commonLast && (isForename(words[0]!) || !isCommonWord(words[0]!)) && !words.some((word, at) => isDerived(word) && (at === 0 || isCommonWord(word)));
+      return false;
+    };
+    // compromise's tagger, for the few words the cheap checks let through: `Europe` is a place it knows only so.
+    const acceptSingle = (word: string, uses: WordUses) => accepts(word, uses) && !isPlaceRun(word);
+    const accepts = (word: string, uses: WordUses) => {
+      // `Brest-Litovsk`, `Social-Revolutionaries`: capitals joined by a hyphen name a place or a party.
+      if (isDerived(word) || isPlace(word) || /^\p{Lu}\p{Ll}*-\p{Lu}/u.test(word)) return false;
+      // `the Stalin regime`: a surname compromise knows is a person's after `the` too.
+      // …unless its only uses stand in lists of places (`Simbirsk, Samara and …`).
+      // compromise's lexicon calls some towns persons (`Samara`): a `Person` that is no `LastName` needs two uses or a possessive.
+      if (tagOf(word) === "Person" && uses.free + uses.determined < 2 && !uses.possessive) return false;
+      if (isKnownSurname(word)) return uses.free + uses.determined > 0 && !(uses.free > 0 && uses.free <= uses.lists.size && [...uses.lists].every((id) => this.placeLists.has(id)));
+      // `the British`, `George` alone: no surname.
+      if ((uses.determined > 0 && uses.determined >= uses.free) || isCommonWord(word) || isForename(word)) return false;
+      if (uses.title) return true;
+      // A word seen only opening sentences (`Unfortunately`, `Programme`) shows nothing by its capital.
+      if (uses.free === 0) return false;
+      if (uses.place > 0 && uses.place >= uses.possessive) return false;
+      const verbs = () => uses.after.filter(isVerb).length;
+      if ([...uses.lists].some((id) => listHasPerson.has(id))) return true;
+      if (this.endings?.test(word)) return true;
+      // A verb after it twice (`Pilnyak has`, `Pilnyak wants`), never a plural's (`Jews were`).
+      return uses.possessive > 0 || (!/s$/u.test(word) && uses.after.length > 1 && verbs() > 1);
+    };
+    // Evidence spreads through lists: a list that holds a person makes its other names persons.
+    for (let round = 0, changed = true; changed && round < 4; round++) {
+      changed = false;
+      for (const draft of this.drafts) {
+        if (accepted.has(draft) || !acceptDraft(draft)) continue;
+        accepted.add(draft);
+        if (draft.listId !== undefined && !listHasPerson.has(draft.listId)) (listHasPerson.add(draft.listId), (changed = true));
+      }
+      for (const [word, uses] of this.singles) {
+        if (singlePersons.has(word) || !acceptSingle(word, uses)) continue;
+        singlePersons.add(word);
+        for (const id of uses.lists) if (!listHasPerson.has(id)) (listHasPerson.add(id), (changed = true));
+      }
+    }
+    // Persons: one per surname and compatible forenames, in order of first appearance.
+    const bySurname = new Map<string, Person[]>();
+    const personFor = (surname: string, forenames: string[], particlesOf: string[], order: number, asWritten?: string) => {
+      const list = bySurname.get(surname) ?? [];
+      bySurname.set(surname, list);
+      const compatible = list.find((person) => !forenames.length || !person.forenames.length || person.forenames.some((other) => other[0]![0] === forenames[0]![0]));
+      if (compatible) {
+        if (forenames.length) compatible.forenames.push(forenames);
+        if (particlesOf.length) compatible.particles = particlesOf;
+        compatible.asWritten ??= asWritten;
+        return compatible;
+      }
+      const person: Person = { surname, forenames: forenames.length ? [forenames] : [], particles: particlesOf, asWritten, order, heading: "" };
+      list.push(person);
+      persons.push(person);
+      return person;
+    };
+    this.drafts.forEach((draft, index) => {
+      if (!accepted.has(draft)) return;
+      const words = draft.tokens.map((token) => token.word);
+      const chinese = isChineseGiven(words.at(-1)!);
+      const surname = chinese ? words[0]! : words.at(-1)!;
+      const firstParticle = words.findIndex((word, at) => at > 0 && particles.has(word));
+      const forenames = chinese ? [] : words.slice(0, firstParticle > 0 ? firstParticle : -1);
+      const particlesOf = firstParticle > 0 ? words.slice(firstParticle, -1) : [];
+      const person = personFor(surname, forenames, particlesOf, index, chinese ? words.join(" ") : undefined);
+      this.fullForms.set(formKey(words.join(" ")), person);
+    });
+    for (const [word, uses] of this.singles) {
+      if (!singlePersons.has(word)) continue;
+      if (!bySurname.has(word)) personFor(word, [], [], this.drafts.length + uses.order);
+    }
+    for (const person of persons) {
+      const fullest = [...person.forenames].sort((a, b) => fullness(b) - fullness(a))[0];
+      const forenames = [...(fullest ?? []), ...person.particles].join(" ").replace(/\.(?=\p{Lu})/gu, ". ");
+      person.heading = person.asWritten ?? (forenames ? `${person.surname}, ${forenames}` : person.surname);
+    }
+    persons.sort((a, b) => a.order - b.order);
+    const addLone = (word: string, person: Person) => {
+      const list = this.lone.get(word) ?? [];
+      if (!list.includes(person)) list.push(person);
+      this.lone.set(word, list);
+    };
+    for (const person of persons) addLone(person.surname, person);
+    // A forename alone names its person when it is no common word and no surname of the text (`Natalia`).
+    for (const person of persons) {
+      for (const forenames of person.forenames) {
+        const first = forenames[0]!;
+        if (forenames.length === 1 && !isInitial(first) && !isCommonWord(first) && !bySurname.has(first)) addLone(first, person);
+      }
+    }
+  }
+
+  /** Second pass: the names in `text`, reading its `words` (the language layer's, with offsets in `text`). */
+  find(text: string, words: TextWord[], context: TextContext = {}, learned?: LearnedText): FoundName[] {
+    const read = learned ?? (this.learned ? this.candidates(text, words, context) : this.learn(text, words, context));
+    if (!this.settled) this.settle();
+    const { zones, found: candidates } = read;
+    const found: FoundName[] = [];
+    const sameParagraph = new Map<string, string>();
+    for (const match of zones.known) {
+      found.push({ start: match.index!, end: match.index! + match[1]!.length, surface: match[1]!, heading: "", known: true });
+    }
+
+    for (const { candidate } of candidates) {
+      const full = candidate.tokens.length > 1 ? this.fullForms.get(formKey(candidate.tokens.map((token) => token.word).join(" "))) : undefined;
+      if (full) {
+        const start = (candidate.title ?? candidate.tokens[0]!).start;
+        const end = candidate.tokens.at(-1)!.end;
+        found.push({ start, end, surface: text.slice(start, end), heading: full.heading, known: false });
+        for (const [word, persons] of this.lone) if (persons.includes(full) && candidate.tokens.some((token) => token.word === word)) this.lastIntroduced.set(word, full);
+        continue;
+      }
+      for (const token of candidate.tokens) {
+        const persons = this.lone.get(token.word);
+        if (!persons) continue;
+        // A common word opening a sentence (`Block`, `Rose`) is its person's only before a possessive or a verb (`Cliff argues`).
+        const opening = candidate.run.sentenceStart && token === candidate.run.tokens[0] && candidate.tokens.length === 1;
+        if (opening && isCommonWord(token.word) && !candidate.run.possessive && !(candidate.run.after && isVerb(candidate.run.after.word))) continue;
+        const person = this.lastIntroduced.get(token.word) ?? persons[0]!;
+        const name: FoundName = { start: token.start, end: token.end, surface: token.word, heading: person.heading, known: false };
+        if (persons.length > 1) name.ambiguous = persons.map((other) => other.heading);
+        found.push(name);
+      }
     }
 
     found.sort((a, b) => a.start - b.start);
@@ -248,6 +595,9 @@ export class NameFinder {
   }
 }
 
+/** How much a form of forenames says: full words before initials. */
+const fullness = (forenames: string[]) => forenames.reduce((sum, word) => sum + (isInitial(word) ? 1 : 10 + word.length), 0);
+
 /** The parts of a run between names already found (or zones that are no person). */
 function splitAtBlocked(run: Token[], free: (start: number, end: number) => boolean): Token[][] {
   const parts: Token[][] = [[]];
@@ -257,3 +607,4 @@ function splitAtBlocked(run: Token[], free: (start: number, end: number) => bool
   }
   return parts.filter((part) => part.length);
 }
+

@@ -9,7 +9,7 @@
 // - at least 2 lines of a paragraph at the foot of a page (orphans) and at
 //   the head of the next (widows); a heading (break-after: avoid) goes with
 //   a paragraph that moves whole.
-/* global Paged, window, document, NodeFilter */
+/* global Paged, window, document, NodeFilter, Range */
 (function () {
   const minLines = 2;
   const blockSelector = "p, li, dd, dt, td, th, figcaption";
@@ -19,9 +19,12 @@
   // The chunker reads this settings object, made before this script loads.
   window.PagedPolyfill.settings.hyphenGlyph = "-";
 
-  /** Every word of `block` as a range, in order. */
+  /** A footnote stands inside its call's paragraph until Paged.js moves it to the page foot: its words are not the paragraph's lines. */
+  const inFootnote = (node) => Boolean(node.parentElement && node.parentElement.closest(".footnote, [data-note='footnote']"));
+
+  /** Every word of `block` as a range, in order, but the words of the footnotes standing in it. */
   function* wordRanges(block) {
-    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT, { acceptNode: (node) => (inFootnote(node) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT) });
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       for (const match of node.nodeValue.matchAll(/\S+/g)) {
         const range = document.createRange();
@@ -32,12 +35,25 @@
     }
   }
 
-  /** The tops of the lines `range` covers, one per line (superscripts sit within half a line). */
-  function lineTops(range, lineHeight) {
-    const tops = [...range.getClientRects()].filter((rect) => rect.height > 0 && rect.width > 0).map((rect) => rect.top).sort((a, b) => a - b);
+  /** The tops of the lines the word ranges cover, one per line (superscripts sit within half a line). */
+  function lineTops(words, lineHeight) {
+    const tops = words.flatMap((word) => [...word.getClientRects()]).filter((rect) => rect.height > 0 && rect.width > 0).map((rect) => rect.top).sort((a, b) => a - b);
     const lines = [];
     for (const top of tops) if (!lines.length || top - lines.at(-1) > lineHeight / 2) lines.push(top);
     return lines;
+  }
+
+  /** The text node before `node` in its block, when it ends with a space (a word starts where `node` starts). */
+  function spaceBefore(node) {
+    const block = node.parentElement && node.parentElement.closest(blockSelector);
+    if (!block) return null;
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    walker.currentNode = node;
+    for (let previous = walker.previousNode(); previous; previous = walker.previousNode()) {
+      const text = previous.nodeValue.replace(/\u00ad/g, "");
+      if (text.length) return /\s$/.test(text) ? previous : null;
+    }
+    return null;
   }
 
   /** Whether anything stands before `element` on this page. */
@@ -61,12 +77,20 @@
   class BookBreaks extends Paged.Handler {
     onOverflow(overflow, rendered) {
       if (!overflow || overflow.startContainer.nodeType !== 3) return overflow;
-      const node = overflow.startContainer;
+      let node = overflow.startContainer;
+      // A break inside a footnote is Paged.js' own footnote business.
+      if (inFootnote(node)) return overflow;
       let offset = overflow.startOffset;
       // Not inside a word: back to the word's start.
       if (offset > 0 && !/\s/.test(node.nodeValue[offset - 1])) {
         const space = node.nodeValue.slice(0, offset).search(/\s\S*$/);
         if (space !== -1) offset = space;
+        else {
+          // A word that is an element of its own (a name mention): break at the space before it, not inside it
+          // (“Trots|ky” was split, and a break at the element's start would get Paged.js' hyphen).
+          const previous = spaceBefore(node);
+          if (previous) (node = previous), (offset = previous.nodeValue.search(/\s[\s\u00ad]*$/));
+        }
       }
       // Chromium's PDF text layer loses the “i” of a page's first word when it
       // opens with a ligature (“fighting” came out “fghting”): carry the last
@@ -80,12 +104,12 @@
       const block = node.parentElement && node.parentElement.closest(blockSelector);
       if (!block || !rendered.contains(block)) return overflow;
       const lineHeight = parseFloat(window.getComputedStyle(block).lineHeight) || 16;
-      const before = document.createRange();
-      before.setStart(block, 0);
-      before.setEnd(node, offset);
-      const after = document.createRange();
-      after.setStart(node, offset);
-      after.setEnd(block, block.childNodes.length);
+      // The paragraph's own words (its footnotes' words are not its lines) before and after the break.
+      const point = document.createRange();
+      point.setStart(node, offset);
+      const words = [...wordRanges(block)];
+      const before = words.filter((word) => word.compareBoundaryPoints(Range.START_TO_START, point) < 0);
+      const after = words.filter((word) => word.compareBoundaryPoints(Range.START_TO_START, point) >= 0);
       const linesBefore = lineTops(before, lineHeight);
       // A line the break cuts (a word hyphenated across it) stays on this page.
       const linesAfter = lineTops(after, lineHeight).filter((top) => !linesBefore.some((line) => Math.abs(line - top) < lineHeight / 2)).length;
@@ -102,7 +126,7 @@
       }
       // Break at the first word of line `keep` (0-based) of this page.
       const lineTop = linesBefore[keep];
-      for (const word of wordRanges(block)) {
+      for (const word of words) {
         const rect = word.getClientRects()[0];
         if (rect && Math.abs(rect.top - lineTop) < lineHeight / 2) {
           const { startContainer, startOffset } = word;

@@ -1,0 +1,98 @@
+// A note in the Chicago notes-bibliography form, as journals and their web
+// pages print it: `Leon Trotsky, Literature and Revolution, trans. Rose
+// Strunsky (Chicago: Haymarket Books, 2005), 70–71.`, `Walter Benjamin, “On
+// Some Motifs in Baudelaire,” in Illuminations, ed. Hannah Arendt (New York:
+// Schocken Books, 1968), 155.`, `Marcello Musto, “The Rediscovery of Karl
+// Marx,” International Review of Social History 52, no. 3 (2007): 477–98.`
+// Words after the citation (`Available online at …`, `The book first
+// appeared …`) are the note's, not the citation's. The seed reviews' forms
+// are read by parse-citation.ts; this is tried when that gives nothing.
+import { personName, type ParsedCitation } from "./parse-citation.js";
+
+const space = "[ \\u00A0]";
+const name = `\\p{Lu}[\\p{L}.’'-]*(?:${space}+(?:van|von|de|del|der|la|le|\\p{Lu}[\\p{L}.’'-]*)){0,3}`;
+// Several authors only with their `and`: `A, B, and C`; otherwise `Name, Title` would read the title as a second author.
+const authors = `(?<authors>${name}(?:(?:,${space}+${name})*,?${space}+and${space}+${name})?)`;
+const quoted = `[“"](?<chapter>[^”"]+?)[,.?!]?[”"][,.]?`;
+const chicago = new RegExp(
+  [
+    `^(?<prefix>(?:[^,]{0,60},${space}+)?(?:[Ss]ee|Quoted${space}+in|Cf\\.)${space}+)?`,
+    `${authors},${space}+`,
+    "(?:",
+    `${quoted}(?:${space}+(?:trans\\.|translated${space}+by)${space}+[^,(]+?,)?${space}+(?:in${space}+(?:\\p{Lu}[\\p{L}’'-]+,${space}+(?!ed\\.|edited|trans\\.|vol\\.))?(?<container>[^,(]+?)|(?<journal>[^,(]+?)(?:${space}+(?<jvolume>\\d+)(?:,${space}+no\\.${space}+\\d+)?)?)`,
+    `|(?<title>[\\p{Lu}\\d‘'][^(“"]*?)`,
+    ")",
+    `(?:,${space}+(?:rev\\.${space}+ed\\.|\\d+(?:st|nd|rd|th)${space}+ed\\.))?`,
+    `(?:,${space}+(?:ed\\.|edited${space}+by|trans\\.|translated${space}+by)${space}+[^,(]+?)*`,
+    `(?:${space}*\\((?<imprint>[^()]*(?:\\([^()]*\\))?[^()]*)\\)|${space}+(?<bareYear>\\d{4}))?`,
+    `(?:,${space}+(?:vol\\.|volume)${space}+(?<volume>[\\dIVXLC]+))?`,
+    `(?:[,:]${space}*(?:pp?\\.${space}*)?(?<pages>\\d+(?:[–-]\\d+)?(?:,${space}*\\d+(?:[–-]\\d+)?)*)|,${space}+(?<chapterRef>Ch\\.${space}+[\\dIVXLC]+))?`,
+    `(?:\\.(?:${space}+.*)?)?$`,
+  ].join(""),
+  "su",
+);
+
+/** `(Chicago: Haymarket Books, 2005 (1924))`: place, publisher, year. */
+function readImprint(imprint: string, into: ParsedCitation): void {
+  const match = /^(?:(?<place>[^:]+):\s*)?(?<publisher>[^,]*?),?\s*(?<year>\d{4})/u.exec(imprint.trim());
+  if (!match?.groups) {
+    const year = /\d{4}/.exec(imprint);
+    if (year) into.year = year[0];
+    return;
+  }
+  if (match.groups.place) into.place = match.groups.place.trim();
+  if (match.groups.publisher?.trim()) into.publisher = match.groups.publisher.trim();
+  into.year = match.groups.year;
+}
+
+/** Read a Chicago full or short note, or undefined when it is not one. */
+export function parseChicagoNote(note: string): ParsedCitation | undefined {
+  const text = note.trim();
+  if (text.length > 600) return undefined;
+  const match = chicago.exec(text);
+  if (!match?.groups) return undefined;
+  const g = match.groups;
+  const first = g.authors!.split(/,\s+|,?\s+and\s+/)[0]!;
+  const result: ParsedCitation = { kind: "short", author: personName(first), span: { start: 0, end: 0 } };
+  if (g.prefix) result.prefix = g.prefix.trim();
+  const workTitle = (g.chapter ?? g.title)?.trim();
+  if (!workTitle || /^(?:ibid|op\.|in$)/i.test(workTitle)) return undefined;
+  result.title = workTitle;
+  if (g.container && !/^ibid/i.test(g.container)) result.containerTitle = g.container.trim();
+  else if (g.journal) {
+    result.containerTitle = g.journal.trim();
+    result.containerKind = "journal";
+  }
+  const start = text.indexOf(workTitle, (g.prefix?.length ?? 0) + g.authors!.length);
+  result.span = { start, end: start + workTitle.length };
+  if (g.imprint) readImprint(g.imprint, result);
+  if (g.bareYear) result.year = g.bareYear;
+  // `Partisan Review 1938`: a year where a journal's volume would stand.
+  if (g.jvolume && !g.imprint && /^(?:1[5-9]|20)\d\d$/.test(g.jvolume)) result.year = g.jvolume;
+  else if (g.volume ?? g.jvolume) result.volume = g.volume ?? g.jvolume;
+  if (g.pages) result.locator = g.pages.replace(/-/g, "–");
+  else if (g.chapterRef) result.locator = g.chapterRef;
+  if (result.year || result.containerTitle) result.kind = "full";
+  // A short note must point somewhere: a page.
+  if (result.kind === "short" && !result.locator) return undefined;
+  // A title is a title: no sentence inside it.
+  if (/[.!?]\s+\p{Lu}/u.test(workTitle)) return undefined;
+  return result;
+}
+
+/** Whether a reading by the seed reviews' parser is doubtful: no author, and a "title" that is a lead-in or a name and a title (`For a detailed analysis, see …`, `Samuel Beckett, Three Novels`). */
+function doubtful(parsed: ParsedCitation): boolean {
+  return !parsed.author && parsed.kind !== "ibid" && Boolean(parsed.title) && (/,\s/.test(parsed.title!) || /^\p{Ll}/u.test(parsed.title!));
+}
+
+/** One note read as a citation in any of the note conventions known: the seed reviews' forms, then Chicago's; words after the citation (`Italics added.`) are the note's. */
+export function parseNote(note: string, seedParser: (text: string) => ParsedCitation | undefined): ParsedCitation | undefined {
+  const seed = seedParser(note);
+  if (seed && !doubtful(seed)) return seed;
+  const chicagoReading = parseChicagoNote(note);
+  if (chicagoReading) return chicagoReading;
+  // The first sentence alone: `Ibid., 77–78. Italics added.`
+  const first = /^(.+?\.)\s+\p{Lu}/su.exec(note)?.[1];
+  const shorter = first && first !== note ? seedParser(first) : undefined;
+  return shorter && !doubtful(shorter) ? shorter : undefined;
+}

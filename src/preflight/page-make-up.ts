@@ -1,0 +1,135 @@
+// Page make-up, measured on the laid-out PDF (pdftotext's words with their
+// boxes): the rules a university press holds its pages to, counted by page.
+// Each count names its pages, as warnings: some rules cannot always be met
+// (a page that must end on a short paragraph), so they are for the editors and
+// the designer to look at, not a failed build.
+// - a heading in the last two lines of a page;
+// - a widow (a paragraph's last line alone at the head of a page) or an
+//   orphan (its first line alone at the foot);
+// - a paragraph that ends on a hyphenated scrap (its last line one word, the
+//   end of a word broken on the line before);
+// - a broken capitalised word (a name);
+// - more than two hyphenated lines in a row;
+// - facing pages whose last lines stand more than half a line apart.
+import type { PdfTextPage, PdfWord } from "./pdf-tools.js";
+import type { TextBands } from "./text-integrity.js";
+
+export interface MakeUpCounts {
+  headingsAtFoot: number[];
+  widows: number[];
+  orphans: number[];
+  scraps: number[];
+  brokenCapitals: number[];
+  hyphenRuns: number[];
+  unevenSpreads: number[];
+}
+
+interface Line {
+  words: PdfWord[];
+  xMin: number;
+  xMax: number;
+  bottom: number;
+  height: number;
+  text: string;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const squeeze = (text: string) => text.replace(/\u00AD/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim().toLowerCase();
+/** A line that ends in a broken word: poppler gives the soft hyphen and the hyphen drawn (`Trot\u00ADs-`), or either. */
+const brokenAtEnd = (line: Line) => /\p{L}\u00AD?-$|\p{L}\u00AD$/u.test(line.words.at(-1)!.text);
+
+/** The page's lines in the text area, in order down the page; `body` leaves out the footnotes (set smaller, at the foot). */
+function pageLinesOf(page: PdfTextPage, bands: TextBands): { all: Line[]; body: Line[] } {
+  const byLine = new Map<number, PdfWord[]>();
+  for (const word of page.words) if (word.yMax > bands.top && word.yMin < bands.bottom) byLine.set(word.line, [...(byLine.get(word.line) ?? []), word]);
+  const lines = [...byLine.values()].map((words) => ({
+    words,
+    xMin: Math.min(...words.map((word) => word.xMin)),
+    xMax: Math.max(...words.map((word) => word.xMax)),
+    bottom: Math.max(...words.map((word) => word.yMax)),
+    height: median(words.map((word) => word.yMax - word.yMin)),
+    text: words.map((word) => word.text).join(" "),
+  }));
+  const body = median(lines.map((line) => line.height));
+  // The footnotes: the run of smaller lines that closes the page.
+  let end = lines.length;
+  while (end > 0 && lines[end - 1]!.height < body * 0.88) end--;
+  const down = (list: Line[]) => [...list].sort((a, b) => a.bottom - b.bottom);
+  return { all: down(lines), body: down(lines.slice(0, end)) };
+}
+
+/** Lines set in columns (the index): lines start at two far-apart edges. Such pages are left out of the line rules. */
+function inColumns(lines: Line[], width: number): boolean {
+  const starts = lines.map((line) => line.xMin).sort((a, b) => a - b);
+  return starts.length > 4 && starts.at(-1)! - starts[0]! > width / 3 && starts.filter((x) => x > starts[0]! + width / 3).length >= 3;
+}
+
+/**
+ * `headings`: the print tree's headings; `compounds`: its words written with a
+ * hyphen (`Social-Democratic`), whose break at the hyphen is no broken word.
+ */
+export function pageMakeUp(pages: PdfTextPage[], bands: TextBands, headings: string[], compounds: Set<string> = new Set()): MakeUpCounts {
+  const counts: MakeUpCounts = { headingsAtFoot: [], widows: [], orphans: [], scraps: [], brokenCapitals: [], hyphenRuns: [], unevenSpreads: [] };
+  const headingTexts = new Set(headings.map(squeeze).filter(Boolean));
+  const laidOut = pages.map((page) => pageLinesOf(page, bands));
+  const all = laidOut.map(({ body }, index) => (inColumns(body, pages[index]!.width) ? [] : body));
+  const lineHeight = median(all.flatMap((lines) => lines.slice(1).map((line, index) => line.bottom - lines[index]!.bottom)).filter((step) => step > 5)) || 15;
+  all.forEach((lines, index) => {
+    const page = index + 1;
+    if (!lines.length) return;
+    const left = median(lines.map((line) => line.xMin));
+    const right = median(lines.map((line) => line.xMax));
+    const indented = (line: Line) => line.xMin > left + 4;
+    const short = (line: Line) => line.xMax < right - 24;
+    const isHeading = (line: Line) => headingTexts.has(squeeze(line.text));
+    const full = lines.at(-1)!.bottom > bands.bottom - 2.5 * lineHeight;
+    // A heading in the last two lines of a full page (the rest of its section goes over).
+    if (full && lines.slice(-2).some(isHeading)) counts.headingsAtFoot.push(page);
+    // A widow: the page opens with a paragraph's short last line, and a new paragraph (or a heading) follows it.
+    const [first, second] = lines;
+    if (index > 0 && first && second && !indented(first) && short(first) && !isHeading(first) && (indented(second) || isHeading(second))) counts.widows.push(page);
+    // An orphan: a full page closes with a paragraph's first line.
+    const [before, last] = lines.slice(-2);
+    if (full && last && before && indented(last) && !isHeading(last) && (short(before) || isHeading(before))) counts.orphans.push(page);
+    let run = 0;
+    lines.forEach((line, at) => {
+      const broken = brokenAtEnd(line);
+      run = broken ? run + 1 : 0;
+      if (run === 3) counts.hyphenRuns.push(page);
+      if (!broken) return;
+      const next = lines[at + 1];
+      const compound = next && !line.words.at(-1)!.text.includes("\u00AD") && compounds.has(`${line.words.at(-1)!.text}${next.words[0]!.text}`.replace(/[^\p{L}\p{N}-]/gu, ""));
+      if (/^\p{Lu}/u.test(line.words.at(-1)!.text) && !compound) counts.brokenCapitals.push(page);
+      if (next && next.words.length === 1 && short(next)) counts.scraps.push(page);
+    });
+  });
+  // Facing pages: a verso (even) and the recto after it, both full, end on the same baseline within half a line (footnotes included).
+  for (let verso = 2; verso < laidOut.length; verso += 2) {
+    const a = laidOut[verso - 1]!.all;
+    const b = laidOut[verso]!.all;
+    if (!a.length || !b.length) continue;
+    const fullA = a.at(-1)!.bottom > bands.bottom - 2.5 * lineHeight;
+    const fullB = b.at(-1)!.bottom > bands.bottom - 2.5 * lineHeight;
+    if (fullA && fullB && Math.abs(a.at(-1)!.bottom - b.at(-1)!.bottom) > lineHeight / 2) counts.unevenSpreads.push(verso);
+  }
+  for (const key of Object.keys(counts) as (keyof MakeUpCounts)[]) counts[key] = [...new Set(counts[key])];
+  return counts;
+}
+
+const labels: Record<keyof MakeUpCounts, string> = {
+  headingsAtFoot: "headings in a page's last two lines",
+  widows: "widows",
+  orphans: "orphans",
+  scraps: "paragraphs ending on a hyphenated scrap",
+  brokenCapitals: "capitalised words broken",
+  hyphenRuns: "runs of three or more hyphenated lines",
+  unevenSpreads: "facing pages ending more than half a line apart (verso page)",
+};
+
+/** One line per rule: its count and the pages. */
+export function formatMakeUp(counts: MakeUpCounts): string[] {
+  return (Object.keys(labels) as (keyof MakeUpCounts)[]).map((key) => {
+    const pages = counts[key];
+    return `${labels[key]}: ${pages.length}${pages.length ? ` (p. ${pages.slice(0, 12).join(", ")}${pages.length > 12 ? ", …" : ""})` : ""}`;
+  });
+}

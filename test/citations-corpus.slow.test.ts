@@ -1,0 +1,52 @@
+// Citations on the real texts: the seeds (sources/) and the development
+// corpus (test/fixtures/corpus/), measured by citationFigures
+// (test/quality.ts, which the bench prints) against the readings in
+// test/fixtures/readings/citations.yaml.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { buildEdition } from "../src/pipeline.js";
+import { citationFigures } from "./quality.js";
+
+const reading = parse(readFileSync("test/fixtures/readings/citations.yaml", "utf8")) as {
+  seeds: { editorialBrackets: Record<string, number>; simkinExcerptHeadsNamingAWork: number };
+  corpusNotesWithAuthorTitlePage: Record<"schneider" | "dawsey", number>;
+};
+
+describe("citations in the seeds", async () => {
+  const edition = await buildEdition("sources/edition.yaml", { keepRestored: false });
+  const figures = citationFigures(edition);
+
+  it("takes none of the editorial brackets for a citation, and counts each", () => {
+    for (const [id, count] of Object.entries(reading.seeds.editorialBrackets)) {
+      expect(figures[id]!.brackets, id).toBe(0);
+      expect(figures[id]!.editorialBracketsLeftAsText, id).toBe(count);
+    }
+  });
+
+  it("makes each Simkin excerpt head that names a work a citation, and leaves nothing unresolved", () => {
+    const simkin = edition.texts.find((file) => file.data.textId === "simkin")!;
+    const heads = simkin.data.citations!.filter((record) => record.form === "source" && record.line! > 170);
+    expect(heads.length).toBe(reading.seeds.simkinExcerptHeadsNamingAWork);
+    for (const [id, figure] of Object.entries(figures)) expect(figure.unresolved, id).toEqual([]);
+  });
+
+  it("lists every cited work once in the works cited, each with where it is cited", () => {
+    const entries = JSON.stringify(edition.book).match(/"className":\["work"\]/g)?.length;
+    const backReferenced = JSON.stringify(edition.book).match(/"className":\["work-cited-at"\]/g)?.length;
+    expect(entries).toBeGreaterThanOrEqual(40);
+    expect(backReferenced).toBe(entries);
+  });
+});
+
+describe("note citations in the development corpus", async () => {
+  const edition = await buildEdition("test/fixtures/corpus/edition.yaml", { keepRestored: false });
+  const figures = citationFigures(edition);
+
+  it("parses most notes read as citations with author, title and page into CSL items, and no more than were read", () => {
+    for (const id of ["schneider", "dawsey"] as const) {
+      expect(figures[id]!.withAuthorTitlePage, id).toBeLessThanOrEqual(reading.corpusNotesWithAuthorTitlePage[id]);
+      expect(figures[id]!.withAuthorTitlePage, id).toBeGreaterThanOrEqual(reading.corpusNotesWithAuthorTitlePage[id] - 3);
+    }
+  });
+});
