@@ -56,7 +56,7 @@ import { enrichNames } from "./enrich/names/enrich-names.js";
 import { nameIndex } from "./book/back-matter/name-index.js";
 import { enrichDates } from "./enrich/dates/enrich-dates.js";
 import { chronologyAppendix } from "./book/back-matter/chronology.js";
-import { chronologyEntries } from "./enrich/dates/events.js";
+import { editedChronology } from "./enrich/dates/chronology-edits.js";
 import { collectGarbage } from "./collect-garbage.js";
 
 export interface Edition extends LoadedEdition {
@@ -195,7 +195,7 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
   const assembled = assembleBook(manifest, texts, {
     bibliography: editionWorksCited(manifest, texts, loaded.texts, labels, cslStyle, words),
     chronology: chronologyAppendix({
-      entries: chronologyEntries(loaded.texts.flatMap((file) => file.data.chronology ?? [])),
+      entries: editedChronology(loaded),
       labels,
       calendarNote: manifest.calendarNote,
       words,
@@ -224,7 +224,7 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
   markWorkTitles(book, { titles: knownWorkTitles(cited, loaded.lexicon.works), cueWords: loaded.lexicon.workCues, fileOf: (division) => textOf.get(division.id) });
   unified().use(rehypeSanitise, { fileOf: (division) => textOf.get(division.id) }).runSync(book, loaded.manifestFile);
   if (works) reportUnusedWorks(works, loaded.texts);
-  const dataFiles = [loaded.correctionsFile, loaded.structureFile, loaded.namesFile, ...loaded.lexiconFiles, works?.file].filter((file): file is VFile => Boolean(file));
+  const dataFiles = [loaded.correctionsFile, loaded.structureFile, loaded.namesFile, loaded.chronologyFile, ...loaded.lexiconFiles, works?.file].filter((file): file is VFile => Boolean(file));
   const files = [loaded.manifestFile, ...dataFiles, ...loaded.texts];
   return { ...loaded, book, files, restored };
 }

@@ -244,9 +244,9 @@ describe("editorial data files", () => {
     const sources = await sourcesFixture(validManifest, { ...fixtureTexts, "structure.yaml": "[]\n" });
     const edition = await loadEdition(path.join(sources, "edition.yaml"));
     const infos = edition.manifestFile.messages.filter((message) => message.ruleId === "manifest-default-data-absent");
-    expect(infos.map((message) => message.fatal)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(infos.map((message) => message.fatal)).toEqual([undefined, undefined, undefined, undefined, undefined]);
     expect(infos.map((message) => message.reason)).toEqual(
-      ["corrections", "boilerplate", "names", "lexicon"].map((kind) => `no ${kind} file: \`${displayPath(path.join(sources, `${kind}.yaml`))}\` (the default for this manifest) does not exist; the edition is built without one`),
+      ["corrections", "boilerplate", "names", "chronology", "lexicon"].map((kind) => `no ${kind} file: \`${displayPath(path.join(sources, `${kind}.yaml`))}\` (the default for this manifest) does not exist; the edition is built without one`),
     );
   });
 

@@ -91,7 +91,7 @@ describe("two manifests in one folder", () => {
     const other = await loadEdition(path.join(dir, "other.yaml"));
     const absent = other.manifestFile.messages.filter((message) => message.ruleId === "manifest-default-data-absent").map((message) => message.reason);
     expect(absent).toEqual(
-      ["boilerplate", "structure", "names", "lexicon"].map(
+      ["boilerplate", "structure", "names", "chronology", "lexicon"].map(
         (kind) => `no ${kind} file: \`${displayPath(path.join(dir, `other.${kind}.yaml`))}\` (the default for this manifest) does not exist; the edition is built without one`,
       ),
     );

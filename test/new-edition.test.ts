@@ -30,8 +30,8 @@ describe("edition new", () => {
     const dir = path.join(await tempDir("editions-new-"), "My Edition");
     const made = await cli(["new", dir]);
     expect(made.code, made.stderr).toBe(0);
-    expect(made.stdout).toContain(`wrote a new edition in ${dir}: edition.yaml, texts/sample.txt, corrections.yaml, boilerplate.yaml, structure.yaml, names.yaml, lexicon.yaml`);
-    expect((await readdir(dir)).sort()).toEqual(["boilerplate.yaml", "corrections.yaml", "edition.yaml", "lexicon.yaml", "names.yaml", "structure.yaml", "texts"]);
+    expect(made.stdout).toContain(`wrote a new edition in ${dir}: edition.yaml, texts/sample.txt, corrections.yaml, boilerplate.yaml, structure.yaml, names.yaml, lexicon.yaml, chronology.yaml`);
+    expect((await readdir(dir)).sort()).toEqual(["boilerplate.yaml", "chronology.yaml", "corrections.yaml", "edition.yaml", "lexicon.yaml", "names.yaml", "structure.yaml", "texts"]);
     expect(await readdir(path.join(dir, "texts"))).toEqual(["sample.txt"]);
 
     const out = await tempDir("editions-new-out-");

@@ -8,8 +8,9 @@ import { toString } from "mdast-util-to-string";
 import { visitParents } from "unist-util-visit-parents";
 import { parse } from "yaml";
 import type { NameMention } from "../src/enrich/names/enrich-names.js";
-import type { DatedEvent } from "../src/enrich/dates/events.js";
+import type { ChronologyEntry, DatedEvent } from "../src/enrich/dates/events.js";
 import type { Edition } from "../src/pipeline.js";
+import { chronologyEntries } from "../src/enrich/dates/events.js";
 import { goldMentions } from "./fixtures/names-gold.js";
 import { namesWithoutAuthority } from "./names-quality.js";
 
@@ -60,14 +61,18 @@ export interface EventReading {
   events: [number, string][];
   missed: string[];
   false: string[];
+  /** Dates the program or an earlier reading took that the reading judges no event. */
+  notEvents?: string[];
 }
 
-export async function eventReadings(): Promise<Record<"simkin" | "sherry", EventReading>> {
+export async function eventReadings(): Promise<Record<"simkin" | "sherry" | "cliff" | "dawsey", EventReading>> {
   return parse(await readFile(path.join(here, "fixtures", "readings", "chronology.yaml"), "utf8"));
 }
 
-/** Dated events of a text against the reading: the events read and not found (missed), and those found and not read (extra), as `line:EDTF`. */
-export function eventScores(expected: [number, string][], events: DatedEvent[]) {
+/** Dated events of a text against the reading (after the editor's chronology.yaml): the events read and not found (missed), and those found and not read (extra), as `line:EDTF`. */
+export function eventScores(expected: [number, string][], all: DatedEvent[]) {
+  // What the appendix prints: held years awaiting the editor and dropped passages are not in it.
+  const events = all.filter((event) => !event.held && !event.dropped);
   const extra = events.map((event) => `${event.position?.start.line}:${event.date.edtf}`);
   const missed: string[] = [];
   for (const [line, value] of expected) {
@@ -77,6 +82,25 @@ export function eventScores(expected: [number, string][], events: DatedEvent[]) 
   }
   const found = expected.length - missed.length;
   return { found, missed, extra, precision: found / events.length, recall: found / expected.length };
+}
+
+export type SampleVerdict = "right" | "wrong-date" | "not-event";
+
+/** 60 entries of the appendix drawn at random and read (test/fixtures/readings/chronology-sample.yaml): [first passage `text:line`, EDTF, verdict]. */
+export async function chronologySample(): Promise<[string, string, SampleVerdict][]> {
+  return parse(await readFile(path.join(here, "fixtures", "readings", "chronology-sample.yaml"), "utf8")).entries;
+}
+
+/**
+ * The reading of the sample against the appendix now: the sampled entries it still prints, and the share of them
+ * read as events with the right date. An entry read right that the appendix lost is listed (`lost`).
+ */
+export function sampleScores(sample: [string, string, SampleVerdict][], entries: ChronologyEntry[]) {
+  const printed = new Set(entries.flatMap((entry) => entry.passages.map((passage) => `${passage.textId}:${passage.position?.start.line}|${entry.date.edtf}`)));
+  const kept = sample.filter(([passage, edtf]) => printed.has(`${passage}|${edtf}`));
+  const right = kept.filter(([, , verdict]) => verdict === "right").length;
+  const lost = sample.filter(([passage, edtf, verdict]) => verdict === "right" && !printed.has(`${passage}|${edtf}`)).map(([passage, edtf]) => `${passage}|${edtf}`);
+  return { read: sample.length, kept: kept.length, right, precision: right / kept.length, lost };
 }
 
 /** Notes linked by each text of an edition (the notes stage's own count), by text id. */
@@ -99,14 +123,19 @@ export async function trotskyQuality(edition: Edition) {
     }),
   );
   const events = Object.fromEntries(
-    (["simkin", "sherry"] as const).map((id) => {
+    (["simkin", "cliff", "sherry"] as const).map((id) => {
       const file = edition.texts.find((text) => text.data.textId === id)!;
       const { precision, recall } = eventScores(readings[id].events, file.data.chronology ?? []);
       return [id, { precision: round(precision), recall: round(recall), eventsRead: readings[id].events.length }];
     }),
   );
+  const entries = chronologyOf(edition);
+  const sample = sampleScores(await chronologySample(), entries);
+  const held = edition.texts.flatMap((file) => file.messages.filter((message) => message.ruleId === "dates-year-held")).length;
+  const chronology = { entries: entries.length, held, sampleRead: sample.kept, samplePrecision: round(sample.precision) };
+
   // Issue 14: the index with no authority entries (the corpus' Schneider and Dawsey, the seeds with names.yaml emptied).
-  return { names, namesWithoutAuthority: await namesWithoutAuthority(), events, notes: notesLinked(edition), citations: citationFigures(edition) };
+  return { names, namesWithoutAuthority: await namesWithoutAuthority(), events, chronology, notes: notesLinked(edition), citations: citationFigures(edition) };
 }
 
 /**
@@ -149,6 +178,12 @@ export function citationFigures(edition: Pick<Edition, "texts">) {
       ];
     }),
   );
+}
+
+/** The appendix's entries as the book prints them (the chronology section's entries, by their first passage's anchor). */
+export function chronologyOf(edition: Pick<Edition, "texts">): ChronologyEntry[] {
+  // The pipeline has applied the editor's chronology.yaml to the events; what it left held or dropped is not printed.
+  return chronologyEntries(edition.texts.flatMap((file) => file.data.chronology ?? []).filter((event) => !event.held && !event.dropped));
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;

@@ -67,9 +67,9 @@ const english: InterfaceWords = {
   see: "see",
   seeAlso: "see also",
   pagePhrase: ", p.\u00a0",
-  chronologyIntro: "Every dated event in the running text of the edition, in order of date; an event told by more than one text is one entry that refers to each passage. ",
+  chronologyIntro: "Every dated event in the running text of the edition and in the sources it quotes, in order of date; an event told by more than one text is one entry that refers to each passage. ",
   chronologyDates: "Dates are given as the texts give them. ",
-  chronologyInferredYear: "A year in square brackets is not stated beside the date but taken from the dates before it.",
+  chronologyInferredYear: "A year in square brackets is not stated beside the date: it is taken from the same sentence, the section’s heading or, checked by the editor, the dates before it.",
 };
 
 const tables: Record<string, Partial<InterfaceWords>> = { en: english };

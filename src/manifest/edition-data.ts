@@ -4,7 +4,7 @@
 // data files (`corrections: …`) or finds them beside itself under default
 // names made from its own file name:
 //
-//   edition.yaml  →  corrections.yaml, boilerplate.yaml, structure.yaml, names.yaml, lexicon.yaml
+//   edition.yaml  →  corrections.yaml, boilerplate.yaml, structure.yaml, names.yaml, lexicon.yaml, chronology.yaml
 //   corpus.yaml   →  corpus.corrections.yaml, corpus.boilerplate.yaml, …
 //
 // So `edition.yaml` (the default manifest) keeps the short names, and any
@@ -12,7 +12,7 @@
 import path from "node:path";
 
 /** The kinds of editorial data a manifest may name, in the order they are read. */
-export const editorialDataKinds = ["corrections", "boilerplate", "structure", "names", "lexicon"] as const;
+export const editorialDataKinds = ["corrections", "boilerplate", "structure", "names", "lexicon", "chronology"] as const;
 export type EditorialDataKind = (typeof editorialDataKinds)[number];
 
 /** The manifest file name whose data files take the short default names. */

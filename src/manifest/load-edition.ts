@@ -12,6 +12,8 @@ import { completeTextEntries } from "./text-metadata.js";
 import { defaultDataName, type EditorialDataKind } from "./edition-data.js";
 import { reportPlaceholders } from "./placeholders.js";
 import { emptyLexicon, extendLexicon, lexiconSchema, type Lexicon } from "./lexicon-schema.js";
+import { chronologyEditsSchema } from "./chronology-schema.js";
+import type { PlacedChronologyEdit } from "../enrich/dates/chronology-edits.js";
 import { namesSchema, type NamesAuthority } from "./names-schema.js";
 import { confinedPath } from "./confine.js";
 import { capNesting, maxNesting } from "./markdown-nesting.js";
@@ -55,6 +57,9 @@ export interface LoadedEdition {
   /** The name authority file (sources/names.yaml), when there is one. */
   names?: NamesAuthority;
   namesFile?: VFile;
+  /** The editors' chronology entries (chronology.yaml), with their places, and their file. */
+  chronologyEdits: PlacedChronologyEdit[];
+  chronologyFile?: VFile;
   /** The default lexicon for the edition's language, extended by the edition's own. */
   lexicon: Lexicon;
   /** The lexicon files read: the default one and the edition's, when they exist. */
@@ -117,6 +122,8 @@ export async function loadEdition(manifestPath: string): Promise<LoadedEdition> 
   const names = await loadOptional(data, manifest.names, "names", namesSchema);
   if (names) checkNameHeadings(names);
 
+  const chronology = await loadOptional(data, manifest.chronology, "chronology", chronologyEditsSchema);
+
   const defaultLexicon = await loadDefaultLexicon(manifest.language);
   const ownLexicon = await loadOptional(data, manifest.lexicon, "lexicon", lexiconSchema);
   const sourceKinds = kindsInUse(await loadSourceRules(), manifest.rules?.off ?? [], manifestFile, (index) => loaded.placeOf(["rules", "off", index]));
@@ -135,6 +142,8 @@ export async function loadEdition(manifestPath: string): Promise<LoadedEdition> 
     structureFile: structure?.file,
     names: names?.data,
     namesFile: names?.file,
+    chronologyEdits: chronology ? placedEntries(chronology, seenIds, manifestFile.path) : [],
+    chronologyFile: chronology?.file,
     lexicon: extendLexicon(defaultLexicon?.data ?? emptyLexicon, ownLexicon?.data ?? emptyLexicon),
     lexiconFiles: [defaultLexicon?.file, ownLexicon?.file].filter((file): file is VFile => Boolean(file)),
     sourceKinds,

@@ -79,6 +79,8 @@ export const manifestFileSchema = z.strictObject({
   names: nonEmpty.optional(),
   /** The edition's lexicon (words of its subject), extending the default lexicon for its language; by default lexicon.yaml if it exists. */
   lexicon: nonEmpty.optional(),
+  /** The editors' word on the chronology (confirm, correct, drop, merge, re-word entries); by default chronology.yaml if it exists. */
+  chronology: nonEmpty.optional(),
   trim: z.enum(Object.keys(trimSizes) as [keyof typeof trimSizes]).default("6x9in"),
   /** Who prints the book (src/render/print-profiles.ts): `offset` (crop marks, 3 mm bleed) or `pod` (print on demand: trim size, PDF/X, K-only text); `edition build --profile` overrides it. */
   profile: z.enum(["offset", "pod"]).default("offset"),

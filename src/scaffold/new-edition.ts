@@ -113,6 +113,16 @@ persons: []
 # abbreviations: [ibid]
 {}
 `,
+  chronology: `# The editors' word on the chronology. Each entry finds a dated passage by
+# its text and words of its sentence, and does one thing:
+# - text: sample
+#   words: "On 23 September"      # words quoted from the sentence
+#   date: "23 September"          # optional: which date, when the sentence has several
+#   confirm: true                 # or correct: 1917-09-23, drop: true, reword: "…",
+#                                 # or merge: { text: other, words: "…" }
+#   reason: why
+[]
+`,
 };
 
 /** The files of a new edition, relative to its folder, with their contents. */

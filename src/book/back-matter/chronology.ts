@@ -2,7 +2,8 @@
 // date and the event as a definition list item, with a reference to every
 // passage that tells it. The reference is a live link (the EPUB renderer
 // points it at the right file) and, for print, an `a.page-ref` that the
-// Paged.js handler fills with the page of the passage. The dates enricher
+// Paged.js handler fills with the page of the passage; a passage quoting a
+// source excerpt (a letter, a diary) names it. The dates enricher
 // gives the entries (data only); everything shown is made here.
 import type { Element, ElementContent } from "hast";
 import { h } from "hastscript";
@@ -65,6 +66,7 @@ function references(entry: ChronologyEntry, labels: Map<string, string>, pagePhr
     parts.push(
       h("span", { className: ["chronology-reference"] }, [
         h("a", { className: ["chronology-source"], href: `#${passage.anchor}` }, labels.get(passage.textId) ?? passage.textId),
+        ...(passage.source ? [" ", h("span", { className: ["chronology-quoted"] }, `(${quotedSource(passage.source)})`)] : []),
         h("span", { className: ["chronology-page", pageRefClasses.phrase] }, [pagePhrase, h("a", { className: [pageRefClasses.ref], href: `#${passage.anchor}` })]),
       ]),
     );
@@ -72,7 +74,11 @@ function references(entry: ChronologyEntry, labels: Map<string, string>, pagePhr
   return parts;
 }
 
-const personName = (key: string) => key.split(",")[0]!.trim();
+/** A source excerpt's attribution, short: its first words up to a comma or a bracket, at most eight (`Adolph Joffe, suicide letter sent to Leon Trotsky`). */
+function quotedSource(attribution: string): string {
+  const words = attribution.replace(/\s*\([^)]*\)\s*\.?$/, "").split(/\s+/);
+  return words.length > 8 ? `${words.slice(0, 8).join(" ")} …` : words.join(" ");
+}
 
 /** The chronology's content for BackMatter.chronology: a note on its conventions, then a heading and a list per year. */
 export function chronologyAppendix({ entries, labels, calendarNote, words }: ChronologyOptions): ElementContent[] {
@@ -93,8 +99,8 @@ export function chronologyAppendix({ entries, labels, calendarNote, words }: Chr
     h("div", { className: ["chronology-entry"] }, [
       h("dt", { className: ["chronology-date"] }, entryDateLabel(entry.date, year)),
       h("dd", { className: ["chronology-event"] }, [
+        // The statement, then its sources; the persons are the index's (never run into the statement).
         h("span", { className: ["chronology-summary"] }, entry.summary),
-        ...(entry.persons.length ? [" ", h("span", { className: ["chronology-persons"] }, entry.persons.map(personName).join(", "))] : []),
         " ",
         h("span", { className: ["chronology-references"] }, references(entry, labels, words.pagePhrase)),
       ]),

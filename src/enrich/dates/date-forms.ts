@@ -99,7 +99,7 @@ export function lastYearNamed(sentence: string): number | undefined {
 const overlaps = (a: [number, number], b: [number, number]) => a[0] < b[1] && b[0] < a[1];
 
 /** Words before a bare year that state an event at it (`in 1888`, `by 1921`, `the Commune of 1871`). */
-const yearGate = /(?:\b(?:[Ii]n|[Bb]y|[Dd]uring|[Aa]round|[Aa]bout|[Cc]irca|c\.|[Ii]n the year)|\b[A-Z][a-z]+ of)\s+$/;
+const yearGate = /(?:\b(?:[Ii]n|[Bb]y|[Dd]uring|[Uu]ntil|[Aa]round|[Aa]bout|[Cc]irca|c\.|[Ii]n the year|[Aa]s early as|[Aa]s late as)(?:\s+the\s+years)?|\b[A-Z][a-z]+ of)\s+$/;
 /** The words the date forms read as evidence, from the lexicon. */
 export interface DateVocabulary {
   /** Words that, after `the` and a year, make the year an event's date: `the 1905 revolution`, `the 1903 Congress`. */
@@ -151,9 +151,16 @@ function ownForms(sentence: string, namedEvent: RegExp): Candidate[] {
     add(m, { edtf: julianToGregorian(y, mo, d), oldStyle: `${y}-${pad(mo)}-${pad(d)}` });
   }
 
+  // Two months of one year: `August and September of 1923` (chrono reads only the second).
+  for (const m of sentence.matchAll(new RegExp(`\\b${monthName}\\s+and\\s+${monthName},?\\s+(?:of\\s+)?${year}\\b`, "g"))) {
+    const [first, second] = [monthNumber(m[1]!), monthNumber(m[2]!)];
+    if (second > first) add(m, { edtf: `${m[3]}-${pad(first)}/${m[3]}-${pad(second)}` });
+  }
   // Seasons: `the summer of 1923`, `the winter of 1927-28` (EDTF 21–24: spring … winter).
   const seasons: Record<string, number> = { spring: 21, summer: 22, autumn: 23, fall: 23, winter: 24 };
   for (const m of sentence.matchAll(new RegExp(`\\b(?:the\\s+)?(spring|summer|autumn|fall|winter)\\s+of\\s+${year}(?:${dash}(\\d{2,4}))?\\b`, "gi"))) {
+    // `the Prague Spring of 1968`: a capitalised season after a capitalised word is a name.
+    if (/^[A-Z]/.test(m[1]!) && /[A-Z][\w’'-]*\s+$/.test(sentence.slice(0, m.index! + m[0].indexOf(m[1]!)))) continue;
     add(m, { edtf: `${m[2]}-${seasons[m[1]!.toLowerCase()]}` });
   }
   // Part of a year: `early in 1927`, `early 1927`, `at the beginning of 1928`, `late in 1923`, `the end of 1923`, `mid-1924`

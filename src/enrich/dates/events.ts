@@ -18,6 +18,12 @@ export interface DatedEvent {
   /** What merging compares: the kinds of event the sentence names and its other content words. */
   features: EventFeatures;
   position?: Position;
+  /** Why the year is not certain (taken from further back than the sentence or its heading): held out of the chronology until the editor confirms it. */
+  held?: string;
+  /** Dropped by the editor (chronology.yaml). */
+  dropped?: boolean;
+  /** The source excerpt (letter, diary, testimony) the passage quotes, as its head attributes it. */
+  source?: string;
 }
 
 declare module "vfile" {
@@ -27,18 +33,26 @@ declare module "vfile" {
   }
 }
 
-const longest = 220;
+/** An entry's statement is at most this many words. */
+export const longestStatement = 25;
+
+/** Words that link a sentence to the one before it, not part of what happened (`However,`, `In fact,`, `After all,`). */
+const discourseMarkers = /^(?:(?:and|but|so|yet|then|thus|however|indeed|in fact|after all|again|moreover|meanwhile|finally|of course|now|still|nevertheless|even so|instead|in turn|at last|in the end|once again|in other words|as a result|for example|for instance)\b,?\s+)+/i;
+/** Asides inside the clause: `, as we have seen,`, `, for example,`. */
+const asides = /,\s*(?:as (?:we|I) (?:have )?(?:seen|saw|noted)|for example|for instance|of course|in fact|however|indeed),/gi;
 
 /**
- * The sentence as a timeline entry: when long, only the clause that holds the
- * date (clauses end at `;`, `:` and spaced dashes), then at most `longest`
- * characters around the date, cut at word boundaries.
+ * The sentence as a chronology's statement: the clause that holds the date
+ * (clauses end at `;`, `:` and spaced dashes), without the words that tie it
+ * to the sentence before, and at most `longestStatement` words around the
+ * date, cut at word boundaries with an ellipsis.
  */
 export function summarise(sentence: string, dateStart: number, dateEnd: number): string {
   let start = 0;
   let end = sentence.length;
-  if (end > longest) {
-    for (const match of sentence.matchAll(/;\s|:\s|\s–\s/g)) {
+  const words = (from: number, to: number) => sentence.slice(from, to).split(/\s+/).filter(Boolean).length;
+  if (words(start, end) > longestStatement) {
+    for (const match of sentence.matchAll(/;\s|:\s|\s[–—]\s/g)) {
       const at = match.index!;
       if (at + match[0].length <= dateStart) start = at + match[0].length;
       else if (at >= dateEnd) {
@@ -47,19 +61,40 @@ export function summarise(sentence: string, dateStart: number, dateEnd: number):
       }
     }
   }
-  if (end - start > longest) {
-    const from = Math.max(start, Math.min(dateStart - 60, end - longest));
-    const to = Math.min(end, from + longest);
-    start = from === start ? start : sentence.indexOf(" ", from) + 1 || from;
-    end = to === end ? end : sentence.lastIndexOf(" ", to);
+  // A clause that follows a semicolon or a colon stands on its own; a cut inside a clause is marked.
+  const clauseStart = start;
+  if (words(start, end) > longestStatement) {
+    // Commas next: the comma-separated parts nearest the date, while they fit.
+    const commas = [...sentence.slice(start, end).matchAll(/,\s/g)].map((m) => start + m.index!);
+    const before = commas.filter((at) => at + 2 <= dateStart);
+    const after = commas.filter((at) => at >= dateEnd);
+    let from = before.length ? before.at(-1)! + 2 : start;
+    let to = after.length ? after[0]! : end;
+    for (let i = after.length - 1; i >= 0; i--) if (words(from, after[i]!) <= longestStatement) { to = after[i]!; break; }
+    for (let i = 0; i < before.length; i++) if (words(before[i]! + 2, to) <= longestStatement) { from = before[i]! + 2; break; }
+    // A main clause that opens the sentence stays with its date when it fits (`In 1905, he …`).
+    if (words(start, to) <= longestStatement) from = start;
+    // Parts that leave the date alone (`On 5th December, 1923, …`) say nothing: the words around the date instead.
+    if (words(dateEnd, to) >= 4 || to === end) [start, end] = [from, to];
   }
-  // Note calls (`[3]`) belong to the passage, not the timeline.
-  let text = sentence.slice(start, end).replace(/\s*\[\d+\*?\]/g, "").trim().replace(/[,;:–\s]+$/, "");
-  if (start > 0) text = `…${text}`;
+  if (words(start, end) > longestStatement) {
+    const tokens = [...sentence.slice(start, end).matchAll(/\S+/g)].map((m) => ({ at: start + m.index!, end: start + m.index! + m[0].length }));
+    const dateWord = Math.max(0, tokens.findIndex((token) => token.end > dateStart));
+    const dateLast = Math.max(dateWord, tokens.findLastIndex((token) => token.at < dateEnd));
+    // The whole date stays in: the window starts early enough to end after it.
+    const first = Math.max(0, Math.min(dateWord - 6, tokens.length - longestStatement), dateLast + 3 - longestStatement);
+    const last = Math.min(tokens.length, first + longestStatement);
+    [start, end] = [tokens[first]!.at, tokens[last - 1]!.end];
+  }
+  let text = sentence.slice(start, end).replace(/\s*\[\d+\*?\]/g, "").replace(asides, "").trim().replace(/[,;:–\s]+$/, "");
+  // Note calls (`[3]`) belong to the passage, not the timeline; quotation marks opened outside the statement go with their text.
+  text = text.replace(/^[“‘"]/, "").replace(discourseMarkers, "");
+  if ((text.match(/“/g) ?? []).length > (text.match(/”/g) ?? []).length) text = text.replace(/“/, "");
+  if ((text.match(/”/g) ?? []).length > (text.match(/“/g) ?? []).length) text = text.replace(/”(?=[^”]*$)/, "");
+  if (start > clauseStart) text = `…${text}`;
   if (end < sentence.length && !/[.!?]$/.test(text)) text = `${text} …`;
   else if (!/[.!?”’…]$/.test(text)) text = `${text}.`;
-  text = text.replace(/^[“‘]/, "");
-  return start > 0 ? text : text.replace(/^[a-z]/, (first) => first.toUpperCase());
+  return text.startsWith("…") ? text : text.replace(/^[a-z]/, (first) => first.toUpperCase());
 }
 
 /** The words merging reads, from the lexicon. */
@@ -133,7 +168,7 @@ const span = (event: DatedEvent) => {
 };
 
 /** Entries in time order, each event told by several passages merged into one. */
-export function chronologyEntries(events: DatedEvent[]): ChronologyEntry[] {
+export function chronologyEntries(events: DatedEvent[], merges: [DatedEvent, DatedEvent][] = []): ChronologyEntry[] {
   const groups: DatedEvent[][] = [];
   // A group can take an event only if its first member shares a kind of event with it
   // (sameEvent requires one), so only those groups are tried, in the order they were made:
@@ -154,7 +189,16 @@ export function chronologyEntries(events: DatedEvent[]): ChronologyEntry[] {
     }
     groups.push([event]);
   }
-  const entries = groups.map((passages) => {
+  // The editor's merges (chronology.yaml): the second passage's entry joins the first's.
+  for (const [a, b] of merges) {
+    const x = groups.findIndex((group) => group.includes(a));
+    const y = groups.findIndex((group) => group.includes(b));
+    if (x === -1 || y === -1 || x === y) continue;
+    const order = new Map(events.map((event, index) => [event, index]));
+    groups[x] = [...groups[x]!, ...groups[y]!].sort((p, q) => order.get(p)! - order.get(q)!);
+    groups[y] = [];
+  }
+  const entries = groups.filter((passages) => passages.length).map((passages) => {
     // The entry speaks with its most precise passage; ties go to the earlier one in the book.
     const lead = [...passages].sort((a, b) => span(a) - span(b))[0]!;
     const bounds = edtfBounds(lead.date.edtf)!;
