@@ -7,6 +7,8 @@ import path from "node:path";
 import { promisify } from "node:util";
 import JSZip from "jszip";
 import type { VFileMessage } from "vfile-message";
+import { pdfTextPages } from "../src/preflight/pdf-tools.js";
+import { inColumnOrder } from "../src/preflight/text-integrity.js";
 
 export const run = promisify(execFile);
 
@@ -17,6 +19,16 @@ export async function pdfPages(pdf: string): Promise<string[]> {
   // pdftotext ends every page, the last one too, with a form feed.
   if (pages.at(-1) === "") pages.pop();
   return pages;
+}
+
+/** Every page's text line by line in reading order, a page in two columns (the index) column by column (the preflight's reading). */
+export async function pdfPagesInReadingOrder(pdf: string): Promise<string[]> {
+  const pages = await pdfTextPages(pdf);
+  return pages.map((page) => {
+    const lines: string[][] = [];
+    for (const word of inColumnOrder(page).words) (lines[word.line] ??= []).push(word.text);
+    return lines.filter(Boolean).map((line) => line.join(" ")).join("\n");
+  });
 }
 
 /** The folio: the last non-empty line of a page's text, or "" when the page has none. */

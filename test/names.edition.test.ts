@@ -13,7 +13,7 @@ import { editionTree } from "./edition-tree.js";
 import { namesSchema } from "../src/manifest/names-schema.js";
 import { mentionsOf, nameScores, type FoundMention as Found } from "./quality.js";
 import { fixtureTexts, validManifest } from "./fixtures/manifests.js";
-import { run, sourcesFixture } from "./helpers.js";
+import { pdfPagesInReadingOrder, run, sourcesFixture } from "./helpers.js";
 
 const edition = await editionTree();
 const authority = namesSchema.parse(parseYaml(await readFile("sources/names.yaml", "utf8")));
@@ -165,10 +165,11 @@ describe("the printed index", () => {
   const { pdf, html } = inject("edition");
 
   it("gives for every page number a page where that person is named, and prints its last entry", async () => {
-    const { stdout } = await run("pdftotext", ["-layout", pdf, "-"]);
+    // In reading order: the index's two columns one after the other.
+    const inOrder = await pdfPagesInReadingOrder(pdf);
     // Without the running head (a first line in capitals), which would join a mention cut by the page turn and names Trotsky on every verso.
     const withoutHead = (page: string) => page.replace(/^\s*[^\p{Ll}\n]*\p{Lu}[^\p{Ll}\n]*\n/u, "");
-    const pages = stdout.split("\f").map((page) => withoutHead(page).replace(/\u00AD/g, "").replace(/-\n\s*/g, "").replace(/\s+/g, " "));
+    const pages = inOrder.map((page) => withoutHead(page).replace(/\u00AD/g, "").replace(/-\n\s*/g, "").replace(/\s+/g, " "));
     const folioPage = new Map<string, number>();
     pages.forEach((page, i) => {
       const folio = /(\d+|[ivxlc]+) ?$/.exec(page.trim())?.[1];

@@ -69,13 +69,18 @@ export function inColumnOrder(page: PdfTextPage): PdfTextPage {
   const right = page.words.filter((word) => word.xMin >= middle);
   // The running head and the folio stand over the middle: two words may cross it.
   if (page.words.length < 40 || crossing > 2 || right.length < 10 || right.length === page.words.length) return page;
-  const column = (word: PdfWord) => (word.xMin >= middle ? 1 : 0);
-  // Lines anew, per column: a word starts a new line where its column or its baseline changes.
-  const ordered = [...page.words].sort((a, b) => column(a) - column(b) || a.yMax - b.yMax || a.xMin - b.xMin);
+  // What stands above the columns (a running head, a section's title) comes first, what stands below them (the folio) last.
+  const top = Math.min(...right.map((word) => word.yMin)) - 1;
+  const bottom = Math.max(...right.map((word) => word.yMax)) + 1;
+  const crosses = (word: PdfWord) => word.xMin < middle && word.xMax > middle;
+  const zone = (word: PdfWord) => (word.yMax < top ? 0 : word.yMin > bottom || (crosses(word) && word.yMin > top) ? 2 : 1);
+  const column = (word: PdfWord) => (zone(word) === 1 && word.xMin >= middle ? 1 : 0);
+  // Lines anew: a word starts a new line where its zone, its column or its baseline changes.
+  const ordered = [...page.words].sort((a, b) => zone(a) - zone(b) || column(a) - column(b) || a.yMax - b.yMax || a.xMin - b.xMin);
   let line = -1;
   const words = ordered.map((word, index) => {
     const previous = ordered[index - 1];
-    if (!previous || column(previous) !== column(word) || Math.abs(previous.yMax - word.yMax) > 2) line++;
+    if (!previous || zone(previous) !== zone(word) || column(previous) !== column(word) || Math.abs(previous.yMax - word.yMax) > 2) line++;
     return { ...word, line };
   });
   return { ...page, words };
