@@ -1,15 +1,21 @@
-// English common words, from the Hunspell dictionary the spelling check uses
-// (dictionary-en): a capitalised word whose lower-case form is one of them
+// English common words, from the Hunspell dictionaries the spelling check uses
+// (dictionary-en and dictionary-en-gb, so `programme` is as common as
+// `program`): a capitalised word whose lower-case form is one of them
 // (`Platypus`, `Literature`, `Block`) is a person's name only with strong
 // evidence. Only the dictionary's lower-case stems are kept; a plural is
 // looked up by its stem, and so are `-ing`, `-ed`, `-er`, `-est` and `-ly` forms. Read once, when a text first needs it.
-import dictionary from "dictionary-en";
+import american from "dictionary-en";
+import british from "dictionary-en-gb";
 
 let words: Set<string> | undefined;
 
 function load(): Set<string> {
   const set = new Set<string>();
-  const text = new TextDecoder().decode(dictionary.dic);
+  for (const dictionary of [american, british]) addWords(set, new TextDecoder().decode(dictionary.dic));
+  return set;
+}
+
+function addWords(set: Set<string>, text: string): void {
   let start = text.indexOf("\n") + 1;
   while (start < text.length) {
     let end = text.indexOf("\n", start);
@@ -22,7 +28,6 @@ function load(): Set<string> {
     }
     start = end + 1;
   }
-  return set;
 }
 
 /** `word` (any case) is a common English word or the plural of one. */
