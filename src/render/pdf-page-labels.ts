@@ -3,6 +3,7 @@
 // The folios are the ones page-map.js wrote on the pages (blank and opening
 // pages carry none on the page, but are counted, so they are labelled too).
 import { PDFDict, PDFDocument, PDFName, PDFNumber } from "pdf-lib";
+import { romanValue } from "../restore/division-headings.js";
 
 interface LabelRange {
   /** The first page index of the range. */
@@ -10,18 +11,6 @@ interface LabelRange {
   style: "r" | "D";
   /** The number the range's first page carries. */
   start: number;
-}
-
-function romanValue(folio: string): number | undefined {
-  const digits: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
-  if (!/^[ivxlcdm]+$/.test(folio)) return undefined;
-  let total = 0;
-  for (let index = 0; index < folio.length; index++) {
-    const value = digits[folio[index]!]!;
-    const next = digits[folio[index + 1] ?? ""] ?? 0;
-    total += value < next ? -value : value;
-  }
-  return total;
 }
 
 /** The runs of pages numbered alike, one range each; a page past the folios (padding) continues the last run. */
