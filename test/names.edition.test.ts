@@ -183,7 +183,11 @@ describe("the printed index", () => {
     const start = pages.findIndex((page) => page.trimStart().startsWith("Index of names"));
     expect(start).toBeGreaterThan(0);
     // Without each page's folio, which is no locator.
-    const indexText = pages.slice(start).map((page) => page.trim().replace(/ (\d+|[ivxlc]+)$/, "")).join(" ");
+    // The folio is a line of its own; the index's opening page has none, and ends on a locator.
+    const indexText = inOrder
+      .slice(start)
+      .map((page) => withoutHead(page).replace(/\n\s*(\d+|[ivxlc]+)\s*$/, "").replace(/\u00AD/g, "").replace(/-\n\s*/g, "").replace(/\s+/g, " ").trim())
+      .join(" ");
 
     const forms = new Map<string, Set<string>>();
     for (const tree of edition.restored.values()) {
