@@ -2,7 +2,8 @@
 # Quick start, step one: install what the edition needs on Debian, then build it.
 #   - Debian packages: Chromium (Paged.js lays out the PDF in it), EPUBCheck
 #     (Java), poppler-utils (pdfinfo/pdftotext for the tests), pandoc (the
-#     benchmark's yardstick).
+#     benchmark's yardstick), the CSL styles (works cited), Ghostscript (the
+#     print-on-demand profile's PDF/X).
 #   - npm packages from the lock file. npm 11 runs no install scripts, and
 #     puppeteer is told to skip its own browser download (.puppeteerrc.cjs
 #     points it at Debian's Chromium).
