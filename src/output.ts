@@ -47,7 +47,9 @@ export type FolderEntry = { path: string; data: string | Uint8Array } | { path: 
  * moment there is none; there is never a half-written one. Entry paths are
  * relative to the folder and may not leave it.
  */
-export async function writeFolderAtomically(target: string, entries: Iterable<FolderEntry> | AsyncIterable<FolderEntry>): Promise<number> {
+export async function writeFolderAtomically(folder: string, entries: Iterable<FolderEntry> | AsyncIterable<FolderEntry>): Promise<number> {
+  // Absolute, so an entry's resolved path is compared with the folder's (`--out build` is relative).
+  const target = path.resolve(folder);
   const parent = path.dirname(target);
   await mkdir(parent, { recursive: true });
   const temporary = path.join(parent, `.${path.basename(target)}.${process.pid}.tmp`);
@@ -61,7 +63,7 @@ export async function writeFolderAtomically(target: string, entries: Iterable<Fo
     await rm(temporary, { force: true, recursive: true });
     for await (const entry of entries) {
       const file = path.resolve(temporary, entry.path);
-      if (!file.startsWith(temporary + path.sep)) throw new Error(`the output ${entry.path} would leave ${target}`);
+      if (!file.startsWith(temporary + path.sep)) throw new Error(`the output ${entry.path} would leave ${folder}`);
       await mkdir(path.dirname(file), { recursive: true });
       if ("from" in entry) await copyFile(entry.from, file);
       else await writeFile(file, entry.data);

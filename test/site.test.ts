@@ -46,6 +46,14 @@ describe("writeFolderAtomically", () => {
     expect(await readdir(out)).toEqual(["site"]);
   });
 
+  it("writes a folder named by a relative path (`--out build`)", async () => {
+    const out = await tempDir();
+    const relative = path.relative(process.cwd(), path.join(out, "site"));
+    expect(path.isAbsolute(relative)).toBe(false);
+    await writeFolderAtomically(relative, [{ path: "read/a.html", data: "a" }]);
+    expect(await readFile(path.join(out, "site", "read", "a.html"), "utf8")).toBe("a");
+  });
+
   it("copies a file given by path", async () => {
     const out = await tempDir();
     const source = path.join(out, "book.epub");
