@@ -74,8 +74,13 @@ const english: InterfaceWords = {
 
 const tables: Record<string, Partial<InterfaceWords>> = { en: english };
 
-/** The words for a BCP 47 language tag (`en`, `en-GB`): its primary language's table over English. */
-export function interfaceWords(language: string): InterfaceWords {
+/** A set of words for a BCP 47 language tag (`en`, `en-GB`): its primary language's table over English (the book's, the site's). */
+export function wordsForLanguage<Words>(english: Words, tables: Record<string, Partial<Words>>, language: string): Words {
   const primary = language.toLowerCase().split("-")[0]!;
   return { ...english, ...(tables[primary] ?? {}) };
+}
+
+/** The book's words for a BCP 47 language tag. */
+export function interfaceWords(language: string): InterfaceWords {
+  return wordsForLanguage(english, tables, language);
 }

@@ -61,23 +61,17 @@ export function markWorkTitles(book: Root, options: WorkTitlesOptions): { marked
   let marked = 0;
   const candidates: string[] = [];
 
-  const walk = (parent: Element | Root, division: Division | undefined) => {
-    const children: ElementContent[] = [];
-    for (const child of parent.children as ElementContent[]) {
+  const walk = (parent: Element | Root, division: Division | undefined): void => {
+    parent.children = (parent.children as ElementContent[]).flatMap((child): ElementContent[] => {
       if (child.type === "element") {
         const own = divisionOf(child) ?? division;
-        if (own?.id === "bibliography" || skipped(child)) {
-          children.push(child);
-          continue;
-        }
-        walk(child, own);
-        children.push(child);
-      } else if (child.type === "text") {
-        if (cue && division?.part === "body") reportCandidates(child, division, cue, known, options, candidates);
-        children.push(...(pattern ? splitTitles(child, pattern, () => marked++) : [child]));
-      } else children.push(child);
-    }
-    parent.children = children as never;
+        if (own?.id !== "bibliography" && !skipped(child)) walk(child, own);
+        return [child];
+      }
+      if (child.type !== "text") return [child];
+      if (cue && division?.part === "body") reportCandidates(child, division, cue, known, options, candidates);
+      return pattern ? splitTitles(child, pattern, () => marked++) : [child];
+    }) as never;
   };
   walk(book, undefined);
   return { marked, candidates };

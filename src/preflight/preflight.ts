@@ -5,7 +5,7 @@ import { readFile } from "node:fs/promises";
 import type { Root } from "hast";
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from "pdf-lib";
 import type { Manifest } from "../manifest/manifest-schema.js";
-import { marginsIn, points, pointsPer, profileBleed, trimGeometry, type PageGeometry } from "../render/page-geometry.js";
+import { points, pointsPer, profileBleed, textBands, trimGeometry, type PageGeometry } from "../render/page-geometry.js";
 import { profiles, type PdfProfile as ProfileRecord, type ProfileName } from "../render/print-profiles.js";
 import { checkBlankPages, checkColour, checkMarks, checkOutputIntent, checkPageCount, checkSoftHyphens, type ProfileCheck } from "./profile-checks.js";
 import { coverProfileOf, isCoverFile, preflightCover } from "./cover-check.js";
@@ -140,8 +140,7 @@ function checkMetadata(doc: PDFDocument, manifest: Manifest): PreflightCheck {
 
 function checkText(laidOut: PdfTextPage[], tree: Root, profile: ProfileRecord, geometry: PageGeometry): PreflightCheck {
   const pages = laidOut.map(inColumnOrder);
-  const offset = profileBleed(profile);
-  const bands = { top: offset + marginsIn.top * pointsPer.in, bottom: offset + geometry.height - marginsIn.bottom * pointsPer.in };
+  const bands = textBands(geometry.height, profileBleed(profile));
   const expected = treeWords(tree);
   const problems = checkTextIntegrity(
     pages.map((page) => pageWords(page, bands)),
@@ -153,8 +152,7 @@ function checkText(laidOut: PdfTextPage[], tree: Root, profile: ProfileRecord, g
 
 /** Page make-up counts by page (./page-make-up.ts): warnings for the designer, never a failure. */
 function checkMakeUp(pages: PdfTextPage[], tree: Root, profile: ProfileRecord, geometry: PageGeometry): PreflightCheck {
-  const offset = profileBleed(profile);
-  const bands = { top: offset + marginsIn.top * pointsPer.in, bottom: offset + geometry.height - marginsIn.bottom * pointsPer.in };
+  const bands = textBands(geometry.height, profileBleed(profile));
   const headings = selectAll("h1, h2, h3, h4", tree).map((node) => hastToString(node));
   const compounds = new Set(hastToString(tree).replace(/\u00AD/g, "").match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? []);
   return { name: "make-up", problems: [], summary: formatMakeUp(pageMakeUp(pages, bands, headings, compounds)).join("; ") };

@@ -17,6 +17,11 @@ export function profileBleed(profile: PdfProfile): number {
 /** Page margins in inches: the inner one is wider, for the binding. Running heads and folios stand in the top and bottom ones. */
 export const marginsIn = { top: 0.75, bottom: 0.8, inner: 0.85, outer: 0.6 } as const;
 
+/** Points from the page's top edge where the text area starts and ends, on a page of `trimHeight` points carrying `bleed` on each side: running heads and folios stand outside it. */
+export function textBands(trimHeight: number, bleed: number): { top: number; bottom: number } {
+  return { top: bleed + marginsIn.top * pointsPer.in, bottom: bleed + trimHeight - marginsIn.bottom * pointsPer.in };
+}
+
 export interface PageGeometry {
   /** Trim width and height in points. */
   width: number;

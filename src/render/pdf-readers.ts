@@ -5,7 +5,7 @@
 import { PDFBool, PDFDict, PDFName, type PDFDocument, type PDFPage } from "pdf-lib";
 import { bookAuthors, fullTitle } from "../book/front-matter.js";
 import type { Manifest } from "../manifest/manifest-schema.js";
-import { marginsIn, pointsPer, trimGeometry } from "./page-geometry.js";
+import { textBands, trimGeometry } from "./page-geometry.js";
 import { structureForReaders, type FurnitureBands, type StructureFigures } from "./pdf-structure.js";
 import { setXmp } from "./pdf-xmp.js";
 
@@ -15,7 +15,7 @@ export function furnitureBands(manifest: Manifest): FurnitureBands {
   return (page: PDFPage) => {
     // Whatever bleed the page carries (none on screen, the render's or a print profile's on paper), on each side.
     const bleed = Math.max(0, (page.getMediaBox().width - geometry.width) / 2);
-    return { top: bleed + marginsIn.top * pointsPer.in, bottom: bleed + geometry.height - marginsIn.bottom * pointsPer.in };
+    return textBands(geometry.height, bleed);
   };
 }
 

@@ -1,6 +1,7 @@
 // The web edition's interface words by the manifest's `language`, as the
 // book's own (../book/words.ts): English is the fallback for a language or a
 // word a table lacks.
+import { wordsForLanguage } from "../book/words.js";
 
 export interface SiteWords {
   skipToContent: string;
@@ -64,6 +65,5 @@ const english: SiteWords = {
 const tables: Record<string, Partial<SiteWords>> = { en: english };
 
 export function siteWords(language: string): SiteWords {
-  const primary = language.toLowerCase().split("-")[0]!;
-  return { ...english, ...(tables[primary] ?? {}) };
+  return wordsForLanguage(english, tables, language);
 }
