@@ -45,6 +45,15 @@ export interface NameVocabulary {
 const particles = new Set(["del", "de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "y"]);
 /** Words before a single word that show a place: `in Leningrad`, `to Alma-Ata`. */
 const locatives = new Set(["in", "at", "near", "from", "to", "into", "outside", "across"]);
+/** Words before `to` that make it no place's (`according to Marx`). */
+const notMotion = new Set(["according", "thanks", "owing", "due", "next", "contrary", "opposed", "compared", "similar", "close", "related", "letter", "letters", "reply", "answer"]);
+/** `run` stands where a place does: after `in`, `to`, `from` (not `according to`), or `the town of`. */
+const afterLocative = (run: Run) => {
+  const before = run.before?.word.toLowerCase();
+  if (!before || run.possessive) return false;
+  if (locatives.has(before)) return !(before === "to" && notMotion.has(run.beforeBefore?.word.toLowerCase() ?? ""));
+  return before === "of" && placeNouns.has(run.beforeBefore?.word.toLowerCase() ?? "");
+};
 const placeNouns = new Set(["town", "city", "village", "province", "region", "port", "capital", "district", "river"]);
 const determiners = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "every", "each"]);
 
@@ -226,6 +235,10 @@ interface WordUses {
   after: string[];
   /** Uses after a word of place (`in Leningrad`, `the town of Nicolayev`). */
   place: number;
+  /** The words after its uses that open a sentence (`Pilnyak wants`): read as verbs for a word no dictionary knows. */
+  openingAfter: string[];
+  /** Uses in a joint possessive with another name (`Fried and Greenberg’s criticism`). */
+  joint: Set<number>;
   title: number;
   lists: Set<number>;
   order: number;
@@ -254,6 +267,8 @@ export class NameFinder {
   private readonly singles = new Map<string, WordUses>();
   /** List ids that hold a place (`in Simbirsk, Samara and …`). */
   private readonly placeLists = new Set<number>();
+  /** List ids joined by `and` whose last name is a possessive (`Fried and Greenberg’s`): the possessive is every member's. */
+  private readonly jointLists = new Set<number>();
   /** List ids that hold a person the authority file knows. */
   private readonly knownLists = new Set<number>();
   /** Persons by the key of each full form. */
@@ -364,6 +379,9 @@ export class NameFinder {
       listOf.set(run, id);
     }
     for (const [run, id] of listOf) if (!lists.get(id)!.and && lists.get(id)!.members < 3) listOf.delete(run);
+    const lastOf = new Map<number, Run>();
+    for (const [run, id] of listOf) lastOf.set(id, run);
+    for (const [id, run] of lastOf) if (run.possessive && lists.get(id)!.and) this.jointLists.add(id);
     for (const match of zones.known) {
       const run = runs.find((candidate) => candidate.tokens[0]!.start <= match.index! && candidate.tokens.at(-1)!.end >= match.index! + match[1]!.length);
       const id = run && listOf.get(run);
@@ -380,7 +398,7 @@ export class NameFinder {
       }
       if (names.length !== 1 || candidate.tokens.length !== 1) continue;
       const word = names[0]!.word;
-      const uses = this.singles.get(word) ?? { free: 0, determined: 0, possessive: 0, after: [] as string[], place: 0, title: 0, lists: new Set<number>(), order: this.order++ };
+      const uses = this.singles.get(word) ?? { free: 0, determined: 0, possessive: 0, after: [] as string[], place: 0, openingAfter: [] as string[], joint: new Set<number>(), title: 0, lists: new Set<number>(), order: this.order++ };
       this.singles.set(word, uses);
       if (candidate.title) uses.title++;
       const before = candidate.title ? undefined : run.before?.word.toLowerCase();
@@ -388,9 +406,11 @@ export class NameFinder {
       if (firm) continue;
       if (before && determiners.has(before)) uses.determined++;
       else if (candidate.run.sentenceStart && !candidate.title) {
-        // A capital opening a sentence shows nothing.
+        // A capital opening a sentence shows nothing by itself; the word after it may.
+        if (run.after) uses.openingAfter.push(run.after.word);
       } else {
-        if (!candidate.run.possessive && before && (locatives.has(before) || (before === "of" && placeNouns.has(run.beforeBefore?.word.toLowerCase() ?? "")))) {
+        if (listId !== undefined && this.jointLists.has(listId) && !candidate.run.possessive) uses.joint.add(listId);
+        if (afterLocative(run)) {
           uses.place++;
           if (listId !== undefined) this.placeLists.add(listId);
         }
@@ -409,7 +429,8 @@ export class NameFinder {
     // `the Cours de Vincennes`: after `the`, a name without a forename is a place's or a thing's.
     if (!title && run.before && determiners.has(run.before.word.toLowerCase()) && !isForename(tokens[0]!.word)) return "none";
     if (title || tokens.some((token) => isInitial(token.word) || particles.has(token.word)) || isForename(tokens[0]!.word) || isChineseGiven(last)) return "strong";
-    if (isPersonName(tokens.map((token) => token.word).join(" "))) return "strong";
+    // compromise reads `Alma Ata` as a person's name; after `to`/`in` a name without other evidence is a place's.
+    if (!afterLocative(run) && isPersonName(tokens.map((token) => token.word).join(" "))) return "strong";
     const role = run.before && this.roles.has(run.before.word.toLowerCase().replace(/\.$/, ""));
     // `trans. Les Evans`: an editor's role before a name is evidence even where its forename is a common word.
     if (role) return "role";
@@ -444,6 +465,8 @@ export class NameFinder {
     const accepts = (word: string, uses: WordUses) => {
       // `Brest-Litovsk`, `Social-Revolutionaries`: capitals joined by a hyphen name a place or a party.
       if (isDerived(word) || isPlace(word) || /^\p{Lu}\p{Ll}*-\p{Lu}/u.test(word)) return false;
+      // `Fried and Greenberg’s criticism`: a joint possessive with a person makes a person even of a common word.
+      if (!isFunctionWord(word) && !isForename(word) && [...uses.joint].some((id) => listHasPerson.has(id))) return true;
       // `the Stalin regime`: a surname compromise knows is a person's after `the` too.
       // …unless its only uses stand in lists of places (`Simbirsk, Samara and …`).
       // compromise's lexicon calls some towns persons (`Samara`): a `Person` that is no `LastName` needs two uses or a possessive.
@@ -453,9 +476,12 @@ export class NameFinder {
       if ((uses.determined > 0 && uses.determined >= uses.free) || isCommonWord(word) || isForename(word)) return false;
       if (uses.title) return true;
       // A word seen only opening sentences (`Unfortunately`, `Programme`) shows nothing by its capital.
+      // …but a word no dictionary and not compromise knows, with a verb after it twice, is a person's (`Pilnyak has`, `Pilnyak wants`, `as Baudelaire wrote`).
+      const unknown = tagOf(word) === undefined;
+      const verbs = () => uses.after.filter(isVerb).length + (unknown ? uses.openingAfter.filter(isVerb).length : 0);
+      if (unknown && !/s$/u.test(word) && uses.after.length + uses.openingAfter.length > 1 && verbs() > 1 && verbs() >= uses.place) return true;
       if (uses.free === 0) return false;
       if (uses.place > 0 && uses.place >= uses.possessive) return false;
-      const verbs = () => uses.after.filter(isVerb).length;
       if ([...uses.lists].some((id) => listHasPerson.has(id))) return true;
       if (this.endings?.test(word)) return true;
       // A verb after it twice (`Pilnyak has`, `Pilnyak wants`), never a plural's (`Jews were`).
