@@ -96,7 +96,19 @@ const isPlaceRun = cached((text) => nlp(text).has("(#Place|#Organization|#Countr
 const isPlace = (text: string) => (text.includes(" ") ? isPlaceRun(text) : placeTags.has(tagOf(text) ?? ""));
 /** compromise reads every word of the name as a person's (`Max Eastman`). */
 const isPersonName = cached((text) => nlp(text).match("#Person+").text() === text);
-const isVerb = cached((word) => nlp(word.toLowerCase()).has("#Verb") && !nlp(word.toLowerCase()).has("(#Noun|#Adjective)"));
+const verbTags = new Set(["Verb", "PastTense", "PresentTense", "Copula", "Modal", "Auxiliary"]);
+/** A verb, by compromise's lexicon where it tells (`wrote`, `has`, `the`), else by a parse of the word alone (`emphasised`, `shows`). */
+const isVerb = (word: string) => {
+  const tag = tagOf(word);
+  if (typeof tag !== "string") return parsedVerb(word);
+  // A noun's plural in the lexicon (`shows`, `documents`) is a verb after a name, as a parse of the word alone says.
+  if (verbTags.has(tag)) return true;
+  return functionTags.has(tag) ? false : parsedVerb(word);
+};
+const parsedVerb = cached((word) => {
+  const parsed = nlp(word.toLowerCase());
+  return parsed.has("#Verb") && !parsed.has("(#Noun|#Adjective)");
+});
 /** A word that is a function word in lower case for compromise (`the`, `however`, `he`, `thus`): no surname. */
 const isFunctionWord = (word: string) => functionTags.has(tagOf(word) ?? "");
 /** Words made from a name (`Leninism`, `Trotskyists`, `Hegelian`) or plurals of a people (`Bolsheviks`). */
@@ -222,6 +234,8 @@ interface Person {
 interface Draft {
   tokens: Token[];
   evidence: "strong" | "role" | "weak" | "none";
+  /** compromise's tagger may make the evidence strong (`Max Eastman`): asked only when the cheaper evidence does not decide. */
+  askTagger: boolean;
   possessive: boolean;
   listId?: number;
 }
@@ -393,7 +407,7 @@ export class NameFinder {
       // `C. Schribner's Sons`, `Harvard University Press`: a firm's name.
       if (run.after && this.firmWords.has(run.after.word)) continue;
       if (names.length >= 2 || (names.length === 1 && candidate.tokens.some((token) => isInitial(token.word)))) {
-        this.drafts.push({ tokens: candidate.tokens, evidence: this.evidence(candidate), possessive: candidate.run.possessive, listId });
+        this.drafts.push({ tokens: candidate.tokens, ...this.evidence(candidate), possessive: candidate.run.possessive, listId });
         continue;
       }
       if (names.length !== 1 || candidate.tokens.length !== 1) continue;
@@ -423,14 +437,22 @@ export class NameFinder {
     return learned;
   }
 
-  private evidence(candidate: Candidate): Draft["evidence"] {
+  private evidence(candidate: Candidate): Pick<Draft, "evidence" | "askTagger"> {
+    const evidence = this.cheapEvidence(candidate);
+    // compromise reads `Alma Ata` as a person's name; after `to`/`in` a name without other evidence is a place's.
+    return { evidence, askTagger: evidence !== "strong" && !(evidence === "none" && this.afterDeterminer(candidate)) && !afterLocative(candidate.run) };
+  }
+
+  private afterDeterminer({ title, run, tokens }: Candidate): boolean {
+    return !title && Boolean(run.before && determiners.has(run.before.word.toLowerCase())) && !isForename(tokens[0]!.word);
+  }
+
+  private cheapEvidence(candidate: Candidate): Draft["evidence"] {
     const { tokens, title, run, noteHead } = candidate;
     const last = tokens.at(-1)!.word;
     // `the Cours de Vincennes`: after `the`, a name without a forename is a place's or a thing's.
-    if (!title && run.before && determiners.has(run.before.word.toLowerCase()) && !isForename(tokens[0]!.word)) return "none";
+    if (this.afterDeterminer(candidate)) return "none";
     if (title || tokens.some((token) => isInitial(token.word) || particles.has(token.word)) || isForename(tokens[0]!.word) || isChineseGiven(last)) return "strong";
-    // compromise reads `Alma Ata` as a person's name; after `to`/`in` a name without other evidence is a place's.
-    if (!afterLocative(run) && isPersonName(tokens.map((token) => token.word).join(" "))) return "strong";
     const role = run.before && this.roles.has(run.before.word.toLowerCase().replace(/\.$/, ""));
     // `trans. Les Evans`: an editor's role before a name is evidence even where its forename is a common word.
     if (role) return "role";
@@ -445,19 +467,25 @@ export class NameFinder {
     const singlePersons = new Set<string>();
     const listHasPerson = new Set(this.knownLists);
     const accepted = new Set<Draft>();
+    // The cheap evidence first, compromise's tagger only where it could change the answer (its parses took most of the enricher's time).
     const acceptDraft = (draft: Draft) => {
       const words = draft.tokens.map((token) => token.word);
+      const text = words.join(" ");
+      const accepted = acceptOn(draft, draft.evidence) || (draft.askTagger && acceptOn(draft, "strong") && isPersonName(text));
+      return accepted && !(isPlace(text) && !isForename(words[0]!) && !isPersonName(text));
+    };
+    const acceptOn = (draft: Draft, evidence: Draft["evidence"]) => {
+      const words = draft.tokens.map((token) => token.word);
       const last = words.at(-1)!;
-      if (isPlace(words.join(" ")) && !isForename(words[0]!) && !isPersonName(words.join(" "))) return false;
       // `Roman Emperors`, `Show Trials`: a name never ends on a common word's plural.
       if (/s$/u.test(last) && isCommonWord(last) && !isCommonWord(`${last}s`) && isCommonWord(last.slice(0, -1))) return false;
       const commonLast = isCommonWord(last) && !isChineseGiven(last);
-      if (draft.evidence === "strong") return !commonLast || isForename(words[0]!) || words.some(isInitial) || !isCommonWord(words[0]!);
+      if (evidence === "strong") return !commonLast || isForename(words[0]!) || words.some(isInitial) || !isCommonWord(words[0]!);
       // A surname the text shows as a person's alone (`Zinoviev`), or shaped as one (`Molotov`).
-      if (draft.evidence === "role") return !commonLast;
+      if (evidence === "role") return !commonLast;
       const listed = (draft.listId !== undefined && listHasPerson.has(draft.listId)) || singlePersons.has(last) || Boolean(this.endings?.test(last) && !isCommonWord(last));
       // `Exiling Trotsky`, a title: weak evidence needs a first word that is a forename or no common word.
-      if (draft.evidence === "weak" || listed) return !commonLast && (isForename(words[0]!) || !isCommonWord(words[0]!)) && !words.some((word, at) => isDerived(word) && (at === 0 || isCommonWord(word)));
+      if (evidence === "weak" || listed) return !commonLast && (isForename(words[0]!) || !isCommonWord(words[0]!)) && !words.some((word, at) => isDerived(word) && (at === 0 || isCommonWord(word)));
       return false;
     };
     // compromise's tagger, for the few words the cheap checks let through: `Europe` is a place it knows only so.
