@@ -14,7 +14,7 @@
 // is reported, never merged silently.
 import { compromiseLexicon, nlp } from "../../language/lazy-packages.js";
 import { isCommonWord } from "./common-words.js";
-import { formKey, surnameOf, type CompiledAuthority } from "./authority.js";
+import { formKey, surnameOf, type CompiledAuthority, type NameMatch } from "./authority.js";
 
 export interface FoundName {
   start: number;
@@ -139,11 +139,13 @@ interface Token {
  * and the next word.
  */
 function tokensOf(text: string, words: TextWord[]): Token[] {
-  return words.flatMap(({ start, end, sentence }) => {
+  const tokens: Token[] = [];
+  for (const { start, end, sentence } of words) {
     let value = text.slice(start, end);
-    if (!isInitial(value)) value = value.replace(/\.+$/u, "");
-    return value ? [{ word: value, start, end: start + value.length, sentence }] : [];
-  });
+    if (value.endsWith(".") && !isInitial(value)) value = value.replace(/\.+$/u, "");
+    if (value) tokens.push({ word: value, start, end: start + value.length, sentence });
+  }
+  return tokens;
 }
 
 /** A run of name-like tokens and what stands around it. */
@@ -184,12 +186,15 @@ function nameRuns(text: string, words: TextWord[], opensSentence: (word: string)
   };
   tokens.forEach((raw, index) => {
     // A possessive ends the name: `John Reed’s Ten Days`, `Lukács’ theory`.
-    const ending = /['’]s$/u.test(raw.word) ? 2 : /s['’]$/u.test(raw.word) ? 1 : 0;
+    const tail = raw.word.at(-1);
+    const ending = tail !== "s" && tail !== "’" && tail !== "'" ? 0 : /['’]s$/u.test(raw.word) ? 2 : /s['’]$/u.test(raw.word) ? 1 : 0;
     const word = ending ? raw.word.slice(0, -ending) : raw.word;
+    const nameLike = isCapitalised(word) || isInitial(word) || (particles.has(word) && run.length > 0);
+    // Most words are no name and stand after none: nothing to close or start.
+    if (!nameLike && !run.length) return;
     const token = { word, start: raw.start, end: raw.start + word.length, sentence: raw.sentence };
     const last = run.at(-1);
     const gap = last ? text.slice(last.end, token.start) : "";
-    const nameLike = isCapitalised(token.word) || isInitial(token.word) || (particles.has(token.word) && run.length > 0);
     if (last && !/^[\s\u00A0]+$/.test(gap) && !(isInitial(last.word) && gap === "")) close(index);
     else if (last && last.sentence !== token.sentence) close(index);
     else if (last && isInitial(last.word) && isCapitalised(token.word) && opensSentence(token.word)) close(index);
@@ -317,12 +322,12 @@ export class NameFinder {
     blocked.push(...notPersons);
     for (const match of text.matchAll(fileNames)) blocked.push([match.index, match.index + match[0].length]);
     const free = (start: number, end: number) => !blocked.some(([s, e]) => start < e && s < end);
-    const known: RegExpMatchArray[] = [];
-    for (const match of this.authority.pattern ? text.matchAll(this.authority.pattern) : []) {
-      const start = match.index!;
-      if (!free(start, start + match[1]!.length)) continue;
+    const known: NameMatch[] = [];
+    for (const match of this.authority.match?.(text) ?? []) {
+      const start = match.index;
+      if (!free(start, start + match.name.length)) continue;
       known.push(match);
-      blocked.push([start, start + match[1]!.length]);
+      blocked.push([start, start + match.name.length]);
     }
     return { blocked, free, known };
   }
@@ -397,7 +402,7 @@ export class NameFinder {
     for (const [run, id] of listOf) lastOf.set(id, run);
     for (const [id, run] of lastOf) if (run.possessive && lists.get(id)!.and) this.jointLists.add(id);
     for (const match of zones.known) {
-      const run = runs.find((candidate) => candidate.tokens[0]!.start <= match.index! && candidate.tokens.at(-1)!.end >= match.index! + match[1]!.length);
+      const run = runs.find((candidate) => candidate.tokens[0]!.start <= match.index && candidate.tokens.at(-1)!.end >= match.index + match.name.length);
       const id = run && listOf.get(run);
       if (id !== undefined) this.knownLists.add(id);
     }
@@ -590,7 +595,7 @@ export class NameFinder {
     const found: FoundName[] = [];
     const sameParagraph = new Map<string, string>();
     for (const match of zones.known) {
-      found.push({ start: match.index!, end: match.index! + match[1]!.length, surface: match[1]!, heading: "", known: true });
+      found.push({ start: match.index, end: match.index + match.name.length, surface: match.name, heading: "", known: true });
     }
 
     for (const { candidate } of candidates) {
