@@ -40,11 +40,13 @@ export interface NameVocabulary {
   surnameEndings?: string[];
   /** Words after a name that make it a firm's (`Sons`, `Press`). */
   firmWords?: string[];
+  /** Endings of place names (`bourne`): with one use where a place stands, a word so ending is a place. */
+  placeEndings?: string[];
 }
 
 const particles = new Set(["del", "de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "y"]);
 /** Words before a single word that show a place: `in Leningrad`, `to Alma-Ata`. */
-const locatives = new Set(["in", "at", "near", "from", "to", "into", "outside", "across"]);
+const locatives = new Set(["in", "at", "near", "from", "to", "into", "outside", "across", "past", "beyond", "towards", "toward", "via"]);
 /** Words before `to` that make it no place's (`according to Marx`). */
 const notMotion = new Set(["according", "thanks", "owing", "due", "next", "contrary", "opposed", "compared", "similar", "close", "related", "letter", "letters", "reply", "answer"]);
 /** `run` stands where a place does: after `in`, `to`, `from` (not `according to`), or `the town of`. */
@@ -277,6 +279,7 @@ export class NameFinder {
   private readonly roles: Set<string>;
   private readonly endings: RegExp | undefined;
   private readonly firmWords: Set<string>;
+  private readonly placeEndings: RegExp | undefined;
 
   private learned = false;
   private settled = false;
@@ -305,6 +308,8 @@ export class NameFinder {
     this.sentenceStarts = new Set(vocabulary.sentenceStarts ?? []);
     this.roles = new Set((vocabulary.nameRoles ?? []).map((role) => role.toLowerCase().replace(/\.$/, "")));
     this.firmWords = new Set(vocabulary.firmWords ?? []);
+    const places = vocabulary.placeEndings ?? [];
+    this.placeEndings = places.length ? new RegExp(`\\p{Ll}(?:${places.join("|")})$`, "u") : undefined;
     const endings = vocabulary.surnameEndings ?? [];
     this.endings = endings.length ? new RegExp(`\\p{Ll}(?:${endings.join("|")})$`, "u") : undefined;
   }
@@ -348,11 +353,16 @@ export class NameFinder {
       const opening = run.sentenceStart && part[0] === run.tokens[0];
       // The lexicon's sentence openers stand capitalised mid-sentence only at a seam (`etc. When Hitler`).
       const beforeParticle = particles.has(part[index + 1]?.word ?? "");
-      if (this.sentenceStarts.has(word) || (opening && (isFunctionWord(word) || (!beforeParticle && isCommonWord(word) && !isForename(word))))) index++;
+      // `the “Left” Social-Revolutionaries Karelin and Kamkov`: a party's or a people's word before a name is no forename.
+      const partyWord = !isForename(word) && ((isDerived(word) && word.endsWith("s")) || /^\p{Lu}\p{Ll}*-\p{Lu}/u.test(word));
+      if (this.sentenceStarts.has(word) || partyWord || (opening && (isFunctionWord(word) || (!beforeParticle && isCommonWord(word) && !isForename(word))))) index++;
       else break;
     }
-    const tokens = part.slice(index);
+    let tokens = part.slice(index);
     if (!tokens.length) return undefined;
+    // `Leon Trotsky Memorial meeting`: a common word after a forename and a surname names a thing after the person.
+    const last = tokens.at(-1)!.word;
+    if (tokens.length >= 3 && isForename(tokens[0]!.word) && isCapitalised(last) && isCommonWord(last) && !isForename(last) && !isInitial(tokens.at(-2)!.word) && !isCommonWord(tokens.at(-2)!.word)) tokens = tokens.slice(0, -1);
     // `St. Louis Post-Dispatch`, `Fort William`: a place's name, however personal.
     if (/\b(?:St|Saint|San|Santa|Fort|Port|Mount)\.?[\s\u00A0]+$/u.test(text.slice(0, (title ?? tokens[0]!).start))) return undefined;
     const noteHead = Boolean(context.inNote && context.blockStart && text.slice(0, tokens[0]!.start).trim() === "" && /^[’']?s?,/u.test(text.slice(tokens.at(-1)!.end)));
@@ -429,12 +439,20 @@ export class NameFinder {
         if (run.after) uses.openingAfter.push(run.after.word);
       } else {
         if (listId !== undefined && this.jointLists.has(listId) && !candidate.run.possessive) uses.joint.add(listId);
+        // `the Bishop of Ely’s house`: a title's `of` names its see or its land; `at Biffin’s`, `from Thorneycroft’s`: a possessive with no noun after it, after a place's preposition, is a shop's or a works'.
+        const titleOf = before === "of" && this.titles.has(run.beforeBefore?.word ?? "");
+        const elliptical = candidate.run.possessive && (/^[’']?s?[\s\u00A0]*[,.;:!?)]/u.test(text.slice(candidate.tokens.at(-1)!.end)) || (run.after !== undefined && isFunctionWord(run.after.word)));
+        if (titleOf || (elliptical && before !== undefined && locatives.has(before))) {
+          uses.place++;
+          if (listId !== undefined) this.placeLists.add(listId);
+          continue;
+        }
         if (afterLocative(run)) {
           uses.place++;
           if (listId !== undefined) this.placeLists.add(listId);
         }
         uses.free++;
-        if (candidate.run.possessive) uses.possessive++;
+        if (candidate.run.possessive && !elliptical) uses.possessive++;
         if (run.after) uses.after.push(run.after.word);
         if (listId !== undefined) uses.lists.add(listId);
       }
@@ -510,6 +528,8 @@ export class NameFinder {
       if (uses.title) return true;
       // A word seen only opening sentences (`Unfortunately`, `Programme`) shows nothing by its capital.
       // …but a word no dictionary and not compromise knows, with a verb after it twice, is a person's (`Pilnyak has`, `Pilnyak wants`, `as Baudelaire wrote`).
+      // `past Pangbourne`: a place's ending and a place's preposition.
+      if (uses.place > 0 && this.placeEndings?.test(word)) return false;
       const unknown = tagOf(word) === undefined;
       const verbs = () => uses.after.filter(isVerb).length + (unknown ? uses.openingAfter.filter(isVerb).length : 0);
       if (unknown && !/s$/u.test(word) && uses.after.length + uses.openingAfter.length > 1 && verbs() > 1 && verbs() >= uses.place) return true;
@@ -533,6 +553,12 @@ export class NameFinder {
         singlePersons.add(word);
         for (const id of uses.lists) if (!listHasPerson.has(id)) (listHasPerson.add(id), (changed = true));
       }
+    }
+    // `Zinoviev and Kamenev Stalin knew`: two surnames side by side, each a person's alone, are two persons.
+    for (const draft of accepted) {
+      const [first, second] = draft.tokens.map((token) => token.word);
+      const alone = (word: string) => singlePersons.has(word) || isKnownSurname(word);
+      if (draft.tokens.length === 2 && !isForename(first!) && alone(first!) && alone(second!)) accepted.delete(draft);
     }
     // Persons: one per surname and compatible forenames, in order of first appearance.
     const bySurname = new Map<string, Person[]>();
