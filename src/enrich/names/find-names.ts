@@ -40,6 +40,8 @@ export interface NameVocabulary {
   surnameEndings?: string[];
   /** Words after a name that make it a firm's (`Sons`, `Press`). */
   firmWords?: string[];
+  /** Nouns of persons (`writer`, `leader`): a capitalised word right after one is a person's name. */
+  personNouns?: string[];
   /** Endings of place names (`bourne`): with one use where a place stands, a word so ending is a place. */
   placeEndings?: string[];
 }
@@ -48,7 +50,7 @@ const particles = new Set(["del", "de", "da", "di", "du", "van", "von", "der", "
 /** Words before a single word that show a place: `in Leningrad`, `to Alma-Ata`. */
 const locatives = new Set(["in", "at", "near", "from", "to", "into", "outside", "across", "past", "beyond", "towards", "toward", "via"]);
 /** Words before `to` that make it no place's (`according to Marx`). */
-const notMotion = new Set(["according", "thanks", "owing", "due", "next", "contrary", "opposed", "compared", "similar", "close", "related", "letter", "letters", "reply", "answer"]);
+const notMotion = new Set(["according", "thanks", "owing", "due", "next", "contrary", "opposed", "compared", "similar", "close", "related", "letter", "letters", "reply", "answer", "write", "writes", "wrote", "written", "writing", "say", "said", "spoke", "speak", "talked", "appealed", "appeal", "married", "belonged", "introduced", "replied"]);
 /** `run` stands where a place does: after `in`, `to`, `from` (not `according to`), or `the town of`. */
 const afterLocative = (run: Run) => {
   const before = run.before?.word.toLowerCase();
@@ -57,7 +59,8 @@ const afterLocative = (run: Run) => {
   return before === "of" && placeNouns.has(run.beforeBefore?.word.toLowerCase() ?? "");
 };
 const placeNouns = new Set(["town", "city", "village", "province", "region", "port", "capital", "district", "river"]);
-const determiners = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "every", "each"]);
+// Not `that`: before a name it is most often a conjunction (`argued that Lunacharsky …`).
+const determiners = new Set(["the", "a", "an", "this", "these", "those", "its", "their", "our", "his", "her", "every", "each"]);
 
 /** A word of the language layer, with its offsets in the text the finder reads. */
 export interface TextWord {
@@ -113,8 +116,8 @@ const parsedVerb = cached((word) => {
 });
 /** A word that is a function word in lower case for compromise (`the`, `however`, `he`, `thus`): no surname. */
 const isFunctionWord = (word: string) => functionTags.has(tagOf(word) ?? "");
-/** Words made from a name (`Leninism`, `Trotskyists`, `Hegelian`) or plurals of a people (`Bolsheviks`). */
-const isDerived = (word: string) => /(?:ism|isms|ist|ists|ite|ites|ian|ians|ic|ics|ks|ese)$/u.test(word);
+/** Words made from a name (`Leninism`, `Trotskyists`, `Hegelian`), plurals of a people (`Bolsheviks`) and a people's adjectives (`British`). */
+const isDerived = (word: string) => /(?:ism|isms|ist|ists|ite|ites|ian|ians|ic|ics|ks|ese|ish)$/u.test(word);
 
 /**
  * An image or document file's name as it stands in a text: a word glued by `_`/`-` to its extension, or a wiki `File:` name with spaces.
@@ -280,6 +283,7 @@ export class NameFinder {
   private readonly endings: RegExp | undefined;
   private readonly firmWords: Set<string>;
   private readonly placeEndings: RegExp | undefined;
+  private readonly personNouns: Set<string>;
 
   private learned = false;
   private settled = false;
@@ -308,6 +312,7 @@ export class NameFinder {
     this.sentenceStarts = new Set(vocabulary.sentenceStarts ?? []);
     this.roles = new Set((vocabulary.nameRoles ?? []).map((role) => role.toLowerCase().replace(/\.$/, "")));
     this.firmWords = new Set(vocabulary.firmWords ?? []);
+    this.personNouns = new Set(vocabulary.personNouns ?? []);
     const places = vocabulary.placeEndings ?? [];
     this.placeEndings = places.length ? new RegExp(`\\p{Ll}(?:${places.join("|")})$`, "u") : undefined;
     const endings = vocabulary.surnameEndings ?? [];
@@ -429,7 +434,10 @@ export class NameFinder {
       const word = names[0]!.word;
       const uses = this.singles.get(word) ?? { free: 0, determined: 0, possessive: 0, after: [] as string[], place: 0, openingAfter: [] as string[], joint: new Set<number>(), title: 0, lists: new Set<number>(), order: this.order++ };
       this.singles.set(word, uses);
-      if (candidate.title) uses.title++;
+      // `the writer Labriola`, `one leader, Breitscheid, issued`: a noun of a person before the name.
+      // Not where a known name was cut off the run (`her friend, Evgeni Preobrazhensky`: `Evgeni` is no surname).
+      const afterPersonNoun = run.before && this.personNouns.has(run.before.word.toLowerCase()) && !candidate.run.sentenceStart && candidate.tokens[0] === run.tokens[0] && candidate.tokens.at(-1) === run.tokens.at(-1);
+      if (candidate.title || afterPersonNoun) uses.title++;
       const before = candidate.title ? undefined : run.before?.word.toLowerCase();
       const firm = run.after && this.firmWords.has(run.after.word);
       if (firm) continue;
