@@ -516,7 +516,9 @@ export class NameFinder {
       if (evidence === "role") return !commonLast;
       const listed = (draft.listId !== undefined && listHasPerson.has(draft.listId)) || singlePersons.has(last) || Boolean(this.endings?.test(last) && !isCommonWord(last));
       // `Exiling Trotsky`, a title: weak evidence needs a first word that is a forename or no common word.
-      if (evidence === "weak" || listed) return !commonLast && (isForename(words[0]!) || !isCommonWord(words[0]!)) && !words.some((word, at) => isDerived(word) && (at === 0 || isCommonWord(word)));
+      // …but in a list of persons, a surname's shape after it is enough (`Mikhail Frunze, Maxim Litvinov, Vladimir Antonov`).
+      const inPersonList = draft.listId !== undefined && listHasPerson.has(draft.listId) && Boolean(this.endings?.test(last)) && !isFunctionWord(words[0]!);
+      if (evidence === "weak" || listed) return !commonLast && (isForename(words[0]!) || !isCommonWord(words[0]!) || inPersonList) && !words.some((word, at) => isDerived(word) && (at === 0 || isCommonWord(word)));
       return false;
     };
     // compromise's tagger, for the few words the cheap checks let through: `Europe` is a place it knows only so.
