@@ -436,7 +436,10 @@ export class NameFinder {
       this.singles.set(word, uses);
       // `the writer Labriola`, `one leader, Breitscheid, issued`: a noun of a person before the name.
       // Not where a known name was cut off the run (`her friend, Evgeni Preobrazhensky`: `Evgeni` is no surname).
-      const afterPersonNoun = run.before && this.personNouns.has(run.before.word.toLowerCase()) && !candidate.run.sentenceStart && candidate.tokens[0] === run.tokens[0] && candidate.tokens.at(-1) === run.tokens.at(-1);
+      // `a gardener called Shvigovsky`, but not `a street called Aldgate`.
+      const wordBefore = run.before?.word.toLowerCase();
+      const nounBefore = /^(?:called|named)$/u.test(wordBefore ?? "") ? run.beforeBefore?.word.toLowerCase() : wordBefore;
+      const afterPersonNoun = nounBefore !== undefined && this.personNouns.has(nounBefore) && !candidate.run.sentenceStart && candidate.tokens[0] === run.tokens[0] && candidate.tokens.at(-1) === run.tokens.at(-1);
       if (candidate.title || afterPersonNoun) uses.title++;
       const before = candidate.title ? undefined : run.before?.word.toLowerCase();
       const firm = run.after && this.firmWords.has(run.after.word);
