@@ -85,8 +85,20 @@ function doubtful(parsed: ParsedCitation): boolean {
   return !parsed.author && parsed.kind !== "ibid" && Boolean(parsed.title) && (/,\s/.test(parsed.title!) || /^\p{Ll}/u.test(parsed.title!));
 }
 
+/** `Idem, The Revolution Betrayed, p. 51`: the same author as the citation before, and a title (a page alone after it is an ibid.). */
+const idemWithTitle = /^(?<lead>(?:(?:See|Cf\.)[ \u00A0]+)?[Ii]dem\.?,[ \u00A0]+)(?!(?:pp?\.|pages?|vol\.|volume)[ \u00A0]|\d)(?=\S)/u;
+
 /** One note read as a citation in any of the note conventions known: the seed reviews' forms, then Chicago's; words after the citation (`Italics added.`) are the note's. */
 export function parseNote(note: string, seedParser: (text: string) => ParsedCitation | undefined): ParsedCitation | undefined {
+  const idem = idemWithTitle.exec(note);
+  if (idem) {
+    const lead = idem.groups!.lead!;
+    const rest = parseNote(note.slice(lead.length), seedParser);
+    // The rest is a title and a page, with no author of its own: the author is the one cited before.
+    if (!rest?.title || rest.author || rest.kind === "ibid" || rest.kind === "op-cit") return undefined;
+    const prefix = /^(?:See|Cf\.)/u.exec(lead)?.[0];
+    return { ...rest, idem: true, ...(prefix ? { prefix } : {}), span: { start: rest.span.start + lead.length, end: rest.span.end + lead.length } };
+  }
   const seed = seedParser(note);
   if (seed && !doubtful(seed)) return seed;
   const chicagoReading = parseChicagoNote(note);

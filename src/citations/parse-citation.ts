@@ -15,6 +15,8 @@ export interface ParsedCitation {
   kind: "full" | "ibid" | "op-cit" | "short";
   /** Words before the citation that belong to the note: `See`, `Quoted in`. */
   prefix?: string;
+  /** `Idem, Title, p. 4`: the author is the previous citation's, the work the title given. */
+  idem?: boolean;
   author?: PersonName;
   title?: string;
   /** For a chapter or essay: the book it stands in, and that book's editor. */
