@@ -54,12 +54,42 @@ export function restyleCitations(tree: Root | Element, records: CitationRecord[]
     const original = toString(link);
     // Already in the style's form (`Carr 1954`): nothing to change.
     if (toString({ type: "root", children: content }) === original) continue;
-    link.children = content;
+    link.children = keepAnchors(link, content);
     link.properties.title = `As the text gives it: ${original}`;
     link.properties.className = [...((link.properties.className as string[] | undefined) ?? []), "restyled"];
     outcome.restyled++;
   }
   return outcome;
+}
+
+/**
+ * The new words, with the marks the old ones carried that others link to (a
+ * name's index mark, `…-name-3`): around the same name where the style keeps
+ * it, else empty at the start, so no link loses its target.
+ */
+function keepAnchors(link: Element, content: ElementContent[]): ElementContent[] {
+  const marks: Element[] = [];
+  visit(link, "element", (node: Element) => {
+    if (node !== link && node.properties.id) marks.push(node);
+  });
+  const result = [...content];
+  for (const mark of marks) {
+    const words = toString(mark);
+    const at = words ? result.findIndex((node) => node.type === "text" && node.value.includes(words)) : -1;
+    const clone = (children: ElementContent[]): Element => ({ ...structuredClone({ ...mark, children: [] }), children });
+    if (at < 0) {
+      result.unshift(clone([]));
+      continue;
+    }
+    const text = result[at] as { value: string };
+    const start = text.value.indexOf(words);
+    const pieces: ElementContent[] = [];
+    if (start) pieces.push({ type: "text", value: text.value.slice(0, start) });
+    pieces.push(clone([{ type: "text", value: words }]));
+    if (start + words.length < text.value.length) pieces.push({ type: "text", value: text.value.slice(start + words.length) });
+    result.splice(at, 1, ...pieces);
+  }
+  return result;
 }
 
 /**
