@@ -13,36 +13,60 @@ const space = "[ \\u00A0]";
 const name = `\\p{Lu}[\\p{L}.’'-]*(?:${space}+(?:van|von|de|del|der|la|le|\\p{Lu}[\\p{L}.’'-]*)){0,3}`;
 // Several authors only with their `and`: `A, B, and C`; otherwise `Name, Title` would read the title as a second author.
 const authors = `(?<authors>${name}(?:(?:,${space}+${name})*,?${space}+and${space}+${name})?)`;
+/** Translators or editors: names, which may hold initials (`Anne G. Mitchell`), so never ending at one. */
+const people = `[^,(]+?(?<![ \\u00A0.]\\p{Lu})`;
+/** A collection's title, with the years it covers (`Writings of Leon Trotsky, 1933–34`). */
+const container = `[^,(]+?(?:,${space}+\\d{4}(?:[–-]\\d{2,4})?)?`;
 const quoted = `[“"](?<chapter>[^”"]+?)[,.?!]?[”"][,.]?`;
-const chicago = new RegExp(
+export const chicago = new RegExp(
   [
     `^(?<prefix>(?:[^,]{0,60},${space}+)?(?:[Ss]ee|Quoted${space}+in|Cf\\.)${space}+)?`,
     `${authors},${space}+`,
     "(?:",
-    `${quoted}(?:${space}+(?:trans\\.|translated${space}+by)${space}+[^,(]+?,)?${space}+(?:in${space}+(?:\\p{Lu}[\\p{L}’'-]+,${space}+(?!ed\\.|edited|trans\\.|vol\\.))?(?<container>[^,(]+?)|(?<journal>[^,(]+?)(?:${space}+(?<jvolume>\\d+)(?:,${space}+no\\.${space}+\\d+)?)?)`,
-    `|(?<title>[\\p{Lu}\\d‘'][^(“"]*?)`,
+    `${quoted}(?:${space}+(?:trans\\.|translated${space}+by)${space}+${people},)?${space}+(?:in${space}+(?:\\p{Lu}[\\p{L}’'-]+,${space}+(?!ed\\.|edited|trans\\.|vol\\.))?(?<container>${container})|(?<journal>[^,(]+?)(?:${space}+(?<jvolume>\\d+)(?:,${space}+no\\.${space}+\\d+)?)?)`,
+    // A work with no quotation marks in a collection: `Results and Prospects, in Trotsky, The Permanent Revolution …`.
+    `|(?<title>[\\p{Lu}\\d‘'][^(“"]*?)(?:,${space}+in${space}+(?:\\p{Lu}[\\p{L}’'-]+,${space}+)?(?<inContainer>${container}))?`,
     ")",
+    // A collection's editors named without `ed.`: `Howard W. Jennings et al.`
+    `(?:,${space}+[^,()]+?${space}+et${space}+al\\.)?`,
     `(?:,${space}+(?:rev\\.${space}+ed\\.|\\d+(?:st|nd|rd|th)${space}+ed\\.))?`,
-    `(?:,${space}+(?:ed\\.|edited${space}+by|trans\\.|translated${space}+by)${space}+[^,(]+?)*`,
-    `(?:${space}*\\((?<imprint>[^()]*(?:\\([^()]*\\))?[^()]*)\\)|${space}+(?<bareYear>\\d{4}))?`,
+    `(?:,${space}+(?:ed\\.|edited${space}+by|trans\\.|translated${space}+by)${space}+${people})*`,
+    // A volume before the imprint, with the years it covers: `vol. 2, 1927–1930,`.
+    `(?:,${space}+(?:vol\\.|volume)${space}+(?<volumeFirst>[\\dIVXLC]+)(?:,${space}+\\d{4}[–-]\\d{2,4})?)?`,
+    `(?:,?${space}*\\((?<imprint>[^()]*(?:\\([^()]*\\))?[^()]*)\\)|${space}+(?<bareYear>\\d{4}))?`,
     `(?:,${space}+(?:vol\\.|volume)${space}+(?<volume>[\\dIVXLC]+))?`,
     `(?:[,:]${space}*(?:pp?\\.${space}*)?(?<pages>\\d+(?:[–-]\\d+)?(?:,${space}*\\d+(?:[–-]\\d+)?)*)|,${space}+(?<chapterRef>Ch\\.${space}+[\\dIVXLC]+))?`,
-    `(?:\\.(?:${space}+.*)?)?$`,
+    // Words after the citation: a sentence of the note's own, or where it is found online.
+    `(?:\\.(?:${space}+.*)?|,${space}+(?:available|accessed|retrieved|online)\\b.*)?$`,
   ].join(""),
   "su",
 );
 
-/** `(Chicago: Haymarket Books, 2005 (1924))`: place, publisher, year. */
+/** `(Chicago: Haymarket Books, 2005 (1924))`: place, publisher, year; a journal's `(January 2011)` is its issue's date, no publisher; `(Cambridge: Harvard University Press)` has no year. */
 function readImprint(imprint: string, into: ParsedCitation): void {
-  const match = /^(?:(?<place>[^:]+):\s*)?(?<publisher>[^,]*?),?\s*(?<year>\d{4})/u.exec(imprint.trim());
+  const match = /^(?:(?<place>[^:]+):\s*)?(?<publisher>[^,]*?),?\s*(?<year>\d{4})?(?:\s*\(\d{4}\))?$/u.exec(imprint.trim());
   if (!match?.groups) {
     const year = /\d{4}/.exec(imprint);
     if (year) into.year = year[0];
     return;
   }
+  const publisher = match.groups.publisher?.trim();
   if (match.groups.place) into.place = match.groups.place.trim();
-  if (match.groups.publisher?.trim()) into.publisher = match.groups.publisher.trim();
-  into.year = match.groups.year;
+  if (publisher && !/^(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Spring|Summer|Autumn|Fall|Winter)(?:\s+\d{1,2})?|n\.\s?d\.)$/u.test(publisher)) into.publisher = publisher;
+  if (match.groups.year) into.year = match.groups.year;
+}
+
+/** `Leon Trotsky to Victor Serge, June 9, 1936, in The Serge-Trotsky Papers, …`: a letter in a collection. */
+const letter = new RegExp(`^(?<head>(?<from>${name})${space}+to${space}+(?<to>${name}),${space}+(?<date>[^,]{3,20},${space}+\\d{4})),${space}+(?<rest>in${space}+.+)$`, "su");
+
+/** The letter as a chapter of its collection, titled as Chicago's bibliography does (`Letter to Victor Serge, June 9, 1936`). */
+function parseLetter(text: string): ParsedCitation | undefined {
+  const match = letter.exec(text);
+  if (!match?.groups) return undefined;
+  const g = match.groups;
+  const parsed = parseChicagoNote(`${g.from}, “Letter to ${g.to}, ${g.date},” ${g.rest}`);
+  if (!parsed?.containerTitle) return undefined;
+  return { ...parsed, span: { start: 0, end: g.head!.length } };
 }
 
 /** Read a Chicago full or short note, or undefined when it is not one. */
@@ -50,7 +74,7 @@ export function parseChicagoNote(note: string): ParsedCitation | undefined {
   const text = note.trim();
   if (text.length > 600) return undefined;
   const match = chicago.exec(text);
-  if (!match?.groups) return undefined;
+  if (!match?.groups) return parseLetter(text);
   const g = match.groups;
   const first = g.authors!.split(/,\s+|,?\s+and\s+/)[0]!;
   const result: ParsedCitation = { kind: "short", author: personName(first), span: { start: 0, end: 0 } };
@@ -58,7 +82,8 @@ export function parseChicagoNote(note: string): ParsedCitation | undefined {
   const workTitle = (g.chapter ?? g.title)?.trim();
   if (!workTitle || /^(?:ibid|op\.|in$)/i.test(workTitle)) return undefined;
   result.title = workTitle;
-  if (g.container && !/^ibid/i.test(g.container)) result.containerTitle = g.container.trim();
+  const inCollection = g.container ?? g.inContainer;
+  if (inCollection && !/^ibid/i.test(inCollection)) result.containerTitle = inCollection.trim();
   else if (g.journal) {
     result.containerTitle = g.journal.trim();
     result.containerKind = "journal";
@@ -69,7 +94,7 @@ export function parseChicagoNote(note: string): ParsedCitation | undefined {
   if (g.bareYear) result.year = g.bareYear;
   // `Partisan Review 1938`: a year where a journal's volume would stand.
   if (g.jvolume && !g.imprint && /^(?:1[5-9]|20)\d\d$/.test(g.jvolume)) result.year = g.jvolume;
-  else if (g.volume ?? g.jvolume) result.volume = g.volume ?? g.jvolume;
+  else if (g.volume ?? g.volumeFirst ?? g.jvolume) result.volume = (g.volume ?? g.volumeFirst ?? g.jvolume)!;
   if (g.pages) result.locator = g.pages.replace(/-/g, "–");
   else if (g.chapterRef) result.locator = g.chapterRef;
   if (result.year || result.containerTitle) result.kind = "full";
