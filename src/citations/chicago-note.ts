@@ -105,6 +105,52 @@ export function parseChicagoNote(note: string): ParsedCitation | undefined {
   return result;
 }
 
+const fullName = `\\p{Lu}(?:[\\p{Ll}’'-]+|\\.(?:\\p{Lu}\\.)*)(?:${space}+(?:van|von|de|\\p{Lu}(?:[\\p{Ll}’'-]+|\\.))){1,3}`;
+/** Where a citation may start inside a discussion: after `see`, `in`, `by` (`… see Thomas Twiss, Trotsky and …`). */
+const leadIn = new RegExp(`(?:^|${space})(?:[Ss]ee|in|by|from)${space}+(?=\\p{Lu})`, "gu");
+/** An author named in the prose before the title: `Alexander Rabinowitch’s excellent …`, `C.L.R. James in his …`. */
+const namedInProse = new RegExp(`(?<author>${fullName})(?:’s|'s|${space}+in${space}+(?:his|her|their))${space}+`, "gu");
+/** A book by its editors alone: `Leon Trotsky on China, ed. Les Evans and Russell Block (New York: Pathfinder Press, 1976)`. */
+const editedBook = new RegExp(`^(?<title>\\p{Lu}[^,()]+?),${space}+(?:ed\\.|edited${space}+by)${space}+(?<editors>[^()]+?)${space}*\\((?<imprint>[^()]*\\d{4}[^()]*)\\)(?:,${space}*(?:pp?\\.${space}*)?(?<pages>\\d+(?:[–-]\\d+)?))?(?:\\.(?:${space}+.*)?)?$`, "su");
+
+/** A full citation (with its imprint) standing inside a note that discusses something, read from where it starts; the words before it are its prefix. */
+function embeddedCitation(note: string): ParsedCitation | undefined {
+  const placed = (parsed: ParsedCitation, from: number): ParsedCitation | undefined => {
+    const at = parsed.title ? note.indexOf(parsed.title, from) : -1;
+    if (at < 0 || !parsed.year) return undefined;
+    const prefix = note.slice(0, from).trim();
+    return { ...parsed, ...(prefix ? { prefix } : {}), span: { start: at, end: at + parsed.title!.length } };
+  };
+  for (const match of note.matchAll(leadIn)) {
+    const from = match.index + match[0].length;
+    const rest = note.slice(from);
+    const direct = parseChicagoNote(rest);
+    if (direct?.kind === "full") return placed(direct, from);
+    const edited = editedBook.exec(rest);
+    if (edited?.groups) {
+      const parsed: ParsedCitation = { kind: "full", title: edited.groups.title!.trim(), span: { start: 0, end: 0 }, editors: edited.groups.editors!.split(/,?\s+and\s+|,\s+/u).map((editor) => personName(editor)) };
+      readImprint(edited.groups.imprint!, parsed);
+      if (edited.groups.pages) parsed.locator = edited.groups.pages;
+      const found = placed(parsed, from);
+      if (found) return found;
+    }
+  }
+  for (const match of note.matchAll(namedInProse)) {
+    const author = match.groups!.author!;
+    const after = match.index + match[0].length;
+    // The title starts after a comma (`… novel about …, Midnight in the Century, trans. …`) or at a capital after the author's name.
+    // After a comma first (the title after a description of it), then at any capital after the name.
+    const starts = (pattern: RegExp) => [...note.slice(after).matchAll(pattern)].map((one) => after + one.index + one[0].length);
+    for (const start of [...starts(/,\s+(?=[\p{Lu}“"])/gu), ...starts(/(?:^|\s)(?=[\p{Lu}“"])/gu)]) {
+      const parsed = parseChicagoNote(`${author}, ${note.slice(start)}`);
+      // A title, not a run of the note's prose (six lower-case words in a row: `… and other dissidents deported for their …`).
+      if (parsed?.kind !== "full" || !parsed.title || /[.!?]\s+\p{Lu}/u.test(parsed.title) || /(?:\p{Ll}+[\s,]+){6}/u.test(parsed.title)) continue;
+      return placed(parsed, start) && { ...placed(parsed, start)!, prefix: note.slice(0, match.index).trim() || undefined } as ParsedCitation;
+    }
+  }
+  return undefined;
+}
+
 /** Whether a reading by the seed reviews' parser is doubtful: no author, and a "title" that is a lead-in or a name and a title (`For a detailed analysis, see …`, `Samuel Beckett, Three Novels`). */
 function doubtful(parsed: ParsedCitation): boolean {
   return !parsed.author && parsed.kind !== "ibid" && Boolean(parsed.title) && (/,\s/.test(parsed.title!) || /^\p{Ll}/u.test(parsed.title!));
@@ -131,5 +177,6 @@ export function parseNote(note: string, seedParser: (text: string) => ParsedCita
   // The first sentence alone: `Ibid., 77–78. Italics added.`
   const first = /^(.+?\.)\s+\p{Lu}/su.exec(note)?.[1];
   const shorter = first && first !== note ? seedParser(first) : undefined;
-  return shorter && !doubtful(shorter) ? shorter : undefined;
+  if (shorter && !doubtful(shorter)) return shorter;
+  return embeddedCitation(note);
 }

@@ -22,6 +22,8 @@ export interface ParsedCitation {
   /** For a chapter or essay: the book it stands in, and that book's editor. */
   containerTitle?: string;
   containerAuthor?: string;
+  /** A book known by its editors alone (`Leon Trotsky on China, ed. Les Evans and Russell Block`). */
+  editors?: PersonName[];
   /** The container is a journal (an article's), not a book (a chapter's). */
   containerKind?: "journal";
   publisher?: string;

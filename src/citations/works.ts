@@ -97,9 +97,10 @@ function issued(year: string | undefined): CslItem["issued"] {
 
 /** The CSL item for a citation that names its work (a full citation or the first short one). */
 export function itemOf(citation: ParsedCitation): CslItem {
-  const item: CslItem = { id: workIdOf(citation.author, citation.title), type: citation.containerTitle ? (citation.containerKind === "journal" ? "article-journal" : "chapter") : "book" };
+  const item: CslItem = { id: workIdOf(citation.author ?? citation.editors?.[0], citation.title), type: citation.containerTitle ? (citation.containerKind === "journal" ? "article-journal" : "chapter") : "book" };
   if (citation.containerKind === "journal" && citation.volume) item.volume = citation.volume;
   if (citation.author) item.author = [citation.author];
+  if (citation.editors?.length && !citation.author) item.editor = citation.editors;
   if (citation.title) item.title = citation.title;
   if (citation.containerTitle) item["container-title"] = citation.containerTitle;
   // `Tony Cliff et al.` stays as written: citeproc would make it "Tony Cliff and et al.".

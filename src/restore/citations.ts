@@ -43,6 +43,8 @@ declare module "vfile" {
     editorialBrackets: number;
     /** Entries of the text's own reference list read into CSL items. */
     referenceList: number;
+    /** Notes not read as citations, by label: discussions (no mark of a citation), and notes with a citation's marks no form known reads. */
+    notesNotCiting: { discursive: string[]; unread: string[] };
   }
 }
 
@@ -122,6 +124,9 @@ function resolve(parsed: ParsedCitation, known: CslItem[], last: CslItem | undef
   }
 }
 
+/** What a citation has and a discussion has not: a page, an imprint's year in brackets, ibid. or op. cit. */
+const citationMarks = /\b(?:pp?\.|pages?)[ \u00A0]*\d|\([^()]*\b1[5-9]\d\d\)|\b(?:ibid|op\.[ \u00A0]?cit|loc\.[ \u00A0]?cit)\b|,[ \u00A0]\d+(?:[–-]\d+)?\.$/iu;
+
 /** Phrasing that is words of the note (its emphasis included), read together as the citation. */
 const proseNodes = new Set(["text", "emphasis", "strong", "superscript", "subscript", "inlineCode"]);
 
@@ -150,7 +155,13 @@ function citeNote(definition: FootnoteDefinition, context: Context): { record?: 
   const lead = (paragraph as Paragraph).children;
   const until = lead.findIndex((node) => !proseNodes.has(node.type));
   const parsed = parseNote(toString(until === -1 ? lead : lead.slice(0, until)), parseCitation);
-  if (!parsed) return {};
+  if (!parsed) {
+    const label = definition.data?.noteLabel ?? definition.label ?? "";
+    const kind = citationMarks.test(toString(definition)) ? "unread" : "discursive";
+    (context.file.data.notesNotCiting ??= { discursive: [], unread: [] })[kind].push(label);
+    if (kind === "unread") context.file.info(`note ${label} has the marks of a citation (a page, an imprint, ibid.) but reads as none of the forms known; not linked`, { place: definition.position, ruleId: "citations-note-unread", source });
+    return {};
+  }
   const label = definition.data?.noteLabel ?? definition.label ?? "";
   const place = definition.position;
   const record: CitationRecord = { note: label, line: place?.start.line, column: place?.start.column, kind: parsed.kind, form: "note" };
