@@ -15,6 +15,8 @@ import { visit } from "unist-util-visit";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { parseReference } from "../src/citations/reference-list.js";
+import { parseNote } from "../src/citations/chicago-note.js";
+import { parseCitation } from "../src/citations/parse-citation.js";
 import { buildEdition } from "../src/pipeline.js";
 import { renderEpub } from "../src/render/epub.js";
 import { checkEpub } from "../src/render/epub-check.js";
@@ -136,5 +138,43 @@ describe("idem", () => {
     const alone = runPlugins([[restoreCitations, {}]], "First [Idem, The Revolution Betrayed, p. 51].");
     expect(alone.file.data.citations![0]!.work).toBeUndefined();
     expect(alone.file.messages.find((message) => message.ruleId === "citations-unresolved")?.reason).toMatch(/Idem with no citation of an author before it/);
+  });
+});
+
+describe("note shapes of the development corpus (Schneider, Dawsey) that were not read", () => {
+  const read = (note: string) => parseNote(note, parseCitation);
+
+  it("reads translators with initials, a letter in a collection, a volume before the imprint, a work in a collection", () => {
+    expect(read("Theodor Adorno, Philosophy of Modern Music, trans. Anne G. Mitchell and Wesley V. Blomster (New York: Continuum, 2004 (1958)), 41–42.")).toMatchObject({ author: { family: "Adorno" }, title: "Philosophy of Modern Music", year: "2004", locator: "41–42" });
+    expect(read("Walter Benjamin, “The Image of Proust,” in Selected Writings, Howard W. Jennings et al., vol. 2, 1927–1930, (Cambridge: Harvard University Press), 237.")).toMatchObject({ title: "The Image of Proust", containerTitle: "Selected Writings", volume: "2", publisher: "Harvard University Press", locator: "237" });
+    expect(read("Leon Trotsky to Victor Serge, June 9, 1936, in The Serge-Trotsky Papers, ed. David Cotterill, trans. Maria Enzenberger (London: Pluto Press, 1994), 70.")).toMatchObject({ author: { family: "Trotsky" }, title: "Letter to Victor Serge, June 9, 1936", containerTitle: "The Serge-Trotsky Papers", locator: "70", span: { start: 0 } });
+    expect(read("Leon Trotsky, “The Class Nature of the Soviet State,” in Writings of Leon Trotsky, 1933–34, ed. George Breitman and Bev Scott (New York: Pathfinder Press, 1972).")).toMatchObject({ containerTitle: "Writings of Leon Trotsky, 1933–34", year: "1972" });
+    expect(read("Leon Trotsky, Results and Prospects, in Trotsky, The Permanent Revolution & Results and Prospects, rev. ed., trans. John G. Wright and Brian Pearce (Seattle: Red Letter Press, 2010), Ch. 3.")).toMatchObject({ title: "Results and Prospects", containerTitle: "The Permanent Revolution & Results and Prospects", locator: "Ch. 3" });
+    // A journal issue's date is no publisher.
+    expect(read("J.M. Bernstein, Lydia Goehr, Gregg Horowitz, and Chris Cutrone, “The Relevance of Critical Theory to Art Today,” Platypus Review 31 (January 2011), available online at 2011/01/01/x/")).toMatchObject({ containerTitle: "Platypus Review", year: "2011" });
+    expect(read("J.M. Bernstein, “The Relevance of Critical Theory to Art Today,” Platypus Review 31 (January 2011).")).not.toHaveProperty("publisher");
+  });
+
+  it("finds the citation a discussion gives, with its author however the prose names it", () => {
+    const cases: [string, string | undefined, string][] = [
+      ["For Trotsky’s extensive writings on the Chinese Left, see Leon Trotsky on China, ed. Les Evans and Russell Block (New York: Pathfinder Press, 1976).", undefined, "Leon Trotsky on China"],
+      ["See the fascinating detail about this period of the Trotsky’s life in Oddvar Høidal, Trotsky in Norway: Exile, 1935–1937 (DeKalb: Northern Illinois University Press, 2013).", "Høidal", "Trotsky in Norway: Exile, 1935–1937"],
+      ["For more on this, see Alexander Rabinowitch’s excellent The Bolsheviks in Power: The First Year of Soviet Rule in Petrograd (Bloomington: Indiana University Press, 2008).", "Rabinowitch", "The Bolsheviks in Power: The First Year of Soviet Rule in Petrograd"],
+      ["This aspect of Trotsky’s thinking was taken up quite fruitfully by C.L.R. James in his World Revolution, 1917–1936: The Rise and Fall of the Communist International, ed. Christian Høgsbjerg (Durham: Duke University Press, 2017). The book originally appeared in 1937.", "James", "World Revolution, 1917–1936: The Rise and Fall of the Communist International"],
+      ["The phrase is from Victor Serge’s superb 1939 novel about Left Oppositionists and other dissidents deported for their opposition to Stalin, Midnight in the Century, trans. Richard Greeman (New York: New York Review Books, 2015).", "Serge", "Midnight in the Century"],
+    ];
+    for (const [note, family, title] of cases) {
+      const parsed = read(note)!;
+      expect(parsed, note).toMatchObject({ title });
+      expect(parsed.author?.family).toBe(family);
+      // The link stands on the title's own words in the note.
+      expect(note.slice(parsed.span.start, parsed.span.end)).toBe(title);
+    }
+    expect(read("For Trotsky’s extensive writings on the Chinese Left, see Leon Trotsky on China, ed. Les Evans and Russell Block (New York: Pathfinder Press, 1976).")!.editors!.map((name) => name.family)).toEqual(["Evans", "Block"]);
+  });
+
+  it("reads no discussion without a citation in it", () => {
+    expect(read("Narodniks – petty bourgeois trend in Russian revolutionary movement, who believed the peasantry were the main revolutionary force, not the working class.")).toBeUndefined();
+    expect(read("That Trotsky was later very embarrassed by his behaviour at the Twelfth Congress is clear from the fact that no reference at all to the congress can be found in his autobiography.")).toBeUndefined();
   });
 });

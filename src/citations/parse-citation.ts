@@ -80,7 +80,8 @@ function readImprint(imprint: string, into: ParsedCitation): void {
       into.edition = edition[1];
       continue;
     }
-    if (!name) continue;
+    // A month or season before the year is an issue's date (`January 2011`), no publisher.
+    if (!name || /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Spring|Summer|Autumn|Fall|Winter)$/u.test(name)) continue;
     // A place name (London, New York) is the place; anything else the publisher.
     if (nlp(name).places().found && !into.place) into.place = name;
     else into.publisher = name;
