@@ -4,6 +4,7 @@
 // test/fixtures/readings/citations.yaml.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { selectAll } from "hast-util-select";
 import { parse } from "yaml";
 import { buildEdition } from "../src/pipeline.js";
 import { citationFigures } from "./quality.js";
@@ -59,5 +60,13 @@ describe("note citations in the development corpus", async () => {
       expect(figures[id]!.noteCitations, id).toBe(figures[id]!.notes);
       expect(figures[id]!.unresolved, id).toEqual([]);
     }
+  });
+
+  it("links every citation to an entry of the works cited (an author's letter NFKD leaves whole, `Høidal`, makes no broken id)", () => {
+    const entries = new Set(selectAll("li.work", edition.book).map((node) => String(node.properties.id)));
+    const links = selectAll("a.work-ref", edition.book).map((node) => String(node.properties.href).slice(1));
+    expect(links.length).toBeGreaterThan(30);
+    expect(links.filter((target) => !entries.has(target))).toEqual([]);
+    expect(entries.has("work-hoidal-trotsky-in-norway-exile-1935-1937")).toBe(true);
   });
 });
