@@ -115,6 +115,8 @@ const editedBook = new RegExp(`^(?<title>\\p{Lu}[^,()]+?),${space}+(?:ed\\.|edit
 
 /** A full citation (with its imprint) standing inside a note that discusses something, read from where it starts; the words before it are its prefix. */
 function embeddedCitation(note: string): ParsedCitation | undefined {
+  // A note, not a page of them: the patterns below are tried from many starting points.
+  if (note.length > 600) return undefined;
   const placed = (parsed: ParsedCitation, from: number): ParsedCitation | undefined => {
     const at = parsed.title ? note.indexOf(parsed.title, from) : -1;
     if (at < 0 || !parsed.year) return undefined;
