@@ -18,7 +18,7 @@ export interface ClauseJudgement {
 }
 
 /** Verbs (infinitives) whose clause is a fact about writing, not an event: writing, citation, what a work covers. */
-const writingVerbs = new Set(["write", "rewrite", "reprint", "translate", "cite", "quote", "note", "footnote", "edit", "review", "cover"]);
+const writingVerbs = new Set(["sum up", "write", "rewrite", "reprint", "translate", "cite", "quote", "note", "footnote", "edit", "review", "cover"]);
 /** Verbs that introduce a quotation when the sentence ends on a colon (a proclamation, `announced:`, `declared:`, is an act and stays). */
 const quotingVerbs = new Set(["say", "state", "tell", "explain", "argue", "put", "write", "remark", "add", "recall", "conclude", "comment", "predict", "warn", "insist", "observe"]);
 /** Words that make what follows them a measure or a likeness (`than in 1917`, `like the soviets in 1917`). */
@@ -67,7 +67,7 @@ function labelStart(sentence: string, start: number, end: number, namedEvents: s
     return the ? the.index : start;
   }
   // `the abortive revolution of 1905-06`: a named event in lower case is a label too, unless a time preposition leads to it.
-  const lower = namedEvents.length ? new RegExp(`\\bthe\\s+(?:[A-Za-z]+\\s+)?(?:${namedEvents.join("|")})\\s+of\\s+$`).exec(before) : null;
+  const lower = namedEvents.length ? new RegExp(`\\b[Tt]he\\s+(?:[A-Za-z]+\\s+)?(?:${namedEvents.join("|")})\\s+of\\s+$`).exec(before) : null;
   if (lower) return lower.index;
   const of = /((?:\b[A-Z][\w’'-]*\s+)+)of\s+$/.exec(before);
   if (of) {
