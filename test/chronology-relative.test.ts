@@ -32,6 +32,8 @@ describe("relative dates", () => {
       ["1936-12", "December, 1936", false],
       ["1937?", "The following year", false],
     ]);
+    // The entry's date says when: the statement leaves the count out.
+    expect(found.filter((e) => e.date.yearInferred).map((e) => e.summary)).toEqual(["Dora Kaplan shot and severely wounded Lenin.", "Trotsky's son Sergi was arrested in the Soviet Union."]);
     expect(messages.filter((m) => m.ruleId === "dates-relative").map((m) => m.reason)).toEqual([
       "“Two weeks later” counted from “On 17th August, 1918” in the sentence before: 1918-08",
       "“The following year” counted from “December, 1936” in the sentence before: 1937",

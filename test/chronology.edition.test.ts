@@ -204,7 +204,7 @@ describe("dated events in the texts", () => {
 });
 
 describe("the appendix read as a reader would", () => {
-  it.each(["chronology-sample.yaml", "chronology-sample-first.yaml"])("prints events with the right date in at least 95 %% of 60 entries drawn at random and read: %s", async (name) => {
+  it.each(["chronology-sample.yaml", "chronology-sample-first.yaml"])("prints events with the right date in at least 95 percent of 60 entries drawn at random and read: %s", async (name) => {
     const scores = sampleScores(await chronologySample(name), chronologyOf(edition));
     // An entry read right must stay; an entry read as no event may go.
     expect(scores.lost).toEqual([]);

@@ -69,6 +69,18 @@ function documentHead(head: string): { statement: string; date: string; dateStar
   return { statement: `${head.slice(0, dateStart - 1).trim().replace(/[,.]$/, "")}.`, date: match[1]!, dateStart };
 }
 
+/**
+ * The entry's statement: an excerpt head without its number; a sentence that opens with a relative date
+ * (`Two weeks later Dora Kaplan shot …`) without it, since the entry's date says when.
+ */
+function statementOf(sentence: string, date: FoundDate, relative: boolean, head: boolean): string {
+  const summary = summarise(sentence, date.start, date.end);
+  if (head) return summary.replace(/^(?:…)?\(\d+\)\s*/, "");
+  if (!relative) return summary;
+  const opening = new RegExp(`^(?:On\\s+)?${date.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")},?\\s+`, "i");
+  return opening.test(summary) ? summary.replace(opening, "").replace(/^[a-z]/, (first) => first.toUpperCase()) : summary;
+}
+
 /** A date the text gives that dates no event (a comparison, a label, a piece of writing…), kept for measuring. */
 export interface LeftOutDate {
   textId: string;
@@ -227,7 +239,7 @@ export const enrichDates: Plugin<[EnrichDatesOptions?], Root> = ({ lexicon = noW
           anchor: id,
           textId,
           date: { edtf: date.edtf, text: date.text, ...(date.oldStyle ? { oldStyle: date.oldStyle } : {}), ...(date.yearInferred ? { yearInferred: true } : {}) },
-          summary: head ? summarise(text, date.start, date.end).replace(/^(?:…)?\(\d+\)\s*/, "") : summarise(text, date.start, date.end),
+          summary: statementOf(text, date, relativeSet.has(date), Boolean(head)),
           sentence: text,
           persons,
           features: eventFeatures(text, lexicon),
