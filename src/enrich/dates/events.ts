@@ -73,6 +73,8 @@ export function summarise(fullSentence: string, fullDateStart: number, fullDateE
     let from = before.length ? before.at(-1)! + 2 : start;
     let to = after.length ? after[0]! : end;
     for (let i = after.length - 1; i >= 0; i--) if (words(from, after[i]!) <= longestStatement) { to = after[i]!; break; }
+    // The rest of the sentence, when it fits (`whereas Stalin had nailed his flag … as early as 1902, and had never wavered`).
+    if (words(dateEnd, to) < 4 && to !== end && words(from, end) <= longestStatement) to = end;
     for (let i = 0; i < before.length; i++) if (words(before[i]! + 2, to) <= longestStatement) { from = before[i]! + 2; break; }
     // A main clause that opens the sentence stays with its date when it fits (`In 1905, he …`).
     if (words(start, to) <= longestStatement) from = start;
