@@ -161,6 +161,13 @@ describe("statements without asides", () => {
     expect(statement("It was not until the summer of 1918, when the civil war was beginning in earnest, that the Mensheviks and the Right SRs were excluded from the Soviets.", "the summer of 1918")).toBe(
       "It was not until the summer of 1918 that the Mensheviks and the Right SRs were excluded from the Soviets.",
     );
+    // A when-clause right after the date tells what happened then (Dawsey 28).
+    expect(
+      statement(
+        "All party congresses since the Twelfth Congress of the Russian Communist Party in 1923, when Trotsky first asserted his criticisms of the petrification of party life, had been nothing but bureaucratic parades.",
+        "1923",
+      ),
+    ).toContain("when Trotsky first asserted");
     // A short sentence keeps its asides.
     expect(statement("In 1905 – the year of the first revolution – he returned.", "1905")).toBe("In 1905 – the year of the first revolution – he returned.");
   });
