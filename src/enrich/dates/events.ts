@@ -129,8 +129,9 @@ export function withoutAsides(sentence: string, dateStart: number, dateEnd: numb
       if (wordCount(text) <= longestStatement) break;
       const at = match.index!;
       if (at < to && from < at + match[0].length) continue;
-      // `in 1923, when Trotsky first asserted his criticisms,`: a clause right after the date tells what happened then.
-      if (/^,\s(?:when|while)\b/.test(match[0]) && !text.slice(to, at).trim()) continue;
+      // `in 1923, when Trotsky first asserted his criticisms,`: a clause right after the date tells what happened then,
+      // unless a cleft's `that` follows with the event (`It was not until the summer of 1918, when …, that the Mensheviks were excluded`).
+      if (/^,\s(?:when|while)\b/.test(match[0]) && !text.slice(to, at).trim() && !/^\s*that\b/.test(text.slice(at + match[0].length))) continue;
       cut(at, match[0].length, "");
     }
   }
