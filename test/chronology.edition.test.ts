@@ -156,7 +156,9 @@ describe("dated events in the texts", () => {
     for (const year of ["1967", "2010", "1949", "1971", "1996", "1941", "1932"]) expect(simkin.filter((e) => e.date.edtf === year)).toEqual([]);
     // 1930 is My Life's year and the year of Herbert Morrison's visit (excerpt head 22, line 284): only the visit counts.
     expect(simkin.filter((e) => e.date.edtf === "1930").map((e) => e.position!.start.line)).toEqual([284]);
-    expect(simkin.filter((e) => e.sentence.includes(`(${e.date.text})`))).toEqual([]);
+    // (A head naming a dated document gives its date in brackets: that date is the document's own, read below.)
+    expect(simkin.filter((e) => e.sentence.includes(`(${e.date.text})`) && !/^\(\d+\)/.test(e.sentence)).map((e) => e.position!.start.line)).toEqual([]);
+    expect(simkin.filter((e) => /^\(\d+\)/.test(e.sentence) && e.sentence.includes(`(${e.date.text})`)).map((e) => e.position!.start.line)).toEqual([184, 198, 256]);
     // The Primary Sources (line 174 on) are quoted sources: their events are attributed to them. An excerpt's head is read too:
     // a dated document it names (a letter, a statement) is an event of its own, its head in Simkin's words is running text,
     // a work's or a newspaper's date (`Maxim Gorky, New Life (7th November, 1917)`) never counts.
