@@ -6,7 +6,7 @@
 // capitalised words or a year), an office held (`as Commissar of War`, a
 // lexicon title with `of`/`for`, nearest to this mention), another person in
 // the same sentence (`and Lenin`), a year the sentence states (`in 1923`),
-// another person in the same paragraph, a year the paragraph states. Sub-entries
+// a year the paragraph states, another person in the same paragraph. Sub-entries
 // are chosen greedily, strongest kind first and the most passages first; a
 // derived sub-entry needs two passages, and a passage goes under one
 // sub-entry only. What no sub-entry takes stays a bare run of locators.
@@ -113,7 +113,7 @@ export function topicCues(heading: string, passage: Passage, editor: EditorSuben
   }
   for (const other of block.persons) {
     if (other.heading === heading || !other.heading) continue;
-    cues.push({ key: `person:${other.heading}`, kind: "person", label: `and ${surname(other.heading)}`, tier: inSentence(other.at) ? 4 : 6 });
+    cues.push({ key: `person:${other.heading}`, kind: "person", label: `and ${surname(other.heading)}`, tier: inSentence(other.at) ? 4 : 7 });
   }
   // A year the sentence states dates what it tells (`in 1923`); a year in a cited work's title does not.
   for (const match of sentence.matchAll(/(?<![\p{L}\p{N}–-])(1[89]\d\d)(?![\p{N}–-])/gu)) {
@@ -121,11 +121,11 @@ export function topicCues(heading: string, passage: Passage, editor: EditorSuben
     if (block.cites.some((cite) => where >= cite.at && where < cite.at + cite.title.length)) continue;
     cues.push({ key: `year:${match[1]}`, kind: "year", label: `in ${match[1]}`, tier: 5 });
   }
-  // Weakest: a year the paragraph states, when another person's sub-entry has not taken the passage.
+  // A year the paragraph states, when the sentence states none.
   if (!cues.some((cue) => cue.kind === "year")) {
     for (const match of block.text.matchAll(/(?<![\p{L}\p{N}–-])(1[89]\d\d)(?![\p{N}–-])/gu)) {
       if (block.cites.some((cite) => match.index! >= cite.at && match.index! < cite.at + cite.title.length)) continue;
-      cues.push({ key: `year:${match[1]}`, kind: "year", label: `in ${match[1]}`, tier: 7 });
+      cues.push({ key: `year:${match[1]}`, kind: "year", label: `in ${match[1]}`, tier: 6 });
     }
   }
   return distinct(cues);
