@@ -121,14 +121,14 @@ export function nameIndex(options: NameIndexOptions): ElementContent[] {
   const patterns = compilePatterns(options.topics ?? { works: [], namedEvents: [], titles: [] });
   const byHeading = new Map<string, Located[]>();
   // One locator per passage: a person named twice in a paragraph is located once, at the first mention.
-  const located = new Map<string, Set<object>>();
+  const passagesSeen = new Map<string, Set<object>>();
   for (const { entry: text, mentions } of texts) {
     for (const mention of mentions) {
       const block = options.passages?.get(mention.id)?.block;
       if (block) {
-        const seen = located.get(mention.heading) ?? new Set();
+        const seen = passagesSeen.get(mention.heading) ?? new Set();
         if (seen.has(block)) continue;
-        located.set(mention.heading, seen.add(block));
+        passagesSeen.set(mention.heading, seen.add(block));
       }
       byHeading.set(mention.heading, [...(byHeading.get(mention.heading) ?? []), { text, mention }]);
     }
