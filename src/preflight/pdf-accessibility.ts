@@ -5,7 +5,8 @@ import { PDFArray, PDFBool, PDFDict, PDFName, PDFString, PDFHexString, type PDFD
 import type { Manifest } from "../manifest/manifest-schema.js";
 import { pageFonts, pageSource, readPageContent, type PageContent } from "../render/pdf-content.js";
 import { furnitureBands } from "../render/pdf-readers.js";
-import { continues, flattenNonStruct, isElement, pruneEmpty, readTree, removeContent, textOf, withParents, type Element } from "../render/pdf-structure.js";
+import { continues, firstContent, flattenNonStruct, isElement, lastContent, pruneEmpty, readTree, removeContent, splitLetters, textOf, withParents, type Element } from "../render/pdf-structure.js";
+import { endOf, readSplitRecord, startOf, structureTypeOf, type PageSplit } from "../render/pdf-splits.js";
 import { readXmp } from "../render/pdf-xmp.js";
 
 export interface AccessibilityCounts {
@@ -39,11 +40,56 @@ export interface AccessibilityReport {
   counts: AccessibilityCounts;
   /** Which XMP fields are missing, and other detail for the report. */
   details: string[];
+  /** How split elements were counted: against the record of Paged.js' cuts the file carries, or from the text. */
+  splitsTold: string;
 }
 
 /** Every page's content, read once. */
 export function readContents(doc: PDFDocument): PageContent[] {
   return doc.getPages().map((page) => readPageContent(pageSource(page), pageFonts(page)));
+}
+
+/** Pairs of siblings the text says a page break made of one (the fallback without a record). */
+function splitsByText(tree: Element): number {
+  let count = 0;
+  const visit = (element: Element) => {
+    element.kids.forEach((kid, index) => {
+      // Footnotes (list items outside a list) stand between a page's last paragraph and the next page's first.
+      let after = index + 1;
+      while (element.type !== "L" && (element.kids[after] as Element | undefined)?.type === "LI") after++;
+      const next = element.kids[after];
+      if (isElement(kid) && next && isElement(next) && continues(kid, next)) count++;
+      if (isElement(kid)) visit(kid);
+    });
+  };
+  visit(tree);
+  return count;
+}
+
+/**
+ * The recorded cuts no one element holds: for each, an element of its type
+ * must stand on both pages with the words before the break followed by the
+ * words after it.
+ */
+export function unjoinedSplits(tree: Element, record: PageSplit[]): number {
+  const spanning = new Map<string, string[]>();
+  const types = new Set(record.map(structureTypeOf));
+  for (const [element] of withParents(tree)) {
+    if (!types.has(element.type)) continue;
+    const first = firstContent(element)?.page;
+    const last = lastContent(element)?.page;
+    if (first === undefined || last === undefined || first === last) continue;
+    for (let page = first; page < last; page++) {
+      const key = `${element.type}:${page}`;
+      spanning.set(key, [...(spanning.get(key) ?? []), splitLetters(element)]);
+    }
+  }
+  return record.filter((split) => {
+    const type = structureTypeOf(split);
+    if (!type) return false;
+    const junction = endOf(split) + startOf(split);
+    return !(spanning.get(`${type}:${split.page}`) ?? []).some((words) => words.includes(junction));
+  }).length;
 }
 
 export function checkAccessibility(doc: PDFDocument, manifest: Manifest, contents: PageContent[] = readContents(doc)): AccessibilityReport {
@@ -66,6 +112,8 @@ export function checkAccessibility(doc: PDFDocument, manifest: Manifest, content
   });
 
   const tree = readTree(doc, contents);
+  const record = readSplitRecord(doc);
+  let splitsTold = "no structure tree";
   let nonStruct = 0;
   let splitElements = 0;
   let notesAsListItems = 0;
@@ -79,17 +127,13 @@ export function checkAccessibility(doc: PDFDocument, manifest: Manifest, content
     removeContent(tree, (content) => furniture.has(`${content.page}:${content.mcid}`));
     pruneEmpty(tree);
     flattenNonStruct(tree);
-    const countSplits = (element: Element) => {
-      element.kids.forEach((kid, index) => {
-        // Footnotes (list items outside a list) stand between a page's last paragraph and the next page's first.
-        let after = index + 1;
-        while (element.type !== "L" && (element.kids[after] as Element | undefined)?.type === "LI") after++;
-        const next = element.kids[after];
-        if (isElement(kid) && next && isElement(next) && continues(kid, next)) splitElements++;
-        if (isElement(kid)) countSplits(kid);
-      });
-    };
-    countSplits(tree);
+    if (record) {
+      splitElements = unjoinedSplits(tree, record);
+      splitsTold = `split elements counted against the ${record.length} cuts Paged.js recorded (${record.length - splitElements} joined)`;
+    } else {
+      splitsTold = "no record of Paged.js' cuts in the file: split elements told from the text, which misses a cut at a sentence's end";
+      splitElements = splitsByText(tree);
+    }
     for (const [element, parent] of withParents(tree)) {
       if (element.type !== "LI") continue;
       if (parent.type !== "L") {
@@ -168,6 +212,7 @@ export function checkAccessibility(doc: PDFDocument, manifest: Manifest, content
       viewerMissing: viewer.length,
     },
     details,
+    splitsTold,
   };
 }
 
@@ -190,13 +235,13 @@ const labels: Record<keyof AccessibilityCounts, string> = {
 
 /** The preflight's accessibility section: every count, each a problem unless 0. */
 export function accessibilitySection(doc: PDFDocument, manifest: Manifest): { problems: string[]; summary: string; counts: AccessibilityCounts } {
-  const { counts, details } = checkAccessibility(doc, manifest);
+  const { counts, details, splitsTold } = checkAccessibility(doc, manifest);
   const entries = Object.entries(counts) as [keyof AccessibilityCounts, number][];
   const problems = entries.filter(([, count]) => count > 0).map(([key, count]) => `${count} ${labels[key]}`);
-  if (problems.length) problems.push(...details);
+  if (problems.length) problems.push(...details, splitsTold);
   return {
     problems,
     counts,
-    summary: `${entries.map(([key, count]) => `${labels[key]} ${count}`).join(", ")} (our own checks after the PDF/UA-1 rules; conformance not claimed)`,
+    summary: `${entries.map(([key, count]) => `${labels[key]} ${count}`).join(", ")}; ${splitsTold} (our own checks after the PDF/UA-1 rules; conformance not claimed)`,
   };
 }

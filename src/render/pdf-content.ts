@@ -313,7 +313,7 @@ export function readPageContent(source: string, fonts: Map<string, ToUnicode>): 
       const [x, y] = multiply(tm, ctm).slice(4) as [number, number];
       // A new line is a word break the text does not write (unless the line ends in a hyphen).
       const previous = current.points.at(-1);
-      if (previous && Math.abs(previous[1] - y) > 1 && current.text && !/[\s\-\u00ad]$/.test(current.text)) current.text += " ";
+      if (previous && Math.abs(previous[1] - y) > 1 && current.text && !/[\s\-\u00ad]/.test(current.text.at(-1)!)) current.text += " ";
       current.points.push([x, y]);
       if (!stack.some((level) => level.actualText)) {
         const strings = operator === "TJ" ? [...operands[0]!.matchAll(/\((?:\\.|[^\\)])*\)|<[^>]*>/g)].map((m) => m[0]) : [operands.at(-1)!];
