@@ -12,6 +12,8 @@ import { readXmp } from "../render/pdf-xmp.js";
 export interface AccessibilityCounts {
   /** Paint outside any marked content, and marked content neither tagged (an MCID) nor an artifact (PDF/UA-1 7.1-3). */
   untaggedRuns: number;
+  /** Text a reader never hears: shown in an artifact or outside any marked content, away from the running heads' and folios' margins. */
+  textOutsideTags: number;
   /** Tagged content standing where running heads and folios stand (should be /Artifact /Pagination). */
   furnitureTagged: number;
   /** Pairs of elements a page break made of one paragraph, quotation or list item. */
@@ -97,6 +99,7 @@ export function checkAccessibility(doc: PDFDocument, manifest: Manifest, content
   const bands = furnitureBands(manifest);
   let untaggedRuns = 0;
   let furnitureTagged = 0;
+  let textOutsideTags = 0;
   const furniture = new Set<string>();
   doc.getPages().forEach((page, index) => {
     const content = contents[index]!;
@@ -104,8 +107,10 @@ export function checkAccessibility(doc: PDFDocument, manifest: Manifest, content
     const box = page.getMediaBox();
     const pageTop = box.y + box.height;
     untaggedRuns += content.untagged.length + content.runs.filter((run) => !run.artifact && run.mcid === undefined).length;
+    const inBand = (points: [number, number][]) => points.length > 0 && points.every(([, y]) => pageTop - y < top || pageTop - y > bottom);
+    for (const run of [...content.untagged, ...content.runs.filter((run) => run.artifact)]) if (run.text.trim() && !inBand(run.points)) textOutsideTags++;
     for (const run of content.runs) {
-      if (run.mcid === undefined || !run.points.length || !run.points.every(([, y]) => pageTop - y < top || pageTop - y > bottom)) continue;
+      if (run.mcid === undefined || !inBand(run.points)) continue;
       furnitureTagged++;
       furniture.add(`${index}:${run.mcid}`);
     }
@@ -199,6 +204,7 @@ export function checkAccessibility(doc: PDFDocument, manifest: Manifest, content
   return {
     counts: {
       untaggedRuns,
+      textOutsideTags,
       furnitureTagged,
       splitElements,
       notesAsListItems,
@@ -220,6 +226,7 @@ export function checkAccessibility(doc: PDFDocument, manifest: Manifest, content
 
 const labels: Record<keyof AccessibilityCounts, string> = {
   untaggedRuns: "untagged content runs",
+  textOutsideTags: "text runs outside the tags (artifacts or untagged, away from the margins)",
   furnitureTagged: "running heads and folios tagged as content",
   splitElements: "elements split by page breaks",
   notesAsListItems: "notes tagged as list items",

@@ -186,6 +186,9 @@ export interface UntaggedRun {
   /** Index of the first operation (the path's start, or the painting one) and of the last. */
   first: number;
   last: number;
+  /** Text it shows (Chromium leaves some text outside its tags: a `::first-letter`'s opening bracket, generated punctuation), and where. */
+  text: string;
+  points: [number, number][];
 }
 
 export interface PageContent {
@@ -305,19 +308,20 @@ export function readPageContent(source: string, fonts: Map<string, ToUnicode>): 
         const first = pendingPath >= 0 ? pendingPath : index;
         if (open && operations.slice(open.last + 1, first).some((between) => /^(BT|ET|BDC|BMC)$/.test(between.operator))) open = undefined;
         if (open) open.last = index;
-        else untagged.push((open = { first, last: index }));
+        else untagged.push((open = { first, last: index, text: "", points: [] }));
       }
       if (operator === "n" || painting.has(operator)) pendingPath = -1;
     } else pendingPath = -1;
-    if (textShowing.has(operator) && current) {
+    const shown = textShowing.has(operator) ? (current ?? (!stack.length ? open : undefined)) : undefined;
+    if (shown) {
       const [x, y] = multiply(tm, ctm).slice(4) as [number, number];
       // A new line is a word break the text does not write (unless the line ends in a hyphen).
-      const previous = current.points.at(-1);
-      if (previous && Math.abs(previous[1] - y) > 1 && current.text && !/[\s\-\u00ad]/.test(current.text.at(-1)!)) current.text += " ";
-      current.points.push([x, y]);
+      const previous = shown.points.at(-1);
+      if (previous && Math.abs(previous[1] - y) > 1 && shown.text && !/[\s\-\u00ad]/.test(shown.text.at(-1)!)) shown.text += " ";
+      shown.points.push([x, y]);
       if (!stack.some((level) => level.actualText)) {
         const strings = operator === "TJ" ? [...operands[0]!.matchAll(/\((?:\\.|[^\\)])*\)|<[^>]*>/g)].map((m) => m[0]) : [operands.at(-1)!];
-        current.text += strings.map((raw) => decodeText(raw, font)).join("");
+        shown.text += strings.map((raw) => decodeText(raw, font)).join("");
       }
     }
   });

@@ -9,7 +9,7 @@
 // the PDF/UA-1 rules (veraPDF's list); conformance is not claimed.
 import { deflateSync } from "node:zlib";
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFDocument, type PDFObject, type PDFPage } from "pdf-lib";
-import { pageFonts, pageSource, readPageContent, type PageContent } from "./pdf-content.js";
+import { pageFonts, pageSource, readPageContent, type MarkedRun, type PageContent } from "./pdf-content.js";
 import { endOf, letters, startOf, structureTypeOf, type PageSplit } from "./pdf-splits.js";
 
 /** Where the page's furniture stands: y in points from the page's top edge, above `top` or below `bottom`. */
@@ -76,6 +76,8 @@ export const lastContent = (element: Element): Content | undefined => {
 export interface StructureFigures {
   furniture: number;
   untagged: number;
+  /** Text outside Chromium's tags, now tagged in the element beside it. */
+  generated: number;
   nonStruct: number;
   notes: number;
   joined: number;
@@ -434,8 +436,10 @@ function allRefs(element: Element, into: PDFRef[] = []): PDFRef[] {
 }
 
 /** Mark furniture and unmarked paint as artifacts in the content streams; returns each page's content, read after the edit. */
-function markArtifacts(doc: PDFDocument, bands: FurnitureBands, figures: StructureFigures): { contents: PageContent[]; furniture: Set<string> } {
+function markArtifacts(doc: PDFDocument, bands: FurnitureBands, figures: StructureFigures): { contents: PageContent[]; furniture: Set<string>; loose: LooseText[] } {
   const furniture = new Set<string>();
+  const loose: LooseText[] = [];
+  const tagged = doc.catalog.has(name("StructTreeRoot"));
   const contents = doc.getPages().map((page, index) => {
     const content = readPageContent(pageSource(page), pageFonts(page));
     const { top, bottom } = bands(page);
@@ -454,10 +458,27 @@ function markArtifacts(doc: PDFDocument, bands: FurnitureBands, figures: Structu
       furniture.add(`${index}:${run.mcid}`);
       if (inBand) figures.furniture++;
     }
+    let nextMcid = Math.max(-1, ...content.runs.map((run) => run.mcid ?? -1)) + 1;
     for (const run of content.untagged) {
-      edits.push({ at: content.operations[run.first]!.start, end: content.operations[run.first]!.start, text: "/Artifact BMC\n" });
+      const inBand = run.points.length > 0 && run.points.every(([, y]) => pageTop - y < top || pageTop - y > bottom);
+      // Text Chromium left outside its tags (an opening bracket or quotation mark split off by `::first-letter`,
+      // CSS generated punctuation) is read with the element whose text follows it; other paint is an artifact.
+      const tag = tagged && page.node.has(name("StructParents")) && run.text.trim() && !inBand ? nextMcid++ : undefined;
+      edits.push({ at: content.operations[run.first]!.start, end: content.operations[run.first]!.start, text: tag === undefined ? "/Artifact BMC\n" : `/Span <</MCID ${tag}>> BDC\n` });
       edits.push({ at: content.operations[run.last]!.end, end: content.operations[run.last]!.end, text: "\nEMC" });
-      figures.untagged++;
+      if (tag === undefined) {
+        figures.untagged++;
+        continue;
+      }
+      const held = (candidate: MarkedRun) => candidate.mcid !== undefined && !furniture.has(`${index}:${candidate.mcid}`);
+      const beside = content.runs.find((candidate) => candidate.open > run.last && held(candidate)) ?? content.runs.findLast((candidate) => candidate.close < run.first && held(candidate));
+      const first = run.points[0]?.[1];
+      const last = run.points.at(-1)?.[1];
+      loose.push({
+        content: { page: index, mcid: tag, text: run.text, ...(first !== undefined && last !== undefined ? { y: [first, last] as [number, number] } : {}) },
+        ...(beside ? { beside: beside.mcid!, before: beside.open > run.last } : {}),
+      });
+      figures.generated++;
     }
     if (!edits.length) return content;
     edits.sort((a, b) => a.at - b.at || a.end - b.end);
@@ -477,7 +498,38 @@ function markArtifacts(doc: PDFDocument, bands: FurnitureBands, figures: Structu
     // The edits change which runs are artifacts, not what any run says: the tree reads the text as first read.
     return content;
   });
-  return { contents, furniture };
+  return { contents, furniture, loose };
+}
+
+/** Text the post-pass tagged: to stand before (or after) the tagged run `beside` on its page. */
+interface LooseText {
+  content: Content;
+  beside?: number;
+  before?: boolean;
+}
+
+/** Put newly tagged text in the element that holds the run beside it; with none, at the end of the page's last element. */
+function placeLoose(tree: Element, loose: LooseText[]): void {
+  if (!loose.length) return;
+  const holders = new Map<string, Element>();
+  const lastOnPage = new Map<number, Element>();
+  const visit = (element: Element) => {
+    for (const kid of element.kids) {
+      if (isElement(kid)) visit(kid);
+      else if (isContent(kid)) {
+        holders.set(`${kid.page}:${kid.mcid}`, element);
+        lastOnPage.set(kid.page, element);
+      }
+    }
+  };
+  visit(tree);
+  for (const { content, beside, before } of loose) {
+    const holder = beside === undefined ? undefined : holders.get(`${content.page}:${beside}`);
+    if (holder) {
+      const at = holder.kids.findIndex((kid) => isContent(kid) && kid.page === content.page && kid.mcid === beside);
+      holder.kids.splice(before ? at : at + 1, 0, content);
+    } else (lastOnPage.get(content.page) ?? (tree.kids.find(isElement) as Element | undefined) ?? tree).kids.push(content);
+  }
 }
 
 /** The page each named destination opens. */
@@ -553,10 +605,11 @@ function describeLinks(doc: PDFDocument, tree: Element, pageFolios: string[]): n
  * a tree a reader can follow, described links. Returns what it changed.
  */
 export function structureForReaders(doc: PDFDocument, bands: FurnitureBands, splits?: PageSplit[]): StructureFigures {
-  const figures: StructureFigures = { furniture: 0, untagged: 0, nonStruct: 0, notes: 0, joined: 0, links: 0 };
-  const { contents, furniture } = markArtifacts(doc, bands, figures);
+  const figures: StructureFigures = { furniture: 0, untagged: 0, generated: 0, nonStruct: 0, notes: 0, joined: 0, links: 0 };
+  const { contents, furniture, loose } = markArtifacts(doc, bands, figures);
   const tree = readTree(doc, contents);
   if (!tree) return figures;
+  placeLoose(tree, loose);
   const before = allRefs(tree);
   removeContent(tree, (content) => furniture.has(`${content.page}:${content.mcid}`));
   pruneEmpty(tree);
