@@ -25,10 +25,12 @@ interface Shape {
   continuation?: string;
   /** Text painted outside any marked content before the first paragraph (Chromium does so with a `::first-letter`'s bracket). */
   untagged?: string;
+  /** The footnote's continuation at the foot of page 2. */
+  noteContinues?: string;
 }
 
 async function chromiumLikePdf(shape: Shape = {}): Promise<PDFDocument> {
-  const { cut = "The second runs on", continuation = "over the page break.", untagged } = shape;
+  const { cut = "The second runs on", continuation = "over the page break.", untagged, noteContinues } = shape;
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const { context } = doc;
@@ -37,7 +39,7 @@ async function chromiumLikePdf(shape: Shape = {}): Promise<PDFDocument> {
     // Page 1: background, running head, folio, a paragraph that runs on, a call "1" and its footnote, a link.
     "1 1 1 rg 0 0 432 648 re f\n" + line(0, 40, "A BOOK") + line(1, 620, "7") + (untagged ? `BT /F1 10 Tf 1 0 0 1 66 548 Tm (${untagged}) Tj ET\n` : "") + line(2, 100, "The first paragraph ends here.") + line(6, 100, "See the index") + line(3, 120, cut) + line(4, 120, "1") + line(5, 500, "1. The note."),
     // Page 2: background, running head, folio, the rest of the paragraph.
-    "1 1 1 rg 0 0 432 648 re f\n" + line(0, 40, "A CHAPTER") + line(1, 620, "8") + line(2, 100, continuation),
+    "1 1 1 rg 0 0 432 648 re f\n" + line(0, 40, "A CHAPTER") + line(1, 620, "8") + line(2, 100, continuation) + (noteContinues ? line(3, 500, noteContinues) : ""),
   ];
   pages.forEach((page, index) => {
     page.node.setFontDictionary(PDFName.of("F1"), font.ref);
@@ -62,7 +64,12 @@ async function chromiumLikePdf(shape: Shape = {}): Promise<PDFDocument> {
     element("NonStruct", [element("P", [run(one, 2), element("Link", [run(one, 6), linkObject])]), element("P", [run(one, 3), element("NonStruct", [run(one, 4)])])]),
     element("NonStruct", [element("LI", [run(one, 5)])]),
   ]);
-  const page2 = element("NonStruct", [run(two, 0), run(two, 1), element("NonStruct", [element("P", [run(two, 2)])])]);
+  const page2 = element("NonStruct", [
+    run(two, 0),
+    run(two, 1),
+    element("NonStruct", [element("P", [run(two, 2)])]),
+    ...(noteContinues ? [element("NonStruct", [element("LI", [run(two, 3)])])] : []),
+  ]);
   const document = element("Document", [page1, page2]);
   const root = context.register(context.obj({ Type: "StructTreeRoot", K: document, ParentTreeNextKey: 3 }));
   // Every element's parent, as readers expect.
@@ -166,5 +173,21 @@ describe("the PDF structure post-pass", () => {
     const first = [...withParents(readTree(saved, readContents(saved))!)].find(([element]) => element.type === "P")![0];
     expect(first.kids.filter(isContent).map((kid) => kid.text)).toEqual(["[", "The first paragraph ends here."]);
     expect(first.kids.some((kid) => isElement(kid) && kid.type === "Link")).toBe(true);
+  });
+
+  it("joins a footnote's continuation at the next page's foot to the note set after its call", async () => {
+    const doc = await chromiumLikePdf({ noteContinues: "and the note goes on here." });
+    const record: PageSplit[] = [
+      { page: 0, kind: "p", end: "The second runs on1", start: "over the page break." },
+      { page: 0, kind: "footnote", end: "1. The note.", start: "and the note goes on here." },
+    ];
+    expect(tagForReaders(doc, manifest, record)).toMatchObject({ notes: 1, joined: 2 });
+    const saved = await PDFDocument.load(await doc.save(), { updateMetadata: false });
+    const { counts, details } = checkAccessibility(saved, manifest);
+    expect(details).toEqual([]);
+    expect(counts.splitElements).toBe(0);
+    expect(counts.notesAsListItems).toBe(0);
+    const notes = [...withParents(readTree(saved, readContents(saved))!)].filter(([element]) => element.type === "Note");
+    expect(notes.map(([note]) => textOf(note))).toEqual(["1. The note. and the note goes on here."]);
   });
 });
