@@ -27,10 +27,12 @@ interface Shape {
   untagged?: string;
   /** The footnote's continuation at the foot of page 2. */
   noteContinues?: string;
+  /** The first paragraph's words in an `Em` (PDF 2.0's type, which Chromium writes). */
+  emphasis?: boolean;
 }
 
 async function chromiumLikePdf(shape: Shape = {}): Promise<PDFDocument> {
-  const { cut = "The second runs on", continuation = "over the page break.", untagged, noteContinues } = shape;
+  const { cut = "The second runs on", continuation = "over the page break.", untagged, noteContinues, emphasis } = shape;
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const { context } = doc;
@@ -61,7 +63,7 @@ async function chromiumLikePdf(shape: Shape = {}): Promise<PDFDocument> {
   const page1 = element("NonStruct", [
     run(one, 0),
     run(one, 1),
-    element("NonStruct", [element("P", [run(one, 2), element("Link", [run(one, 6), linkObject])]), element("P", [run(one, 3), element("NonStruct", [run(one, 4)])])]),
+    element("NonStruct", [element("P", [emphasis ? element("Em", [run(one, 2)]) : run(one, 2), element("Link", [run(one, 6), linkObject])]), element("P", [run(one, 3), element("NonStruct", [run(one, 4)])])]),
     element("NonStruct", [element("LI", [run(one, 5)])]),
   ]);
   const page2 = element("NonStruct", [
@@ -189,5 +191,17 @@ describe("the PDF structure post-pass", () => {
     expect(counts.notesAsListItems).toBe(0);
     const notes = [...withParents(readTree(saved, readContents(saved))!)].filter(([element]) => element.type === "Note");
     expect(notes.map(([note]) => textOf(note))).toEqual(["1. The note. and the note goes on here."]);
+  });
+
+  it("maps PDF 2.0's Em, which PDF 1.7 does not define, to Span in the RoleMap", async () => {
+    const doc = await chromiumLikePdf({ emphasis: true });
+    const before = checkAccessibility(doc, manifest);
+    expect(before.counts.unmappedTypes).toBe(1);
+    expect(before.details).toContain("structure types neither standard nor role-mapped: Em");
+    tagForReaders(doc, manifest);
+    const saved = await PDFDocument.load(await doc.save(), { updateMetadata: false });
+    expect(checkAccessibility(saved, manifest).counts.unmappedTypes).toBe(0);
+    const roleMap = saved.catalog.lookup(PDFName.of("StructTreeRoot"), PDFDict).lookup(PDFName.of("RoleMap"), PDFDict);
+    expect(roleMap.get(PDFName.of("Em"))).toBe(PDFName.of("Span"));
   });
 });

@@ -5,7 +5,7 @@ import { PDFArray, PDFBool, PDFDict, PDFName, PDFString, PDFHexString, type PDFD
 import type { Manifest } from "../manifest/manifest-schema.js";
 import { pageFonts, pageSource, readPageContent, type PageContent } from "../render/pdf-content.js";
 import { furnitureBands } from "../render/pdf-readers.js";
-import { continues, firstContent, flattenNonStruct, isElement, lastContent, pruneEmpty, readTree, removeContent, splitLetters, textOf, withParents, type Element } from "../render/pdf-structure.js";
+import { continues, firstContent, standardTypes, flattenNonStruct, isElement, lastContent, pruneEmpty, readTree, removeContent, splitLetters, textOf, withParents, type Element } from "../render/pdf-structure.js";
 import { endOf, readSplitRecord, startOf, structureTypeOf, type PageSplit } from "../render/pdf-splits.js";
 import { readXmp } from "../render/pdf-xmp.js";
 
@@ -28,6 +28,8 @@ export interface AccessibilityCounts {
   contentOutsideTree: number;
   /** NonStruct elements. */
   nonStruct: number;
+  /** Elements of a type PDF 1.7 does not define and the RoleMap does not map to one (PDF/UA-1 7.1). */
+  unmappedTypes: number;
   /** Link annotations without /Contents (PDF/UA-1 7.18.5). */
   linksWithoutContents: number;
   /** Object references to annotations no page holds. */
@@ -120,12 +122,25 @@ export function checkAccessibility(doc: PDFDocument, manifest: Manifest, content
   const record = readSplitRecord(doc);
   let splitsTold = "no structure tree";
   let nonStruct = 0;
+  let unmappedTypes = 0;
   let splitElements = 0;
   let notesAsListItems = 0;
   let notesWithoutId = 0;
   let listItemsWithoutBody = 0;
   if (tree) {
     for (const [element] of withParents(tree)) if (element.type === "NonStruct") nonStruct++;
+    const roleMap = doc.catalog.lookupMaybe(PDFName.of("StructTreeRoot"), PDFDict)?.lookupMaybe(PDFName.of("RoleMap"), PDFDict);
+    const mapped = (type: string) => {
+      const to = roleMap?.get(PDFName.of(type));
+      return to instanceof PDFName && standardTypes.has(to.decodeText());
+    };
+    const unmapped = new Set<string>();
+    for (const [element] of withParents(tree)) {
+      if (standardTypes.has(element.type) || mapped(element.type)) continue;
+      unmappedTypes++;
+      unmapped.add(element.type);
+    }
+    if (unmapped.size) details.push(`structure types neither standard nor role-mapped: ${[...unmapped].join(", ")}`);
     for (const [element] of withParents(tree)) if (element.type === "Note" && !element.dict?.has(PDFName.of("ID"))) notesWithoutId++;
     // The wrappers mean nothing: what they hold is read as if in their parent, so count on the tree without them.
     // Running heads and folios tagged as content stand between one page's last paragraph and the next page's first.
@@ -212,6 +227,7 @@ export function checkAccessibility(doc: PDFDocument, manifest: Manifest, content
       listItemsWithoutBody,
       contentOutsideTree,
       nonStruct,
+      unmappedTypes,
       linksWithoutContents,
       danglingLinks,
       xmpMissing: missing.length,
@@ -234,6 +250,7 @@ const labels: Record<keyof AccessibilityCounts, string> = {
   listItemsWithoutBody: "list items without Lbl/LBody",
   contentOutsideTree: "tagged runs outside the structure tree",
   nonStruct: "NonStruct wrappers",
+  unmappedTypes: "elements of a type neither standard nor role-mapped",
   linksWithoutContents: "links without /Contents",
   danglingLinks: "link tags whose annotation is gone",
   xmpMissing: "XMP fields missing",

@@ -361,6 +361,14 @@ function joinRecorded(tree: Element, splits: PageSplit[]): number {
   return splits.filter((split) => structureTypeOf(split)).length - open.size;
 }
 
+/** The standard structure types of PDF 1.7 (ISO 32000-1, 14.8.4), which PDF/UA-1 builds on. */
+export const standardTypes = new Set(
+  ("Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private P H H1 H2 H3 H4 H5 H6 L LI Lbl LBody " +
+    "Table TR TH TD THead TBody TFoot Span Quote Note Reference BibEntry Code Link Annot Ruby RB RT RP Warichu WT WP Figure Formula Form").split(" "),
+);
+/** PDF 2.0 types Chromium writes, and the PDF 1.7 type each stands for. */
+const roleMappings: Record<string, string> = { Em: "Span", Strong: "Span", Title: "H1", FENote: "Note", Aside: "Div", Sub: "Span" };
+
 /** Write the tree back: every element's /K, /P and /Pg, a new ParentTree and IDTree; dropped elements leave the file. */
 function writeTree(doc: PDFDocument, tree: Element, dropped: PDFRef[]): void {
   const { context } = doc;
@@ -416,6 +424,16 @@ function writeTree(doc: PDFDocument, tree: Element, dropped: PDFRef[]): void {
   ];
   for (const [key, value] of entries.sort((a, b) => a[0] - b[0])) nums.push(PDFNumber.of(key), value instanceof PDFRef ? value : context.register(value));
   root.set(name("ParentTree"), context.register(context.obj({ Nums: nums })));
+  // Types PDF 1.7 does not define (Chromium writes PDF 2.0's Em and Strong) are mapped to a standard one (PDF/UA-1 7.1).
+  const used = new Set<string>();
+  const collect = (element: Element) => {
+    if (element.type) used.add(element.type);
+    element.kids.filter(isElement).forEach(collect);
+  };
+  collect(tree);
+  const roleMap = root.lookupMaybe(name("RoleMap"), PDFDict) ?? context.obj({});
+  for (const type of used) if (!standardTypes.has(type) && !roleMap.has(name(type))) roleMap.set(name(type), name(roleMappings[type] ?? "Span"));
+  if (roleMap.keys().length) root.set(name("RoleMap"), roleMap);
   if (ids.length) {
     ids.sort((a, b) => (a[0] < b[0] ? -1 : 1));
     root.set(name("IDTree"), context.register(context.obj({ Names: ids.flatMap(([id, ref]) => [PDFString.of(id), ref]) })));
