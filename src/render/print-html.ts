@@ -78,6 +78,8 @@ export function rehypeHyphenate(options: { minWordLength?: number } = {}) {
       const division = elements[0] && divisionOf(elements[0]);
       if (!division || division.part === "front") return;
       if (elements.some((element) => unhyphenated.has(element.tagName))) return;
+      // Words of another language (src/book/foreign-words.ts) would be broken by English patterns.
+      if (elements.some((element) => typeof element.properties.lang === "string" && !element.properties.lang.startsWith("en"))) return;
       node.value = hyphen.hyphenateSync(node.value, { minWordLength })
         // A capitalised word (a name: never `Trot-sky`, `Ko-rnilov`) is not broken.
         .replace(/\p{Lu}[\p{L}\u00AD’'-]*/gu, unbreakable);
