@@ -1,8 +1,12 @@
 // Page make-up, measured on the laid-out PDF (pdftotext's words with their
 // boxes): the rules a university press holds its pages to, counted by page.
-// Each count names its pages, as warnings: some rules cannot always be met
-// (a page that must end on a short paragraph), so they are for the editors and
-// the designer to look at, not a failed build.
+// Each count names its pages and has a budget (`makeUpBudget`, which the
+// manifest's `makeUp` may raise): over it, preflight fails. A printer accepts
+// no heading at a page's foot, no orphan, no paragraph ending on a scrap and
+// no broken name; a widow or a hyphen ladder now and then where the page
+// cannot be made otherwise (a couple in a book); facing pages that end apart
+// are named but never fail (a recto made short by its own rules cannot be
+// matched: see src/render/browser/facing-pages.js).
 // - a heading in the last two lines of a page;
 // - a widow (a paragraph's last line alone at the head of a page) or an
 //   orphan (its first line alone at the foot);
@@ -32,6 +36,10 @@ interface Line {
   height: number;
   text: string;
 }
+
+/** How many pages each rule may name before preflight fails; `undefined`: never fails (named only). */
+export type MakeUpBudget = { [Key in keyof MakeUpCounts]?: number };
+export const makeUpBudget: MakeUpBudget = { headingsAtFoot: 0, widows: 2, orphans: 0, scraps: 0, brokenCapitals: 0, hyphenRuns: 2 };
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 const squeeze = (text: string) => text.replace(/\u00AD/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim().toLowerCase();
@@ -125,6 +133,16 @@ const labels: Record<keyof MakeUpCounts, string> = {
   hyphenRuns: "runs of three or more hyphenated lines",
   unevenSpreads: "facing pages ending more than half a line apart (verso page)",
 };
+
+/** The rules over their budget (the edition's `makeUp` over the defaults), each with its pages. */
+export function makeUpProblems(counts: MakeUpCounts, budget: MakeUpBudget = {}): string[] {
+  const limits = { ...makeUpBudget, ...budget };
+  return (Object.keys(labels) as (keyof MakeUpCounts)[]).flatMap((key) => {
+    const limit = limits[key];
+    const pages = counts[key];
+    return limit !== undefined && pages.length > limit ? [`${labels[key]}: ${pages.length}, over the budget of ${limit} (p. ${pages.join(", ")}); the manifest's \`makeUp: { ${key}: N }\` raises it`] : [];
+  });
+}
 
 /** One line per rule: its count and the pages. */
 export function formatMakeUp(counts: MakeUpCounts): string[] {
