@@ -67,6 +67,12 @@ describe("foreign words from the dictionaries", () => {
     expect(italics).toEqual([]);
     expect(result.unsure).toEqual(["purgation"]);
   });
+
+  it("reports a phrase with only one word English lacks among words it knows, and never reads an address (`http`)", async () => {
+    const { italics, result } = await marked(["The avant-garde art styles of the day; see http://www.example.org for more."]);
+    expect(italics).toEqual([]);
+    expect(result.unsure).toEqual(["avant-garde art styles"]);
+  });
 });
 
 describe("foreign words from the lexicon", () => {

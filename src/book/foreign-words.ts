@@ -97,6 +97,9 @@ const common = (word: string) => {
 };
 const plainLetters = (word: string) => word.replace(/œ/g, "oe").replace(/æ/g, "ae").normalize("NFD").replace(/\p{M}/gu, "");
 
+/** A word of a web or mail address (`http`, `www`): joined to its neighbours without a space. */
+const inAddress = (value: string, token: { start: number; end: number }) => /[/@.:]$/u.test(value.slice(Math.max(0, token.start - 1), token.start)) || /^(?::\/|[/@]|\.\p{L})/u.test(value.slice(token.end, token.end + 2));
+
 /** English by either dictionary: as written, without accents (`émigré`), without a possessive, or every part of a compound. */
 function englishTest(spellers: Speller[]): (word: string) => boolean {
   const known = (word: string) => common(word) || spellers.some((speller) => speller.correct(word) || speller.correct(word.toLowerCase()));
@@ -140,7 +143,8 @@ export async function markForeignWords(book: Root, options: ForeignWordsOptions 
 
   // 2. Words no English dictionary knows: the seeds of foreign phrases. Names and particles are never seeds.
   const candidates = new Set<string>();
-  for (const site of sites) for (const token of site.tokens) if (/^\p{Ll}/u.test(token.word) && !token.particle && !common(token.word)) candidates.add(token.word);
+  for (const site of sites)
+    for (const token of site.tokens) if (/^\p{Ll}/u.test(token.word) && token.word.length > 2 && !token.particle && !inAddress(site.node.value, token) && !common(token.word)) candidates.add(token.word);
   const english = englishTest(candidates.size ? await Promise.all(["en", "en-GB"].map((tag) => spellers(tag, [...candidates]))) : []);
   const seeds = new Set([...candidates].filter((word) => !english(word)));
 
@@ -186,10 +190,18 @@ export async function markForeignWords(book: Root, options: ForeignWordsOptions 
       const end = site.tokens[best.to]!.end;
       const text = site.node.value.slice(start, end);
       const tie = phrases[1] && phrases[1].seedCount === best.seedCount && phrases[1].to - phrases[1].from === best.to - best.from;
-      if (best.to === best.from || tie) {
+      // Evidence enough: two words English does not know, or one in a French elision (`d’état`). One such word among
+      // words English knows as well (`avant-garde art styles`, `fait accompli`) may be English: reported.
+      const elision = site.tokens.slice(best.from, best.to + 1).some((one) => seeds.has(one.word) && /^\p{L}['’]/u.test(one.word));
+      if (best.to === best.from || tie || (best.seedCount < 2 && !elision)) {
         if (!result.unsure.includes(text)) {
           result.unsure.push(text);
-          warn(site, token.start, options, tie ? `\`${text}\` is in the ${phrases.map((phrase) => phrase.tag).join(" and ")} dictionaries and no English one: which language it is cannot be told; list it in the lexicon's \`foreign\` (or \`naturalised\`)` : `\`${text}\` is in the ${best.tag} dictionary and no English one, but stands alone: an English coinage or a ${best.tag} word? List it in the lexicon's \`foreign\` to set it in italics`);
+          const reason = tie
+            ? `\`${text}\` is in the ${phrases.map((phrase) => phrase.tag).join(" and ")} dictionaries and no English one: which language it is cannot be told`
+            : best.to === best.from
+              ? `\`${text}\` is in the ${best.tag} dictionary and no English one, but stands alone: an English coinage or a ${best.tag} word?`
+              : `\`${text}\` may be ${best.tag}: only \`${token.word}\` is no English word`;
+          warn(site, site.tokens[best.from]!.start, options, `${reason} List it in the lexicon's \`foreign\` to set it in italics, or in \`naturalised\` to keep it roman`);
         }
         return;
       }
