@@ -6,7 +6,10 @@
 // ends one to three lines short of its foot and its text runs on, the recto
 // beside it is laid out that many lines shorter, so both end on one line
 // (its footnotes, if any, stand right under its text). A recto that falls
-// short by itself cannot be matched: its verso is laid out already.
+// short by itself (a heading and its first lines carried over) cannot be
+// matched by its verso, laid out already: its own page is made up instead,
+// a whole line more above each of its block quotations and headings, up to
+// the lines it lacks (the lines below stay on the grid, a line lower).
 /* global Paged, window, document, NodeFilter */
 (function () {
   const maxShort = 3;
@@ -36,6 +39,30 @@
     return false;
   }
 
+  /** How many whole lines the page's text ends above its foot, and the line. */
+  function shortLines(pageElement) {
+    const block = pageElement.querySelector(".text, .back-matter");
+    const area = pageElement.querySelector(".pagedjs_area");
+    if (!block || !area) return null;
+    const line = parseFloat(window.getComputedStyle(block).lineHeight);
+    const content = pageElement.querySelector(".pagedjs_page_content").getBoundingClientRect();
+    const notes = pageElement.querySelector(".pagedjs_footnote_area");
+    const foot = Math.max(content.bottom, notes ? notes.getBoundingClientRect().bottom : -Infinity);
+    const last = lastText(area);
+    if (!(line > 0) || last.bottom === -Infinity) return null;
+    // A full page ends the area's height modulo the line above its foot, and a line's glyphs half their leading above the line's bottom.
+    const slack = ((foot - content.top) % line) + Math.max(0, (line - last.height) / 2);
+    return { short: Math.round((foot - last.bottom - slack) / line), line, top: content.top };
+  }
+
+  /** A line more above each block quotation and heading of the page (not its first block), up to `short` of them. */
+  function makeUp(pageElement, { short, line, top }) {
+    const spots = [...pageElement.querySelectorAll(".pagedjs_page_content :is(.text, .back-matter) > :is(blockquote, h2, h3, h4, .source-excerpt)")].filter(
+      (element) => !element.hasAttribute("data-split-from") && element.getBoundingClientRect().top > top + line,
+    );
+    for (const element of spots.slice(0, short)) element.style.marginTop = `${parseFloat(window.getComputedStyle(element).marginTop) + line}px`;
+  }
+
   class FacingPages extends Paged.Handler {
     constructor(chunker, polisher, caller) {
       super(chunker, polisher, caller);
@@ -51,20 +78,12 @@
     }
 
     afterPageLayout(pageElement, page, breakToken) {
-      if (!pageElement.classList.contains("pagedjs_left_page") || pageElement.classList.contains("pagedjs_blank_page") || !breakToken) return;
-      const block = pageElement.querySelector(".text, .back-matter");
-      const area = pageElement.querySelector(".pagedjs_area");
-      if (!block || !area) return;
-      const line = parseFloat(window.getComputedStyle(block).lineHeight);
-      const content = pageElement.querySelector(".pagedjs_page_content").getBoundingClientRect();
-      const notes = pageElement.querySelector(".pagedjs_footnote_area");
-      const foot = Math.max(content.bottom, notes ? notes.getBoundingClientRect().bottom : -Infinity);
-      const last = lastText(area);
-      if (!(line > 0) || last.bottom === -Infinity) return;
-      // A full page ends the area's height modulo the line above its foot, and a line's glyphs half their leading above the line's bottom.
-      const slack = ((foot - content.top) % line) + Math.max(0, (line - last.height) / 2);
-      const short = Math.round((foot - last.bottom - slack) / line);
-      if (short >= 1 && short <= maxShort) this.shortBy = short * line;
+      // Only a page its text runs on from: a section's last page ends where its text does.
+      if (pageElement.classList.contains("pagedjs_blank_page") || !breakToken || opensBreak(breakToken)) return;
+      const measured = shortLines(pageElement);
+      if (!measured || measured.short < 1 || measured.short > maxShort) return;
+      if (pageElement.classList.contains("pagedjs_left_page")) this.shortBy = measured.short * measured.line;
+      else makeUp(pageElement, measured);
     }
   }
   Paged.registerHandlers(FacingPages);
