@@ -9,9 +9,11 @@ const bands = { top: 60, bottom: 600 };
 const line = 15;
 
 /** A page of `count` full lines from the top of the text area; `last` replaces the last line's words. */
-function page(count: number, last?: string, lastX = 72): PdfTextPage {
+function page(count: number, last?: string, lastX = 72, gapBeforeLast = false): PdfTextPage {
   const words: PdfWord[] = [];
   for (let index = 0; index < count; index++) {
+    // A heading has a line's space above it.
+    if (gapBeforeLast && index === count - 2) continue;
     const bottom = bands.top + (index + 1) * line;
     const texts = index === count - 1 && last ? last.split(" ") : ["Lorem", "ipsum", "dolor", "sit", "amet", "consectetur", "adipiscing", "elit", "sed"];
     const x0 = index === count - 1 && last ? lastX : index === 0 ? 84 : 72;
@@ -23,9 +25,9 @@ function page(count: number, last?: string, lastX = 72): PdfTextPage {
 const none = (): MakeUpCounts => ({ headingsAtFoot: [], widows: [], orphans: [], scraps: [], brokenCapitals: [], hyphenRuns: [], unevenSpreads: [] });
 
 describe("make-up budgets", () => {
-  it("fails a heading at a page's foot, naming the page", () => {
+  it("fails a heading at a page's foot, naming the page; a paragraph's last line that reads as a heading is none", () => {
     const full = Math.floor((bands.bottom - bands.top) / line);
-    const counts = pageMakeUp([page(full), page(full, "The art of insurrection", 72)], bands, ["The art of insurrection"]);
+    const counts = pageMakeUp([page(full), page(full, "The art of insurrection", 72, true), page(full, "insurrection.", 72)], bands, ["The art of insurrection", "Insurrection"]);
     expect(counts.headingsAtFoot).toEqual([2]);
     expect(makeUpProblems(counts)).toEqual([expect.stringMatching(/^headings in a page's last two lines: 1, over the budget of 0 \(p\. 2\)/)]);
   });

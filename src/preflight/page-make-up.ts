@@ -42,7 +42,8 @@ export type MakeUpBudget = { [Key in keyof MakeUpCounts]?: number };
 export const makeUpBudget: MakeUpBudget = { headingsAtFoot: 0, widows: 2, orphans: 0, scraps: 0, brokenCapitals: 0, hyphenRuns: 2 };
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-const squeeze = (text: string) => text.replace(/\u00AD/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim().toLowerCase();
+/** Letters and digits only: a letter-spaced heading (`1 875`) reads as its text. */
+const squeeze = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, "").toLowerCase();
 /** A line that ends in a broken word: poppler gives the soft hyphen and the hyphen drawn (`Trot\u00ADs-`), or either. */
 const brokenAtEnd = (line: Line) => /\p{L}\u00AD?-$|\p{L}\u00AD$/u.test(line.words.at(-1)!.text);
 
@@ -89,13 +90,19 @@ export function pageMakeUp(pages: PdfTextPage[], bands: TextBands, headings: str
     const right = median(lines.map((line) => line.xMax));
     const indented = (line: Line) => line.xMin > left + 4;
     const short = (line: Line) => line.xMax < right - 24;
-    const isHeading = (line: Line) => headingTexts.has(squeeze(line.text));
+    // A heading stands after a space of its own (a paragraph's last line `revolution.` may read as the heading `Revolution`).
+    const isHeading = (line: Line) => {
+      const at = lines.indexOf(line);
+      return headingTexts.has(squeeze(line.text)) && (at === 0 || line.bottom - lines[at - 1]!.bottom > 1.4 * lineHeight);
+    };
     const full = lines.at(-1)!.bottom > bands.bottom - 2.5 * lineHeight;
     // A heading in the last two lines of a full page (the rest of its section goes over).
     if (full && lines.slice(-2).some(isHeading)) counts.headingsAtFoot.push(page);
     // A widow: the page opens with a paragraph's short last line, and a new paragraph (or a heading) follows it.
     const [first, second] = lines;
-    if (index > 0 && first && second && !indented(first) && short(first) && !isHeading(first) && (indented(second) || isHeading(second))) counts.widows.push(page);
+    // (Not on an opening page, whose text starts below a sunk head.)
+    const atTop = first !== undefined && first.bottom - first.height < bands.top + 1.5 * lineHeight;
+    if (index > 0 && first && second && atTop && !indented(first) && short(first) && !isHeading(first) && (indented(second) || isHeading(second))) counts.widows.push(page);
     // An orphan: a full page closes with a paragraph's first line.
     const [before, last] = lines.slice(-2);
     if (full && last && before && indented(last) && !isHeading(last) && (short(before) || isHeading(before))) counts.orphans.push(page);
