@@ -5,8 +5,8 @@
 // no heading at a page's foot, no orphan, no paragraph ending on a scrap and
 // no broken name; a widow or a hyphen ladder now and then where the page
 // cannot be made otherwise (a couple in a book); facing pages that end apart
-// are named but never fail (a recto made short by its own rules cannot be
-// matched: see src/render/browser/facing-pages.js).
+// are named but never fail (a page made short by its own widow, orphan or
+// heading rule cannot be matched by its facing page in one Paged.js pass).
 // - a heading in the last two lines of a page;
 // - a widow (a paragraph's last line alone at the head of a page) or an
 //   orphan (its first line alone at the foot);

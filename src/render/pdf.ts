@@ -21,7 +21,6 @@ const pageMapScript = path.join(browserDir, "page-map.js");
 const wordBreaksScript = path.join(browserDir, "word-breaks.js");
 const softHyphensScript = path.join(browserDir, "soft-hyphens.js");
 const tableHeadersScript = path.join(browserDir, "table-headers.js");
-const facingPagesScript = path.join(browserDir, "facing-pages.js");
 const hyphenLaddersScript = path.join(browserDir, "hyphen-ladders.js");
 
 export interface PdfResult {
@@ -112,7 +111,7 @@ function watchdog(seconds: number, pages: () => number) {
 export async function renderPdf(manifest: Manifest, html: string, options: PdfOptions = {}): Promise<PdfResult> {
   const stallSeconds = options.stallSeconds ?? 120;
   const printer = new EditionPrinter(stallSeconds, {
-    additionalScripts: [pageRangesScript, pageMapScript, wordBreaksScript, softHyphensScript, tableHeadersScript, facingPagesScript, hyphenLaddersScript, ...(options.additionalScripts ?? [])],
+    additionalScripts: [pageRangesScript, pageMapScript, wordBreaksScript, softHyphensScript, tableHeadersScript, hyphenLaddersScript, ...(options.additionalScripts ?? [])],
     timeout: 0,
   });
   const guard = watchdog(stallSeconds, () => printer.pages.length);
