@@ -115,7 +115,8 @@ export function pageMakeUp(pages: PdfTextPage[], bands: TextBands, headings: str
       const next = lines[at + 1];
       const compound = next && !line.words.at(-1)!.text.includes("\u00AD") && compounds.has(`${line.words.at(-1)!.text}${next.words[0]!.text}`.replace(/[^\p{L}\p{N}-]/gu, ""));
       if (/^\p{Lu}/u.test(line.words.at(-1)!.text) && !compound) counts.brokenCapitals.push(page);
-      if (next && next.words.length === 1 && short(next)) counts.scraps.push(page);
+      // The scrap is the rest of the broken word, in lower case (a chronology's date column, `[1918]`, is none).
+      if (next && next.words.length === 1 && short(next) && /^\p{Ll}/u.test(next.words[0]!.text)) counts.scraps.push(page);
     });
   });
   // Facing pages: a verso (even) and the recto after it, both full, end on the same baseline within half a line (footnotes included).
