@@ -39,13 +39,17 @@ export const lexiconSchema = z.strictObject({
   works: z.array(z.string().trim().min(1)).default([]),
   /** Words after which a capitalised run may be a work's title (`book`, `newspaper`): such a run that is no known work is reported. */
   workCues: z.array(lowerWord).default([]),
+  /** Words and phrases of other languages, by language tag (`de: [Realpolitik]`, `ru-Latn: [smychka]`): set in italics with their language (src/book/foreign-words.ts). */
+  foreign: z.record(z.string().regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, "must be a language tag (BCP 47: `fr`, `ru-Latn`)"), z.array(z.string().trim().min(1))).default({}),
+  /** Phrases of other languages that English has taken in (`en masse`, `et al.`): roman, whatever the dictionaries say. */
+  naturalised: z.array(z.string().trim().min(1)).default([]),
   /** Words of a site's navigation (`index`, `home`, `archive`): a line of links names them (boilerplate). */
   navigationWords: z.array(lowerWord).default([]),
 });
 
 export type Lexicon = z.output<typeof lexiconSchema>;
 
-export const emptyLexicon: Lexicon = { titles: [], namedEvents: [], eventKinds: {}, stopWords: [], sentenceStarts: [], danglingWords: [], abbreviations: [], nameRoles: [], surnameEndings: [], personNouns: [], placeEndings: [], firmWords: [], works: [], workCues: [], navigationWords: [] };
+export const emptyLexicon: Lexicon = { titles: [], namedEvents: [], eventKinds: {}, stopWords: [], sentenceStarts: [], danglingWords: [], abbreviations: [], nameRoles: [], surnameEndings: [], personNouns: [], placeEndings: [], firmWords: [], works: [], workCues: [], foreign: {}, naturalised: [], navigationWords: [] };
 
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
 
@@ -68,6 +72,8 @@ export function extendLexicon(base: Lexicon, extension: Lexicon): Lexicon {
     firmWords: union(base.firmWords, extension.firmWords),
     works: union(base.works, extension.works),
     workCues: union(base.workCues, extension.workCues),
+    foreign: Object.fromEntries([...new Set([...Object.keys(base.foreign), ...Object.keys(extension.foreign)])].map((tag) => [tag, union(base.foreign[tag] ?? [], extension.foreign[tag] ?? [])])),
+    naturalised: union(base.naturalised, extension.naturalised),
     navigationWords: union(base.navigationWords, extension.navigationWords),
   };
 }

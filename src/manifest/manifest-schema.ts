@@ -82,6 +82,8 @@ export const manifestFileSchema = z.strictObject({
   /** The editors' word on the chronology (confirm, correct, drop, merge, re-word entries); by default chronology.yaml if it exists. */
   chronology: nonEmpty.optional(),
   trim: z.enum(Object.keys(trimSizes) as [keyof typeof trimSizes]).default("6x9in"),
+  /** Page make-up budgets: how many pages a rule may name before `check --pdf` fails (src/preflight/page-make-up.ts; defaults there). */
+  makeUp: z.strictObject(Object.fromEntries(["headingsAtFoot", "widows", "orphans", "scraps", "brokenCapitals", "hyphenRuns", "unevenSpreads"].map((key) => [key, z.number().int().min(0).optional()]))).optional(),
   /** Who prints the book (src/render/print-profiles.ts): `offset` (crop marks, 3 mm bleed) or `pod` (print on demand: trim size, PDF/X, K-only text); `edition build --profile` overrides it. */
   profile: z.enum(["offset", "pod"]).default("offset"),
   /** The paper the book is printed on, which sets the cover's spine width. */

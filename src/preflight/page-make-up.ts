@@ -1,8 +1,12 @@
 // Page make-up, measured on the laid-out PDF (pdftotext's words with their
 // boxes): the rules a university press holds its pages to, counted by page.
-// Each count names its pages, as warnings: some rules cannot always be met
-// (a page that must end on a short paragraph), so they are for the editors and
-// the designer to look at, not a failed build.
+// Each count names its pages and has a budget (`makeUpBudget`, which the
+// manifest's `makeUp` may raise): over it, preflight fails. A printer accepts
+// no heading at a page's foot, no orphan, no paragraph ending on a scrap and
+// no broken name; a widow or a hyphen ladder now and then where the page
+// cannot be made otherwise (a couple in a book); facing pages that end apart
+// are named but never fail (a page made short by its own widow, orphan or
+// heading rule cannot be matched by its facing page in one Paged.js pass).
 // - a heading in the last two lines of a page;
 // - a widow (a paragraph's last line alone at the head of a page) or an
 //   orphan (its first line alone at the foot);
@@ -33,8 +37,13 @@ interface Line {
   text: string;
 }
 
+/** How many pages each rule may name before preflight fails; `undefined`: never fails (named only). */
+export type MakeUpBudget = { [Key in keyof MakeUpCounts]?: number };
+export const makeUpBudget: MakeUpBudget = { headingsAtFoot: 0, widows: 2, orphans: 0, scraps: 0, brokenCapitals: 0, hyphenRuns: 2 };
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-const squeeze = (text: string) => text.replace(/\u00AD/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim().toLowerCase();
+/** Letters and digits only: a letter-spaced heading (`1 875`) reads as its text. */
+const squeeze = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, "").toLowerCase();
 /** A line that ends in a broken word: poppler gives the soft hyphen and the hyphen drawn (`Trot\u00ADs-`), or either. */
 const brokenAtEnd = (line: Line) => /\p{L}\u00AD?-$|\p{L}\u00AD$/u.test(line.words.at(-1)!.text);
 
@@ -81,13 +90,19 @@ export function pageMakeUp(pages: PdfTextPage[], bands: TextBands, headings: str
     const right = median(lines.map((line) => line.xMax));
     const indented = (line: Line) => line.xMin > left + 4;
     const short = (line: Line) => line.xMax < right - 24;
-    const isHeading = (line: Line) => headingTexts.has(squeeze(line.text));
+    // A heading stands after a space of its own (a paragraph's last line `revolution.` may read as the heading `Revolution`).
+    const isHeading = (line: Line) => {
+      const at = lines.indexOf(line);
+      return headingTexts.has(squeeze(line.text)) && (at === 0 || line.bottom - lines[at - 1]!.bottom > 1.4 * lineHeight);
+    };
     const full = lines.at(-1)!.bottom > bands.bottom - 2.5 * lineHeight;
     // A heading in the last two lines of a full page (the rest of its section goes over).
     if (full && lines.slice(-2).some(isHeading)) counts.headingsAtFoot.push(page);
     // A widow: the page opens with a paragraph's short last line, and a new paragraph (or a heading) follows it.
     const [first, second] = lines;
-    if (index > 0 && first && second && !indented(first) && short(first) && !isHeading(first) && (indented(second) || isHeading(second))) counts.widows.push(page);
+    // (Not on an opening page, whose text starts below a sunk head.)
+    const atTop = first !== undefined && first.bottom - first.height < bands.top + 1.5 * lineHeight;
+    if (index > 0 && first && second && atTop && !indented(first) && short(first) && !isHeading(first) && (indented(second) || isHeading(second))) counts.widows.push(page);
     // An orphan: a full page closes with a paragraph's first line.
     const [before, last] = lines.slice(-2);
     if (full && last && before && indented(last) && !isHeading(last) && (short(before) || isHeading(before))) counts.orphans.push(page);
@@ -100,7 +115,8 @@ export function pageMakeUp(pages: PdfTextPage[], bands: TextBands, headings: str
       const next = lines[at + 1];
       const compound = next && !line.words.at(-1)!.text.includes("\u00AD") && compounds.has(`${line.words.at(-1)!.text}${next.words[0]!.text}`.replace(/[^\p{L}\p{N}-]/gu, ""));
       if (/^\p{Lu}/u.test(line.words.at(-1)!.text) && !compound) counts.brokenCapitals.push(page);
-      if (next && next.words.length === 1 && short(next)) counts.scraps.push(page);
+      // The scrap is the rest of the broken word, in lower case (a chronology's date column, `[1918]`, is none).
+      if (next && next.words.length === 1 && short(next) && /^\p{Ll}/u.test(next.words[0]!.text)) counts.scraps.push(page);
     });
   });
   // Facing pages: a verso (even) and the recto after it, both full, end on the same baseline within half a line (footnotes included).
@@ -125,6 +141,16 @@ const labels: Record<keyof MakeUpCounts, string> = {
   hyphenRuns: "runs of three or more hyphenated lines",
   unevenSpreads: "facing pages ending more than half a line apart (verso page)",
 };
+
+/** The rules over their budget (the edition's `makeUp` over the defaults), each with its pages. */
+export function makeUpProblems(counts: MakeUpCounts, budget: MakeUpBudget = {}): string[] {
+  const limits = { ...makeUpBudget, ...budget };
+  return (Object.keys(labels) as (keyof MakeUpCounts)[]).flatMap((key) => {
+    const limit = limits[key];
+    const pages = counts[key];
+    return limit !== undefined && pages.length > limit ? [`${labels[key]}: ${pages.length}, over the budget of ${limit} (p. ${pages.join(", ")}); the manifest's \`makeUp: { ${key}: N }\` raises it`] : [];
+  });
+}
 
 /** One line per rule: its count and the pages. */
 export function formatMakeUp(counts: MakeUpCounts): string[] {

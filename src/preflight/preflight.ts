@@ -14,7 +14,7 @@ import { pdfAuthor, pdfTitle } from "../render/pdf-profiles.js";
 import type { OutlineTarget } from "../render/pdf.js";
 import { pdfFonts, pdfTextPages, type PdfTextPage } from "./pdf-tools.js";
 import { checkTextIntegrity, inColumnOrder, pageWords, pageLines, treeWords } from "./text-integrity.js";
-import { formatMakeUp, pageMakeUp } from "./page-make-up.js";
+import { formatMakeUp, makeUpProblems, pageMakeUp } from "./page-make-up.js";
 import { selectAll } from "hast-util-select";
 import { toString as hastToString } from "hast-util-to-string";
 import { accessibilitySection } from "./pdf-accessibility.js";
@@ -150,12 +150,13 @@ function checkText(laidOut: PdfTextPage[], tree: Root, profile: ProfileRecord, g
   return { name: "text", problems, summary: `${expected.body.length} words of running text and ${expected.notes.length} of footnotes, all in the PDF in order` };
 }
 
-/** Page make-up counts by page (./page-make-up.ts): warnings for the designer, never a failure. */
-function checkMakeUp(pages: PdfTextPage[], tree: Root, profile: ProfileRecord, geometry: PageGeometry): PreflightCheck {
+/** Page make-up counts by page (./page-make-up.ts); a count over its budget (the manifest's `makeUp` may raise it) fails. */
+function checkMakeUp(pages: PdfTextPage[], tree: Root, profile: ProfileRecord, geometry: PageGeometry, budget: Manifest["makeUp"]): PreflightCheck {
   const bands = textBands(geometry.height, profileBleed(profile));
   const headings = selectAll("h1, h2, h3, h4", tree).map((node) => hastToString(node));
   const compounds = new Set(hastToString(tree).replace(/\u00AD/g, "").match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? []);
-  return { name: "make-up", problems: [], summary: formatMakeUp(pageMakeUp(pages, bands, headings, compounds)).join("; ") };
+  const counts = pageMakeUp(pages, bands, headings, compounds);
+  return { name: "make-up", problems: makeUpProblems(counts, budget), summary: formatMakeUp(counts).join("; ") };
 }
 
 /**
@@ -192,7 +193,7 @@ export async function preflight(file: string, input: PreflightInput): Promise<Pr
     checkMetadata(doc, input.manifest),
     checkSoftHyphens(pages),
     checkText(pages, input.tree, profile, geometry),
-    checkMakeUp(pages, input.tree, profile, geometry),
+    checkMakeUp(pages, input.tree, profile, geometry, input.manifest.makeUp),
     // Ghostscript's PDF/X (the pod profile) drops the structure tree: the counts hold Chromium's tagged files.
     profile.name === "pod"
       ? { name: "accessibility" as const, problems: [], summary: "not counted: Ghostscript's PDF/X drops the structure tree, so this file is a print interior for the printer, not for screen readers (they have the screen PDF and the EPUB)" }

@@ -23,6 +23,7 @@ const wordBreaksScript = path.join(browserDir, "word-breaks.js");
 const softHyphensScript = path.join(browserDir, "soft-hyphens.js");
 const tableHeadersScript = path.join(browserDir, "table-headers.js");
 const pageSplitsScript = path.join(browserDir, "page-splits.js");
+const hyphenLaddersScript = path.join(browserDir, "hyphen-ladders.js");
 
 export interface PdfResult {
   /** The print profile. */
@@ -112,7 +113,7 @@ function watchdog(seconds: number, pages: () => number) {
 export async function renderPdf(manifest: Manifest, html: string, options: PdfOptions = {}): Promise<PdfResult> {
   const stallSeconds = options.stallSeconds ?? 120;
   const printer = new EditionPrinter(stallSeconds, {
-    additionalScripts: [pageRangesScript, pageMapScript, wordBreaksScript, softHyphensScript, tableHeadersScript, pageSplitsScript, ...(options.additionalScripts ?? [])],
+    additionalScripts: [pageRangesScript, pageMapScript, wordBreaksScript, softHyphensScript, tableHeadersScript, hyphenLaddersScript, pageSplitsScript, ...(options.additionalScripts ?? [])],
     timeout: 0,
   });
   const guard = watchdog(stallSeconds, () => printer.pages.length);

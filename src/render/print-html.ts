@@ -78,9 +78,13 @@ export function rehypeHyphenate(options: { minWordLength?: number } = {}) {
       const division = elements[0] && divisionOf(elements[0]);
       if (!division || division.part === "front") return;
       if (elements.some((element) => unhyphenated.has(element.tagName))) return;
+      // Words of another language (src/book/foreign-words.ts) would be broken by English patterns.
+      if (elements.some((element) => typeof element.properties.lang === "string" && !element.properties.lang.startsWith("en"))) return;
       node.value = hyphen.hyphenateSync(node.value, { minWordLength })
         // A capitalised word (a name: never `Trot-sky`, `Ko-rnilov`) is not broken.
-        .replace(/\p{Lu}[\p{L}\u00AD’'-]*/gu, unbreakable);
+        .replace(/\p{Lu}[\p{L}\u00AD’'-]*/gu, unbreakable)
+        // Nor a sentence's last word where the text node ends: a block's references may follow it (a chronology's event).
+        .replace(/[\p{L}\u00AD’'-]+(?=[.!?…]["”’)\]]*\s*$)/u, unbreakable);
       // A footnote stands inside its call's paragraph in print, but is a block of its own.
       hyphenated.push({ node, block: elements.findLast((element) => blockTags.has(element.tagName) || hasClass(element, "footnote")) });
     });
