@@ -1,7 +1,7 @@
 // `edition build`: the pipeline, then each renderer, each output written whole.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { collectGarbage, holdHeapClose } from "./collect-garbage.js";
+import { collectGarbage } from "./collect-garbage.js";
 import { visit } from "unist-util-visit";
 import { whileBuilding } from "./interrupt.js";
 import { removeStaleTemporaries, writeAtomically } from "./output.js";
@@ -76,9 +76,8 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   const step = options.onStep ?? (() => {});
   const stale = await removeStaleTemporaries(options.outDir);
   if (stale.length) log(`removed ${stale.length} temporary file${stale.length === 1 ? "" : "s"} left by a build that was killed: ${stale.join(", ")}`);
-  holdHeapClose();
   step("reading and restoring the texts");
-  const edition = await buildEdition(options.manifestPath, { cache: options.cache?.texts, keepRestored: false });
+  const edition = await buildEdition(options.manifestPath, { cache: options.cache?.texts, keepRestored: false, holdHeap: true });
   if (hasErrors(edition.files)) throw new EditionErrors(edition.files);
   // Past the pipeline nothing reads the book's source positions (its messages are made; the renderers copy it without
   // them): on a long text they are a fifth of its memory. A watch cache shares the texts' trees with the next build, so keeps them.
