@@ -90,7 +90,13 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   let noChromium: ChromiumMissingError | undefined;
   // Without a PDF the EPUB needs nothing else: it comes first.
   const early = !options.pdf || options.epubFirst;
-  if (early) await writeEpub(undefined);
+  // Without a PDF, the EPUB's check (on a worker thread) runs while the print HTML and the report are written.
+  let rendered = () => {};
+  const epubRendered = new Promise<void>((resolve) => (rendered = resolve));
+  const epubWritten = early ? writeEpub(undefined, rendered) : undefined;
+  epubWritten?.catch(() => undefined);
+  if (early && options.pdf) await epubWritten;
+  else if (early) await Promise.race([epubRendered, epubWritten]);
 
   const html = output("html");
   step("rendering the print HTML");
@@ -101,6 +107,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   const report = path.join(options.outDir, "report.html");
   await writeAtomically(report, reportHtmlPieces(edition));
   log(`wrote ${report}`);
+  if (early && !options.pdf) await epubWritten;
 
   // The PDF comes before the (final) EPUB: its render says where each print page starts, which the EPUB's page-list needs.
   const pdfPath = output("pdf");
@@ -164,9 +171,10 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   }
 
   /** Render, check and write the EPUB; false when the EPUB in place was kept because it is better (a PDF that was asked for failed). */
-  async function writeEpub(layout: typeof printed): Promise<boolean> {
+  async function writeEpub(layout: typeof printed, rendered?: () => void): Promise<boolean> {
     step("rendering the EPUB");
     const data = await renderEpub(manifest, book, { pageStarts: layout?.pageStarts, anchorPages: layout?.anchorPages, log });
+    rendered?.();
     // The EPUB's copy of the book and its chapters are garbage now: gone before EPUBCheck unpacks and parses the package.
     collectGarbage();
     step("checking the EPUB");
