@@ -1,9 +1,13 @@
-// EPUBCheck on a worker thread (./epub-check-off-thread.ts): one EPUB's bytes in, the outcome out.
-import { parentPort, workerData } from "node:worker_threads";
+// EPUBCheck on a worker thread (./epub-check-off-thread.ts): each message an
+// EPUB's bytes, each reply its outcome. The worker stays for the process's next
+// build (`edition watch`), its checker loaded.
+import { parentPort } from "node:worker_threads";
 import { checkEpub } from "./epub-check.js";
 
 const port = parentPort!;
-checkEpub(workerData as Uint8Array).then(
-  (outcome) => port.postMessage({ outcome }),
-  (error: unknown) => port.postMessage({ error: error instanceof Error ? error.message : String(error) }),
-);
+port.on("message", ({ id, epub }: { id: number; epub: Uint8Array }) => {
+  checkEpub(epub).then(
+    (outcome) => port.postMessage({ id, outcome }),
+    (error: unknown) => port.postMessage({ id, error: error instanceof Error ? error.message : String(error) }),
+  );
+});
