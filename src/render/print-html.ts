@@ -9,7 +9,7 @@ import type { Element, ElementContent, Root, RootContent, Text } from "hast";
 import rehypeStringify from "rehype-stringify";
 import { unified } from "unified";
 import { h } from "hastscript";
-import hyphen from "hyphen/en/index.js";
+import { hyphenate } from "./soft-hyphens.js";
 import { visit } from "unist-util-visit";
 import { visitParents } from "unist-util-visit-parents";
 import { divisionOf } from "../book/division.js";
@@ -78,7 +78,7 @@ export function rehypeHyphenate(options: { minWordLength?: number } = {}) {
       const division = elements[0] && divisionOf(elements[0]);
       if (!division || division.part === "front") return;
       if (elements.some((element) => unhyphenated.has(element.tagName))) return;
-      node.value = hyphen.hyphenateSync(node.value, { minWordLength })
+      node.value = hyphenate(node.value, minWordLength)
         // A capitalised word (a name: never `Trot-sky`, `Ko-rnilov`) is not broken.
         .replace(/\p{Lu}[\p{L}\u00AD’'-]*/gu, unbreakable);
       // A footnote stands inside its call's paragraph in print, but is a block of its own.
