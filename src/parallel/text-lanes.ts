@@ -21,6 +21,17 @@ import { restore, textKey, type Entry, type TextWork } from "../watch/text-cache
 /** A text larger than this is processed on the main thread: its trees serialised would cost more memory than the lane saves time. */
 const maxWorkerTextBytes = 4 * 1024 * 1024;
 
+/** Below this much text beside the largest, a worker's start (its modules and the edition read again, about a second of CPU) costs more than it saves. */
+const minSharedBytes = 32 * 1024;
+
+const sizeOf = (file: VFile) => Buffer.byteLength(typeof file.value === "string" ? file.value : Buffer.from(file.value ?? ""));
+
+/** The bytes a worker could take: every text's but the largest's (which the main thread starts on). */
+const besideLargest = (files: VFile[]) => {
+  const sizes = files.map(sizeOf).filter((size) => size <= maxWorkerTextBytes);
+  return sizes.reduce((sum, size) => sum + size, 0) - Math.max(0, ...sizes);
+};
+
 /** What a worker posts: a text's work serialised (v8), a text it could not do, or the end of its lane. */
 export type WorkerReply = { id: string; key: string; bytes: Uint8Array } | { id: string; failed: string } | { done: true } | { fatal: string };
 
@@ -74,7 +85,7 @@ export class TextLanes {
     /** Start the workers now (every text will be processed: no cache), so they read their modules while the main thread does. */
     eager = false,
   ) {
-    if (eager && this.edition.texts.length > 1) this.spawn(Math.min(workersWanted, this.edition.texts.length - 1));
+    if (eager && besideLargest(this.edition.texts) >= minSharedBytes) this.spawn(Math.min(workersWanted, this.edition.texts.length - 1));
   }
 
   request(file: VFile): Promise<TextWork> {
@@ -112,12 +123,12 @@ export class TextLanes {
 
   private async run(): Promise<void> {
     const requests = [...this.requests.values()];
-    const size = (request: Request) => Buffer.byteLength(typeof request.file.value === "string" ? request.file.value : Buffer.from(request.file.value ?? ""));
+    const size = (request: Request) => sizeOf(request.file);
     // Largest first: the lanes end close together.
     requests.sort((a, b) => size(b) - size(a));
     const shared = requests.filter((request) => size(request) <= maxWorkerTextBytes);
     const mainOnly = requests.filter((request) => size(request) > maxWorkerTextBytes);
-    const lanes = shared.length > 1 ? Math.min(this.workersWanted, shared.length - 1) : 0;
+    const lanes = shared.length > 1 && besideLargest(shared.map((request) => request.file)) >= minSharedBytes ? Math.min(this.workersWanted, shared.length - 1) : 0;
     if (lanes > 0) this.spawn(lanes);
     const workers = this.workers.splice(0, lanes);
     for (const extra of this.workers.splice(0)) void extra.terminate();

@@ -8,15 +8,22 @@
 // kept; any other text goes to the package whole.
 import hyphen from "hyphen/en/index.js";
 
-/** A run of what `hyphen` counts as letters: not white space, not ASCII punctuation or digits (the apostrophe is a letter), not U+2013–U+203C. */
-const word = /(?:[^\s!-@[-`{-~\u2013-\u203C]|')+/g;
+/**
+ * A run of `min` or more of what `hyphen` counts as letters: not white space, not ASCII punctuation or digits (the
+ * apostrophe is a letter), not U+2013–U+203C. The leftmost match of a greedy run is a whole run, and a shorter run never matches.
+ */
+const longWords = new Map<number, RegExp>();
+const longWord = (min: number) => {
+  let pattern = longWords.get(min);
+  if (!pattern) longWords.set(min, (pattern = new RegExp(`(?:[^\\s!-@[-\`{-~\\u2013-\\u203C]|'){${Math.max(1, min)},}`, "g")));
+  return pattern;
+};
 
 const words = new Map<string, string>();
 
 export function hyphenate(text: string, minWordLength: number): string {
   if (text.includes("<") || text.includes("\u00AD")) return hyphen.hyphenateSync(text, { minWordLength });
-  return text.replace(word, (run) => {
-    if (run.length < minWordLength) return run;
+  return text.replace(longWord(minWordLength), (run) => {
     const key = `${minWordLength} ${run}`;
     let broken = words.get(key);
     if (broken === undefined) words.set(key, (broken = hyphen.hyphenateSync(run, { minWordLength })));
