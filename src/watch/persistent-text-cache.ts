@@ -75,8 +75,8 @@ export class PersistentTextCache extends TextCache {
       this.reused.push(id);
       return restore(file, edition, stored, false);
     }
-    const work = await compute();
     this.processed.push(id);
+    const work = await compute();
     let bytes: Buffer | undefined;
     if (String(file.value).length > maxTextBytes) return work;
     try {
