@@ -69,6 +69,13 @@ describe("a works cited per text, in APA", async () => {
     for (const target of hrefs(links)) expect(target.startsWith("author-date-work-") && all.has(target)).toBe(true);
   });
 
+  it("shows the author-date citations in APA's form, with the text's pages, the text's form kept in the title", () => {
+    // APA 7 (8.11, 8.13, 8.17): `&` between two authors in brackets, a comma before the year, `p.`/`pp.` before the page.
+    const links = selectAll("a.work-ref", edition.book);
+    expect(links.map((link) => toString(link))).toEqual(["Zeman & Scharlau, 1965, pp. 64–7", "Day & Gaido, 2009, p. 41", "Knei-Paz, 1978, p. 152", "Day & Gaido, 2009, p. 12", "Löwy, 1981, p. 50", "Thatcher, 2003"]);
+    expect(String(links[0]!.properties.title)).toBe("As the text gives it: Zeman and Scharlau 1965: 64–7");
+  });
+
   it("gives an EPUB EPUBCheck finds no error in", async () => {
     const outcome = await checkEpub(new Uint8Array(await renderEpub(edition.manifest, edition.book)));
     expect(outcome.errors).toEqual([]);

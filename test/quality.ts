@@ -144,7 +144,9 @@ export async function trotskyQuality(edition: Edition) {
  * CSL item with author, title and page (an `Ibid.` counts with its work's
  * author and title); the in-text forms; the unresolved at their
  * `line:column`; the brackets left as text. `share` is complete note
- * citations over all notes (a note that discusses rather than cites lowers it).
+ * citations over the notes that cite (a note that only discusses, with no
+ * mark of a citation, is counted apart as `discursiveNotes`);
+ * `shareOfAllNotes` over every note.
  */
 export function citationFigures(edition: Pick<Edition, "texts">) {
   return Object.fromEntries(
@@ -158,14 +160,26 @@ export function citationFigures(edition: Pick<Edition, "texts">) {
         // A page, not a chapter (`Ch. XLV`).
         return Boolean(item?.title && (item.author?.length || item.editor?.length) && record.locator && /^\d/.test(record.locator));
       }).length;
+      // A work with a title and a page but no author by its nature (a congress's proceedings, a party's resolutions).
+      const titleAndPage = inNotes.filter((record) => {
+        const item = record.work ? works.get(record.work) : undefined;
+        return Boolean(item?.title && record.locator && /^\d/.test(record.locator));
+      }).length;
+      const discursive = file.data.notesNotCiting?.discursive.length ?? 0;
       const form = (name: string) => records.filter((record) => record.form === name);
       return [
         file.data.textId ?? "",
         {
           notes,
+          /** Notes that discuss and cite nothing: not citations, left out of `share`. */
+          discursiveNotes: discursive,
+          /** Notes with a citation's marks that no known form reads. */
+          unreadNotes: file.data.notesNotCiting?.unread ?? [],
           noteCitations: inNotes.length,
           withAuthorTitlePage: complete,
-          share: notes ? round(complete / notes) : null,
+          withTitleAndPage: titleAndPage,
+          share: notes - discursive ? round(complete / (notes - discursive)) : null,
+          shareOfAllNotes: notes ? round(complete / notes) : null,
           brackets: form("bracket").length,
           authorDate: form("author-date").length,
           sources: form("source").length,

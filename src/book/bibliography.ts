@@ -53,7 +53,7 @@ const decode = (text: string) =>
   );
 
 /** citeproc's HTML for one entry (text, `<i>`, `<b>`, `<span>`, entities) as hast. */
-function entryContent(html: string): ElementContent[] {
+export function entryContent(html: string): ElementContent[] {
   const root: Element = h("span");
   const stack: Element[] = [root];
   for (const token of html.split(/(<[^>]+>)/)) {
@@ -105,7 +105,7 @@ function backReferences(groups: { label: string; anchors: string[] }[], word: st
 }
 
 /** Titles keep their authors' capitals (citeproc would title-case them) and the house range dash. */
-function forFormatting(item: CslItem, rangeDashes: (title: string) => string): CslItem {
+export function forFormatting(item: CslItem, rangeDashes: (title: string) => string): CslItem {
   const copy = structuredClone(item);
   if (copy.title) copy.title = `<span class="nocase">${rangeDashes(copy.title)}</span>`;
   if (copy["container-title"]) copy["container-title"] = `<span class="nocase">${copy["container-title"]}</span>`;

@@ -11,7 +11,8 @@ import type { Manifest } from "../manifest/manifest-schema.js";
 import type { LoadedWorks } from "../manifest/works-file.js";
 import { rangeDashes } from "../restore/typography-rules.js";
 import type { BookText } from "./assemble-book.js";
-import { bibliography, citedAtOf, worksCited } from "./bibliography.js";
+import { bibliography, citedAtOf, entryContent, forFormatting, worksCited } from "./bibliography.js";
+import { citeprocInText, isAuthorDateStyle, restyleCitations } from "../citations/restyle.js";
 import { hasImprint, sameAuthor, sameTitle, type CslItem } from "../citations/works.js";
 import { roleOfType } from "./schema.js";
 import type { InterfaceWords } from "./words.js";
@@ -28,12 +29,15 @@ const labelled = (files: VFile[], labels: Map<string, string>) =>
 export function editionWorksCited(manifest: Pick<Manifest, "worksCited">, texts: BookText[], files: VFile[], labels: Map<string, string>, style: CslStyle | undefined, words: Pick<InterfaceWords, "worksCited" | "cited">): ElementContent[] {
   if (manifest.worksCited !== "text") {
     mergeSameWorks(texts, files);
-    return bibliography(worksCited(files.map((file) => file.data.works?.values() ?? [])), style, { rangeDashes, citedAt: citedAtOf(labelled(files, labels)), citedWord: words.cited });
+    const items = worksCited(files.map((file) => file.data.works?.values() ?? []));
+    restyleInText(texts, files, items, style);
+    return bibliography(items, style, { rangeDashes, citedAt: citedAtOf(labelled(files, labels)), citedWord: words.cited });
   }
   texts.forEach((text, index) => {
     const file = files[index]!;
     const works = [...(file.data.works?.values() ?? [])];
     if (!works.length) return;
+    restyleInText([text], [file], worksCited([works]), style);
     const prefix = `${text.entry.id}-`;
     visit(text.tree, "element", (node: Element) => {
       const href = node.tagName === "a" ? String(node.properties.href ?? "") : "";
@@ -44,6 +48,18 @@ export function editionWorksCited(manifest: Pick<Manifest, "worksCited">, texts:
     text.tree.children.push(h("section", { className: ["works-cited-text"], "epub:type": "bibliography", role: roleOfType.bibliography, ariaLabelledBy: titleId }, [h("h2", { id: titleId }, words.worksCited), ...list]));
   });
   return [];
+}
+
+/** In an author-date style, each text's recognised in-text citations in the style's own form; what was restyled is told on each text. */
+function restyleInText(texts: BookText[], files: VFile[], items: CslItem[], style: CslStyle | undefined): void {
+  if (!isAuthorDateStyle(style)) return;
+  const format = citeprocInText(items.map((item) => forFormatting(item, rangeDashes)), style, entryContent);
+  texts.forEach((text, index) => {
+    const file = files[index]!;
+    const { restyled, leftInProse } = restyleCitations(text.tree, file.data.citations ?? [], format);
+    if (!restyled && !leftInProse) return;
+    file.info(`${restyled} in-text citations restyled in ${style.name} (the text's form kept in each link's title)${leftInProse ? `; ${leftInProse} woven into the prose left as written` : ""}`, { place: { line: 1, column: 1 }, ruleId: "citations-restyled", source: "citations" });
+  });
 }
 
 /** Entries of the works file that no text cites: a warning at the entry, so a key misspelt in the file or a work no longer cited is seen. */

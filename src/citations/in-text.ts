@@ -53,7 +53,7 @@ const months = new Set(["january", "february", "march", "april", "may", "june", 
 const surname = "\\p{Lu}[\\p{Ll}’']+(?:-\\p{Lu}?[\\p{Ll}’']+)*(?:[ \\u00A0]\\p{Lu}[\\p{Ll}’']+(?:-\\p{Lu}?[\\p{Ll}’']+)*)?";
 const authors = `(?<names>(?:(?:van|von|de|del|der|la|le)${space})?${surname}(?:(?:,${space}|${space}(?:and|&)${space})${surname})*(?:${space}et${space}al\\.)?)`;
 const oneAuthorDate = new RegExp(
-  `^(?<lead>(?:see|cf\\.|e\\.g\\.)${space}+)?${authors},?${space}+(?<year>1[5-9]\\d\\d[a-z]?|20\\d\\d[a-z]?|n\\.${space}?d\\.)(?:(?::${space}*|,${space}*(?:(?:pp?\\.|pages?)${space}*)?)(?<locator>[\\dxivlc]+(?:[–-]\\d+)?(?:,${space}*\\d+(?:[–-]\\d+)?)*))?$`,
+  `^(?<lead>(?:see(?:${space}+also)?|cf\\.|e\\.g\\.)${space}+)?${authors},?${space}+(?<year>1[5-9]\\d\\d[a-z]?|20\\d\\d[a-z]?|n\\.${space}?d\\.)(?:(?::${space}*|,${space}*(?:(?:pp?\\.|pages?)${space}*)?)(?<locator>[\\dxivlc]+(?:[–-]\\d+)?(?:,${space}*\\d+(?:[–-]\\d+)?)*))?$`,
   "u",
 );
 

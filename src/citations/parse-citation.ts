@@ -15,11 +15,15 @@ export interface ParsedCitation {
   kind: "full" | "ibid" | "op-cit" | "short";
   /** Words before the citation that belong to the note: `See`, `Quoted in`. */
   prefix?: string;
+  /** `Idem, Title, p. 4`: the author is the previous citation's, the work the title given. */
+  idem?: boolean;
   author?: PersonName;
   title?: string;
   /** For a chapter or essay: the book it stands in, and that book's editor. */
   containerTitle?: string;
   containerAuthor?: string;
+  /** A book known by its editors alone (`Leon Trotsky on China, ed. Les Evans and Russell Block`). */
+  editors?: PersonName[];
   /** The container is a journal (an article's), not a book (a chapter's). */
   containerKind?: "journal";
   publisher?: string;
@@ -76,7 +80,8 @@ function readImprint(imprint: string, into: ParsedCitation): void {
       into.edition = edition[1];
       continue;
     }
-    if (!name) continue;
+    // A month or season before the year is an issue's date (`January 2011`), no publisher.
+    if (!name || /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Spring|Summer|Autumn|Fall|Winter)$/u.test(name)) continue;
     // A place name (London, New York) is the place; anything else the publisher.
     if (nlp(name).places().found && !into.place) into.place = name;
     else into.publisher = name;

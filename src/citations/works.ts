@@ -66,8 +66,12 @@ declare module "vfile" {
   }
 }
 
+/** Letters NFKD does not take apart (`Høidal`, `Łukasz`): their usual Latin spelling. */
+const unaccented: Record<string, string> = { ø: "o", Ø: "O", æ: "ae", Æ: "AE", œ: "oe", Œ: "OE", ß: "ss", đ: "d", Đ: "D", ł: "l", Ł: "L", þ: "th", Þ: "Th" };
+
 const fold = (text: string) =>
   text
+    .replace(/[øØæÆœŒßđĐłŁþÞ]/gu, (letter) => unaccented[letter]!)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
@@ -77,7 +81,7 @@ const fold = (text: string) =>
 /** `work-cliff-trotsky-volume-iv-1927-40`: from the family name and the title's first words. */
 export function workIdOf(author: PersonName | undefined, title: string | undefined): string {
   const words = fold(title ?? "").split(" ").filter((word) => word && !["the", "a", "an"].includes(word));
-  return ["work", ...(author ? [fold(author.family)] : []), ...words.slice(0, 6)].join("-").replace(/-+/g, "-");
+  return ["work", ...(author ? [fold(author.family).replace(/ /g, "-")] : []), ...words.slice(0, 6)].join("-").replace(/-+/g, "-");
 }
 
 /** Whether two titles name the same work: equal, or one the start of the other (`Trotsky Volume IV` / `Trotsky Volume IV 1927–40`). */
@@ -97,9 +101,10 @@ function issued(year: string | undefined): CslItem["issued"] {
 
 /** The CSL item for a citation that names its work (a full citation or the first short one). */
 export function itemOf(citation: ParsedCitation): CslItem {
-  const item: CslItem = { id: workIdOf(citation.author, citation.title), type: citation.containerTitle ? (citation.containerKind === "journal" ? "article-journal" : "chapter") : "book" };
+  const item: CslItem = { id: workIdOf(citation.author ?? citation.editors?.[0], citation.title), type: citation.containerTitle ? (citation.containerKind === "journal" ? "article-journal" : "chapter") : "book" };
   if (citation.containerKind === "journal" && citation.volume) item.volume = citation.volume;
   if (citation.author) item.author = [citation.author];
+  if (citation.editors?.length && !citation.author) item.editor = citation.editors;
   if (citation.title) item.title = citation.title;
   if (citation.containerTitle) item["container-title"] = citation.containerTitle;
   // `Tony Cliff et al.` stays as written: citeproc would make it "Tony Cliff and et al.".

@@ -25,6 +25,7 @@ import { hasImprint, itemOf, itemOfReviewedWork, sameAuthor, sameTitle, type Cit
 import { parseNote } from "../citations/chicago-note.js";
 import { findInTextCitations, type InTextCitation } from "../citations/in-text.js";
 import { findIntroducedSources, readExcerptHead, type NamedSource } from "../citations/named-sources.js";
+import { parseReference, referenceListHeading } from "../citations/reference-list.js";
 import "./notes.js";
 import { typesetLine } from "./typography-rules.js";
 import { pageReferencePattern } from "./page-references.js";
@@ -40,6 +41,10 @@ declare module "vfile" {
   interface DataMap {
     /** Brackets with words in them left as text (editorial insertions, `[sic]`): none should be a citation. */
     editorialBrackets: number;
+    /** Entries of the text's own reference list read into CSL items. */
+    referenceList: number;
+    /** Notes not read as citations, by label: discussions (no mark of a citation), and notes with a citation's marks no form known reads. */
+    notesNotCiting: { discursive: string[]; unread: string[] };
   }
 }
 
@@ -73,13 +78,23 @@ interface Resolution {
   ruleId?: string;
 }
 
-function resolve(parsed: ParsedCitation, known: CslItem[], last: CslItem | undefined, edition: CslItem[] = [], year?: string, afterUnresolved = false): Resolution {
+function resolve(parsed: ParsedCitation, known: CslItem[], last: CslItem | undefined, edition: CslItem[] = [], year?: string, afterUnresolved = false, listedYears?: Map<CslItem, string>): Resolution {
+  if (parsed.idem) {
+    // `Idem, Title`: the author of the citation before, with the title given.
+    const author = last?.author?.[0] ?? last?.editor?.[0];
+    if (!author) return { problem: afterUnresolved ? "Idem after a citation that resolved to nothing" : "Idem with no citation of an author before it in this text", ruleId: "citations-unresolved" };
+    parsed.author = author.given ? { family: author.family, given: author.given } : { family: author.family };
+    parsed.idem = false;
+  }
   if (parsed.kind !== "ibid") {
     const fromEdition = inEdition(parsed, edition, year);
     if (fromEdition.length === 1) return { item: fromEdition[0] };
   }
   if (year) {
-    const matches = known.filter((item) => sameAuthor(item.author?.[0], parsed.author) && "date-parts" in (item.issued ?? {}) && String((item.issued as { "date-parts": number[][] })["date-parts"][0]?.[0]) === year.slice(0, 4));
+    const first = (item: CslItem) => item.author?.[0] ?? item.editor?.[0];
+    let matches = known.filter((item) => sameAuthor(first(item), parsed.author) && "date-parts" in (item.issued ?? {}) && String((item.issued as { "date-parts": number[][] })["date-parts"][0]?.[0]) === year.slice(0, 4));
+    // `1950a` and `1950b`: the letters the text's reference list gives tell its works of one year apart.
+    if (matches.length > 1 && listedYears) matches = matches.filter((item) => listedYears.get(item) === year);
     if (matches.length === 1) return { item: matches[0] };
     return { problem: `${parsed.author?.family} ${year}: ${matches.length ? "more than one" : "no"} work of this author and year in the edition's works or cited in full in this text`, ruleId: "citations-unresolved" };
   }
@@ -109,6 +124,9 @@ function resolve(parsed: ParsedCitation, known: CslItem[], last: CslItem | undef
   }
 }
 
+/** What a citation has and a discussion has not: a page, an imprint's year in brackets, ibid. or op. cit. */
+const citationMarks = /\b(?:pp?\.|pages?)[ \u00A0]*\d|\([^()]*\b1[5-9]\d\d\)|\b(?:ibid|op\.[ \u00A0]?cit|loc\.[ \u00A0]?cit)\b|,[ \u00A0]\d+(?:[–-]\d+)?\.$/iu;
+
 /** Phrasing that is words of the note (its emphasis included), read together as the citation. */
 const proseNodes = new Set(["text", "emphasis", "strong", "superscript", "subscript", "inlineCode"]);
 
@@ -122,6 +140,8 @@ interface Context {
   next: number;
   /** The citation before resolved to nothing. */
   afterUnresolved?: boolean;
+  /** The year (with its letter, `1950a`) each entry of the text's own reference list gives. */
+  listedYears: Map<CslItem, string>;
 }
 
 const anchorOf = (context: Context) => `${context.file.data.textId ?? "text"}-cite-${++context.next}`;
@@ -135,7 +155,13 @@ function citeNote(definition: FootnoteDefinition, context: Context): { record?: 
   const lead = (paragraph as Paragraph).children;
   const until = lead.findIndex((node) => !proseNodes.has(node.type));
   const parsed = parseNote(toString(until === -1 ? lead : lead.slice(0, until)), parseCitation);
-  if (!parsed) return {};
+  if (!parsed) {
+    const label = definition.data?.noteLabel ?? definition.label ?? "";
+    const kind = citationMarks.test(toString(definition)) ? "unread" : "discursive";
+    (context.file.data.notesNotCiting ??= { discursive: [], unread: [] })[kind].push(label);
+    if (kind === "unread") context.file.info(`note ${label} has the marks of a citation (a page, an imprint, ibid.) but reads as none of the forms known; not linked`, { place: definition.position, ruleId: "citations-note-unread", source });
+    return {};
+  }
   const label = definition.data?.noteLabel ?? definition.label ?? "";
   const place = definition.position;
   const record: CitationRecord = { note: label, line: place?.start.line, column: place?.start.column, kind: parsed.kind, form: "note" };
@@ -248,7 +274,7 @@ function citeInText(context: Context, text: Text, found: Found): TextPiece | und
   if (parsed.volume) record.volume = parsed.volume;
   if (parsed.locator) record.locator = parsed.locator;
   context.records.push(record);
-  let { item, problem } = resolve(parsed, known, context.last, context.edition, found.year, context.afterUnresolved);
+  let { item, problem } = resolve(parsed, known, context.last, context.edition, found.year, context.afterUnresolved, context.listedYears);
   if (!item && !problem) {
     item = itemOf(parsed);
     if (found.date) {
@@ -294,7 +320,7 @@ function citeInReadingOrder(tree: Root, context: Context): void {
       return SKIP;
     }
     if (node.type === "link" || node.type === "inlineCode" || node.type === "code") return SKIP;
-    if (classesOf(node).includes("reviewed-work")) return SKIP;
+    if (classesOf(node).includes("reviewed-work") || classesOf(node).includes("reference-entry")) return SKIP;
     if (node.type === "heading") {
       // The head of a numbered source excerpt names the work it quotes.
       if (!parent || !classesOf(parent).includes("source-excerpt")) return SKIP;
@@ -329,10 +355,54 @@ function citeInReadingOrder(tree: Root, context: Context): void {
   context.file.data.editorialBrackets = editorial;
 }
 
+/**
+ * The text's own reference list: the paragraphs (or list items) after its
+ * last "References", "Bibliography" or "Works Cited" heading (or a line
+ * alone saying so), read into CSL items the text's citations resolve
+ * against. Each entry read is marked (`reference-entry`), so its brackets
+ * and years are not read as citations; an entry that reads as none of the
+ * shapes known is a warning at its line. Fewer than half read: no list.
+ */
+function readReferenceList(tree: Root, context: Context): void {
+  const children = tree.children;
+  let at = -1;
+  for (let index = children.length - 1; index >= 0 && at < 0; index--) {
+    const node = children[index]!;
+    if ((node.type === "heading" || node.type === "paragraph") && referenceListHeading.test(toString(node).trim())) at = index;
+  }
+  if (at < 0) return;
+  const entries: { node: Paragraph | import("mdast").ListItem; text: string }[] = [];
+  for (const node of children.slice(at + 1)) {
+    if (node.type === "heading") break;
+    if (node.type === "paragraph") entries.push({ node, text: toString(node) });
+    else if (node.type === "list") for (const item of node.children) entries.push({ node: item, text: toString(item) });
+  }
+  let previous: CslItem | undefined;
+  const read = entries.map(({ node, text }) => {
+    const reference = parseReference(text, previous);
+    if (reference) previous = reference.item;
+    return { node, reference };
+  });
+  if (!entries.length || read.filter(({ reference }) => reference).length * 2 < entries.length) return;
+  for (const { node, reference } of read) {
+    const data = (node.data ??= {}) as { hProperties?: { className?: string[] } };
+    data.hProperties = { ...data.hProperties, className: [...(data.hProperties?.className ?? []), "reference-entry"] };
+    if (!reference) {
+      context.file.message("an entry of the text's reference list that reads as no reference known (author, year, title, imprint); its citations stay unresolved", { place: node.position, ruleId: "citations-reference-unread", source });
+      continue;
+    }
+    // A work listed twice (two entries of one id) is one work.
+    if (context.known.some((item) => item.id === reference.item.id)) continue;
+    context.known.push(reference.item);
+    if (reference.year) context.listedYears.set(reference.item, reference.year);
+  }
+  context.file.data.referenceList = read.filter(({ reference }) => reference).length;
+}
+
 const formNames: Record<NonNullable<CitationRecord["form"]>, string> = { note: "in notes", bracket: "in brackets", "author-date": "author-date", source: "naming a quotation's source", "page-reference": "page references" };
 
 export const restoreCitations: Plugin<[CitationsOptions?], Root> = (options = {}) => (tree, file) => {
-  const context: Context = { file, known: [], edition: options.works ?? [], records: [], next: 0 };
+  const context: Context = { file, known: [], edition: options.works ?? [], records: [], next: 0, listedYears: new Map() };
   const reviewed = file.data.reviewedWork ? itemOfReviewedWork(file.data.reviewedWork, typesetLine) : undefined;
   if (reviewed) {
     const fromEdition = inEdition({ kind: "short", author: reviewed.author?.[0], title: reviewed.title, span: { start: 0, end: 0 } }, context.edition);
@@ -340,6 +410,7 @@ export const restoreCitations: Plugin<[CitationsOptions?], Root> = (options = {}
     context.known.push(work);
     citePages(tree, context, work);
   }
+  readReferenceList(tree, context);
   citeInReadingOrder(tree, context);
   const { records, known } = context;
   const cited = new Set(records.map((record) => record.work).filter(Boolean));
@@ -351,7 +422,7 @@ export const restoreCitations: Plugin<[CitationsOptions?], Root> = (options = {}
       .map((form) => [form, records.filter((record) => (record.form ?? "note") === form).length] as const)
       .filter(([, count]) => count)
       .map(([form, count]) => `${count} ${formNames[form]}`);
-    const brackets = file.data.editorialBrackets ? `; ${file.data.editorialBrackets} brackets left as text` : "";
+    const brackets = `${file.data.editorialBrackets ? `; ${file.data.editorialBrackets} brackets left as text` : ""}${file.data.referenceList ? `; ${file.data.referenceList} entries of its own reference list read` : ""}`;
     file.info(`${records.length} citations${forms.length ? ` (${forms.join(", ")})` : ""}, ${unresolved} unresolved, ${file.data.works.size} works cited${brackets}`, { place: tree.position?.start, ruleId: "citations-count", source });
   }
 };
