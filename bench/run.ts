@@ -88,9 +88,9 @@ function timedProcessor(options: Parameters<typeof textProcessor>[0], sink: Map<
 }
 
 /** One pass of ingest (read, decode, parse) and the text processor's plugins over every text. */
-async function textStages() {
+async function textStages(manifest = manifestPath) {
   const ingestStart = performance.now();
-  const loaded = await loadEdition(manifestPath);
+  const loaded = await loadEdition(manifest);
   let ingest = performance.now() - ingestStart;
   const plugins = new Map<string, number>();
   const processor = timedProcessor(loaded, plugins);
@@ -110,6 +110,13 @@ async function textStages() {
 /** simkin line 5: "was born in Yanovka, Russia"; one word, corrected differently each run. */
 const changeOneWord = (corrections: string, original: string, index: number) =>
   writeFile(corrections, `${original}\n- text: simkin\n  wrong: Yanovka\n  right: Yanovka${"’".repeat(index + 1)}\n  reason: benchmark\n`);
+
+async function enrichNamesFigures(passes: { plugins: Record<string, number> }[]) {
+  const names = (list: { plugins: Record<string, number> }[]) => ({ firstPass: list[0]!.plugins.enrichNames ?? null, median: median(list.map((pass) => pass.plugins.enrichNames ?? 0)) });
+  const corpus = [];
+  for (let index = 0; index < runs; index++) corpus.push(await textStages(corpusManifestPath));
+  return { edition: names(passes), corpus: names(corpus) };
+}
 
 async function oneWordRebuild() {
   // A copy of the sources, where a correction is added to one text and changed between runs.
@@ -268,6 +275,8 @@ async function main() {
     },
     firstPassMs: { ingest: first.ingest, restore: first.restore, enrich: first.enrich, toHast: first.toHast },
     pluginsMs: first.plugins,
+    /** Issue 14: the time enrichNames takes, on the first pass (a new process) and the median of the passes; the corpus edition too. */
+    enrichNamesMs: await enrichNamesFigures(passes),
     pdfPages: pdf?.pages ?? null,
     rebuild: { coldProcessNoPdfMs: startup.buildNoPdf.ms, ...rebuild },
     /** Each command as a new process (median wall and CPU time), and pandoc's naive conversion of the raw texts. */
@@ -284,6 +293,7 @@ async function main() {
     /** Hostile lines and large texts, each an `edition build --no-pdf` process: time, exit status, peak RSS and PSS. */
     scale,
   };
+  log(`enrichNames: edition ${results.enrichNamesMs.edition.firstPass} ms first pass, ${results.enrichNamesMs.edition.median} ms median; corpus ${results.enrichNamesMs.corpus.median} ms median`);
   log(issueTable({ inProcessMs: ourEpubBuild, startup, warmOneWordEpubMs: rebuild.warmOneWordEpubMs, load: [loadAtStart, ...os.loadavg()] }));
   await writeAtomically(path.join(outDir, "bench.json"), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

@@ -54,6 +54,8 @@ import { compileAuthority } from "./enrich/names/authority.js";
 import { enrichLanguage, releaseLanguage } from "./language/language-layer.js";
 import { enrichNames } from "./enrich/names/enrich-names.js";
 import { nameIndex } from "./book/back-matter/name-index.js";
+import { mentionPassages } from "./book/back-matter/index-passages.js";
+import { checkEditorSubentries, indexTopicWords } from "./book/back-matter/index-subentries.js";
 import { enrichDates } from "./enrich/dates/enrich-dates.js";
 import { chronologyAppendix } from "./book/back-matter/chronology.js";
 import { editedChronology } from "./enrich/dates/chronology-edits.js";
@@ -215,6 +217,9 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
   const words = interfaceWords(manifest.language);
   const labels = shortTitles(manifest.texts);
   const titleOf = (id: string | undefined) => manifest.texts.find((text) => text.id === id)?.title;
+  const mentions = loaded.texts.map((file, index) => ({ entry: manifest.texts[index]!, mentions: file.data.nameMentions ?? [] }));
+  const passages = mentionPassages(texts.map((text) => text.tree as HastRoot), manifest.language);
+  checkEditorSubentries(mentions, passages, loaded.names, loaded.namesFile, loaded.namesPlaceOf);
   const assembled = assembleBook(manifest, texts, {
     bibliography: editionWorksCited(manifest, texts, loaded.texts, labels, cslStyle, words),
     chronology: chronologyAppendix({
@@ -231,8 +236,9 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
       ),
     ],
     index: nameIndex({
-      texts: loaded.texts.map((file, index) => ({ entry: manifest.texts[index]!, mentions: file.data.nameMentions ?? [] })),
-      subject: manifest.subject,
+      texts: mentions,
+      passages,
+      topics: indexTopicWords(loaded.texts, loaded.lexicon),
       language: manifest.language,
       names: loaded.names,
       labels,

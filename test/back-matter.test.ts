@@ -48,7 +48,6 @@ describe("short labels of texts", () => {
     const labels = shortTitles(texts);
     const index = nameIndex({
       texts: texts.map((text) => ({ entry: text, mentions: [{ id: `${text.id}-name-1`, heading: "Lenin, V. I.", surface: "Lenin", known: true }] })),
-      subject: "Trotsky, Leon",
       language: "en",
       labels,
       words: en,

@@ -44,7 +44,6 @@ describe("the class and role contract", () => {
     const labels = new Map([["a", "Smith"]]);
     const index = nameIndex({
       texts: [{ entry: texts[0]!, mentions: [{ id: "a-name-1", heading: "Lenin, V. I.", surface: "Lenin", known: true }, { id: "a-name-2", heading: "Lenin, V. I.", surface: "Lenin", known: true }] }],
-      subject: "Trotsky, Leon",
       language: "en",
       labels,
       words,

@@ -57,7 +57,8 @@ describe("the book tree", () => {
       for (const title of known) if (node.value.includes(title)) roman.push(`${title}: ${node.value.slice(0, 60)}`);
     });
     expect(roman).toEqual([]);
-    const cited = divisions.flatMap((node) => selectAll("cite.work-title", node)).map((node) => toString(node));
+    // In the texts and the front and back matter, not the index, whose sub-entries name works too.
+    const cited = divisions.filter((node) => node.properties.id !== "index").flatMap((node) => selectAll("cite.work-title", node)).map((node) => toString(node));
     expect(cited.filter((title) => title === "Iskra")).toHaveLength(14);
     expect(cited.length).toBeGreaterThanOrEqual(70);
   });

@@ -153,14 +153,23 @@ describe("dated events in the texts", () => {
   it("takes no publication year of a title, a note or the source lines for an event", () => {
     const simkin = eventsOf("simkin");
     // Years that stand in Simkin's body only as publication years of works cited.
-    for (const year of ["1967", "2010", "1949", "1971", "1996", "1941", "1930", "1932"]) expect(simkin.filter((e) => e.date.edtf === year)).toEqual([]);
-    expect(simkin.filter((e) => e.sentence.includes(`(${e.date.text})`))).toEqual([]);
-    // The Primary Sources (line 174 on) are quoted sources: their events are attributed to them, and no excerpt's head is read.
+    for (const year of ["1967", "2010", "1949", "1971", "1996", "1941", "1932"]) expect(simkin.filter((e) => e.date.edtf === year)).toEqual([]);
+    // 1930 is My Life's year and the year of Herbert Morrison's visit (excerpt head 22, line 284): only the visit counts.
+    expect(simkin.filter((e) => e.date.edtf === "1930").map((e) => e.position!.start.line)).toEqual([284]);
+    // (A head naming a dated document gives its date in brackets: that date is the document's own, read below.)
+    expect(simkin.filter((e) => e.sentence.includes(`(${e.date.text})`) && !/^\(\d+\)/.test(e.sentence)).map((e) => e.position!.start.line)).toEqual([]);
+    expect(simkin.filter((e) => /^\(\d+\)/.test(e.sentence) && e.sentence.includes(`(${e.date.text})`)).map((e) => e.position!.start.line)).toEqual([184, 198, 256]);
+    // The Primary Sources (line 174 on) are quoted sources: their events are attributed to them. An excerpt's head is read too:
+    // a dated document it names (a letter, a statement) is an event of its own, its head in Simkin's words is running text,
+    // a work's or a newspaper's date (`Maxim Gorky, New Life (7th November, 1917)`) never counts.
     const quoted = simkin.filter((e) => e.position!.start.line >= 172);
     expect(quoted.length).toBeGreaterThan(15);
-    expect(quoted.filter((e) => !e.source)).toEqual([]);
+    const heads = [184, 198, 214, 218, 256, 284, 368];
+    expect(quoted.filter((e) => !e.source).map((e) => e.position!.start.line)).toEqual(heads);
     expect(quoted.find((e) => e.position!.start.line === 394)!.source).toBe("Clare Sheridan, Russian Portraits (1921)");
-    expect(quoted.filter((e) => /^\(\d+\)/.test(e.sentence))).toEqual([]);
+    expect(quoted.find((e) => e.position!.start.line === 256)!.summary).toBe("Adolph Joffe, suicide letter sent to Leon Trotsky.");
+    expect(quoted.filter((e) => /^\(\d+\)/.test(e.summary))).toEqual([]);
+    for (const line of [206, 210, 260, 264, 296, 300, 312, 344, 403]) expect(quoted.filter((e) => e.position!.start.line === line)).toEqual([]);
     // Every text: no date of a publication, a piece of writing or a citation is an event.
     const all = edition.texts.flatMap((text) => text.data.chronology ?? []);
     expect(all.filter((e) => /\b(?:published|written)\s+(?:in|on)\s/i.test(e.sentence) || /\b(?:wrote|said):/.test(e.sentence)).map((e) => `${e.textId}:${e.position?.start.line}`)).toEqual([]);
@@ -173,10 +182,19 @@ describe("dated events in the texts", () => {
   it("holds a year taken from further back than its sentence or heading until chronology.yaml confirms it, and reports it at its place", () => {
     const file = (id: string) => edition.texts.find((text) => text.data.textId === id)!;
     const held = (id: string) => file(id).messages.filter((m) => m.ruleId === "dates-year-held").map((m) => `${m.line}:${m.column}`);
-    // The editor's chronology.yaml confirms or corrects every other one; these two wait.
-    expect(held("introduction")).toEqual(["632:209", "751:4"]);
+    // The editor's chronology.yaml confirms or corrects every one (the last two, and the relative dates counted across a paragraph break, checked by reading in the third session).
+    expect(held("introduction")).toEqual([]);
     expect(held("simkin")).toEqual([]);
-    expect(eventsOf("introduction").filter((e) => e.held && !e.dropped).map((e) => `${e.position!.start.line}:${e.date.edtf}`)).toEqual(["632:1918?-02", "751:1918?-09"]);
+    const introduction = eventsOf("introduction");
+    expect(introduction.filter((e) => [632, 751, 276, 749, 1103].includes(e.position!.start.line) && e.date.yearInferred).map((e) => `${e.position!.start.line}:${e.date.edtf}`)).toEqual([
+      "276:1917?-02-23",
+      "276:1917?-02-24",
+      "632:1918?-02",
+      "749:1918?-08-30",
+      "749:1918?-08-30",
+      "751:1918?-09",
+      "1103:1926?",
+    ]);
     // Kronstadt: `On 6th March` and `17th March` take 1921 from the paragraph before (line 82); chronology.yaml confirms both.
     const simkin = eventsOf("simkin");
     expect(simkin.filter((e) => e.position!.start.line === 84).map((e) => e.date.edtf)).toEqual(["1921?-03-06", "1921?-03-17"]);
@@ -188,8 +206,8 @@ describe("dated events in the texts", () => {
 });
 
 describe("the appendix read as a reader would", () => {
-  it("prints events with the right date in at least 95 % of 60 entries drawn at random and read (chronology-sample.yaml)", async () => {
-    const scores = sampleScores(await chronologySample(), chronologyOf(edition));
+  it.each(["chronology-sample.yaml", "chronology-sample-first.yaml"])("prints events with the right date in at least 95 percent of 60 entries drawn at random and read: %s", async (name) => {
+    const scores = sampleScores(await chronologySample(name), chronologyOf(edition));
     // An entry read right must stay; an entry read as no event may go.
     expect(scores.lost).toEqual([]);
     expect(scores.precision).toBeGreaterThanOrEqual(0.95);

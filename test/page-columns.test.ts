@@ -27,6 +27,15 @@ describe("a page in two columns", () => {
     expect(page.words.find((word) => word.text === "left5")!.line).not.toBe(page.words.find((word) => word.text === "right5")!.line);
   });
 
+  it("reads the first column's last lines in it when the second column ends higher (a folio centred below both)", () => {
+    const words = twoColumns().filter((word) => !(word.text.startsWith("r") && /1[01]/.test(word.text)));
+    words.push({ text: "250", xMin: 175, xMax: 190, yMin: 300, yMax: 310, line: 40 });
+    const text = inColumnOrder({ width: 360, height: 600, words }).words.map((word) => word.text);
+    // `left11` is the first column's last line: before the second column, not after it.
+    expect(text.indexOf("left11")).toBeLessThan(text.indexOf("right0"));
+    expect(text.at(-1)).toBe("250");
+  });
+
   it("leaves a page of running text as poppler read it", () => {
     // Six words a line, each line's words set a little further along (justified text never leaves the middle free).
     const words: PdfWord[] = Array.from({ length: 60 }, (_, index) => {

@@ -6,7 +6,9 @@ import { describe, expect, inject, it } from "vitest";
 import { checkAccessibility, readContents } from "../src/preflight/pdf-accessibility.js";
 import { isContent, isElement, readTree, textOf, withParents, type Element } from "../src/render/pdf-structure.js";
 import { readXmp } from "../src/render/pdf-xmp.js";
+import { readSplitRecord } from "../src/render/pdf-splits.js";
 import { editionTree } from "./edition-tree.js";
+import { run } from "./helpers.js";
 
 const { pdf, screenPdf } = inject("edition");
 const load = async (file: string) => PDFDocument.load(await readFile(file), { updateMetadata: false });
@@ -64,5 +66,31 @@ describe("the PDF for a reader who listens", () => {
     expect(xmp).toMatch(/<dc:creator><rdf:Seq><rdf:li>Dave Sherry<\/rdf:li>/);
     expect(xmp).toMatch(/<dc:language><rdf:Bag><rdf:li>en<\/rdf:li>/);
     expect(xmp).toMatch(/<pdfuaid:part>1<\/pdfuaid:part>/);
+  });
+
+  it("joins the blocks Paged.js recorded as cut, one a page ends at a sentence's end too, and counts against that record", async () => {
+    const record = readSplitRecord(screen)!;
+    expect(record.length).toBeGreaterThan(100);
+    // The text alone cannot tell these: the first part ends a sentence and the continuation starts with a capital.
+    expect(record.some((split) => split.kind === "p" && /[.!?]$/.test(split.end) && /^\p{Lu}/u.test(split.start))).toBe(true);
+    const { manifest } = await editionTree();
+    expect(checkAccessibility(screen, manifest).splitsTold).toBe(`split elements counted against the ${record.length} cuts Paged.js recorded (${record.length} joined)`);
+  });
+
+  it("reads each note right after its call in Poppler's reading of the structure tree too", async () => {
+    // pdfinfo -struct-text: one line per element or run, indented by depth; a Note follows its Reference at the same depth.
+    const { stdout } = await run("pdfinfo", ["-struct-text", screenPdf], { maxBuffer: 64 * 1024 * 1024 });
+    const lines = stdout.split("\n");
+    const depth = (line: string) => line.length - line.trimStart().length;
+    const notes = lines.flatMap((line, index) => (/^\s*Note <[^>]+>/.test(line) ? [index] : []));
+    expect(notes.length).toBeGreaterThan(50);
+    for (const at of notes) {
+      let reference = at - 1;
+      while (depth(lines[reference]!) > depth(lines[at]!)) reference--;
+      expect(lines[reference]!.trim(), lines.slice(reference, at + 2).join("\n")).toBe("Reference (inline)");
+      const label = lines[reference + 1]!.trim();
+      // The note's first run is its label: the call's number and a full stop.
+      expect(lines[at + 1]!.trim()).toBe(label.replace(/"$/, '."'));
+    }
   });
 });

@@ -29,6 +29,10 @@ export const lexiconSchema = z.strictObject({
   nameRoles: z.array(word).default([]),
   /** Endings of surnames (`ov`, `sky`), in lower case: a capitalised word no dictionary knows that ends so is evidence of a person. */
   surnameEndings: z.array(lowerWord).default([]),
+  /** Nouns of persons (`writer`, `leader`, `minister`), in lower case: a capitalised word right after one (`the writer Labriola`, `one leader, Breitscheid,`) is a person's name. */
+  personNouns: z.array(lowerWord).default([]),
+  /** Endings of English place names (`bourne`, `borough`), in lower case: a word so ending that stands once where a place does (`past Pangbourne`) is a place. */
+  placeEndings: z.array(lowerWord).default([]),
   /** Capitalised words after a name that make it a firm's (`C. Schribner's Sons`, `Harvard University Press`). */
   firmWords: z.array(word).default([]),
   /** Titles of works the texts name without citing them (books, pamphlets, periodicals: `Pravda`): set in italics wherever they stand. */
@@ -41,7 +45,7 @@ export const lexiconSchema = z.strictObject({
 
 export type Lexicon = z.output<typeof lexiconSchema>;
 
-export const emptyLexicon: Lexicon = { titles: [], namedEvents: [], eventKinds: {}, stopWords: [], sentenceStarts: [], danglingWords: [], abbreviations: [], nameRoles: [], surnameEndings: [], firmWords: [], works: [], workCues: [], navigationWords: [] };
+export const emptyLexicon: Lexicon = { titles: [], namedEvents: [], eventKinds: {}, stopWords: [], sentenceStarts: [], danglingWords: [], abbreviations: [], nameRoles: [], surnameEndings: [], personNouns: [], placeEndings: [], firmWords: [], works: [], workCues: [], navigationWords: [] };
 
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
 
@@ -59,6 +63,8 @@ export function extendLexicon(base: Lexicon, extension: Lexicon): Lexicon {
     abbreviations: union(base.abbreviations, extension.abbreviations),
     nameRoles: union(base.nameRoles, extension.nameRoles),
     surnameEndings: union(base.surnameEndings, extension.surnameEndings),
+    personNouns: union(base.personNouns, extension.personNouns),
+    placeEndings: union(base.placeEndings, extension.placeEndings),
     firmWords: union(base.firmWords, extension.firmWords),
     works: union(base.works, extension.works),
     workCues: union(base.workCues, extension.workCues),

@@ -57,6 +57,8 @@ export interface LoadedEdition {
   /** The name authority file (sources/names.yaml), when there is one. */
   names?: NamesAuthority;
   namesFile?: VFile;
+  /** Where a value of the name authority file stands (its sub-entries' checks). */
+  namesPlaceOf?: (keyPath: readonly PropertyKey[]) => Point;
   /** The editors' chronology entries (chronology.yaml), with their places, and their file. */
   chronologyEdits: PlacedChronologyEdit[];
   chronologyFile?: VFile;
@@ -142,6 +144,7 @@ export async function loadEdition(manifestPath: string): Promise<LoadedEdition> 
     structureFile: structure?.file,
     names: names?.data,
     namesFile: names?.file,
+    namesPlaceOf: names?.placeOf,
     chronologyEdits: chronology ? placedEntries(chronology, seenIds, manifestFile.path) : [],
     chronologyFile: chronology?.file,
     lexicon: extendLexicon(defaultLexicon?.data ?? emptyLexicon, ownLexicon?.data ?? emptyLexicon),

@@ -22,6 +22,8 @@ export const namesSchema = z.strictObject({
       description: nonEmpty.optional(),
       /** Headings of related persons: printed as *see also*. */
       seeAlso: z.array(heading).default([]),
+      /** The index entry's sub-entries an editor names: a label, and words of which one must stand in a passage it takes. */
+      subentries: z.array(z.strictObject({ label: nonEmpty, match: z.array(nonEmpty).min(1) })).optional(),
     }),
   ),
   /** Headings that are not used, sending the reader to the one that is (*see*). */

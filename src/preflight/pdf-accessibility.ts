@@ -5,12 +5,15 @@ import { PDFArray, PDFBool, PDFDict, PDFName, PDFString, PDFHexString, type PDFD
 import type { Manifest } from "../manifest/manifest-schema.js";
 import { pageFonts, pageSource, readPageContent, type PageContent } from "../render/pdf-content.js";
 import { furnitureBands } from "../render/pdf-readers.js";
-import { continues, flattenNonStruct, isElement, pruneEmpty, readTree, removeContent, textOf, withParents, type Element } from "../render/pdf-structure.js";
+import { continues, firstContent, standardTypes, flattenNonStruct, isElement, lastContent, pruneEmpty, readTree, removeContent, splitLetters, textOf, withParents, type Element } from "../render/pdf-structure.js";
+import { endOf, readSplitRecord, startOf, structureTypeOf, type PageSplit } from "../render/pdf-splits.js";
 import { readXmp } from "../render/pdf-xmp.js";
 
 export interface AccessibilityCounts {
   /** Paint outside any marked content, and marked content neither tagged (an MCID) nor an artifact (PDF/UA-1 7.1-3). */
   untaggedRuns: number;
+  /** Text a reader never hears: shown in an artifact or outside any marked content, away from the running heads' and folios' margins. */
+  textOutsideTags: number;
   /** Tagged content standing where running heads and folios stand (should be /Artifact /Pagination). */
   furnitureTagged: number;
   /** Pairs of elements a page break made of one paragraph, quotation or list item. */
@@ -25,6 +28,8 @@ export interface AccessibilityCounts {
   contentOutsideTree: number;
   /** NonStruct elements. */
   nonStruct: number;
+  /** Elements of a type PDF 1.7 does not define and the RoleMap does not map to one (PDF/UA-1 7.1). */
+  unmappedTypes: number;
   /** Link annotations without /Contents (PDF/UA-1 7.18.5). */
   linksWithoutContents: number;
   /** Object references to annotations no page holds. */
@@ -39,6 +44,8 @@ export interface AccessibilityReport {
   counts: AccessibilityCounts;
   /** Which XMP fields are missing, and other detail for the report. */
   details: string[];
+  /** How split elements were counted: against the record of Paged.js' cuts the file carries, or from the text. */
+  splitsTold: string;
 }
 
 /** Every page's content, read once. */
@@ -46,11 +53,55 @@ export function readContents(doc: PDFDocument): PageContent[] {
   return doc.getPages().map((page) => readPageContent(pageSource(page), pageFonts(page)));
 }
 
+/** Pairs of siblings the text says a page break made of one (the fallback without a record). */
+function splitsByText(tree: Element): number {
+  let count = 0;
+  const visit = (element: Element) => {
+    element.kids.forEach((kid, index) => {
+      // Footnotes (list items outside a list) stand between a page's last paragraph and the next page's first.
+      let after = index + 1;
+      while (element.type !== "L" && (element.kids[after] as Element | undefined)?.type === "LI") after++;
+      const next = element.kids[after];
+      if (isElement(kid) && next && isElement(next) && continues(kid, next)) count++;
+      if (isElement(kid)) visit(kid);
+    });
+  };
+  visit(tree);
+  return count;
+}
+
+/**
+ * The recorded cuts no one element holds: for each, an element of its type
+ * must stand on both pages with the words before the break followed by the
+ * words after it.
+ */
+export function unjoinedSplits(tree: Element, record: PageSplit[]): number {
+  const spanning = new Map<string, string[]>();
+  const types = new Set(record.map(structureTypeOf));
+  for (const [element] of withParents(tree)) {
+    if (!types.has(element.type)) continue;
+    const first = firstContent(element)?.page;
+    const last = lastContent(element)?.page;
+    if (first === undefined || last === undefined || first === last) continue;
+    for (let page = first; page < last; page++) {
+      const key = `${element.type}:${page}`;
+      spanning.set(key, [...(spanning.get(key) ?? []), splitLetters(element)]);
+    }
+  }
+  return record.filter((split) => {
+    const type = structureTypeOf(split);
+    if (!type) return false;
+    const junction = endOf(split) + startOf(split);
+    return !(spanning.get(`${type}:${split.page}`) ?? []).some((words) => words.includes(junction));
+  }).length;
+}
+
 export function checkAccessibility(doc: PDFDocument, manifest: Manifest, contents: PageContent[] = readContents(doc)): AccessibilityReport {
   const details: string[] = [];
   const bands = furnitureBands(manifest);
   let untaggedRuns = 0;
   let furnitureTagged = 0;
+  let textOutsideTags = 0;
   const furniture = new Set<string>();
   doc.getPages().forEach((page, index) => {
     const content = contents[index]!;
@@ -58,38 +109,51 @@ export function checkAccessibility(doc: PDFDocument, manifest: Manifest, content
     const box = page.getMediaBox();
     const pageTop = box.y + box.height;
     untaggedRuns += content.untagged.length + content.runs.filter((run) => !run.artifact && run.mcid === undefined).length;
+    const inBand = (points: [number, number][]) => points.length > 0 && points.every(([, y]) => pageTop - y < top || pageTop - y > bottom);
+    for (const run of [...content.untagged, ...content.runs.filter((run) => run.artifact)]) if (run.text.trim() && !inBand(run.points)) textOutsideTags++;
     for (const run of content.runs) {
-      if (run.mcid === undefined || !run.points.length || !run.points.every(([, y]) => pageTop - y < top || pageTop - y > bottom)) continue;
+      if (run.mcid === undefined || !inBand(run.points)) continue;
       furnitureTagged++;
       furniture.add(`${index}:${run.mcid}`);
     }
   });
 
   const tree = readTree(doc, contents);
+  const record = readSplitRecord(doc);
+  let splitsTold = "no structure tree";
   let nonStruct = 0;
+  let unmappedTypes = 0;
   let splitElements = 0;
   let notesAsListItems = 0;
   let notesWithoutId = 0;
   let listItemsWithoutBody = 0;
   if (tree) {
     for (const [element] of withParents(tree)) if (element.type === "NonStruct") nonStruct++;
+    const roleMap = doc.catalog.lookupMaybe(PDFName.of("StructTreeRoot"), PDFDict)?.lookupMaybe(PDFName.of("RoleMap"), PDFDict);
+    const mapped = (type: string) => {
+      const to = roleMap?.get(PDFName.of(type));
+      return to instanceof PDFName && standardTypes.has(to.decodeText());
+    };
+    const unmapped = new Set<string>();
+    for (const [element] of withParents(tree)) {
+      if (standardTypes.has(element.type) || mapped(element.type)) continue;
+      unmappedTypes++;
+      unmapped.add(element.type);
+    }
+    if (unmapped.size) details.push(`structure types neither standard nor role-mapped: ${[...unmapped].join(", ")}`);
     for (const [element] of withParents(tree)) if (element.type === "Note" && !element.dict?.has(PDFName.of("ID"))) notesWithoutId++;
     // The wrappers mean nothing: what they hold is read as if in their parent, so count on the tree without them.
     // Running heads and folios tagged as content stand between one page's last paragraph and the next page's first.
     removeContent(tree, (content) => furniture.has(`${content.page}:${content.mcid}`));
     pruneEmpty(tree);
     flattenNonStruct(tree);
-    const countSplits = (element: Element) => {
-      element.kids.forEach((kid, index) => {
-        // Footnotes (list items outside a list) stand between a page's last paragraph and the next page's first.
-        let after = index + 1;
-        while (element.type !== "L" && (element.kids[after] as Element | undefined)?.type === "LI") after++;
-        const next = element.kids[after];
-        if (isElement(kid) && next && isElement(next) && continues(kid, next)) splitElements++;
-        if (isElement(kid)) countSplits(kid);
-      });
-    };
-    countSplits(tree);
+    if (record) {
+      splitElements = unjoinedSplits(tree, record);
+      splitsTold = `split elements counted against the ${record.length} cuts Paged.js recorded (${record.length - splitElements} joined)`;
+    } else {
+      splitsTold = "no record of Paged.js' cuts in the file: split elements told from the text, which misses a cut at a sentence's end";
+      splitElements = splitsByText(tree);
+    }
     for (const [element, parent] of withParents(tree)) {
       if (element.type !== "LI") continue;
       if (parent.type !== "L") {
@@ -155,6 +219,7 @@ export function checkAccessibility(doc: PDFDocument, manifest: Manifest, content
   return {
     counts: {
       untaggedRuns,
+      textOutsideTags,
       furnitureTagged,
       splitElements,
       notesAsListItems,
@@ -162,12 +227,14 @@ export function checkAccessibility(doc: PDFDocument, manifest: Manifest, content
       listItemsWithoutBody,
       contentOutsideTree,
       nonStruct,
+      unmappedTypes,
       linksWithoutContents,
       danglingLinks,
       xmpMissing: missing.length,
       viewerMissing: viewer.length,
     },
     details,
+    splitsTold,
   };
 }
 
@@ -175,6 +242,7 @@ export function checkAccessibility(doc: PDFDocument, manifest: Manifest, content
 
 const labels: Record<keyof AccessibilityCounts, string> = {
   untaggedRuns: "untagged content runs",
+  textOutsideTags: "text runs outside the tags (artifacts or untagged, away from the margins)",
   furnitureTagged: "running heads and folios tagged as content",
   splitElements: "elements split by page breaks",
   notesAsListItems: "notes tagged as list items",
@@ -182,6 +250,7 @@ const labels: Record<keyof AccessibilityCounts, string> = {
   listItemsWithoutBody: "list items without Lbl/LBody",
   contentOutsideTree: "tagged runs outside the structure tree",
   nonStruct: "NonStruct wrappers",
+  unmappedTypes: "elements of a type neither standard nor role-mapped",
   linksWithoutContents: "links without /Contents",
   danglingLinks: "link tags whose annotation is gone",
   xmpMissing: "XMP fields missing",
@@ -190,13 +259,13 @@ const labels: Record<keyof AccessibilityCounts, string> = {
 
 /** The preflight's accessibility section: every count, each a problem unless 0. */
 export function accessibilitySection(doc: PDFDocument, manifest: Manifest): { problems: string[]; summary: string; counts: AccessibilityCounts } {
-  const { counts, details } = checkAccessibility(doc, manifest);
+  const { counts, details, splitsTold } = checkAccessibility(doc, manifest);
   const entries = Object.entries(counts) as [keyof AccessibilityCounts, number][];
   const problems = entries.filter(([, count]) => count > 0).map(([key, count]) => `${count} ${labels[key]}`);
-  if (problems.length) problems.push(...details);
+  if (problems.length) problems.push(...details, splitsTold);
   return {
     problems,
     counts,
-    summary: `${entries.map(([key, count]) => `${labels[key]} ${count}`).join(", ")} (our own checks after the PDF/UA-1 rules; conformance not claimed)`,
+    summary: `${entries.map(([key, count]) => `${labels[key]} ${count}`).join(", ")}; ${splitsTold} (our own checks after the PDF/UA-1 rules; conformance not claimed)`,
   };
 }

@@ -195,7 +195,7 @@ export async function preflight(file: string, input: PreflightInput): Promise<Pr
     checkMakeUp(pages, input.tree, profile, geometry),
     // Ghostscript's PDF/X (the pod profile) drops the structure tree: the counts hold Chromium's tagged files.
     profile.name === "pod"
-      ? { name: "accessibility" as const, problems: [], summary: "not counted: the PDF/X route (Ghostscript) drops the structure tree" }
+      ? { name: "accessibility" as const, problems: [], summary: "not counted: Ghostscript's PDF/X drops the structure tree, so this file is a print interior for the printer, not for screen readers (they have the screen PDF and the EPUB)" }
       : { name: "accessibility" as const, ...accessibilitySection(doc, input.manifest) },
   ];
   return { profile: profile.name, pageCount: doc.getPageCount(), checks, ok: checks.every((check) => !check.problems.length) };

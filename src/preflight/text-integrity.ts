@@ -70,9 +70,10 @@ export function inColumnOrder(page: PdfTextPage): PdfTextPage {
   // The running head and the folio stand over the middle: two words may cross it.
   if (page.words.length < 40 || crossing > 2 || right.length < 10 || right.length === page.words.length) return page;
   // What stands above the columns (a running head, a section's title) comes first, what stands below them (the folio) last.
-  const top = Math.min(...right.map((word) => word.yMin)) - 1;
-  const bottom = Math.max(...right.map((word) => word.yMax)) + 1;
   const crosses = (word: PdfWord) => word.xMin < middle && word.xMax > middle;
+  const top = Math.min(...right.map((word) => word.yMin)) - 1;
+  // The lower of the two columns' ends: the first column may run on below the second's last line.
+  const bottom = Math.max(...page.words.filter((word) => !crosses(word) && word.yMin > top).map((word) => word.yMax)) + 1;
   const zone = (word: PdfWord) => (word.yMax < top ? 0 : word.yMin > bottom || (crosses(word) && word.yMin > top) ? 2 : 1);
   const column = (word: PdfWord) => (zone(word) === 1 && word.xMin >= middle ? 1 : 0);
   // Lines anew: a word starts a new line where its zone, its column or its baseline changes.

@@ -4,6 +4,7 @@
 // content streams but does not parse them, so this is a small tokenizer over
 // the operators (ISO 32000-1, 7.8.2 and 14.6), with just enough of the
 // graphics state (cm, q/Q, text matrices) to place the text.
+import { inflateSync } from "node:zlib";
 import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, decodePDFRawStream, type PDFContext, type PDFPage } from "pdf-lib";
 
 export interface Operation {
@@ -15,9 +16,13 @@ export interface Operation {
   end: number;
 }
 
-const whitespace = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 const keywords = new Set(["true", "false", "null"]);
-const delimiters = new Set([..."()<>[]{}/%"].map((c) => c.charCodeAt(0)));
+// A character's class by its code, looked up in a table (a book's content streams are some 16 million characters).
+const classes = new Uint8Array(256);
+for (const code of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) classes[code] = 1;
+for (const c of "()<>[]{}/%") classes[c.charCodeAt(0)] = 2;
+const whitespace = { has: (code: number) => classes[code] === 1 };
+const delimiters = { has: (code: number) => classes[code] === 2 };
 
 /** The operations of a content stream (latin1 text), each with its operands' raw text. */
 export function parseOperations(source: string): Operation[] {
@@ -156,6 +161,14 @@ function stringBytes(raw: string): number[] {
 }
 
 function decodeText(raw: string, font: ToUnicode | undefined): string {
+  if (font && raw.startsWith("<")) {
+    // The common case (Chromium writes every glyph as a hex string of two-byte codes): read the codes straight from the hex.
+    const hex = raw.length === font.bytes * 2 + 2 || !/\s/.test(raw) ? raw.slice(1, -1) : raw.slice(1, -1).replace(/\s/g, "");
+    const width = font.bytes * 2;
+    let text = "";
+    for (let i = 0; i + width <= hex.length; i += width) text += font.map.get(parseInt(hex.slice(i, i + width), 16)) ?? "";
+    return text;
+  }
   const bytes = stringBytes(raw);
   if (!font) return String.fromCharCode(...bytes);
   let text = "";
@@ -186,6 +199,9 @@ export interface UntaggedRun {
   /** Index of the first operation (the path's start, or the painting one) and of the last. */
   first: number;
   last: number;
+  /** Text it shows (Chromium leaves some text outside its tags: a `::first-letter`'s opening bracket, generated punctuation), and where. */
+  text: string;
+  points: [number, number][];
 }
 
 export interface PageContent {
@@ -219,7 +235,12 @@ export function pageSource(page: PDFPage): string {
   const streams = resolved instanceof PDFArray ? resolved.asArray().map((ref) => context.lookup(ref)) : [resolved];
   return streams
     .filter((stream): stream is PDFRawStream => stream instanceof PDFRawStream)
-    .map((stream) => Buffer.from(decodePDFRawStream(stream).decode()).toString("latin1"))
+    .map((stream) => {
+      // Chromium deflates every content stream: zlib inflates natively, several times faster than pdf-lib's JavaScript decoder.
+      const filter = stream.dict.get(PDFName.of("Filter"));
+      const flate = filter === PDFName.of("FlateDecode") && !stream.dict.has(PDFName.of("DecodeParms"));
+      return Buffer.from(flate ? inflateSync(stream.getContents()) : decodePDFRawStream(stream).decode()).toString("latin1");
+    })
     .join("\n");
 }
 
@@ -235,15 +256,20 @@ export function readPageContent(source: string, fonts: Map<string, ToUnicode>): 
   let font: ToUnicode | undefined;
   // The marked-content stack: the top-level run it belongs to, and whether a level gives ActualText.
   const stack: { actualText: boolean }[] = [];
+  // Levels of the stack that give ActualText (their text replaces what the glyphs say).
+  let actualTexts = 0;
   let current: MarkedRun | undefined;
   let pendingPath = -1;
   let open: UntaggedRun | undefined;
+  // A text object or marked content since the open untagged run's last paint ends that run.
+  let broken = false;
   const newLine = (tx: number, ty: number) => {
-    tlm = multiply([1, 0, 0, 1, tx, ty], tlm);
+    tlm = [tlm[0], tlm[1], tlm[2], tlm[3], tx * tlm[0] + ty * tlm[2] + tlm[4], tx * tlm[1] + ty * tlm[3] + tlm[5]];
     tm = tlm;
   };
   operations.forEach((operation, index) => {
     const { operator, operands } = operation;
+    if (operator === "BT" || operator === "ET" || operator === "BDC" || operator === "BMC") broken = true;
     switch (operator) {
       case "q":
         saved.push(ctm);
@@ -289,10 +315,11 @@ export function readPageContent(source: string, fonts: Map<string, ToUnicode>): 
         const actual = /\/ActualText\s*(<[^>]*>|\((?:\\.|[^\\)])*\))/.exec(operands[1] ?? "")?.[1];
         if (actual && current && !current.artifact) current.text += decodeText(actual, { bytes: 2, map: { get: (code: number) => String.fromCharCode(code) } as Map<number, string> }).replace(/^\ufeff/, "").replace(/\u00ad/g, "");
         stack.push({ actualText: !!actual });
+        if (actual) actualTexts++;
         break;
       }
       case "EMC":
-        stack.pop();
+        if (stack.pop()?.actualText) actualTexts--;
         if (!stack.length && current) {
           current.close = index;
           current = undefined;
@@ -303,21 +330,25 @@ export function readPageContent(source: string, fonts: Map<string, ToUnicode>): 
       if (pathStart.has(operator) && pendingPath < 0) pendingPath = index;
       if (painting.has(operator)) {
         const first = pendingPath >= 0 ? pendingPath : index;
-        if (open && operations.slice(open.last + 1, first).some((between) => /^(BT|ET|BDC|BMC)$/.test(between.operator))) open = undefined;
+        if (open && broken) open = undefined;
         if (open) open.last = index;
-        else untagged.push((open = { first, last: index }));
+        else untagged.push((open = { first, last: index, text: "", points: [] }));
+        broken = false;
       }
       if (operator === "n" || painting.has(operator)) pendingPath = -1;
     } else pendingPath = -1;
-    if (textShowing.has(operator) && current) {
-      const [x, y] = multiply(tm, ctm).slice(4) as [number, number];
+    const shown = textShowing.has(operator) ? (current ?? (!stack.length ? open : undefined)) : undefined;
+    if (shown) {
+      // The text's origin in default user space (the last row of tm × ctm).
+      const x = tm[4] * ctm[0] + tm[5] * ctm[2] + ctm[4];
+      const y = tm[4] * ctm[1] + tm[5] * ctm[3] + ctm[5];
       // A new line is a word break the text does not write (unless the line ends in a hyphen).
-      const previous = current.points.at(-1);
-      if (previous && Math.abs(previous[1] - y) > 1 && current.text && !/[\s\-\u00ad]$/.test(current.text)) current.text += " ";
-      current.points.push([x, y]);
-      if (!stack.some((level) => level.actualText)) {
+      const previous = shown.points.at(-1);
+      if (previous && Math.abs(previous[1] - y) > 1 && shown.text && !/[\s\-\u00ad]/.test(shown.text.at(-1)!)) shown.text += " ";
+      shown.points.push([x, y]);
+      if (!actualTexts) {
         const strings = operator === "TJ" ? [...operands[0]!.matchAll(/\((?:\\.|[^\\)])*\)|<[^>]*>/g)].map((m) => m[0]) : [operands.at(-1)!];
-        current.text += strings.map((raw) => decodeText(raw, font)).join("");
+        shown.text += strings.map((raw) => decodeText(raw, font)).join("");
       }
     }
   });

@@ -11,6 +11,7 @@ import { tagForReaders } from "./pdf-readers.js";
 import { profiles, type PdfProfile } from "./print-profiles.js";
 import { applyProfile } from "./profile-pass.js";
 import { setPageLabels } from "./pdf-page-labels.js";
+import type { PageSplit } from "./pdf-splits.js";
 
 export interface Profiles {
   print: Uint8Array;
@@ -38,14 +39,14 @@ function setMetadata(doc: PDFDocument, manifest: Manifest): void {
 /**
  * The print file of `printProfile` (the render's profile) and the screen file, from Chromium's one PDF; each
  * profile's record says what its file keeps (./profile-pass.ts). `folios`: each page's printed number, for the
- * page labels.
+ * page labels; `splits`: the blocks Paged.js cut at page breaks (./browser/page-splits.js), for the structure post-pass.
  */
-export async function makeProfiles(raw: Uint8Array, manifest: Manifest, outline: OutlineEntry[], printProfile: PdfProfile = profiles.offset, folios: string[] = []): Promise<Profiles> {
+export async function makeProfiles(raw: Uint8Array, manifest: Manifest, outline: OutlineEntry[], printProfile: PdfProfile = profiles.offset, folios: string[] = [], splits?: PageSplit[]): Promise<Profiles> {
   const common = await PDFDocument.load(raw);
   setMetadata(common, manifest);
   setOutline(common, outline);
   setPageLabels(common, folios);
-  tagForReaders(common, manifest);
+  tagForReaders(common, manifest, splits);
   const bytes = await common.save();
   const geometry = trimGeometry(manifest.trim, printProfile);
   const [mediaW, mediaH] = mediaRect(geometry).slice(2) as [number, number];

@@ -8,6 +8,7 @@ import type { Manifest } from "../manifest/manifest-schema.js";
 import { textBands, trimGeometry } from "./page-geometry.js";
 import { structureForReaders, type FurnitureBands, type StructureFigures } from "./pdf-structure.js";
 import { setXmp } from "./pdf-xmp.js";
+import { writeSplitRecord, type PageSplit } from "./pdf-splits.js";
 
 /** The margins where running heads and folios stand, from the page's top edge, with the bleed the page carries. */
 export function furnitureBands(manifest: Manifest): FurnitureBands {
@@ -19,8 +20,10 @@ export function furnitureBands(manifest: Manifest): FurnitureBands {
   };
 }
 
-export function tagForReaders(doc: PDFDocument, manifest: Manifest): StructureFigures {
-  const figures = structureForReaders(doc, furnitureBands(manifest));
+/** `splits`: the blocks Paged.js cut at page breaks; without them a cut is told from the text. */
+export function tagForReaders(doc: PDFDocument, manifest: Manifest, splits?: PageSplit[]): StructureFigures {
+  const figures = structureForReaders(doc, furnitureBands(manifest), splits);
+  if (splits) writeSplitRecord(doc, splits, new Date(`${manifest.revised}T00:00:00Z`));
   setXmp(doc, {
     title: fullTitle(manifest),
     creators: bookAuthors(manifest),

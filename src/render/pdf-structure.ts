@@ -9,7 +9,8 @@
 // the PDF/UA-1 rules (veraPDF's list); conformance is not claimed.
 import { deflateSync } from "node:zlib";
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFDocument, type PDFObject, type PDFPage } from "pdf-lib";
-import { pageFonts, pageSource, readPageContent, type PageContent } from "./pdf-content.js";
+import { pageFonts, pageSource, readPageContent, type MarkedRun, type PageContent } from "./pdf-content.js";
+import { endOf, letters, startOf, structureTypeOf, type PageSplit } from "./pdf-splits.js";
 
 /** Where the page's furniture stands: y in points from the page's top edge, above `top` or below `bottom`. */
 export type FurnitureBands = (page: PDFPage) => { top: number; bottom: number };
@@ -39,30 +40,32 @@ export const isContent = (kid: Element | Content | ObjectRef): kid is Content =>
 const name = (value: string) => PDFName.of(value);
 const typeOf = (dict: PDFDict) => dict.get(name("S"))?.toString().slice(1) ?? "";
 
-/** Text of an element, notes and references to them left out when `plain`. */
-export function textOf(element: Element, plain = false): string {
+/** Text of an element, notes and references to them left out when `plain`, notes alone when `"notes"`. */
+export function textOf(element: Element, plain: boolean | "notes" = false): string {
+  const skipped = (type: string) => (plain === "notes" ? type === "Note" : plain && (type === "Note" || type === "Reference"));
   let text = "";
   let last: Content | undefined;
   const add = (kid: Element | Content | ObjectRef) => {
     if (isContent(kid)) {
-      // Runs on different lines (a title, then its author) are different words.
+      // Runs on different lines (a title, then its author) are different words. (Only the last character is
+      // tested: a regex anchored with `$` would scan the whole text, quadratic for a long element.)
       const newLine = last && (last.page !== kid.page || (last.y && kid.y && Math.abs(last.y[1] - kid.y[0]) > 1));
-      if (newLine && text && kid.text && !/[\s\-\u00ad]$/.test(text) && !/^\s/.test(kid.text)) text += " ";
+      if (newLine && text && kid.text && !/[\s\-\u00ad]/.test(text.at(-1)!) && !/^\s/.test(kid.text)) text += " ";
       text += kid.text;
       last = kid;
-    } else if (isElement(kid) && !(plain && (kid.type === "Note" || kid.type === "Reference"))) kid.kids.forEach(add);
+    } else if (isElement(kid) && !skipped(kid.type)) kid.kids.forEach(add);
   };
   element.kids.forEach(add);
   return text;
 }
-const firstContent = (element: Element): Content | undefined => {
+export const firstContent = (element: Element): Content | undefined => {
   for (const kid of element.kids) {
     const found = isContent(kid) ? kid : isElement(kid) ? firstContent(kid) : undefined;
     if (found) return found;
   }
   return undefined;
 };
-const lastContent = (element: Element): Content | undefined => {
+export const lastContent = (element: Element): Content | undefined => {
   for (const kid of [...element.kids].reverse()) {
     const found = isContent(kid) ? kid : isElement(kid) ? lastContent(kid) : undefined;
     if (found) return found;
@@ -73,9 +76,13 @@ const lastContent = (element: Element): Content | undefined => {
 export interface StructureFigures {
   furniture: number;
   untagged: number;
+  /** Text outside Chromium's tags, now tagged in the element beside it. */
+  generated: number;
   nonStruct: number;
   notes: number;
   joined: number;
+  /** The cuts Paged.js recorded (undefined: no record, cuts told from the text). */
+  recorded?: number;
   links: number;
 }
 
@@ -272,32 +279,95 @@ export function continues(a: Element, b: Element): boolean {
   }
 }
 
-function join(a: Element, b: Element): void {
+/** Whether `a` and `b` are the two parts of one block a page break cut; `inside`: they are the last and first kids of two such parts. */
+export type SplitTest = (a: Element, b: Element, inside: boolean) => boolean;
+
+function join(a: Element, b: Element, test: SplitTest): void {
   const last = a.kids.at(-1);
   const first = b.kids[0];
   a.kids.push(...b.kids);
   b.kids = [];
-  if (last && first && isElement(last) && isElement(first) && continues(last, first)) {
-    join(last, first);
+  if (last && first && isElement(last) && isElement(first) && test(last, first, true)) {
+    join(last, first, test);
     a.kids.splice(a.kids.indexOf(first), 1);
   }
 }
 
-function joinSplits(element: Element): number {
+function joinSplits(element: Element, test: SplitTest): number {
   let count = 0;
   for (let i = 0; i + 1 < element.kids.length; i++) {
     const a = element.kids[i]!;
     const b = element.kids[i + 1]!;
-    if (isElement(a) && isElement(b) && continues(a, b)) {
-      join(a, b);
+    if (isElement(a) && isElement(b) && test(a, b, false)) {
+      join(a, b, test);
       element.kids.splice(i + 1, 1);
       count++;
       i--;
     }
   }
-  for (const kid of element.kids) if (isElement(kid)) count += joinSplits(kid);
+  for (const kid of element.kids) if (isElement(kid)) count += joinSplits(kid, test);
   return count;
 }
+
+/** The text's own evidence (`continues`), for a PDF made without the record of Paged.js' cuts. */
+const byText: SplitTest = (a, b) => continues(a, b);
+
+/** The words compared with the record: letters and digits, the notes set inside a paragraph left out. */
+export const splitLetters = (element: Element) => letters(textOf(element, "notes"));
+
+/** Whether `a` ends on the page where the record's first part ends and `b` starts on the next, with its words. */
+function matchesRecord(split: PageSplit, a: Element, b: Element): boolean {
+  if (structureTypeOf(split) !== a.type) return false;
+  if (lastContent(a)?.page !== split.page || firstContent(b)?.page !== split.page + 1) return false;
+  return splitLetters(a).endsWith(endOf(split)) && splitLetters(b).startsWith(startOf(split));
+}
+
+/**
+ * Join exactly the cuts Paged.js recorded: first siblings (a block and its
+ * continuation, and inside them their last and first kids), then the rest
+ * wherever they stand (a footnote's continuation at the next page's foot,
+ * its first part moved after its call). Returns the records joined.
+ */
+function joinRecorded(tree: Element, splits: PageSplit[]): number {
+  const open = new Set(splits.filter((split) => structureTypeOf(split)));
+  const test: SplitTest = (a, b, inside) => {
+    if (a.type !== b.type) return false;
+    const end = lastContent(a)?.page;
+    if (end === undefined || firstContent(b)?.page !== end + 1) return false;
+    // A list body the post-pass made around a cut item's content is cut where the item is.
+    if (inside && a.type === "LBody") return true;
+    for (const split of open) {
+      if (split.page !== end || !matchesRecord(split, a, b)) continue;
+      open.delete(split);
+      return true;
+    }
+    return false;
+  };
+  joinSplits(tree, test);
+  for (const split of [...open]) {
+    const type = structureTypeOf(split);
+    const all = [...withParents(tree)];
+    const first = all.find(([element]) => element.type === type && lastContent(element)?.page === split.page && splitLetters(element).endsWith(endOf(split)));
+    // A footnote's continuation has no label, so the post-pass left it a list item.
+    const second = all.find(
+      ([element]) => (element.type === type || (type === "Note" && element.type === "LI")) && element !== first?.[0] && firstContent(element)?.page === split.page + 1 && splitLetters(element).startsWith(startOf(split)),
+    );
+    if (!first || !second) continue;
+    second[0].type = type!;
+    join(first[0], second[0], test);
+    second[1].kids.splice(second[1].kids.indexOf(second[0]), 1);
+    open.delete(split);
+  }
+  return splits.filter((split) => structureTypeOf(split)).length - open.size;
+}
+
+/** The standard structure types of PDF 1.7 (ISO 32000-1, 14.8.4), which PDF/UA-1 builds on. */
+export const standardTypes = new Set(
+  ("Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private P H H1 H2 H3 H4 H5 H6 L LI Lbl LBody " +
+    "Table TR TH TD THead TBody TFoot Span Quote Note Reference BibEntry Code Link Annot Ruby RB RT RP Warichu WT WP Figure Formula Form").split(" "),
+);
+/** PDF 2.0 types Chromium writes, and the PDF 1.7 type each stands for. */
+const roleMappings: Record<string, string> = { Em: "Span", Strong: "Span", Title: "H1", FENote: "Note", Aside: "Div", Sub: "Span" };
 
 /** Write the tree back: every element's /K, /P and /Pg, a new ParentTree and IDTree; dropped elements leave the file. */
 function writeTree(doc: PDFDocument, tree: Element, dropped: PDFRef[]): void {
@@ -354,6 +424,16 @@ function writeTree(doc: PDFDocument, tree: Element, dropped: PDFRef[]): void {
   ];
   for (const [key, value] of entries.sort((a, b) => a[0] - b[0])) nums.push(PDFNumber.of(key), value instanceof PDFRef ? value : context.register(value));
   root.set(name("ParentTree"), context.register(context.obj({ Nums: nums })));
+  // Types PDF 1.7 does not define (Chromium writes PDF 2.0's Em and Strong) are mapped to a standard one (PDF/UA-1 7.1).
+  const used = new Set<string>();
+  const collect = (element: Element) => {
+    if (element.type) used.add(element.type);
+    element.kids.filter(isElement).forEach(collect);
+  };
+  collect(tree);
+  const roleMap = root.lookupMaybe(name("RoleMap"), PDFDict) ?? context.obj({});
+  for (const type of used) if (!standardTypes.has(type) && !roleMap.has(name(type))) roleMap.set(name(type), name(roleMappings[type] ?? "Span"));
+  if (roleMap.keys().length) root.set(name("RoleMap"), roleMap);
   if (ids.length) {
     ids.sort((a, b) => (a[0] < b[0] ? -1 : 1));
     root.set(name("IDTree"), context.register(context.obj({ Names: ids.flatMap(([id, ref]) => [PDFString.of(id), ref]) })));
@@ -374,8 +454,10 @@ function allRefs(element: Element, into: PDFRef[] = []): PDFRef[] {
 }
 
 /** Mark furniture and unmarked paint as artifacts in the content streams; returns each page's content, read after the edit. */
-function markArtifacts(doc: PDFDocument, bands: FurnitureBands, figures: StructureFigures): { contents: PageContent[]; furniture: Set<string> } {
+function markArtifacts(doc: PDFDocument, bands: FurnitureBands, figures: StructureFigures): { contents: PageContent[]; furniture: Set<string>; loose: LooseText[] } {
   const furniture = new Set<string>();
+  const loose: LooseText[] = [];
+  const tagged = doc.catalog.has(name("StructTreeRoot"));
   const contents = doc.getPages().map((page, index) => {
     const content = readPageContent(pageSource(page), pageFonts(page));
     const { top, bottom } = bands(page);
@@ -394,10 +476,27 @@ function markArtifacts(doc: PDFDocument, bands: FurnitureBands, figures: Structu
       furniture.add(`${index}:${run.mcid}`);
       if (inBand) figures.furniture++;
     }
+    let nextMcid = Math.max(-1, ...content.runs.map((run) => run.mcid ?? -1)) + 1;
     for (const run of content.untagged) {
-      edits.push({ at: content.operations[run.first]!.start, end: content.operations[run.first]!.start, text: "/Artifact BMC\n" });
+      const inBand = run.points.length > 0 && run.points.every(([, y]) => pageTop - y < top || pageTop - y > bottom);
+      // Text Chromium left outside its tags (an opening bracket or quotation mark split off by `::first-letter`,
+      // CSS generated punctuation) is read with the element whose text follows it; other paint is an artifact.
+      const tag = tagged && page.node.has(name("StructParents")) && run.text.trim() && !inBand ? nextMcid++ : undefined;
+      edits.push({ at: content.operations[run.first]!.start, end: content.operations[run.first]!.start, text: tag === undefined ? "/Artifact BMC\n" : `/Span <</MCID ${tag}>> BDC\n` });
       edits.push({ at: content.operations[run.last]!.end, end: content.operations[run.last]!.end, text: "\nEMC" });
-      figures.untagged++;
+      if (tag === undefined) {
+        figures.untagged++;
+        continue;
+      }
+      const held = (candidate: MarkedRun) => candidate.mcid !== undefined && !furniture.has(`${index}:${candidate.mcid}`);
+      const beside = content.runs.find((candidate) => candidate.open > run.last && held(candidate)) ?? content.runs.findLast((candidate) => candidate.close < run.first && held(candidate));
+      const first = run.points[0]?.[1];
+      const last = run.points.at(-1)?.[1];
+      loose.push({
+        content: { page: index, mcid: tag, text: run.text, ...(first !== undefined && last !== undefined ? { y: [first, last] as [number, number] } : {}) },
+        ...(beside ? { beside: beside.mcid!, before: beside.open > run.last } : {}),
+      });
+      figures.generated++;
     }
     if (!edits.length) return content;
     edits.sort((a, b) => a.at - b.at || a.end - b.end);
@@ -417,7 +516,38 @@ function markArtifacts(doc: PDFDocument, bands: FurnitureBands, figures: Structu
     // The edits change which runs are artifacts, not what any run says: the tree reads the text as first read.
     return content;
   });
-  return { contents, furniture };
+  return { contents, furniture, loose };
+}
+
+/** Text the post-pass tagged: to stand before (or after) the tagged run `beside` on its page. */
+interface LooseText {
+  content: Content;
+  beside?: number;
+  before?: boolean;
+}
+
+/** Put newly tagged text in the element that holds the run beside it; with none, at the end of the page's last element. */
+function placeLoose(tree: Element, loose: LooseText[]): void {
+  if (!loose.length) return;
+  const holders = new Map<string, Element>();
+  const lastOnPage = new Map<number, Element>();
+  const visit = (element: Element) => {
+    for (const kid of element.kids) {
+      if (isElement(kid)) visit(kid);
+      else if (isContent(kid)) {
+        holders.set(`${kid.page}:${kid.mcid}`, element);
+        lastOnPage.set(kid.page, element);
+      }
+    }
+  };
+  visit(tree);
+  for (const { content, beside, before } of loose) {
+    const holder = beside === undefined ? undefined : holders.get(`${content.page}:${beside}`);
+    if (holder) {
+      const at = holder.kids.findIndex((kid) => isContent(kid) && kid.page === content.page && kid.mcid === beside);
+      holder.kids.splice(before ? at : at + 1, 0, content);
+    } else (lastOnPage.get(content.page) ?? (tree.kids.find(isElement) as Element | undefined) ?? tree).kids.push(content);
+  }
 }
 
 /** The page each named destination opens. */
@@ -492,11 +622,12 @@ function describeLinks(doc: PDFDocument, tree: Element, pageFolios: string[]): n
  * The post-pass over a tagged PDF (before the profiles are cut): artifacts,
  * a tree a reader can follow, described links. Returns what it changed.
  */
-export function structureForReaders(doc: PDFDocument, bands: FurnitureBands): StructureFigures {
-  const figures: StructureFigures = { furniture: 0, untagged: 0, nonStruct: 0, notes: 0, joined: 0, links: 0 };
-  const { contents, furniture } = markArtifacts(doc, bands, figures);
+export function structureForReaders(doc: PDFDocument, bands: FurnitureBands, splits?: PageSplit[]): StructureFigures {
+  const figures: StructureFigures = { furniture: 0, untagged: 0, generated: 0, nonStruct: 0, notes: 0, joined: 0, links: 0 };
+  const { contents, furniture, loose } = markArtifacts(doc, bands, figures);
   const tree = readTree(doc, contents);
   if (!tree) return figures;
+  placeLoose(tree, loose);
   const before = allRefs(tree);
   removeContent(tree, (content) => furniture.has(`${content.page}:${content.mcid}`));
   pruneEmpty(tree);
@@ -505,7 +636,10 @@ export function structureForReaders(doc: PDFDocument, bands: FurnitureBands): St
   figures.nonStruct = flattenNonStruct(tree);
   figures.notes = footnotes(tree);
   pruneEmpty(tree);
-  figures.joined = joinSplits(tree);
+  if (splits) {
+    figures.joined = joinRecorded(tree, splits);
+    figures.recorded = splits.length;
+  } else figures.joined = joinSplits(tree, byText);
   figures.links = describeLinks(doc, tree, folios(contents, furniture));
   writeTree(doc, tree, before);
   return figures;

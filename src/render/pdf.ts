@@ -14,6 +14,7 @@ import { makeProfiles } from "./pdf-profiles.js";
 import { printProfileOf, type PdfProfile } from "./print-profiles.js";
 import { toPdfx } from "./pdfx.js";
 import { placeOutline, type OutlineTarget } from "./pdf-outline.js";
+import type { PageSplit } from "./pdf-splits.js";
 
 const browserDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "browser");
 const pageRangesScript = path.join(browserDir, "page-ranges.js");
@@ -21,6 +22,7 @@ const pageMapScript = path.join(browserDir, "page-map.js");
 const wordBreaksScript = path.join(browserDir, "word-breaks.js");
 const softHyphensScript = path.join(browserDir, "soft-hyphens.js");
 const tableHeadersScript = path.join(browserDir, "table-headers.js");
+const pageSplitsScript = path.join(browserDir, "page-splits.js");
 
 export interface PdfResult {
   /** The print profile. */
@@ -110,7 +112,7 @@ function watchdog(seconds: number, pages: () => number) {
 export async function renderPdf(manifest: Manifest, html: string, options: PdfOptions = {}): Promise<PdfResult> {
   const stallSeconds = options.stallSeconds ?? 120;
   const printer = new EditionPrinter(stallSeconds, {
-    additionalScripts: [pageRangesScript, pageMapScript, wordBreaksScript, softHyphensScript, tableHeadersScript, ...(options.additionalScripts ?? [])],
+    additionalScripts: [pageRangesScript, pageMapScript, wordBreaksScript, softHyphensScript, tableHeadersScript, pageSplitsScript, ...(options.additionalScripts ?? [])],
     timeout: 0,
   });
   const guard = watchdog(stallSeconds, () => printer.pages.length);
@@ -139,12 +141,13 @@ export async function renderPdf(manifest: Manifest, html: string, options: PdfOp
     const unplaced = await page.evaluate(() => (window as unknown as EditionWindow).editionMissingPageRefs());
     if (unplaced.length) throw new Error(`page references to anchors no page holds: ${unplaced.slice(0, 10).join(", ")}`);
     const softHyphens = await page.evaluate(() => (window as unknown as EditionWindow).editionSoftHyphens);
+    const splits = await page.evaluate(() => (window as unknown as EditionWindow).editionPageSplits());
     const laidOut = performance.now();
     const raw = await page.pdf({ printBackground: true, preferCSSPageSize: true, timeout: 0 });
     const printed = performance.now();
     const outline = placeOutline(options.outline ?? [], anchors);
     const profile = printProfileOf(manifest);
-    const made = await makeProfiles(raw, manifest, outline, profile, pageStarts.map((page) => page.folio));
+    const made = await makeProfiles(raw, manifest, outline, profile, pageStarts.map((page) => page.folio), splits);
     const profiled = performance.now();
     const print = profile.pdfx ? await toPdfx(made.print, manifest, profile.pdfx.version) : made.print;
     const timings = { layout: laidOut - started, pdf: printed - laidOut, profiles: profiled - printed, pdfx: profile.pdfx ? performance.now() - profiled : 0 };
@@ -170,4 +173,5 @@ interface EditionWindow {
   editionPageMap: { anchors: Record<string, number>; folios: string[]; pageStarts: (PageStart["start"] | undefined)[] };
   editionMissingPageRefs(): string[];
   editionSoftHyphens: { removed: number; kept: number; ms: number };
+  editionPageSplits(): PageSplit[];
 }

@@ -1,7 +1,8 @@
 // The index of names for the back matter, built from every text's mentions:
-// entries sorted by surname with the locale's collation, the book's subject
-// broken into sub-entries (by text, then by the section a mention stands
-// under), *see* and *see also*. Each locator links to its mention; in print
+// entries sorted by surname with the locale's collation, a long entry broken
+// into sub-entries by topic (./index-topics.ts: an editor's sub-entries, works,
+// events, offices, other persons; never a section heading or a caption),
+// *see* and *see also*. Each locator links to its mention; in print
 // ../../render/browser/page-map.js turns each entry's locators into page
 // numbers (each page once, consecutive pages as ranges). The names enricher
 // gives the mentions (data only); everything shown is made here.
@@ -12,6 +13,8 @@ import type { NamesAuthority } from "../../manifest/names-schema.js";
 import type { MentionRecord } from "../../enrich/names/enrich-names.js";
 import { pageRefClasses } from "../schema.js";
 import type { InterfaceWords } from "../words.js";
+import type { Passage } from "./index-passages.js";
+import { chooseSubentries, compilePatterns, subentrySortKey, topicCues, type Topic, type TopicOptions } from "./index-topics.js";
 
 /** A text's mentions of persons, as the names enricher found them. */
 export interface TextMentions {
@@ -21,8 +24,12 @@ export interface TextMentions {
 
 export interface NameIndexOptions {
   texts: TextMentions[];
-  /** The book's subject (an index heading), broken into sub-entries. */
-  subject?: string;
+  /** The passage of each mention (./index-passages.ts), by mention id: without it no sub-entries are derived. */
+  passages?: Map<string, Passage>;
+  /** The words that name topics (works, named events, offices). */
+  topics?: TopicOptions;
+  /** An entry with more locators than this is broken into sub-entries (default 15). */
+  subentriesOver?: number;
   /** The language whose collation sorts the entries. */
   language: string;
   names?: NamesAuthority;
@@ -30,6 +37,9 @@ export interface NameIndexOptions {
   labels: Map<string, string>;
   words: Pick<InterfaceWords, "see" | "seeAlso">;
 }
+
+/** An entry that holds sub-entries. */
+export const subentryParentClass = "index-entry-parent";
 
 /** A locator whose mention stands in a note. */
 export const noteLocatorClass = "index-locator-note";
@@ -66,7 +76,7 @@ function locators(located: Located[], labels: Map<string, string>): Element {
   return h("span", { className: ["index-locators", pageRefClasses.list] }, children);
 }
 
-function term(heading: string): Element {
+function term(heading: string | ElementContent): Element {
   return h("span", { className: ["index-term"], "epub:type": "index-term" }, heading);
 }
 
@@ -75,7 +85,7 @@ function subEntries(entries: Element[]): Element[] {
   return entries.length ? [h("ol", { className: ["index-subentries"] }, entries)] : [];
 }
 
-function entry(termText: string, located: Located[], labels: Map<string, string>, extra: ElementContent[] = [], subs: Element[] = [], id?: string): Element {
+function entry(termText: string | ElementContent, located: Located[], labels: Map<string, string>, extra: ElementContent[] = [], subs: Element[] = [], id?: string): Element {
   return h("li", { id, className: ["index-entry"], "epub:type": "index-entry" }, [
     term(termText),
     ...extra,
@@ -84,26 +94,42 @@ function entry(termText: string, located: Located[], labels: Map<string, string>
   ]);
 }
 
-/** The subject of the book: one sub-entry per text, and within a text with sections one per section. */
-function subjectSubEntries(located: Located[], labels: Map<string, string>): Element[] {
-  const byText = new Map<TextEntry, Located[]>();
-  for (const item of located) byText.set(item.text, [...(byText.get(item.text) ?? []), item]);
-  return [...byText].map(([text, items]) => {
-    const bySection = new Map<string, Located[]>();
-    const loose: Located[] = [];
-    for (const item of items) {
-      if (item.mention.section === undefined) loose.push(item);
-      else bySection.set(item.mention.section, [...(bySection.get(item.mention.section) ?? []), item]);
-    }
-    const sections = [...bySection].map(([section, list]) => entry(section, list, labels));
-    return entry(text.title, loose, labels, [], sections);
+/** The sub-entries of a long entry, by topic, and what is left as bare locators. */
+function topicSubEntries(heading: string, located: Located[], labels: Map<string, string>, options: NameIndexOptions, patterns: ReturnType<typeof compilePatterns>): { bare: Located[]; subs: Element[] } {
+  const { passages, topics } = options;
+  const editor = options.names?.persons.find((person) => person.heading === heading)?.subentries ?? [];
+  if (!passages || !topics || (located.length <= (options.subentriesOver ?? 15) && !editor.length)) return { bare: located, subs: [] };
+  const cues = located.map(({ mention }) => {
+    const passage = passages.get(mention.id);
+    return passage ? topicCues(heading, passage, editor, topics, patterns) : [];
   });
+  const chosen = chooseSubentries(cues);
+  const taken = new Set(chosen.flatMap((choice) => choice.members));
+  const subs = chosen
+    .sort((a, b) => subentrySortKey(a.topic.label).localeCompare(subentrySortKey(b.topic.label), options.language))
+    .map((choice) => entry(subentryTerm(choice.topic), choice.members.map((index) => located[index]!), labels));
+  return { bare: located.filter((_, index) => !taken.has(index)), subs };
 }
 
-export function nameIndex({ texts, subject, language, names, labels, words }: NameIndexOptions): ElementContent[] {
+/** A work's title in italics, as the book sets it. */
+function subentryTerm(topic: Topic): ElementContent {
+  return topic.kind === "work" ? h("cite", { className: ["work-title"] }, topic.label) : { type: "text", value: topic.label };
+}
+
+export function nameIndex(options: NameIndexOptions): ElementContent[] {
+  const { texts, language, names, labels, words } = options;
+  const patterns = compilePatterns(options.topics ?? { works: [], namedEvents: [], titles: [] });
   const byHeading = new Map<string, Located[]>();
+  // One locator per passage: a person named twice in a paragraph is located once, at the first mention.
+  const passagesSeen = new Map<string, Set<object>>();
   for (const { entry: text, mentions } of texts) {
     for (const mention of mentions) {
+      const block = options.passages?.get(mention.id)?.block;
+      if (block) {
+        const seen = passagesSeen.get(mention.heading) ?? new Set();
+        if (seen.has(block)) continue;
+        passagesSeen.set(mention.heading, seen.add(block));
+      }
       byHeading.set(mention.heading, [...(byHeading.get(mention.heading) ?? []), { text, mention }]);
     }
   }
@@ -127,11 +153,12 @@ export function nameIndex({ texts, subject, language, names, labels, words }: Na
     const seeAlso = related.length
       ? [h("span", { className: ["index-see-also"], "epub:type": "index-xref-related" }, ["; ", h("i", words.seeAlso), " ", ...related.flatMap((other, i) => [...(i ? [{ type: "text" as const, value: "; " }] : []), link(other)])])]
       : [];
-    const node =
-      heading === subject
-        ? entry(heading, [], labels, [...extra, ...seeAlso], subjectSubEntries(located, labels), indexEntryId(heading))
-        : entry(heading, located, labels, extra, [], indexEntryId(heading));
-    if (heading !== subject) node.children.push(...seeAlso);
+    const { bare, subs } = topicSubEntries(heading, located, labels, options, patterns);
+    // *See also* stands after the locators and before the sub-entries.
+    const node = entry(heading, bare, labels, extra, [], indexEntryId(heading));
+    node.children.push(...seeAlso, ...subEntries(subs));
+    // A print column may break inside an entry with sub-entries, never inside a line of locators (styles/print.css).
+    if (subs.length) (node.properties.className as string[]).push(subentryParentClass);
     entries.push({ heading, node });
   }
   for (const reference of names?.references ?? []) {

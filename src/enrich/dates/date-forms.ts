@@ -72,7 +72,8 @@ export function julianToGregorian(y: number, m: number, d: number): string {
 /** Spans that are titles of works followed by their publication year `(1967)`, and the year itself. */
 function titleSpans(sentence: string): [number, number][] {
   const spans: [number, number][] = [];
-  const title = /\((1[5-9]\d\d|20[0-4]\d)\)/g;
+  // The year alone, or the issue's full date (`The Daily Telegraph (11th October, 2009)`, `The Kronstadt Rebellion (July, 1938)`).
+  const title = /\((?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December),?\s+)?(1[5-9]\d\d|20[0-4]\d)\)/g;
   for (const match of sentence.matchAll(title)) {
     // Walk back over the title's words: capitalised words, numbers and the small words of titles.
     const before = sentence.slice(0, match.index);
@@ -118,6 +119,18 @@ function namedEventPattern(words: string[]): RegExp {
   return found;
 }
 
+const namedEventOfPatterns = new Map<string, RegExp>();
+/** `the abortive revolution of 1905-06`: one of the named events, in lower case, then `of` before the year. */
+function namedEventOfPattern(words: string[]): RegExp {
+  const key = words.join("|");
+  let found = namedEventOfPatterns.get(key);
+  if (!found) {
+    found = words.length ? new RegExp(`\\b(?:${words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})\\s+of\\s+$`) : /(?!)/;
+    namedEventOfPatterns.set(key, found);
+  }
+  return found;
+}
+
 type Candidate = FoundDate;
 
 function fullYear(first: string, second: string): number {
@@ -125,7 +138,7 @@ function fullYear(first: string, second: string): number {
 }
 
 /** Forms chrono-node does not read, each a regular expression with its EDTF. */
-function ownForms(sentence: string, namedEvent: RegExp): Candidate[] {
+function ownForms(sentence: string, namedEvent: RegExp, namedOf: RegExp): Candidate[] {
   const found: Candidate[] = [];
   const add = (match: RegExpMatchArray, value: DateValue, offset = 0, length = match[0].length) =>
     found.push({ start: match.index! + offset, end: match.index! + offset + length, text: match[0].slice(offset, offset + length), ...value });
@@ -173,7 +186,7 @@ function ownForms(sentence: string, namedEvent: RegExp): Candidate[] {
   for (const m of sentence.matchAll(new RegExp(`\\b${year}${dash}(\\d{2}|\\d{4}|\\d)\\b(?![–-]?\\d)`, "g"))) {
     const before = sentence.slice(0, m.index);
     const inBrackets = /[A-Z][a-z]+\s+\($/.test(before) && sentence[m.index! + m[0].length] === ")";
-    if (!yearGate.test(before) && !inBrackets) continue;
+    if (!yearGate.test(before) && !inBrackets && !namedOf.test(before)) continue;
     const first = Number(m[1]);
     const last = fullYear(m[1]!, m[2]!);
     if (last <= first) continue;
@@ -186,7 +199,7 @@ function ownForms(sentence: string, namedEvent: RegExp): Candidate[] {
     // `by 1923 or 1924`: the second of two years offered takes the first one's standing.
     const alternative = /\d{4}\s+or\s+$/.test(before) && found.some((date) => date.end === before.replace(/\s+or\s+$/, "").length);
     const gated =
-      yearGate.test(before) || alternative || (/\bthe\s+$/i.test(before) && namedEvent.test(after)) || (/\bfrom\s+$/i.test(before) && /^\s+onwards?\b/.test(after));
+      yearGate.test(before) || namedOf.test(before) || alternative || (/\bthe\s+$/i.test(before) && namedEvent.test(after)) || (/\bfrom\s+$/i.test(before) && /^\s+onwards?\b/.test(after));
     // `about 1927`, `c. 1927`: approximate.
     const approximate = /\b(?:[Aa]round|[Aa]bout|[Cc]irca|c\.)\s+$/.test(before);
     if (gated) add(m, { edtf: approximate ? `${m[1]}~` : m[1]! });
@@ -247,7 +260,7 @@ export interface SentenceDates {
  */
 export function findDates(sentence: string, contextYear?: number, vocabulary: DateVocabulary = { namedEvents: [] }): SentenceDates {
   const excluded = titleSpans(sentence);
-  const own = ownForms(sentence, namedEventPattern(vocabulary.namedEvents));
+  const own = ownForms(sentence, namedEventPattern(vocabulary.namedEvents), namedEventOfPattern(vocabulary.namedEvents));
   const all: (Candidate & { noYear?: boolean })[] = [];
   const take = (candidate: Candidate & { noYear?: boolean }) => {
     if (excluded.some((span) => overlaps(span, [candidate.start, candidate.end]))) return;

@@ -18,15 +18,21 @@ export interface ClauseJudgement {
 }
 
 /** Verbs (infinitives) whose clause is a fact about writing, not an event: writing, citation, what a work covers. */
-const writingVerbs = new Set(["write", "rewrite", "reprint", "translate", "cite", "quote", "note", "footnote", "edit", "review", "cover"]);
+const writingVerbs = new Set(["sum up", "write", "rewrite", "reprint", "translate", "cite", "quote", "note", "footnote", "edit", "review", "cover"]);
 /** Verbs that introduce a quotation when the sentence ends on a colon (a proclamation, `announced:`, `declared:`, is an act and stays). */
 const quotingVerbs = new Set(["say", "state", "tell", "explain", "argue", "put", "write", "remark", "add", "recall", "conclude", "comment", "predict", "warn", "insist", "observe"]);
 /** Words that make what follows them a measure or a likeness (`than in 1917`, `like the soviets in 1917`). */
-const comparison = /\b(?:than|like|unlike|similar to|just as|compared (?:with|to)|as (?:it|they|he|she) (?:had|did|was|were)|as in)\b/i;
+const comparison = /\b(?:than|like|unlike|similar to|just as|as though|as if|compared (?:with|to)|as (?:it|they|he|she) (?:had|did|was|were)|as in)\b/i;
 /** `since 1928` as a measure: the year right after `since`. */
 const measure = /\bsince\s+(?:the\s+)?$/i;
 /** Looks back on what the text has told already. */
-const aside = /^\s*It (?:is|was) (?:no accident|some measure|a measure|clear|significant|worth|true|striking|remarkable)\b|\bas (?:we|I) (?:have |had |shall |will )?(?:seen|saw|see|noted|mentioned|said|shown)\b|\bas (?:noted|mentioned|said|shown) (?:above|earlier|before)\b/i;
+const aside = /^\s*It (?:is|was) (?:no accident|some measure|a measure|clear|significant|worth|true|striking|remarkable)\b|\bas (?:we|I) (?:have |had |shall |will )?(?:seen|saw|see|noted|mentioned|said|shown)\b|\bas (?:noted|mentioned|said|shown) (?:above|earlier|before)\b|\b(?:chapter|story|book|article|section|essay) (?:is|was) concerned with\b/i;
+/** A judgement or a fate, not a deed (`you … were right`, `were destined for the dustbin of history`), and what a theory or a policy proves. */
+const judgement = /\b(?:is|are|was|were|be|been)\s+(?:always\s+|quite\s+|entirely\s+)?(?:right|wrong|correct|mistaken|justified|destined|doomed)\b|\b(?:prove|proved|proven|disprove|disproved|vindicated|refuted)\s+(?:it|this|that|them)\b/i;
+/** What the author observes in an event (`could be seen in the General Strike of 1926`): a comment on it. */
+const observed = /\b(?:can|could|may|might|must)\s+(?:also\s+)?be\s+(?:seen|found|traced|observed|detected|glimpsed|noticed)\b/i;
+/** A commemoration dates the passing of an anniversary, not an event of its own. */
+const commemoration = /\b(?:anniversary|centenary|centennial|bicentenary|jubilee)\b/i;
 /** A citation's furniture: page numbers, volumes, editions, a publisher's place. */
 const citation = /\bpp?\.\s?\d|\bvol\.\s?\d|\b(?:ed|eds|trans)\.\s|\b(?:London|New York|Oxford|Cambridge|Paris|Moscow):\s+[A-Z]/;
 /** A file name or a path around the date. */
@@ -60,6 +66,9 @@ function labelStart(sentence: string, start: number, end: number, namedEvents: s
     const the = /\bthe\s+$/i.exec(before);
     return the ? the.index : start;
   }
+  // `the abortive revolution of 1905-06`: a named event in lower case is a label too, unless a time preposition leads to it.
+  const lower = namedEvents.length ? new RegExp(`\\b[Tt]he\\s+(?:[A-Za-z]+\\s+)?(?:${namedEvents.join("|")})\\s+of\\s+$`).exec(before) : null;
+  if (lower) return lower.index;
   const of = /((?:\b[A-Z][\w’'-]*\s+)+)of\s+$/.exec(before);
   if (of) {
     const the = /\bthe\s+$/i.exec(before.slice(0, of.index));
@@ -83,7 +92,18 @@ export function judgeClause(sentence: string, start: number, end: number, namedE
   if (fileName.test(sentence) || /_\s*$/.test(sentence.slice(0, start)) || /^_/.test(sentence.slice(end))) return { event: false, reason: "file-name" };
   if (citation.test(sentence)) return { event: false, reason: "citation" };
   if (aside.test(sentence)) return { event: false, reason: "aside" };
+  // A question asks; it tells no event (a diary's `20th October, 1920: … what was he?`).
+  if (/\?[”’"']?\s*$/.test(sentence)) return { event: false, reason: "aside" };
   const { from, to } = clauseAround(sentence, start, end);
+  // The judgement is the date's own predicate: no other verb stands between them.
+  const noVerbs = (words: string) => !(nlp(words.replace(/\b(?:had|has|have|was|were|is|are|been|be)\b/gi, "")).verbs().json() as unknown[]).length;
+  const judged = judgement.exec(sentence.slice(end, to));
+  const seen = [...sentence.slice(from, start).matchAll(new RegExp(observed, "gi"))].at(-1);
+  if ((judged && noVerbs(sentence.slice(end, end + judged.index))) || (seen && noVerbs(sentence.slice(from + seen.index! + seen[0].length, start)))) return { event: false, reason: "aside" };
+  if (commemoration.test(sentence.slice(end, end + 80).split(/[,;:]/)[0]!)) return { event: false, reason: "label" };
+  // Examples in brackets (`(1830 and 1848 in France, February 1917 in Russia, etc.)`) name, they do not tell.
+  const bracketOpen = sentence.lastIndexOf("(", start);
+  if (bracketOpen > sentence.lastIndexOf(")", start) && /^[^)]*\b(?:etc|e\.g)\b/.test(sentence.slice(bracketOpen))) return { event: false, reason: "label" };
   // The words from the last comma before the date: a measure or a likeness stands there.
   const lead = sentence.slice(from, start);
   const phrase = lead.slice(lead.lastIndexOf(",") + 1);
@@ -96,6 +116,14 @@ export function judgeClause(sentence: string, start: number, end: number, namedE
   if (/\buntil\s+(?:the\s+)?$/i.test(lead) && !/\b(?:not|never|waited|delayed|postponed|put off)\b|n’t\b|n't\b/i.test(sentence.slice(from, to))) return { event: false, reason: "comparison" };
   // What did not happen: `If Rosa Luxemburg had hidden herself … in January 1919`, `would have brought us victory`.
   if (/\bif\b/i.test(lead) && /\bhad\b/i.test(sentence.slice(from, to)) || /\b(?:would|could|might|should)(?: not| never)? have\b/i.test(sentence.slice(from, to))) return { event: false, reason: "counterfactual" };
+  // A date inside an appositive noun phrase between commas (`, the tested method of insurrection in the Revolution of 1905,`) describes, it does not tell.
+  const segmentStart = sentence.lastIndexOf(",", start) + 1;
+  const segmentEnd = sentence.indexOf(",", end);
+  if (segmentStart > from && segmentEnd !== -1 && segmentEnd <= to) {
+    const segment = sentence.slice(segmentStart, segmentEnd);
+    // (`the tested method`: a participle after the article describes.)
+    if (/^\s*(?:the|a|an)\s/i.test(segment) && !(nlp(segment.replace(/^\s*(?:the|a|an)\s+\w+/i, "")).verbs().json() as unknown[]).length) return { event: false, reason: "label" };
+  }
   const label = labelStart(sentence, start, end, namedEvents);
   if (label >= 0 && !temporal.test(sentence.slice(from, label)) && !(/^\s*(?:[A-Za-z]+,?\s+)?$/.test(sentence.slice(from, label)) && labelActs(sentence.slice(end, to), namedEvents))) return { event: false, reason: "label" };
   const clause = sentence.slice(from, to);
@@ -103,7 +131,7 @@ export function judgeClause(sentence: string, start: number, end: number, namedE
   if (!verbs.length) verbs = nlp(sentence).verbs().json() as typeof verbs;
   // A work that `was published in 1991`, `published in 1989`: the clause is about the work. A person who publishes acts
   // (`Trotsky published an open letter`); a person who writes, notes or is quoted is a citation (`Stalin wrote:`, `Writing in 1938`).
-  if (/\b(?:published|written|reprinted|issued|dated)\s+(?:in|on)\s/i.test(clause)) return { event: false, reason: "writing" };
+  if (/\b(?:published|written|reprinted|issued|dated)\s+(?:in|on)\s/i.test(clause) || /\b(?:was|were|been)\s+(?:first\s+|originally\s+)?(?:published|written|reprinted)\b[^,;]*$/i.test(sentence.slice(from, start))) return { event: false, reason: "writing" };
   if (/\b(?:appeared|came out)\b/i.test(clause) && /\b(?:articles?|books?|pamphlets?|volumes?|collection|edition|preface|essays?|journal|newspaper)\b/i.test(clause)) return { event: false, reason: "writing" };
   if (verbs.some((verb) => writingVerbs.has(verb.verb?.infinitive ?? "") && !/\bpublish/i.test(verb.text))) return { event: false, reason: "writing" };
   // A clause that introduces a quotation (`Khrushchev, in his secret speech … in 1956, said:`) cites; the quotation is the text's evidence, not an event.

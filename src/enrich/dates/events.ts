@@ -3,6 +3,7 @@
 // several passages into one chronology entry.
 import type { Position } from "unist";
 import { edtfBounds, type DateValue } from "./date-forms.js";
+import { nlp } from "../../language/lazy-packages.js";
 
 export interface DatedEvent {
   /** The anchor at the start of the passage (unique in the book). */
@@ -47,7 +48,8 @@ const asides = /,\s*(?:as (?:we|I) (?:have )?(?:seen|saw|noted)|for example|for 
  * to the sentence before, and at most `longestStatement` words around the
  * date, cut at word boundaries with an ellipsis.
  */
-export function summarise(sentence: string, dateStart: number, dateEnd: number): string {
+export function summarise(fullSentence: string, fullDateStart: number, fullDateEnd: number): string {
+  const { sentence, dateStart, dateEnd } = withoutAsides(fullSentence, fullDateStart, fullDateEnd);
   let start = 0;
   let end = sentence.length;
   const words = (from: number, to: number) => sentence.slice(from, to).split(/\s+/).filter(Boolean).length;
@@ -71,6 +73,8 @@ export function summarise(sentence: string, dateStart: number, dateEnd: number):
     let from = before.length ? before.at(-1)! + 2 : start;
     let to = after.length ? after[0]! : end;
     for (let i = after.length - 1; i >= 0; i--) if (words(from, after[i]!) <= longestStatement) { to = after[i]!; break; }
+    // The rest of the sentence, when it fits (`whereas Stalin had nailed his flag … as early as 1902, and had never wavered`).
+    if (words(dateEnd, to) < 4 && to !== end && words(from, end) <= longestStatement) to = end;
     for (let i = 0; i < before.length; i++) if (words(before[i]! + 2, to) <= longestStatement) { from = before[i]! + 2; break; }
     // A main clause that opens the sentence stays with its date when it fits (`In 1905, he …`).
     if (words(start, to) <= longestStatement) from = start;
@@ -95,6 +99,52 @@ export function summarise(sentence: string, dateStart: number, dateEnd: number):
   if (end < sentence.length && !/[.!?]$/.test(text)) text = `${text} …`;
   else if (!/[.!?”’…]$/.test(text)) text = `${text}.`;
   return text.startsWith("…") ? text : text.replace(/^[a-z]/, (first) => first.toUpperCase());
+}
+
+/** The word count past which a statement is cut. */
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+/**
+ * A long sentence without what it says by the way, so its statement keeps the
+ * event's predicate: brackets, paired dashes, non-restrictive clauses (`, when the
+ * civil war was beginning in earnest,`) and, after an opening date, the phrases
+ * without a verb before the clause that tells what happened (`In October 1917,
+ * as Chairman of the Soviet, the capital of the Russian Empire, he organised …`).
+ * None that holds the date is taken out.
+ */
+export function withoutAsides(sentence: string, dateStart: number, dateEnd: number): { sentence: string; dateStart: number; dateEnd: number } {
+  let text = sentence;
+  let [from, to] = [dateStart, dateEnd];
+  const cut = (at: number, length: number, by: string) => {
+    text = text.slice(0, at) + by + text.slice(at + length);
+    if (at + length <= from) {
+      from += by.length - length;
+      to += by.length - length;
+    }
+  };
+  const asides = [/\s\([^()]{1,120}\)(?=[\s,.;:])/g, /\s[–—]\s[^–—]{1,120}?\s[–—](?=\s)/g, /,\s(?:when|which|who|whose|where|while)\b[^,;:]{1,120},(?=\s)/g];
+  for (const pattern of asides) {
+    if (wordCount(text) <= longestStatement) break;
+    for (const match of [...text.matchAll(pattern)].reverse()) {
+      if (wordCount(text) <= longestStatement) break;
+      const at = match.index!;
+      if (at < to && from < at + match[0].length) continue;
+      // `in 1923, when Trotsky first asserted his criticisms,`: a clause right after the date tells what happened then,
+      // unless a cleft's `that` follows with the event (`It was not until the summer of 1918, when …, that the Mensheviks were excluded`).
+      if (/^,\s(?:when|while)\b/.test(match[0]) && !text.slice(to, at).trim() && !/^\s*that\b/.test(text.slice(at + match[0].length))) continue;
+      cut(at, match[0].length, "");
+    }
+  }
+  // An opening date: the verbless phrases after it, up to the clause with a finite verb.
+  if (wordCount(text) > longestStatement && from <= 3) {
+    const parts = [...text.matchAll(/,\s/g)].map((m) => m.index!);
+    const after = parts.filter((at) => at >= to);
+    const finite = (words: string) => (nlp(words).verbs().json() as { verb?: { grammar?: { tense?: string } } }[]).some((verb) => /^(?:PastTense|PresentTense)$/.test(verb.verb?.grammar?.tense ?? ""));
+    let drop = 0;
+    while (drop < after.length - 1 && !finite(text.slice(after[drop]! + 2, after[drop + 1]))) drop++;
+    if (drop > 0) cut(after[0]!, after[drop]! + 2 - after[0]!, " ");
+  }
+  return { sentence: text, dateStart: from, dateEnd: to };
 }
 
 /** The words merging reads, from the lexicon. */

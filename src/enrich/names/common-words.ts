@@ -33,7 +33,8 @@ function addWords(set: Set<string>, text: string): void {
 /** `word` (any case) is a common English word or the plural of one. */
 export function isCommonWord(word: string): boolean {
   words ??= load();
-  const lower = word.toLowerCase();
+  // The dictionary writes contractions with a straight apostrophe (`don't`).
+  const lower = word.toLowerCase().replace(/’/g, "'");
   if (words.has(lower)) return true;
   if (lower.endsWith("es") && words.has(lower.slice(0, -2))) return true;
   if (lower.endsWith("s") && words.has(lower.slice(0, -1))) return true;

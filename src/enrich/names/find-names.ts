@@ -14,7 +14,7 @@
 // is reported, never merged silently.
 import { compromiseLexicon, nlp } from "../../language/lazy-packages.js";
 import { isCommonWord } from "./common-words.js";
-import { formKey, surnameOf, type CompiledAuthority } from "./authority.js";
+import { formKey, surnameOf, type CompiledAuthority, type NameMatch } from "./authority.js";
 
 export interface FoundName {
   start: number;
@@ -40,13 +40,27 @@ export interface NameVocabulary {
   surnameEndings?: string[];
   /** Words after a name that make it a firm's (`Sons`, `Press`). */
   firmWords?: string[];
+  /** Nouns of persons (`writer`, `leader`): a capitalised word right after one is a person's name. */
+  personNouns?: string[];
+  /** Endings of place names (`bourne`): with one use where a place stands, a word so ending is a place. */
+  placeEndings?: string[];
 }
 
 const particles = new Set(["del", "de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "y"]);
 /** Words before a single word that show a place: `in Leningrad`, `to Alma-Ata`. */
-const locatives = new Set(["in", "at", "near", "from", "to", "into", "outside", "across"]);
+const locatives = new Set(["in", "at", "near", "from", "to", "into", "outside", "across", "past", "beyond", "towards", "toward", "via"]);
+/** Words before `to` that make it no place's (`according to Marx`). */
+const notMotion = new Set(["according", "thanks", "owing", "due", "next", "contrary", "opposed", "compared", "similar", "close", "related", "letter", "letters", "reply", "answer", "write", "writes", "wrote", "written", "writing", "say", "said", "spoke", "speak", "talked", "appealed", "appeal", "married", "belonged", "introduced", "replied"]);
+/** `run` stands where a place does: after `in`, `to`, `from` (not `according to`), or `the town of`. */
+const afterLocative = (run: Run) => {
+  const before = run.before?.word.toLowerCase();
+  if (!before || run.possessive) return false;
+  if (locatives.has(before)) return !(before === "to" && notMotion.has(run.beforeBefore?.word.toLowerCase() ?? ""));
+  return before === "of" && placeNouns.has(run.beforeBefore?.word.toLowerCase() ?? "");
+};
 const placeNouns = new Set(["town", "city", "village", "province", "region", "port", "capital", "district", "river"]);
-const determiners = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "every", "each"]);
+// Not `that`: before a name it is most often a conjunction (`argued that Lunacharsky …`).
+const determiners = new Set(["the", "a", "an", "this", "these", "those", "its", "their", "our", "his", "her", "every", "each"]);
 
 /** A word of the language layer, with its offsets in the text the finder reads. */
 export interface TextWord {
@@ -87,11 +101,23 @@ const isPlaceRun = cached((text) => nlp(text).has("(#Place|#Organization|#Countr
 const isPlace = (text: string) => (text.includes(" ") ? isPlaceRun(text) : placeTags.has(tagOf(text) ?? ""));
 /** compromise reads every word of the name as a person's (`Max Eastman`). */
 const isPersonName = cached((text) => nlp(text).match("#Person+").text() === text);
-const isVerb = cached((word) => nlp(word.toLowerCase()).has("#Verb") && !nlp(word.toLowerCase()).has("(#Noun|#Adjective)"));
+const verbTags = new Set(["Verb", "PastTense", "PresentTense", "Copula", "Modal", "Auxiliary"]);
+/** A verb, by compromise's lexicon where it tells (`wrote`, `has`, `the`), else by a parse of the word alone (`emphasised`, `shows`). */
+const isVerb = (word: string) => {
+  const tag = tagOf(word);
+  if (typeof tag !== "string") return parsedVerb(word);
+  // A noun's plural in the lexicon (`shows`, `documents`) is a verb after a name, as a parse of the word alone says.
+  if (verbTags.has(tag)) return true;
+  return functionTags.has(tag) ? false : parsedVerb(word);
+};
+const parsedVerb = cached((word) => {
+  const parsed = nlp(word.toLowerCase());
+  return parsed.has("#Verb") && !parsed.has("(#Noun|#Adjective)");
+});
 /** A word that is a function word in lower case for compromise (`the`, `however`, `he`, `thus`): no surname. */
 const isFunctionWord = (word: string) => functionTags.has(tagOf(word) ?? "");
-/** Words made from a name (`Leninism`, `Trotskyists`, `Hegelian`) or plurals of a people (`Bolsheviks`). */
-const isDerived = (word: string) => /(?:ism|isms|ist|ists|ite|ites|ian|ians|ic|ics|ks|ese)$/u.test(word);
+/** Words made from a name (`Leninism`, `Trotskyists`, `Hegelian`), plurals of a people (`Bolsheviks`) and a people's adjectives (`British`). */
+const isDerived = (word: string) => /(?:ism|isms|ist|ists|ite|ites|ian|ians|ic|ics|ks|ese|ish)$/u.test(word);
 
 /**
  * An image or document file's name as it stands in a text: a word glued by `_`/`-` to its extension, or a wiki `File:` name with spaces.
@@ -118,11 +144,13 @@ interface Token {
  * and the next word.
  */
 function tokensOf(text: string, words: TextWord[]): Token[] {
-  return words.flatMap(({ start, end, sentence }) => {
+  const tokens: Token[] = [];
+  for (const { start, end, sentence } of words) {
     let value = text.slice(start, end);
-    if (!isInitial(value)) value = value.replace(/\.+$/u, "");
-    return value ? [{ word: value, start, end: start + value.length, sentence }] : [];
-  });
+    if (value.endsWith(".") && !isInitial(value)) value = value.replace(/\.+$/u, "");
+    if (value) tokens.push({ word: value, start, end: start + value.length, sentence });
+  }
+  return tokens;
 }
 
 /** A run of name-like tokens and what stands around it. */
@@ -163,12 +191,15 @@ function nameRuns(text: string, words: TextWord[], opensSentence: (word: string)
   };
   tokens.forEach((raw, index) => {
     // A possessive ends the name: `John Reed’s Ten Days`, `Lukács’ theory`.
-    const ending = /['’]s$/u.test(raw.word) ? 2 : /s['’]$/u.test(raw.word) ? 1 : 0;
+    const tail = raw.word.at(-1);
+    const ending = tail !== "s" && tail !== "’" && tail !== "'" ? 0 : /['’]s$/u.test(raw.word) ? 2 : /s['’]$/u.test(raw.word) ? 1 : 0;
     const word = ending ? raw.word.slice(0, -ending) : raw.word;
+    const nameLike = isCapitalised(word) || isInitial(word) || (particles.has(word) && run.length > 0);
+    // Most words are no name and stand after none: nothing to close or start.
+    if (!nameLike && !run.length) return;
     const token = { word, start: raw.start, end: raw.start + word.length, sentence: raw.sentence };
     const last = run.at(-1);
     const gap = last ? text.slice(last.end, token.start) : "";
-    const nameLike = isCapitalised(token.word) || isInitial(token.word) || (particles.has(token.word) && run.length > 0);
     if (last && !/^[\s\u00A0]+$/.test(gap) && !(isInitial(last.word) && gap === "")) close(index);
     else if (last && last.sentence !== token.sentence) close(index);
     else if (last && isInitial(last.word) && isCapitalised(token.word) && opensSentence(token.word)) close(index);
@@ -213,6 +244,8 @@ interface Person {
 interface Draft {
   tokens: Token[];
   evidence: "strong" | "role" | "weak" | "none";
+  /** compromise's tagger may make the evidence strong (`Max Eastman`): asked only when the cheaper evidence does not decide. */
+  askTagger: boolean;
   possessive: boolean;
   listId?: number;
 }
@@ -226,6 +259,10 @@ interface WordUses {
   after: string[];
   /** Uses after a word of place (`in Leningrad`, `the town of Nicolayev`). */
   place: number;
+  /** The words after its uses that open a sentence (`Pilnyak wants`): read as verbs for a word no dictionary knows. */
+  openingAfter: string[];
+  /** Uses in a joint possessive with another name (`Fried and Greenberg’s criticism`). */
+  joint: Set<number>;
   title: number;
   lists: Set<number>;
   order: number;
@@ -245,6 +282,8 @@ export class NameFinder {
   private readonly roles: Set<string>;
   private readonly endings: RegExp | undefined;
   private readonly firmWords: Set<string>;
+  private readonly placeEndings: RegExp | undefined;
+  private readonly personNouns: Set<string>;
 
   private learned = false;
   private settled = false;
@@ -254,6 +293,8 @@ export class NameFinder {
   private readonly singles = new Map<string, WordUses>();
   /** List ids that hold a place (`in Simbirsk, Samara and …`). */
   private readonly placeLists = new Set<number>();
+  /** List ids joined by `and` whose last name is a possessive (`Fried and Greenberg’s`): the possessive is every member's. */
+  private readonly jointLists = new Set<number>();
   /** List ids that hold a person the authority file knows. */
   private readonly knownLists = new Set<number>();
   /** Persons by the key of each full form. */
@@ -271,6 +312,9 @@ export class NameFinder {
     this.sentenceStarts = new Set(vocabulary.sentenceStarts ?? []);
     this.roles = new Set((vocabulary.nameRoles ?? []).map((role) => role.toLowerCase().replace(/\.$/, "")));
     this.firmWords = new Set(vocabulary.firmWords ?? []);
+    this.personNouns = new Set(vocabulary.personNouns ?? []);
+    const places = vocabulary.placeEndings ?? [];
+    this.placeEndings = places.length ? new RegExp(`\\p{Ll}(?:${places.join("|")})$`, "u") : undefined;
     const endings = vocabulary.surnameEndings ?? [];
     this.endings = endings.length ? new RegExp(`\\p{Ll}(?:${endings.join("|")})$`, "u") : undefined;
   }
@@ -288,12 +332,12 @@ export class NameFinder {
     blocked.push(...notPersons);
     for (const match of text.matchAll(fileNames)) blocked.push([match.index, match.index + match[0].length]);
     const free = (start: number, end: number) => !blocked.some(([s, e]) => start < e && s < end);
-    const known: RegExpMatchArray[] = [];
-    for (const match of this.authority.pattern ? text.matchAll(this.authority.pattern) : []) {
-      const start = match.index!;
-      if (!free(start, start + match[1]!.length)) continue;
+    const known: NameMatch[] = [];
+    for (const match of this.authority.match?.(text) ?? []) {
+      const start = match.index;
+      if (!free(start, start + match.name.length)) continue;
       known.push(match);
-      blocked.push([start, start + match[1]!.length]);
+      blocked.push([start, start + match.name.length]);
     }
     return { blocked, free, known };
   }
@@ -314,11 +358,16 @@ export class NameFinder {
       const opening = run.sentenceStart && part[0] === run.tokens[0];
       // The lexicon's sentence openers stand capitalised mid-sentence only at a seam (`etc. When Hitler`).
       const beforeParticle = particles.has(part[index + 1]?.word ?? "");
-      if (this.sentenceStarts.has(word) || (opening && (isFunctionWord(word) || (!beforeParticle && isCommonWord(word) && !isForename(word))))) index++;
+      // `the “Left” Social-Revolutionaries Karelin and Kamkov`: a party's or a people's word before a name is no forename.
+      const partyWord = !isForename(word) && ((isDerived(word) && word.endsWith("s")) || /^\p{Lu}\p{Ll}*-\p{Lu}/u.test(word));
+      if (this.sentenceStarts.has(word) || partyWord || (opening && (isFunctionWord(word) || (!beforeParticle && isCommonWord(word) && !isForename(word))))) index++;
       else break;
     }
-    const tokens = part.slice(index);
+    let tokens = part.slice(index);
     if (!tokens.length) return undefined;
+    // `Leon Trotsky Memorial meeting`: a common word after a forename and a surname names a thing after the person.
+    const last = tokens.at(-1)!.word;
+    if (tokens.length >= 3 && isForename(tokens[0]!.word) && isCapitalised(last) && isCommonWord(last) && !isForename(last) && !isInitial(tokens.at(-2)!.word) && !isCommonWord(tokens.at(-2)!.word)) tokens = tokens.slice(0, -1);
     // `St. Louis Post-Dispatch`, `Fort William`: a place's name, however personal.
     if (/\b(?:St|Saint|San|Santa|Fort|Port|Mount)\.?[\s\u00A0]+$/u.test(text.slice(0, (title ?? tokens[0]!).start))) return undefined;
     const noteHead = Boolean(context.inNote && context.blockStart && text.slice(0, tokens[0]!.start).trim() === "" && /^[’']?s?,/u.test(text.slice(tokens.at(-1)!.end)));
@@ -364,8 +413,11 @@ export class NameFinder {
       listOf.set(run, id);
     }
     for (const [run, id] of listOf) if (!lists.get(id)!.and && lists.get(id)!.members < 3) listOf.delete(run);
+    const lastOf = new Map<number, Run>();
+    for (const [run, id] of listOf) lastOf.set(id, run);
+    for (const [id, run] of lastOf) if (run.possessive && lists.get(id)!.and) this.jointLists.add(id);
     for (const match of zones.known) {
-      const run = runs.find((candidate) => candidate.tokens[0]!.start <= match.index! && candidate.tokens.at(-1)!.end >= match.index! + match[1]!.length);
+      const run = runs.find((candidate) => candidate.tokens[0]!.start <= match.index && candidate.tokens.at(-1)!.end >= match.index + match.name.length);
       const id = run && listOf.get(run);
       if (id !== undefined) this.knownLists.add(id);
     }
@@ -375,27 +427,43 @@ export class NameFinder {
       // `C. Schribner's Sons`, `Harvard University Press`: a firm's name.
       if (run.after && this.firmWords.has(run.after.word)) continue;
       if (names.length >= 2 || (names.length === 1 && candidate.tokens.some((token) => isInitial(token.word)))) {
-        this.drafts.push({ tokens: candidate.tokens, evidence: this.evidence(candidate), possessive: candidate.run.possessive, listId });
+        this.drafts.push({ tokens: candidate.tokens, ...this.evidence(candidate), possessive: candidate.run.possessive, listId });
         continue;
       }
       if (names.length !== 1 || candidate.tokens.length !== 1) continue;
       const word = names[0]!.word;
-      const uses = this.singles.get(word) ?? { free: 0, determined: 0, possessive: 0, after: [] as string[], place: 0, title: 0, lists: new Set<number>(), order: this.order++ };
+      const uses = this.singles.get(word) ?? { free: 0, determined: 0, possessive: 0, after: [] as string[], place: 0, openingAfter: [] as string[], joint: new Set<number>(), title: 0, lists: new Set<number>(), order: this.order++ };
       this.singles.set(word, uses);
-      if (candidate.title) uses.title++;
+      // `the writer Labriola`, `one leader, Breitscheid, issued`: a noun of a person before the name.
+      // Not where a known name was cut off the run (`her friend, Evgeni Preobrazhensky`: `Evgeni` is no surname).
+      // `a gardener called Shvigovsky`, but not `a street called Aldgate`.
+      const wordBefore = run.before?.word.toLowerCase();
+      const nounBefore = /^(?:called|named)$/u.test(wordBefore ?? "") ? run.beforeBefore?.word.toLowerCase() : wordBefore;
+      const afterPersonNoun = nounBefore !== undefined && this.personNouns.has(nounBefore) && !candidate.run.sentenceStart && candidate.tokens[0] === run.tokens[0] && candidate.tokens.at(-1) === run.tokens.at(-1);
+      if (candidate.title || afterPersonNoun) uses.title++;
       const before = candidate.title ? undefined : run.before?.word.toLowerCase();
       const firm = run.after && this.firmWords.has(run.after.word);
       if (firm) continue;
       if (before && determiners.has(before)) uses.determined++;
       else if (candidate.run.sentenceStart && !candidate.title) {
-        // A capital opening a sentence shows nothing.
+        // A capital opening a sentence shows nothing by itself; the word after it may.
+        if (run.after) uses.openingAfter.push(run.after.word);
       } else {
-        if (!candidate.run.possessive && before && (locatives.has(before) || (before === "of" && placeNouns.has(run.beforeBefore?.word.toLowerCase() ?? "")))) {
+        if (listId !== undefined && this.jointLists.has(listId) && !candidate.run.possessive) uses.joint.add(listId);
+        // `the Bishop of Ely’s house`: a title's `of` names its see or its land; `at Biffin’s`, `from Thorneycroft’s`: a possessive with no noun after it, after a place's preposition, is a shop's or a works'.
+        const titleOf = before === "of" && this.titles.has(run.beforeBefore?.word ?? "");
+        const elliptical = candidate.run.possessive && (/^[’']?s?[\s\u00A0]*[,.;:!?)]/u.test(text.slice(candidate.tokens.at(-1)!.end)) || (run.after !== undefined && isFunctionWord(run.after.word)));
+        if (titleOf || (elliptical && before !== undefined && locatives.has(before))) {
+          uses.place++;
+          if (listId !== undefined) this.placeLists.add(listId);
+          continue;
+        }
+        if (afterLocative(run)) {
           uses.place++;
           if (listId !== undefined) this.placeLists.add(listId);
         }
         uses.free++;
-        if (candidate.run.possessive) uses.possessive++;
+        if (candidate.run.possessive && !elliptical) uses.possessive++;
         if (run.after) uses.after.push(run.after.word);
         if (listId !== undefined) uses.lists.add(listId);
       }
@@ -403,13 +471,22 @@ export class NameFinder {
     return learned;
   }
 
-  private evidence(candidate: Candidate): Draft["evidence"] {
+  private evidence(candidate: Candidate): Pick<Draft, "evidence" | "askTagger"> {
+    const evidence = this.cheapEvidence(candidate);
+    // compromise reads `Alma Ata` as a person's name; after `to`/`in` a name without other evidence is a place's.
+    return { evidence, askTagger: evidence !== "strong" && !(evidence === "none" && this.afterDeterminer(candidate)) && !afterLocative(candidate.run) };
+  }
+
+  private afterDeterminer({ title, run, tokens }: Candidate): boolean {
+    return !title && Boolean(run.before && determiners.has(run.before.word.toLowerCase())) && !isForename(tokens[0]!.word);
+  }
+
+  private cheapEvidence(candidate: Candidate): Draft["evidence"] {
     const { tokens, title, run, noteHead } = candidate;
     const last = tokens.at(-1)!.word;
     // `the Cours de Vincennes`: after `the`, a name without a forename is a place's or a thing's.
-    if (!title && run.before && determiners.has(run.before.word.toLowerCase()) && !isForename(tokens[0]!.word)) return "none";
+    if (this.afterDeterminer(candidate)) return "none";
     if (title || tokens.some((token) => isInitial(token.word) || particles.has(token.word)) || isForename(tokens[0]!.word) || isChineseGiven(last)) return "strong";
-    if (isPersonName(tokens.map((token) => token.word).join(" "))) return "strong";
     const role = run.before && this.roles.has(run.before.word.toLowerCase().replace(/\.$/, ""));
     // `trans. Les Evans`: an editor's role before a name is evidence even where its forename is a common word.
     if (role) return "role";
@@ -424,19 +501,27 @@ export class NameFinder {
     const singlePersons = new Set<string>();
     const listHasPerson = new Set(this.knownLists);
     const accepted = new Set<Draft>();
+    // The cheap evidence first, compromise's tagger only where it could change the answer (its parses took most of the enricher's time).
     const acceptDraft = (draft: Draft) => {
       const words = draft.tokens.map((token) => token.word);
+      const text = words.join(" ");
+      const accepted = acceptOn(draft, draft.evidence) || (draft.askTagger && acceptOn(draft, "strong") && isPersonName(text));
+      return accepted && !(isPlace(text) && !isForename(words[0]!) && !isPersonName(text));
+    };
+    const acceptOn = (draft: Draft, evidence: Draft["evidence"]) => {
+      const words = draft.tokens.map((token) => token.word);
       const last = words.at(-1)!;
-      if (isPlace(words.join(" ")) && !isForename(words[0]!) && !isPersonName(words.join(" "))) return false;
       // `Roman Emperors`, `Show Trials`: a name never ends on a common word's plural.
       if (/s$/u.test(last) && isCommonWord(last) && !isCommonWord(`${last}s`) && isCommonWord(last.slice(0, -1))) return false;
       const commonLast = isCommonWord(last) && !isChineseGiven(last);
-      if (draft.evidence === "strong") return !commonLast || isForename(words[0]!) || words.some(isInitial) || !isCommonWord(words[0]!);
+      if (evidence === "strong") return !commonLast || isForename(words[0]!) || words.some(isInitial) || !isCommonWord(words[0]!);
       // A surname the text shows as a person's alone (`Zinoviev`), or shaped as one (`Molotov`).
-      if (draft.evidence === "role") return !commonLast;
+      if (evidence === "role") return !commonLast;
       const listed = (draft.listId !== undefined && listHasPerson.has(draft.listId)) || singlePersons.has(last) || Boolean(this.endings?.test(last) && !isCommonWord(last));
       // `Exiling Trotsky`, a title: weak evidence needs a first word that is a forename or no common word.
-      if (draft.evidence === "weak" || listed) return !commonLast && (isForename(words[0]!) || !isCommonWord(words[0]!)) && !words.some((word, at) => isDerived(word) && (at === 0 || isCommonWord(word)));
+      // …but in a list of persons, a surname's shape after it is enough (`Mikhail Frunze, Maxim Litvinov, Vladimir Antonov`).
+      const inPersonList = draft.listId !== undefined && listHasPerson.has(draft.listId) && Boolean(this.endings?.test(last)) && !isFunctionWord(words[0]!);
+      if (evidence === "weak" || listed) return !commonLast && (isForename(words[0]!) || !isCommonWord(words[0]!) || inPersonList) && !words.some((word, at) => isDerived(word) && (at === 0 || isCommonWord(word)));
       return false;
     };
     // compromise's tagger, for the few words the cheap checks let through: `Europe` is a place it knows only so.
@@ -444,6 +529,8 @@ export class NameFinder {
     const accepts = (word: string, uses: WordUses) => {
       // `Brest-Litovsk`, `Social-Revolutionaries`: capitals joined by a hyphen name a place or a party.
       if (isDerived(word) || isPlace(word) || /^\p{Lu}\p{Ll}*-\p{Lu}/u.test(word)) return false;
+      // `Fried and Greenberg’s criticism`: a joint possessive with a person makes a person even of a common word.
+      if (!isFunctionWord(word) && !isForename(word) && [...uses.joint].some((id) => listHasPerson.has(id))) return true;
       // `the Stalin regime`: a surname compromise knows is a person's after `the` too.
       // …unless its only uses stand in lists of places (`Simbirsk, Samara and …`).
       // compromise's lexicon calls some towns persons (`Samara`): a `Person` that is no `LastName` needs two uses or a possessive.
@@ -453,9 +540,14 @@ export class NameFinder {
       if ((uses.determined > 0 && uses.determined >= uses.free) || isCommonWord(word) || isForename(word)) return false;
       if (uses.title) return true;
       // A word seen only opening sentences (`Unfortunately`, `Programme`) shows nothing by its capital.
+      // …but a word no dictionary and not compromise knows, with a verb after it twice, is a person's (`Pilnyak has`, `Pilnyak wants`, `as Baudelaire wrote`).
+      // `past Pangbourne`: a place's ending and a place's preposition.
+      if (uses.place > 0 && this.placeEndings?.test(word)) return false;
+      const unknown = tagOf(word) === undefined;
+      const verbs = () => uses.after.filter(isVerb).length + (unknown ? uses.openingAfter.filter(isVerb).length : 0);
+      if (unknown && !/s$/u.test(word) && uses.after.length + uses.openingAfter.length > 1 && verbs() > 1 && verbs() >= uses.place) return true;
       if (uses.free === 0) return false;
       if (uses.place > 0 && uses.place >= uses.possessive) return false;
-      const verbs = () => uses.after.filter(isVerb).length;
       if ([...uses.lists].some((id) => listHasPerson.has(id))) return true;
       if (this.endings?.test(word)) return true;
       // A verb after it twice (`Pilnyak has`, `Pilnyak wants`), never a plural's (`Jews were`).
@@ -474,6 +566,12 @@ export class NameFinder {
         singlePersons.add(word);
         for (const id of uses.lists) if (!listHasPerson.has(id)) (listHasPerson.add(id), (changed = true));
       }
+    }
+    // `Zinoviev and Kamenev Stalin knew`: two surnames side by side, each a person's alone, are two persons.
+    for (const draft of accepted) {
+      const [first, second] = draft.tokens.map((token) => token.word);
+      const alone = (word: string) => singlePersons.has(word) || isKnownSurname(word);
+      if (draft.tokens.length === 2 && !isForename(first!) && alone(first!) && alone(second!)) accepted.delete(draft);
     }
     // Persons: one per surname and compatible forenames, in order of first appearance.
     const bySurname = new Map<string, Person[]>();
@@ -536,7 +634,7 @@ export class NameFinder {
     const found: FoundName[] = [];
     const sameParagraph = new Map<string, string>();
     for (const match of zones.known) {
-      found.push({ start: match.index!, end: match.index! + match[1]!.length, surface: match[1]!, heading: "", known: true });
+      found.push({ start: match.index, end: match.index + match.name.length, surface: match.name, heading: "", known: true });
     }
 
     for (const { candidate } of candidates) {

@@ -1,0 +1,74 @@
+// The passage around each mention of a person, read from the texts' hast
+// trees for the index's sub-entries: the block's text (a paragraph, a list
+// item, a note, a heading), its sentences, the persons it names and the works
+// it cites (`cite`), each with its place in the text. A note inside a
+// paragraph is a passage of its own. Data only: ./index-topics.ts says what a
+// passage is about.
+import type { Element, Root, RootContent } from "hast";
+import { toString } from "hast-util-to-string";
+
+export interface PassageBlock {
+  /** The block's text, soft hyphens removed. */
+  text: string;
+  /** A heading or a caption: its words name no topic (a sub-entry is never a heading). */
+  heading: boolean;
+  /** The persons named: heading and offset in `text`. */
+  persons: { heading: string; at: number }[];
+  /** The works cited in `cite` elements: title and offset. */
+  cites: { title: string; at: number }[];
+  /** The sentences, as [start, end) offsets. */
+  sentences: [number, number][];
+}
+
+export interface Passage {
+  block: PassageBlock;
+  /** Where the mention stands in the block's text. */
+  at: number;
+}
+
+const blockTags = new Set(["p", "li", "dd", "dt", "td", "th", "caption", "figcaption", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "aside"]);
+const headingTags = new Set(["h1", "h2", "h3", "h4", "h5", "h6", "caption", "figcaption"]);
+const classes = (node: Element) => (Array.isArray(node.properties.className) ? (node.properties.className as string[]) : []);
+/** A note set inline in its paragraph (`span.footnote`) is a passage of its own. */
+const isBlock = (node: Element) => blockTags.has(node.tagName) || classes(node).includes("footnote");
+const isMention = (node: Element) => classes(node).includes("name-mention") && typeof node.properties.id === "string";
+
+/** The passage of every mention in `trees`, by the mention's id. */
+export function mentionPassages(trees: Root[], language = "en"): Map<string, Passage> {
+  const passages = new Map<string, Passage>();
+  const segmenter = new Intl.Segmenter(language, { granularity: "sentence" });
+  const blocks: PassageBlock[] = [];
+  const newBlock = (heading: boolean): PassageBlock => {
+    const block: PassageBlock = { text: "", heading, persons: [], cites: [], sentences: [] };
+    blocks.push(block);
+    return block;
+  };
+  const walk = (node: Root | Element, block: PassageBlock) => {
+    for (const child of node.children as RootContent[]) {
+      if (child.type === "text") block.text += child.value.replace(/\u00AD/g, "");
+      else if (child.type === "element") {
+        if (isBlock(child)) {
+          walk(child, newBlock(headingTags.has(child.tagName)));
+          continue;
+        }
+        if (isMention(child)) {
+          const heading = String(child.properties.dataPerson ?? "");
+          block.persons.push({ heading, at: block.text.length });
+          passages.set(String(child.properties.id), { block, at: block.text.length });
+        } else if (child.tagName === "cite") block.cites.push({ title: toString(child).replace(/\u00AD/g, "").trim(), at: block.text.length });
+        walk(child, block);
+      }
+    }
+  };
+  for (const tree of trees) walk(tree, newBlock(false));
+  for (const block of blocks) {
+    if (!block.persons.length) continue;
+    block.sentences = [...segmenter.segment(block.text)].map((segment) => [segment.index, segment.index + segment.segment.length]);
+  }
+  return passages;
+}
+
+/** The sentence of `block` that holds offset `at`. */
+export function sentenceAt(block: PassageBlock, at: number): [number, number] {
+  return block.sentences.find(([start, end]) => at >= start && at < end) ?? [0, block.text.length];
+}

@@ -1,0 +1,167 @@
+// The index's sub-entries by topic: what the passages around a person's
+// mentions are about (works, named events, offices, other persons, years),
+// and the editor's sub-entries of the name authority file, on small hast
+// fixtures written here and on a fixture edition whose sub-entry matches
+// nothing (an error at its line and column).
+import path from "node:path";
+import type { Element, ElementContent, Root } from "hast";
+import { h } from "hastscript";
+import { selectAll } from "hast-util-select";
+import { toString } from "hast-util-to-string";
+import { describe, expect, it } from "vitest";
+import { mentionPassages } from "../src/book/back-matter/index-passages.js";
+import { chooseSubentries, compilePatterns, subentrySortKey, topicCues } from "../src/book/back-matter/index-topics.js";
+import { nameIndex } from "../src/book/back-matter/name-index.js";
+import type { MentionRecord } from "../src/enrich/names/enrich-names.js";
+import type { TextEntry } from "../src/manifest/manifest-schema.js";
+import { namesSchema } from "../src/manifest/names-schema.js";
+import { interfaceWords } from "../src/book/words.js";
+import { cli } from "./helpers.js";
+import { fixtureTexts, validManifest } from "./fixtures/manifests.js";
+import { sourcesFixture } from "./helpers.js";
+
+const topics = { works: ["My Life", "The New Course"], namedEvents: ["revolution", "congress"], titles: ["Commissar"] };
+
+/** A small text: paragraphs of text and marked mentions, as the names enricher leaves them. */
+function text(id: string, blocks: (string | [string, string])[][], tag = "p") {
+  let n = 0;
+  const mentions: MentionRecord[] = [];
+  const children: Element[] = blocks.map((parts) =>
+    h(
+      tag,
+      parts.map((part): ElementContent => {
+        if (typeof part === "string") return part.startsWith("<cite>") ? h("cite", { className: ["work-title"] }, part.slice(6)) : { type: "text", value: part };
+        const [surface, heading] = part;
+        const mention = { id: `${id}-name-${++n}`, heading, surface, known: true };
+        mentions.push(mention);
+        return h("span", { id: mention.id, className: ["name-mention"], dataPerson: heading }, surface);
+      }),
+    ),
+  );
+  const tree: Root = { type: "root", children };
+  const entry = { id, title: id, author: "A", file: `${id}.txt`, kind: "article" } as unknown as TextEntry;
+  return { tree, entry, mentions };
+}
+
+const T: [string, string] = ["Trotsky", "Trotsky, Leon"];
+const L: [string, string] = ["Lenin", "Lenin, Vladimir Ilyich"];
+const Z: [string, string] = ["Zinoviev", "Zinoviev, Grigory"];
+
+/** Twenty paragraphs on Trotsky; each topic below stands in some of them, the rest name him alone. */
+const paragraphs: (string | [string, string])[][] = [
+  [T, " met ", L, " in London."],
+  [T, " argued with ", L, " about the party."],
+  ["In Zurich ", L, " wrote to ", T, " again."],
+  [T, " wrote ", "<cite>My Life", " in exile."],
+  ["In ", "<cite>My Life: An Attempt at an Autobiography", " ", T, " tells of his youth."],
+  [T, " led the October Revolution in Petrograd."],
+  ["During the October Revolution ", T, " spoke daily."],
+  [T, ", the Commissar of War, built an army."],
+  ["As Commissar for War ", T, " travelled in a train."],
+  [T, " answered ", Z, " once."],
+  ...Array.from({ length: 10 }, (_, i) => [T, ` spoke at meeting ${i + 1}.`]),
+];
+
+describe("sub-entries derived from the passages", () => {
+  const first = text("a", paragraphs);
+  const passages = mentionPassages([first.tree]);
+  const index = nameIndex({ texts: [first], passages, topics, language: "en", labels: new Map([["a", "A"]]), words: interfaceWords("en") });
+  const trotsky = selectAll("li.index-entry", h("div", index)).find((li) => toString(li.children[0]!) === "Trotsky, Leon")!;
+  const subs = selectAll(".index-subentries > li", trotsky).map((li) => [toString(li.children[0]!), selectAll("a.index-locator", li).length]);
+
+  it("names events, works (by short title), offices and persons, each from two passages at least", () => {
+    expect(subs).toEqual([
+      ["as Commissar of War", 2],
+      ["and Lenin", 3],
+      ["My Life", 2],
+      ["and the October Revolution", 2],
+    ]);
+  });
+
+  it("leaves what has no topic, or a topic of one passage (Zinoviev), as a bare run after the heading", () => {
+    const bare = selectAll(":scope > .index-locators a.index-locator", trotsky);
+    expect(bare).toHaveLength(11);
+    expect(bare.map((a) => a.properties.href)).toContain("#a-name-13");
+  });
+
+  it("sets a work's title in italics and sorts sub-entries without `and`, `as`, `the`", () => {
+    expect(selectAll(".index-subentries cite.work-title", trotsky).map((node) => toString(node))).toEqual(["My Life"]);
+    expect(["and the October Revolution", "as Commissar of War", "My Life"].map(subentrySortKey)).toEqual(["October Revolution", "Commissar of War", "My Life"]);
+  });
+
+  it("gives no sub-entry to an entry of fifteen passages or fewer", () => {
+    const lenin = selectAll("li.index-entry", h("div", index)).find((li) => toString(li.children[0]!).startsWith("Lenin"))!;
+    expect(selectAll(".index-subentries", lenin)).toHaveLength(0);
+  });
+
+  it("locates a person once per passage", () => {
+    const twice = text("b", [[T, " and ", T, " again."], [T, "."]]);
+    const list = nameIndex({ texts: [twice], passages: mentionPassages([twice.tree]), topics, language: "en", labels: new Map([["b", "B"]]), words: interfaceWords("en") });
+    expect(selectAll("a.index-locator", h("div", list)).map((a) => a.properties.href)).toEqual(["#b-name-1", "#b-name-3"]);
+  });
+});
+
+describe("a passage's cues", () => {
+  it("takes no topic from a heading's words, only a work it cites", () => {
+    const headings = text("c", [["The October Revolution and ", T, " with ", L], ["(1) ", T, ", ", "<cite>My Life", " (1930)"]], "h3");
+    const passages = mentionPassages([headings.tree]);
+    const cues = headings.mentions.filter((m) => m.heading === "Trotsky, Leon").map((m) => topicCues(m.heading, passages.get(m.id)!, [], topics));
+    expect(cues).toEqual([[], [expect.objectContaining({ kind: "work", label: "My Life" })]]);
+  });
+
+  it("reads a note inside a paragraph as a passage of its own", () => {
+    const tree: Root = {
+      type: "root",
+      children: [h("p", [h("span", { id: "n-1", className: ["name-mention"], dataPerson: "Trotsky, Leon" }, "Trotsky"), " spoke.", h("span", { className: ["footnote"] }, [h("span", { id: "n-2", className: ["name-mention"], dataPerson: "Lenin, Vladimir Ilyich" }, "Lenin"), ", Works."])])],
+    };
+    const passages = mentionPassages([tree]);
+    expect(passages.get("n-1")!.block.text).toBe("Trotsky spoke.");
+    expect(passages.get("n-2")!.block.text).toBe("Lenin, Works.");
+  });
+
+  it("gives an office to the person named nearest to it, and a year the sentence states", () => {
+    const office = text("d", [[L, " named ", T, " Commissar of War in 1918."]]);
+    const passages = mentionPassages([office.tree]);
+    const [lenin, trotsky] = office.mentions.map((m) => topicCues(m.heading, passages.get(m.id)!, [], topics, compilePatterns(topics)));
+    expect(trotsky!.map((cue) => cue.label)).toEqual(["as Commissar of War", "and Lenin", "in 1918"]);
+    expect(lenin!.map((cue) => cue.label)).toEqual(["and Trotsky", "in 1918"]);
+  });
+
+  it("takes the strongest kind first: a passage goes under one sub-entry", () => {
+    const work = { key: "work:X", kind: "work" as const, label: "X", tier: 1 };
+    const person = { key: "person:Y", kind: "person" as const, label: "and Y", tier: 4 };
+    expect(chooseSubentries([[work, person], [work, person], [person], [person]])).toEqual([
+      { topic: { key: "work:X", kind: "work", label: "X" }, members: [0, 1] },
+      { topic: { key: "person:Y", kind: "person", label: "and Y" }, members: [2, 3] },
+    ]);
+    // One passage is no sub-entry.
+    expect(chooseSubentries([[work], [person]])).toEqual([]);
+  });
+});
+
+describe("the editor's sub-entries (names.yaml `subentries`)", () => {
+  it("takes the passages where one of its words stands, before any derived topic, even one passage", () => {
+    const exile = text("e", [...paragraphs, [T, " settled in Coyoacán."]]);
+    const names = namesSchema.parse({ persons: [{ heading: "Trotsky, Leon", subentries: [{ label: "exile in Mexico", match: ["Mexico", "Coyoacán"] }, { label: "and Lenin’s London", match: ["London"] }] }] });
+    const index = nameIndex({ texts: [exile], passages: mentionPassages([exile.tree]), topics, names, language: "en", labels: new Map([["e", "E"]]), words: interfaceWords("en") });
+    const trotsky = selectAll("li.index-entry", h("div", index)).find((li) => toString(li.children[0]!).startsWith("Trotsky"))!;
+    const subs = Object.fromEntries(selectAll(".index-subentries > li", trotsky).map((li) => [toString(li.children[0]!), selectAll("a.index-locator", li).map((a) => a.properties.href)]));
+    expect(subs["exile in Mexico"]).toEqual(["#e-name-25"]);
+    // The editor's `London` took the first passage, so `and Lenin` keeps two.
+    expect(subs["and Lenin’s London"]).toEqual(["#e-name-1"]);
+    expect(subs["and Lenin"]).toHaveLength(2);
+  });
+
+  it("fails the check at the line and column of a sub-entry whose words match nothing", async () => {
+    const text = "Leon Trotsky went to Mexico. Trotsky wrote there.\n";
+    const names = "persons:\n  - heading: Trotsky, Leon\n    subentries:\n      - { label: exile in Mexico, match: [Mexico] }\n      - label: in Norway\n        match: [Norway, Hønefoss]\n";
+    const sources = await sourcesFixture(`${validManifest}names: names.yaml\n`, { ...fixtureTexts, "texts/first.txt": text, "names.yaml": names });
+    const result = await cli(["check", "--json", "--manifest", path.join(sources, "edition.yaml")]);
+    expect(result.code).toBe(1);
+    const errors = JSON.parse(result.stdout).filter((message: { severity: string }) => message.severity === "error");
+    expect(errors).toEqual([
+      expect.objectContaining({ line: 6, column: 16, ruleId: "names-subentry-unmatched", reason: "sub-entry `in Norway` of `Trotsky, Leon`: none of `Norway`, `Hønefoss` stands in a passage naming the person" }),
+    ]);
+    expect(errors[0].file).toMatch(/names\.yaml$/);
+  });
+});
