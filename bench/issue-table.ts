@@ -29,6 +29,7 @@ export function issueRows({ inProcessMs, startup, warmOneWordEpubMs }: IssueFigu
     row("`edition check`, texts' work cached on disk", startup.check.ms, startup.check.cpuMs),
     row("`edition check`, without the texts' cache", startup.checkNoCache.ms, startup.checkNoCache.cpuMs),
     row("EPUB written again after one changed word (`warmOneWordEpubMs`)", warmOneWordEpubMs),
+    ...(startup.oneWordNewProcess ? [row("the same as a new process (`build --no-pdf --no-site`, caches on disk)", startup.oneWordNewProcess.ms, startup.oneWordNewProcess.cpuMs)] : []),
     ...(startup.pandocRawTexts ? [row(`pandoc's naive conversion of the raw texts to EPUB 3 (${startup.pandocRawTexts.version})`, startup.pandocRawTexts.ms, startup.pandocRawTexts.cpuMs)] : []),
   ];
 }

@@ -107,6 +107,10 @@ async function textStages(manifest = manifestPath) {
   return { ...byStage, plugins: Object.fromEntries([...plugins].map(([name, time]) => [name, Math.round(time * 10) / 10])) };
 }
 
+/** simkin line 5: "was born in Yanovka, Russia"; one word, corrected differently each run. */
+const changeOneWord = (corrections: string, original: string, index: number) =>
+  writeFile(corrections, `${original}\n- text: simkin\n  wrong: Yanovka\n  right: Yanovka${"’".repeat(index + 1)}\n  reason: benchmark\n`);
+
 async function enrichNamesFigures(passes: { plugins: Record<string, number> }[]) {
   const names = (list: { plugins: Record<string, number> }[]) => ({ firstPass: list[0]!.plugins.enrichNames ?? null, median: median(list.map((pass) => pass.plugins.enrichNames ?? 0)) });
   const corpus = [];
@@ -140,8 +144,7 @@ async function oneWordRebuild() {
   const cold = await timed(() => build(options));
   const warm: { epub: number; all: number; pipeline: number; cpu: number; processed: string[] }[] = [];
   for (let index = 0; index < runs; index++) {
-    // simkin line 5: "was born in Yanovka, Russia"; one word, corrected differently each run.
-    await writeFile(corrections, `${original}\n- text: simkin\n  wrong: Yanovka\n  right: Yanovka${"’".repeat(index + 1)}\n  reason: benchmark\n`);
+    await changeOneWord(corrections, original, index);
     cache.texts.resetCounts();
     const start = performance.now();
     const cpuStart = process.cpuUsage();
@@ -237,7 +240,16 @@ async function main() {
 
   const rebuild = await oneWordRebuild();
   log("one-word rebuild timed");
-  const startup = await startupFigures({ manifestPath, rawTexts: edition.texts.map((file) => file.path), title: edition.manifest.title, runs });
+  const startup = await startupFigures({
+    manifestPath,
+    rawTexts: edition.texts.map((file) => file.path),
+    title: edition.manifest.title,
+    runs,
+    changeOneWord: async (sources, index) => {
+      const corrections = path.join(sources, "corrections.yaml");
+      await changeOneWord(corrections, await readFile(path.join(path.dirname(manifestPath), "corrections.yaml"), "utf8").catch(() => ""), index);
+    },
+  });
   log("new processes timed");
   const reference = await pandoc(printHtmlPath);
   memory.stop();

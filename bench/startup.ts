@@ -4,7 +4,7 @@
 // Each is run several times; the median wall time and the median CPU time
 // (user + system, from /proc, less at the mercy of the machine's load) are kept.
 import { spawn } from "node:child_process";
-import { mkdtemp } from "node:fs/promises";
+import { cp, mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { projectRoot } from "../src/project-root.js";
@@ -60,11 +60,23 @@ export interface StartupFigures {
   /** Without the texts' cache (`EDITION_NO_CACHE=1`): every text processed. */
   checkNoCache: ProcessFigure;
   buildNoPdfNoCache: ProcessFigure;
+  /**
+   * `edition build --no-pdf --no-site` on a copy of the sources after one word of one text changed (`changeOneWord`),
+   * the texts' cache and the EPUBCheck verdicts on disk from the build before: what an editor's next run costs.
+   */
+  oneWordNewProcess?: ProcessFigure;
   /** `pandoc` reading each raw text as Markdown and writing one EPUB 3; undefined without pandoc. */
   pandocRawTexts?: ProcessFigure & { version: string };
 }
 
-export async function startupFigures(options: { manifestPath: string; rawTexts: string[]; title: string; runs: number }): Promise<StartupFigures> {
+export async function startupFigures(options: {
+  manifestPath: string;
+  rawTexts: string[];
+  title: string;
+  runs: number;
+  /** Change one word in the copy of the sources at `sources`, differently for each run. */
+  changeOneWord?: (sources: string, run: number) => Promise<void>;
+}): Promise<StartupFigures> {
   const edition = path.join(projectRoot, "bin", "edition.js");
   const out = await mkdtemp(path.join(os.tmpdir(), "edition-bench-startup-"));
   const node = process.execPath;
@@ -80,6 +92,19 @@ export async function startupFigures(options: { manifestPath: string; rawTexts: 
   const checkCached = await medianOf(options.runs, node, check, cached);
   const buildNoPdfNoCache = await medianOf(options.runs, node, build, uncached);
   const buildNoPdf = await medianOf(options.runs, node, build, cached);
+  let oneWordNewProcess: ProcessFigure | undefined;
+  if (options.changeOneWord) {
+    const sources = await mkdtemp(path.join(os.tmpdir(), "edition-bench-one-word-"));
+    await cp(path.dirname(options.manifestPath), sources, { recursive: true });
+    const copy = [edition, "build", "--no-pdf", "--no-site", "--manifest", path.join(sources, path.basename(options.manifestPath)), "--out", out];
+    await timedProcess(node, copy, cached);
+    const figures: ProcessFigure[] = [];
+    for (let index = 0; index < options.runs; index++) {
+      await options.changeOneWord(sources, index);
+      figures.push(await timedProcess(node, copy, cached));
+    }
+    oneWordNewProcess = { ms: median(figures.map((figure) => figure.ms)), cpuMs: median(figures.map((figure) => figure.cpuMs)) };
+  }
   const version = await new Promise<string | undefined>((resolve) => {
     const child = spawn("pandoc", ["--version"], { stdio: ["ignore", "pipe", "ignore"] });
     let text = "";
@@ -93,5 +118,5 @@ export async function startupFigures(options: { manifestPath: string; rawTexts: 
         ...(await medianOf(options.runs, "pandoc", ["--from", "markdown", "--to", "epub3", "--metadata", `title=${options.title}`, "--output", path.join(out, "pandoc.epub"), ...options.rawTexts])),
       }
     : undefined;
-  return { help, check: checkCached, buildNoPdf, checkNoCache, buildNoPdfNoCache, pandocRawTexts };
+  return { help, check: checkCached, buildNoPdf, checkNoCache, buildNoPdfNoCache, ...(oneWordNewProcess ? { oneWordNewProcess } : {}), pandocRawTexts };
 }

@@ -1,7 +1,7 @@
 // `edition build`: the pipeline, then each renderer, each output written whole.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { collectGarbage, holdHeapClose } from "./collect-garbage.js";
+import { collectGarbage } from "./collect-garbage.js";
 import { visit } from "unist-util-visit";
 import { whileBuilding } from "./interrupt.js";
 import { removeStaleTemporaries, writeAtomically } from "./output.js";
@@ -76,9 +76,8 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   const step = options.onStep ?? (() => {});
   const stale = await removeStaleTemporaries(options.outDir);
   if (stale.length) log(`removed ${stale.length} temporary file${stale.length === 1 ? "" : "s"} left by a build that was killed: ${stale.join(", ")}`);
-  holdHeapClose();
   step("reading and restoring the texts");
-  const edition = await buildEdition(options.manifestPath, { cache: options.cache?.texts, keepRestored: false });
+  const edition = await buildEdition(options.manifestPath, { cache: options.cache?.texts, keepRestored: false, holdHeap: true });
   if (hasErrors(edition.files)) throw new EditionErrors(edition.files);
   // Past the pipeline nothing reads the book's source positions (its messages are made; the renderers copy it without
   // them): on a long text they are a fifth of its memory. A watch cache shares the texts' trees with the next build, so keeps them.
@@ -91,7 +90,13 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   let noChromium: ChromiumMissingError | undefined;
   // Without a PDF the EPUB needs nothing else: it comes first.
   const early = !options.pdf || options.epubFirst;
-  if (early) await writeEpub(undefined);
+  // Without a PDF, the EPUB's check (on a worker thread) runs while the print HTML and the report are written.
+  let rendered = () => {};
+  const epubRendered = new Promise<void>((resolve) => (rendered = resolve));
+  const epubWritten = early ? writeEpub(undefined, rendered) : undefined;
+  epubWritten?.catch(() => undefined);
+  if (early && options.pdf) await epubWritten;
+  else if (early) await Promise.race([epubRendered, epubWritten]);
 
   const html = output("html");
   step("rendering the print HTML");
@@ -102,6 +107,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   const report = path.join(options.outDir, "report.html");
   await writeAtomically(report, reportHtmlPieces(edition));
   log(`wrote ${report}`);
+  if (early && !options.pdf) await epubWritten;
 
   // The PDF comes before the (final) EPUB: its render says where each print page starts, which the EPUB's page-list needs.
   const pdfPath = output("pdf");
@@ -165,9 +171,10 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   }
 
   /** Render, check and write the EPUB; false when the EPUB in place was kept because it is better (a PDF that was asked for failed). */
-  async function writeEpub(layout: typeof printed): Promise<boolean> {
+  async function writeEpub(layout: typeof printed, rendered?: () => void): Promise<boolean> {
     step("rendering the EPUB");
     const data = await renderEpub(manifest, book, { pageStarts: layout?.pageStarts, anchorPages: layout?.anchorPages, log });
+    rendered?.();
     // The EPUB's copy of the book and its chapters are garbage now: gone before EPUBCheck unpacks and parses the package.
     collectGarbage();
     step("checking the EPUB");

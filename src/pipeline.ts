@@ -60,7 +60,8 @@ import { checkEditorSubentries, indexTopicWords } from "./book/back-matter/index
 import { enrichDates } from "./enrich/dates/enrich-dates.js";
 import { chronologyAppendix } from "./book/back-matter/chronology.js";
 import { editedChronology } from "./enrich/dates/chronology-edits.js";
-import { collectGarbage } from "./collect-garbage.js";
+import { collectGarbage, holdHeapClose } from "./collect-garbage.js";
+import { TextLanes, workerCount } from "./parallel/text-lanes.js";
 
 export interface Edition extends LoadedEdition {
   book: HastRoot;
@@ -158,10 +159,14 @@ export interface BuildEditionOptions {
   cache?: TextCache;
   /** Keep each text's restored mdast (for `check --diff`); a build does not need it, and on a large text it is hundreds of MiB. */
   keepRestored?: boolean;
+  /** Worker threads for the texts' work (default `workerCount()`: `EDITION_WORKERS`, else one less than the cores when compiled). */
+  workers?: number;
+  /** Hold the heap close to what is live when the texts are large (`edition build`, ../collect-garbage.ts). */
+  holdHeap?: boolean;
 }
 
-/** Load the manifest and its texts and build the book tree. Throws a VFileMessage on a fatal problem. */
-export async function buildEdition(manifestPath: string, options: BuildEditionOptions = {}): Promise<Edition> {
+/** The edition read, and what every text's processing takes from it (a text worker reads the same, ./parallel/text-worker.ts). */
+export async function loadRestoreInputs(manifestPath: string) {
   const loaded = await loadEdition(manifestPath);
   sanitiseManifest(loaded.manifest, loaded.manifestFile, loaded.manifestPlaceOf ?? (() => ({ line: 1, column: 1 })));
   // Read before the texts are processed, so a bad style stops the build at once.
@@ -170,14 +175,32 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
   const works = await loadWorksFile(manifestPath, loaded.manifest.works, loaded.manifestFile, loaded.manifestPlaceOf?.(["works"]));
   // The works file is an input of every text (`edition watch` keys its cache on it too).
   const restoreInputs = { ...loaded, works: works?.works.map((work) => work.item) };
+  return { loaded, cslStyle, works, restoreInputs };
+}
+
+/** Load the manifest and its texts and build the book tree. Throws a VFileMessage on a fatal problem. */
+export async function buildEdition(manifestPath: string, options: BuildEditionOptions = {}): Promise<Edition> {
+  const { loaded, cslStyle, works, restoreInputs } = await loadRestoreInputs(manifestPath);
+  if (options.holdHeap) holdHeapClose(loaded.texts.reduce((sum, file) => sum + (file.value?.length ?? 0), 0));
   const processorFor = textProcessors(restoreInputs);
   const texts: BookText[] = [];
   const restored = new Map<string, MdastRoot>();
+  // The texts a build processes run on worker threads beside this one (./parallel/text-lanes.ts).
+  const lanes = new TextLanes(manifestPath, restoreInputs, (file) => processText(file, processorFor(file)), options.workers ?? workerCount(), !options.cache);
+  const textWorks = loaded.texts.map((file, index) => {
+    file.data.entry = loaded.manifest.texts[index]!;
+    const work = () => lanes.request(file);
+    if (!options.cache) return work();
+    const done = options.cache.process(file, restoreInputs, work);
+    // A text the cache gave back asks for no work.
+    void done.then(() => lanes.skip(file), () => lanes.skip(file));
+    return done;
+  });
+  // A text's fatal error is thrown below in the manifest's order; the others' are not left unhandled.
+  for (const work of textWorks) work.catch(() => undefined);
   for (const [index, file] of loaded.texts.entries()) {
     const entry = loaded.manifest.texts[index]!;
-    file.data.entry = entry;
-    const work = () => processText(file, processorFor(file));
-    const { mdast, hast } = await (options.cache ? options.cache.process(file, restoreInputs, work) : work());
+    const { mdast, hast } = await textWorks[index]!;
     if (options.keepRestored ?? true) restored.set(entry.id, mdast);
     const sourceLines = [...(file.data.sourceNote ?? [])].sort((a, b) => a.line - b.line).map((line) => line.text);
     texts.push({

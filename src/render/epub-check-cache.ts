@@ -8,7 +8,8 @@ import { createRequire } from "node:module";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { checkEpub, type EpubCheckOutcome } from "./epub-check.js";
+import type { EpubCheckOutcome } from "./epub-check.js";
+import { checkEpubOffThread } from "./epub-check-off-thread.js";
 import { codeVersion } from "../watch/text-cache.js";
 
 const passed = new Set<string>();
@@ -22,14 +23,14 @@ function checkerVersion(): string {
 }
 
 export async function checkEpubOnce(epub: Uint8Array, env: NodeJS.ProcessEnv = process.env): Promise<EpubCheckOutcome> {
-  if (env.EDITION_NO_CACHE === "1") return checkEpub(epub);
+  if (env.EDITION_NO_CACHE === "1") return checkEpubOffThread(epub, env);
   const key = createHash("sha256").update(checkerVersion()).update("\0").update(codeVersion()).update("\0").update(epub).digest("hex");
   const marker = path.join(env.EDITION_CACHE_DIR || path.join(os.tmpdir(), "edition-cache"), "epubcheck", `${key}.passed`);
   if (passed.has(key) || (await readFile(marker).then(() => true, () => false))) {
     passed.add(key);
     return { errors: [], ignored: [] };
   }
-  const outcome = await checkEpub(epub);
+  const outcome = await checkEpubOffThread(epub, env);
   if (!outcome.errors.length) {
     passed.add(key);
     await mkdir(path.dirname(marker), { recursive: true })

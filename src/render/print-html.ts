@@ -9,7 +9,7 @@ import type { Element, ElementContent, Root, RootContent, Text } from "hast";
 import rehypeStringify from "rehype-stringify";
 import { unified } from "unified";
 import { h } from "hastscript";
-import hyphen from "hyphen/en/index.js";
+import { hyphenate } from "./soft-hyphens.js";
 import { visit } from "unist-util-visit";
 import { visitParents } from "unist-util-visit-parents";
 import { divisionOf } from "../book/division.js";
@@ -80,7 +80,7 @@ export function rehypeHyphenate(options: { minWordLength?: number } = {}) {
       if (elements.some((element) => unhyphenated.has(element.tagName))) return;
       // Words of another language (src/book/foreign-words.ts) would be broken by English patterns.
       if (elements.some((element) => typeof element.properties.lang === "string" && !element.properties.lang.startsWith("en"))) return;
-      node.value = hyphen.hyphenateSync(node.value, { minWordLength })
+      node.value = hyphenate(node.value, minWordLength)
         // A capitalised word (a name: never `Trot-sky`, `Ko-rnilov`) is not broken.
         .replace(/\p{Lu}[\p{L}\u00AD’'-]*/gu, unbreakable)
         // Nor a sentence's last word where the text node ends: a block's references may follow it (a chronology's event).

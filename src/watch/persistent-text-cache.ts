@@ -45,8 +45,8 @@ function installation(): string {
 }
 
 /** A message as plain fields (v8's serializer keeps only an error's message and stack). */
-const plainMessage = (message: VFileMessage) => ({ ...message, message: message.message, stack: message.stack });
-const messageFrom = (fields: object) => Object.assign(Object.create(VFileMessage.prototype) as VFileMessage, fields);
+export const plainMessage = (message: VFileMessage) => ({ ...message, message: message.message, stack: message.stack });
+export const messageFrom = (fields: object) => Object.assign(Object.create(VFileMessage.prototype) as VFileMessage, fields);
 
 export class PersistentTextCache extends TextCache {
   // Each text's trees are serialised as soon as they are made: the build may let go of their positions.
@@ -75,8 +75,8 @@ export class PersistentTextCache extends TextCache {
       this.reused.push(id);
       return restore(file, edition, stored, false);
     }
-    const work = await compute();
     this.processed.push(id);
+    const work = await compute();
     let bytes: Buffer | undefined;
     if (String(file.value).length > maxTextBytes) return work;
     try {

@@ -50,8 +50,9 @@ export class TextCache {
       this.reused.push(id);
       return restore(file, edition, hit);
     }
-    const work = await compute();
+    // Counted as it starts: the texts' lanes finish in any order, the count keeps the manifest's.
     this.processed.push(id);
+    const work = await compute();
     try {
       // Stored as copies: the book-wide stages may change the trees they are given.
       this.entries.set(id, { key, value: String(file.value), work: structuredClone(work), messages: [...file.messages], data: structuredClone(file.data) });
