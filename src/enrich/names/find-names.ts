@@ -59,6 +59,18 @@ const afterLocative = (run: Run) => {
   return before === "of" && placeNouns.has(run.beforeBefore?.word.toLowerCase() ?? "");
 };
 const placeNouns = new Set(["town", "city", "village", "province", "region", "port", "capital", "district", "river"]);
+/** Verbs of a person's act before `by` (`led by Maurin`, `written by Parvus`): the agent is a person. Not `published`, `issued`: a firm's acts. */
+const personActs = new Set(["led", "written", "founded", "headed", "murdered", "killed", "assassinated", "ordered", "signed", "organised", "organized", "edited", "translated", "denounced", "betrayed", "shot", "arrested", "replaced", "succeeded"]);
+/** Nouns of a person's life before `of` (`the fall of Robespierre`, `the murder of Kirov`): the name after is a person's. */
+const lifeEvents = new Set(["fall", "death", "murder", "execution", "assassination", "arrest", "trial", "widow", "funeral", "overthrow", "followers", "supporters", "biography", "ideas", "assassin", "murderer"]);
+/** A relative pronoun of persons after a name (`Parvus, who`, `Spartacus, whose armies`). */
+const personRelative = /^[’']?s?,?[\s\u00A0]+(?:who|whom|whose)\b/u;
+/** One capital letter without its stop, between a forename and a surname (`Bertrand M Patenaude`). */
+const isBareInitial = (word: string) => /^\p{Lu}$/u.test(word);
+/** Words before two unknown capitalised words that make them a person's name (`the role of Pontius Pilate`, `like Pontius Pilate`). */
+const pairIntroducers = new Set(["of", "by", "like"]);
+/** Nouns of kin: a forename alone after one is its person's name (`his second wife, Natalia`). */
+const kinNouns = new Set(["wife", "husband", "son", "daughter", "brother", "sister", "mother", "father"]);
 // Not `that`: before a name it is most often a conjunction (`argued that Lunacharsky …`).
 const determiners = new Set(["the", "a", "an", "this", "these", "those", "its", "their", "our", "his", "her", "every", "each"]);
 
@@ -194,7 +206,7 @@ function nameRuns(text: string, words: TextWord[], opensSentence: (word: string)
     const tail = raw.word.at(-1);
     const ending = tail !== "s" && tail !== "’" && tail !== "'" ? 0 : /['’]s$/u.test(raw.word) ? 2 : /s['’]$/u.test(raw.word) ? 1 : 0;
     const word = ending ? raw.word.slice(0, -ending) : raw.word;
-    const nameLike = isCapitalised(word) || isInitial(word) || (particles.has(word) && run.length > 0);
+    const nameLike = isCapitalised(word) || isInitial(word) || (particles.has(word) && run.length > 0) || (isBareInitial(word) && run.length > 0 && isForename(run.at(-1)!.word));
     // Most words are no name and stand after none: nothing to close or start.
     if (!nameLike && !run.length) return;
     const token = { word, start: raw.start, end: raw.start + word.length, sentence: raw.sentence };
@@ -264,6 +276,8 @@ interface WordUses {
   /** Uses in a joint possessive with another name (`Fried and Greenberg’s criticism`). */
   joint: Set<number>;
   title: number;
+  /** Uses of a forename after a noun of kin (`his wife, Natalia`). */
+  kin: number;
   lists: Set<number>;
   order: number;
 }
@@ -427,12 +441,12 @@ export class NameFinder {
       // `C. Schribner's Sons`, `Harvard University Press`: a firm's name.
       if (run.after && this.firmWords.has(run.after.word)) continue;
       if (names.length >= 2 || (names.length === 1 && candidate.tokens.some((token) => isInitial(token.word)))) {
-        this.drafts.push({ tokens: candidate.tokens, ...this.evidence(candidate), possessive: candidate.run.possessive, listId });
+        this.drafts.push({ tokens: candidate.tokens, ...this.evidence(candidate, text), possessive: candidate.run.possessive, listId });
         continue;
       }
       if (names.length !== 1 || candidate.tokens.length !== 1) continue;
       const word = names[0]!.word;
-      const uses = this.singles.get(word) ?? { free: 0, determined: 0, possessive: 0, after: [] as string[], place: 0, openingAfter: [] as string[], joint: new Set<number>(), title: 0, lists: new Set<number>(), order: this.order++ };
+      const uses = this.singles.get(word) ?? { kin: 0, free: 0, determined: 0, possessive: 0, after: [] as string[], place: 0, openingAfter: [] as string[], joint: new Set<number>(), title: 0, lists: new Set<number>(), order: this.order++ };
       this.singles.set(word, uses);
       // `the writer Labriola`, `one leader, Breitscheid, issued`: a noun of a person before the name.
       // Not where a known name was cut off the run (`her friend, Evgeni Preobrazhensky`: `Evgeni` is no surname).
@@ -440,7 +454,9 @@ export class NameFinder {
       const wordBefore = run.before?.word.toLowerCase();
       const nounBefore = /^(?:called|named)$/u.test(wordBefore ?? "") ? run.beforeBefore?.word.toLowerCase() : wordBefore;
       const afterPersonNoun = nounBefore !== undefined && this.personNouns.has(nounBefore) && !candidate.run.sentenceStart && candidate.tokens[0] === run.tokens[0] && candidate.tokens.at(-1) === run.tokens.at(-1);
-      if (candidate.title || afterPersonNoun) uses.title++;
+      if (candidate.title || afterPersonNoun || this.actOrLifeOf(candidate, text)) uses.title++;
+      // `his wife, Natalia,`: a forename after a noun of kin names its person alone.
+      if (afterPersonNoun && isForename(word) && kinNouns.has(nounBefore!)) uses.kin++;
       const before = candidate.title ? undefined : run.before?.word.toLowerCase();
       const firm = run.after && this.firmWords.has(run.after.word);
       if (firm) continue;
@@ -471,10 +487,42 @@ export class NameFinder {
     return learned;
   }
 
-  private evidence(candidate: Candidate): Pick<Draft, "evidence" | "askTagger"> {
-    const evidence = this.cheapEvidence(candidate);
+  private evidence(candidate: Candidate, text: string): Pick<Draft, "evidence" | "askTagger"> {
+    let evidence = this.cheapEvidence(candidate);
+    // `One of his supporters, Evgenia Bosh`, `Adolphe Joffe, a Bolshevik leader`: a person's noun or act around the full name.
+    const nounBefore = candidate.run.before?.word.toLowerCase().replace(/s$/u, "");
+    const personAround = !candidate.title && candidate.tokens[0] === candidate.run.tokens[0] && nounBefore !== undefined && this.personNouns.has(nounBefore);
+    if (evidence !== "strong" && !this.afterDeterminer(candidate) && (personAround || this.actOrLifeOf(candidate, text, false))) evidence = "strong";
+    // `the role of Pontius Pilate`: two capitalised words mid-sentence that neither the dictionary nor compromise knows.
+    else if (evidence === "none" && this.unknownPair(candidate)) evidence = "weak";
     // compromise reads `Alma Ata` as a person's name; after `to`/`in` a name without other evidence is a place's.
     return { evidence, askTagger: evidence !== "strong" && !(evidence === "none" && this.afterDeterminer(candidate)) && !afterLocative(candidate.run) };
+  }
+
+  /**
+   * What stands around a name shows a person: `led by Maurin`, `the fall of Robespierre`, `Parvus, who`, or an
+   * apposition with a noun of a person (`Adolphe Joffe, a Bolshevik leader`, `Cass Canfield, the head of`).
+   */
+  private actOrLifeOf({ run, tokens }: Candidate, text: string, relative = true): boolean {
+    const before = run.before?.word.toLowerCase();
+    const beforeBefore = run.beforeBefore?.word.toLowerCase() ?? "";
+    if (tokens[0] === run.tokens[0] && ((before === "by" && personActs.has(beforeBefore)) || (before === "of" && lifeEvents.has(beforeBefore)))) return true;
+    if (tokens.at(-1) !== run.tokens.at(-1)) return false;
+    const rest = text.slice(tokens.at(-1)!.end, tokens.at(-1)!.end + 80);
+    if (relative && personRelative.test(rest)) return true;
+    const apposition = /^[’']?s?,[\s\u00A0]+(?:a|an|the|one|his|her|their)[\s\u00A0]+((?:[\p{L}-]+[\s\u00A0]+){0,3}[\p{L}-]+)/u.exec(rest);
+    for (const word of apposition?.[1]!.split(/[\s\u00A0]+/u) ?? []) {
+      if (this.personNouns.has(word)) return true;
+      if (isFunctionWord(word) || !/^\p{Ll}/u.test(word) && isFunctionWord(word.toLowerCase())) return false;
+    }
+    return false;
+  }
+
+  private unknownPair({ title, run, tokens }: Candidate): boolean {
+    // Only after words that introduce a person here (`the role of Pontius Pilate`), not after a work's noun (`the newspaper Novy Mir`).
+    if (title || run.sentenceStart || tokens.length !== 2 || tokens[0] !== run.tokens[0] || !pairIntroducers.has(run.before?.word.toLowerCase() ?? "")) return false;
+    if (run.beforeBefore && !lifeEvents.has(run.beforeBefore.word.toLowerCase()) && !/^role|part|like$/u.test(run.beforeBefore.word.toLowerCase()) && run.before!.word.toLowerCase() === "of") return false;
+    return tokens.every(({ word }) => isCapitalised(word) && !/^\p{Lu}\p{Ll}*-/u.test(word) && !isCommonWord(word) && tagOf(word) === undefined && !isDerived(word) && !this.placeEndings?.test(word));
   }
 
   private afterDeterminer({ title, run, tokens }: Candidate): boolean {
@@ -537,7 +585,9 @@ export class NameFinder {
       if (tagOf(word) === "Person" && uses.free + uses.determined < 2 && !uses.possessive) return false;
       if (isKnownSurname(word)) return uses.free + uses.determined > 0 && !(uses.free > 0 && uses.free <= uses.lists.size && [...uses.lists].every((id) => this.placeLists.has(id)));
       // `the British`, `George` alone: no surname.
-      if ((uses.determined > 0 && uses.determined >= uses.free) || isCommonWord(word) || isForename(word)) return false;
+      if (uses.kin > 0 && !isCommonWord(word)) return true;
+      // `a gardener called Shvigovsky` and `the Shvigovsky group`: a noun of a person outweighs one use after `the`.
+      if ((uses.determined > 0 && uses.determined >= uses.free + uses.title) || isCommonWord(word) || isForename(word)) return false;
       if (uses.title) return true;
       // A word seen only opening sentences (`Unfortunately`, `Programme`) shows nothing by its capital.
       // …but a word no dictionary and not compromise knows, with a verb after it twice, is a person's (`Pilnyak has`, `Pilnyak wants`, `as Baudelaire wrote`).
