@@ -46,3 +46,55 @@ describe("evidence of a person the text gives", () => {
     expect(found).toEqual(expect.arrayContaining(["Voronsky", "Mild", "Baxandall", "Marx", "Engels", "Labriola", "Rykhanin"]));
   });
 });
+
+describe("evidence around a name named once (issue 14, third round)", () => {
+  it("takes the agent of a person's act (`led by X`) and the name after a noun of a person's life (`the fall of X`), not a place or a firm", async () => {
+    const found = await headings(
+      [
+        "The strike was led by Varnakov, and the fall of Drobespin followed within a year.",
+        "The pamphlet was published by Hartwick in London; the fall of Paris came later.",
+      ].join("\n\n") + "\n",
+    );
+    expect(found).toEqual(expect.arrayContaining(["Varnakov", "Drobespin"]));
+    expect(found).not.toContain("Hartwick");
+    expect(found).not.toContain("Paris");
+  });
+
+  it("takes a name followed by `who`/`whose` and a full name in apposition with a noun of a person, not a thing's", async () => {
+    const found = await headings(
+      [
+        "These pages were written by Torvus, who worked with him for years.",
+        "Ambrose Kettleby, a Bolshevik leader at the time, said so.",
+        "Grelmont Gazette, a weekly paper, printed the speech.",
+      ].join("\n\n") + "\n",
+    );
+    expect(found).toEqual(expect.arrayContaining(["Torvus", "Kettleby, Ambrose"]));
+    expect(found).not.toContain("Gazette, Grelmont");
+  });
+
+  it("takes a forename after a noun of kin as its person, and a person's noun before a full name whose surname is a common word", async () => {
+    const found = await headings(
+      [
+        "He fled to Finland after his second wife, Natalia, was arrested.",
+        "One of his supporters, Ivetta Bosh, was devastated by the news.",
+        "His friend, George, came by; the country, Georgia, was far.",
+      ].join("\n\n") + "\n",
+    );
+    expect(found).toEqual(expect.arrayContaining(["Natalia", "Bosh, Ivetta"]));
+    // George is a common forename but `friend` is no noun of kin.
+    expect(found).not.toContain("George");
+    expect(found).not.toContain("Georgia");
+  });
+
+  it("takes a capital without its stop between a forename and a surname, and two unknown words after `of`/`like`, not after a work's noun", async () => {
+    const found = await headings(
+      [
+        "A new life of him, by Bertrand M Pallissard, came out this year.",
+        "It would be a role lower than the role of Pontius Pilate in the story.",
+        "He wrote for the revolutionary newspaper Nashe Slovo in Paris.",
+      ].join("\n\n") + "\n",
+    );
+    expect(found).toEqual(expect.arrayContaining(["Pallissard, Bertrand M", "Pilate, Pontius"]));
+    expect(found).not.toContain("Slovo, Nashe");
+  });
+});
