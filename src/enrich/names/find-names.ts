@@ -507,7 +507,8 @@ export class NameFinder {
     const before = run.before?.word.toLowerCase();
     const beforeBefore = run.beforeBefore?.word.toLowerCase() ?? "";
     if (tokens[0] === run.tokens[0] && ((before === "by" && personActs.has(beforeBefore)) || (before === "of" && lifeEvents.has(beforeBefore)))) return true;
-    if (tokens.at(-1) !== run.tokens.at(-1)) return false;
+    // The whole run, nothing cut before it: `the novel The Unnameable, who resembles` is a book's hero.
+    if (tokens.at(-1) !== run.tokens.at(-1) || tokens[0] !== run.tokens[0]) return false;
     const rest = text.slice(tokens.at(-1)!.end, tokens.at(-1)!.end + 80);
     if (relative && personRelative.test(rest)) return true;
     const apposition = /^[’']?s?,[\s\u00A0]+(?:a|an|the|one|his|her|their)[\s\u00A0]+((?:[\p{L}-]+[\s\u00A0]+){0,3}[\p{L}-]+)/u.exec(rest);
