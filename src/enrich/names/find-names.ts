@@ -141,7 +141,8 @@ const fileNames = /(?:\b(?:File|Image):[^|[\]\n]{1,200}?|(?<![^\s|[\]()])[^\s|[\
 const isInitial = (word: string) => /^(?:\p{Lu}\.)+$/u.test(word);
 const isCapitalised = (word: string) => /^\p{Lu}[\p{Ll}\p{M}]/u.test(word);
 /** A Chinese name's shape, surname first: `Chiang Kai-shek`, `Mao Tse-tung`. */
-const isChineseGiven = (word: string) => /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(word);
+// `Chiang Kai-Shek` too: two short syllables, both capitalised (`Brest-Litovsk`'s are longer).
+const isChineseGiven = (word: string) => /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(word) || /^\p{Lu}\p{Ll}{1,3}-\p{Lu}\p{Ll}{1,3}$/u.test(word);
 
 interface Token {
   word: string;
@@ -611,6 +612,12 @@ export class NameFinder {
         if (accepted.has(draft) || !acceptDraft(draft)) continue;
         accepted.add(draft);
         if (draft.listId !== undefined && !listHasPerson.has(draft.listId)) (listHasPerson.add(draft.listId), (changed = true));
+      }
+      // `Karl Marx` earlier, then `Marx and Engels`: the surname of a full name accepted makes its list a list of persons.
+      const surnames = new Set([...accepted].map((draft) => draft.tokens.at(-1)!.word));
+      for (const [word, uses] of this.singles) {
+        if (!surnames.has(word) || singlePersons.has(word)) continue;
+        for (const id of uses.lists) if (!listHasPerson.has(id)) (listHasPerson.add(id), (changed = true));
       }
       for (const [word, uses] of this.singles) {
         if (singlePersons.has(word) || !acceptSingle(word, uses)) continue;
