@@ -98,3 +98,23 @@ describe("evidence around a name named once (issue 14, third round)", () => {
     expect(found).not.toContain("Slovo, Nashe");
   });
 });
+
+describe("surnames of full names and Chinese given names", () => {
+  it("makes a list holding the surname of a full name met earlier a list of persons, not a list of things", async () => {
+    const found = await headings(
+      [
+        "The theory of Karl Marx was known to few. It was what Marx and Dorvelt called a science.",
+        "He read Pravda and Izvestrok each morning.",
+      ].join("\n\n") + "\n",
+    );
+    expect(found).toEqual(expect.arrayContaining(["Marx, Karl", "Dorvelt"]));
+    expect(found).not.toContain("Izvestrok");
+  });
+
+  it("heads a Chinese name as written when its given name has two short capitalised syllables, not a hyphenated place", async () => {
+    const found = await headings("The party was led by Chiang Kai-Shek. The treaty was signed by Count Lorvin at Brest-Litovsk.\n");
+    expect(found).toContain("Chiang Kai-Shek");
+    expect(found).not.toContain("Kai-Shek, Chiang");
+    expect(found.some((heading) => heading.includes("Litovsk"))).toBe(false);
+  });
+});
