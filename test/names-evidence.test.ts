@@ -118,3 +118,16 @@ describe("surnames of full names and Chinese given names", () => {
     expect(found.some((heading) => heading.includes("Litovsk"))).toBe(false);
   });
 });
+
+describe("a name after a sentence's dropped opener", () => {
+  it("reads `While Lenin and Tsao` as a list mid-sentence, and `In Kazrov` as a place's use", async () => {
+    const found = await headings(
+      [
+        "Lenin wrote much. While Lenin and Tsao have been recast as monsters, others have not.",
+        "In Kazrov the party grew. Kazrov's workers struck; Kazrov had been quiet.",
+      ].join("\n\n") + "\n",
+    );
+    expect(found).toEqual(expect.arrayContaining(["Lenin", "Tsao"]));
+    expect(found).not.toContain("Kazrov");
+  });
+});

@@ -386,7 +386,10 @@ export class NameFinder {
     // `St. Louis Post-Dispatch`, `Fort William`: a place's name, however personal.
     if (/\b(?:St|Saint|San|Santa|Fort|Port|Mount)\.?[\s\u00A0]+$/u.test(text.slice(0, (title ?? tokens[0]!).start))) return undefined;
     const noteHead = Boolean(context.inNote && context.blockStart && text.slice(0, tokens[0]!.start).trim() === "" && /^[’']?s?,/u.test(text.slice(tokens.at(-1)!.end)));
-    return { tokens, title, run, noteHead };
+    // `While Lenin and Mao have been`: after a dropped opener the name stands mid-sentence, that opener before it.
+    const dropped = !title && index > 0 && part[0] === run.tokens[0] && run.sentenceStart && tokens[0] === part[index];
+    const own: Run = dropped ? { ...run, sentenceStart: false, before: part[index - 1], beforeBefore: part[index - 2] } : run;
+    return { tokens, title, run: own, noteHead };
   }
 
   /** The runs of `text` cut at the blocked zones, each with its candidate. */
@@ -436,8 +439,10 @@ export class NameFinder {
       const id = run && listOf.get(run);
       if (id !== undefined) this.knownLists.add(id);
     }
-    for (const { candidate, run } of found) {
-      const listId = listOf.get(run);
+    for (const { candidate, run: whole } of found) {
+      const listId = listOf.get(whole);
+      // The candidate's own view of the run: after a dropped opener (`In Kazan`), that opener is the word before it.
+      const run = candidate.run;
       const names = candidate.tokens.filter((token) => isCapitalised(token.word));
       // `C. Schribner's Sons`, `Harvard University Press`: a firm's name.
       if (run.after && this.firmWords.has(run.after.word)) continue;
