@@ -34,12 +34,12 @@ describe("persons found without an authority file", () => {
 
   it("finds the persons names.yaml gives each of the five seeds, with names.yaml emptied (a person under the text's own spelling counts)", () => {
     // Measured: headings P/R and mention recall 1.00/0.94/0.99 (Sherry), 1.00/1.00/0.99 (Marot), 1.00/0.97/0.99
-    // (Cliff), 1.00/0.96/0.97 (the introduction), 0.98/0.94/0.97 (Simkin); the subject first in every one.
+    // (Cliff), 1.00/0.96/0.97 (the introduction), 0.98/0.95/0.97 (Simkin); the subject first in every one.
     expectFloors(five.sherry, { headingPrecision: 0.98, headingRecall: 0.93, mentionRecall: 0.98 });
     expectFloors(five.marot, { headingPrecision: 0.98, headingRecall: 0.99, mentionRecall: 0.98 });
     expectFloors(five.cliff, { headingPrecision: 0.98, headingRecall: 0.96, mentionRecall: 0.98 });
     expectFloors(five.introduction, { headingPrecision: 0.98, headingRecall: 0.95, mentionRecall: 0.97 });
-    expectFloors(five.simkin, { headingPrecision: 0.98, headingRecall: 0.94, mentionRecall: 0.96 });
+    expectFloors(five.simkin, { headingPrecision: 0.98, headingRecall: 0.945, mentionRecall: 0.965 });
   });
 
   it("takes no place for a person: Alma Ata, the Bishop of Ely's see, a boatyard (at Biffin's), a village (past Pangbourne)", () => {
