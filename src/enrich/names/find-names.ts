@@ -63,8 +63,8 @@ const placeNouns = new Set(["town", "city", "village", "province", "region", "po
 const personActs = new Set(["led", "written", "founded", "headed", "murdered", "killed", "assassinated", "ordered", "signed", "organised", "organized", "edited", "translated", "denounced", "betrayed", "shot", "arrested", "replaced", "succeeded"]);
 /** Nouns of a person's life before `of` (`the fall of Robespierre`, `the murder of Kirov`): the name after is a person's. */
 const lifeEvents = new Set(["fall", "death", "murder", "execution", "assassination", "arrest", "trial", "widow", "funeral", "overthrow", "followers", "supporters", "biography", "ideas", "assassin", "murderer"]);
-/** A relative pronoun of persons after a name (`Parvus, who`, `Spartacus, whose armies`). */
-const personRelative = /^[’']?s?,?[\s\u00A0]+(?:who|whom|whose)\b/u;
+/** A relative pronoun of persons after a name (`Parvus, who`). Not `whose`: a place's too (`Kronstadt, whose sailors`). */
+const personRelative = /^[’']?s?,?[\s\u00A0]+(?:who|whom)\b/u;
 /** One capital letter without its stop, between a forename and a surname (`Bertrand M Patenaude`). */
 const isBareInitial = (word: string) => /^\p{Lu}$/u.test(word);
 /** Words before two unknown capitalised words that make them a person's name (`the role of Pontius Pilate`, `like Pontius Pilate`). */
