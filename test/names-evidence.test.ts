@@ -60,7 +60,7 @@ describe("evidence around a name named once (issue 14, third round)", () => {
     expect(found).not.toContain("Paris");
   });
 
-  it("takes a name followed by `who`/`whose` (never `whose`, a place's too) and a full name in apposition with a noun of a person, not a thing's", async () => {
+  it("takes a name followed by `who` (never `whose`, a place's too) and a full name in apposition with a noun of a person, not a thing's", async () => {
     const found = await headings(
       [
         "These pages were written by Torvus, who worked with him for years.",
