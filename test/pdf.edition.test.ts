@@ -92,6 +92,13 @@ describe("the PDF", () => {
     }
   });
 
+  it("gives each correction of the editorial note its page as `p. 22`, never an empty `p. ,`", () => {
+    const note = pages.slice(openingPage("Editorial note") - 1).join("\n").replace(/\s+/g, " ");
+    const pageRefs = [...note.matchAll(/, pp?\. ([^:]*):/g)].map((match) => match[1]!);
+    expect(pageRefs.length).toBeGreaterThan(50);
+    for (const pageRef of pageRefs) expect(pageRef).toMatch(/^\d+(?:[–-]\d+)?(?:, \d+(?:[–-]\d+)?)*$/);
+  });
+
   it("numbers the front matter in roman and the body in arabic from 1, with no folio on display pages", () => {
     const firstText = openingPage(titles[0]!);
     expect(folioOf(pages[0]!)).toBe(""); // half-title

@@ -31,14 +31,14 @@ export function checkCorrectionCounts(edition: Pick<LoadedEdition, "corrections"
   }
 }
 
-/** The editorial note's list of corrections: every correction made, by text. */
 /** `, p. 12` (or `, pp. 12, 40`) after a correction: where it was made, as the index and the chronology give pages. */
 function pagesOf(anchors: string[], pagePhrase: string): ElementContent[] {
   if (!anchors.length) return [];
   const refs = anchors.flatMap((id, index) => [...(index ? [", "] : []), h("a", { className: [pageRefClasses.ref], href: `#${id}` })]);
-  return [h("span", { className: [pageRefClasses.phrase] }, [pagePhrase, h("span", { className: [pageRefClasses.list] }, refs)])];
+  return [h("span", { className: [pageRefClasses.phrase] }, [pagePhrase, h("span", { className: [pageRefClasses.list], dataLead: "" }, refs)])];
 }
 
+/** The editorial note's list of corrections: every correction made, by text. */
 export function correctionsNote(texts: TextCorrections[], words: Pick<InterfaceWords, "corrections" | "correctionsIntro" | "times" | "pagePhrase">): ElementContent[] {
   const items = texts.flatMap(({ title, corrections, anchors = [] }) =>
     corrections

@@ -92,10 +92,13 @@
       else if (!firstOnPage.has(page)) firstOnPage.set(page, link);
     }
     list.replaceChildren();
+    // A list after a heading reads `Heading, 12, 15`; one after its own words (`p. `) says so in data-lead.
+    let separator = list.dataset.lead ?? ", ";
     for (const { run, note } of window.editionPageRanges.listItems([...firstOnPage.keys()], notes)) {
       const link = run ? firstOnPage.get(run.start) : note.link;
       link.textContent = run ? window.editionPageRanges.runText(state.folios, run) : window.editionPageRanges.noteText(state.folios, note);
-      list.append(", ", link);
+      list.append(separator, link);
+      separator = ", ";
     }
   }
 
