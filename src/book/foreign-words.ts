@@ -78,8 +78,10 @@ function tokensOf(value: string): Token[] {
     let word = match[0];
     // A full stop is the word's only where it is an abbreviation (`al.`); the lexicon's phrases carry theirs.
     if (word.endsWith(".")) word = word.slice(0, -1);
-    const before = value.slice(0, match.index);
-    const sentenceStart = /(?:^|[.!?:;“"‘(—–]\s*)$/u.test(before.trimEnd() === before ? before : before.trimEnd() + " ") || /^\s*$/u.test(before);
+    // The last character before the word and its spaces (a test anchored at the end of the text before would read it all again per word).
+    let at = match.index - 1;
+    while (at >= 0 && /\s/u.test(value[at]!)) at--;
+    const sentenceStart = at < 0 || /[.!?:;“"‘(—–]/u.test(value[at]!);
     tokens.push({ word, start: match.index, end: match.index + word.length, name: /^\p{Lu}/u.test(word) && !sentenceStart, particle: false });
   }
   tokens.forEach((token, index) => {

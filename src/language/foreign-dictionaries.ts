@@ -120,8 +120,23 @@ function dictionaryFiles(tag: string): Promise<{ aff: string; dic: string }> {
   return known;
 }
 
+/** Each language's last speller and the words it was cut for: a rebuild asks the same words again, and cutting and building cost a few hundred ms. */
+const lastSpellers = new Map<string, { key: string; speller: Promise<Speller> }>();
+
 /** A speller for language `tag` that knows at least every form of `words` its dictionary knows. */
-export async function spellerFor(tag: string, words: Iterable<string>): Promise<Speller> {
+export function spellerFor(tag: string, words: Iterable<string>): Promise<Speller> {
+  const list = [...words];
+  const key = [...new Set(list)].sort().join("\n");
+  const last = lastSpellers.get(tag);
+  if (last?.key === key) return last.speller;
+  const speller = buildSpeller(tag, list);
+  const entry = { key, speller };
+  lastSpellers.set(tag, entry);
+  speller.catch(() => lastSpellers.get(tag) === entry && lastSpellers.delete(tag));
+  return speller;
+}
+
+async function buildSpeller(tag: string, words: string[]): Promise<Speller> {
   const { aff, dic } = await dictionaryFiles(tag);
   const cut = cutDic(dic, keysOf(words, tag.startsWith("en")));
   return nspell(cutAff(aff, cut.flags), cut.text);
