@@ -22,6 +22,12 @@ describe("page references in the EPUB", () => {
     expect(xhtml).toContain('<span class="chronology-page page-ref-phrase">, p.\u00a0<a class="page-ref" href="#m2">113</a></span>');
   });
 
+  it("start a list that follows its own words (`p. `) with its data-lead, not a comma", () => {
+    const tree = h("p", ["A correction", h("span", { className: ["page-ref-phrase"] }, [", p.\u00a0", h("span", { className: ["page-ref-list"], dataLead: "" }, [ref("m2"), ", ", ref("m1")])])]);
+    fillPageRefs(tree, pages());
+    expect(toXhtml(tree)).toContain(', p.\u00a0<span class="page-ref-list" data-lead=""><a class="page-ref" href="#m1">111</a>, <a class="page-ref" href="#m2">113</a></span>');
+  });
+
   it("fail on a target that stands on no print page", () => {
     const tree = h("section", [h("a", { className: ["page-ref"], href: "#nowhere" })]);
     expect(() => fillPageRefs(tree, pages())).toThrow(/#nowhere/);

@@ -46,10 +46,12 @@ export function fillPageRefs(tree: Element | Root, pages: PrintPages): void {
       if (link.properties.dataNote !== undefined) notes.push({ page, label: String(link.properties.dataNote), link });
       else if (!firstOnPage.has(page)) firstOnPage.set(page, link);
     }
-    list.children = editionPageRanges.listItems([...firstOnPage.keys()], notes).flatMap(({ run, note }) => {
+    // A list after a heading reads `Heading, 12, 15`; one after its own words (`p. `) says so in data-lead, as in print.
+    const lead = typeof list.properties.dataLead === "string" ? list.properties.dataLead : ", ";
+    list.children = editionPageRanges.listItems([...firstOnPage.keys()], notes).flatMap(({ run, note }, index) => {
       const link = run ? firstOnPage.get(run.start)! : note!.link;
       link.children = [text(run ? editionPageRanges.runText(pages.folios, run) : editionPageRanges.noteText(pages.folios, note!))];
-      return [text(", "), link];
+      return [text(index ? ", " : lead), link];
     });
   }
   for (const link of selectAll(`a.${pageRefClass}`, tree)) {
