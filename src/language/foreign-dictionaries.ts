@@ -1,4 +1,4 @@
-// Hunspell dictionaries (English, French, German, Latin) asked about a few
+// Hunspell dictionaries (English, French, German) asked about a few
 // words only. Building nspell from a whole dictionary costs 0.5–1.5 s a
 // language (the affix file's rules applied to 50,000–130,000 stems), for the
 // hundred or so words a book does not know in English. So each dictionary is
@@ -18,7 +18,7 @@ export interface Speller {
 }
 
 /** Package names of the dictionaries, by language tag. */
-export const dictionaryPackages: Record<string, string> = { en: "dictionary-en", "en-GB": "dictionary-en-gb", fr: "dictionary-fr", de: "dictionary-de", la: "dictionary-la" };
+export const dictionaryPackages: Record<string, string> = { en: "dictionary-en", "en-GB": "dictionary-en-gb", fr: "dictionary-fr", de: "dictionary-de" };
 
 const fold = (word: string) => word.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
 
