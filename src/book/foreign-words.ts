@@ -17,8 +17,10 @@
 import type { Element, ElementContent, Root, Text } from "hast";
 import type { VFile } from "vfile";
 import { selectAll } from "hast-util-select";
+import { toString } from "hast-util-to-string";
 import { divisionOf, type Division } from "./division.js";
 import { workTitleClass } from "./work-titles.js";
+import { hasClass } from "./schema.js";
 import { isCommonWord } from "../enrich/names/common-words.js";
 import { compromiseLexicon } from "../language/lazy-packages.js";
 import { spellerFor, type Speller } from "../language/foreign-dictionaries.js";
@@ -48,7 +50,6 @@ export interface ForeignWordsResult {
 
 const wordPattern = /(?<![\p{L}\p{N}])\p{L}+(?:['’]\p{L}+)*(?:-\p{L}+)*\.?/gu;
 const skippedTags = new Set(["cite", "i", "em", "code", "script", "style", "a", "abbr"]);
-const hasClass = (node: Element, name: string) => Array.isArray(node.properties.className) && node.properties.className.includes(name);
 const skipped = (node: Element) => skippedTags.has(node.tagName) || hasClass(node, "name-mention") || node.properties.lang !== undefined;
 const fold = (text: string) => text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replace(/[’]/g, "'");
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -139,7 +140,7 @@ export async function markForeignWords(book: Root, options: ForeignWordsOptions 
   collect(book, undefined);
   // A listed phrase already set as a work's title (a note's link to the works cited holds it) takes its language.
   for (const cite of selectAll(`cite.${workTitleClass}`, book)) {
-    const lang = listedLang.get(fold(textOf(cite)));
+    const lang = listedLang.get(fold(toString(cite)));
     if (lang) Object.assign(cite.properties, { lang, xmlLang: lang });
   }
 
@@ -228,10 +229,6 @@ function phraseAround(site: Site, index: number, known: (word: string) => boolea
   let to = index;
   while (to < tokens.length - 1 && joins(tokens[to]!, tokens[to + 1]!) && fits(tokens[to + 1]!)) to++;
   return { from, to, seedCount: tokens.slice(from, to + 1).filter((token) => seeds.has(token.word)).length };
-}
-
-function textOf(node: Element): string {
-  return node.children.map((child) => (child.type === "text" ? child.value : child.type === "element" ? textOf(child) : "")).join("");
 }
 
 function warn(site: Site, index: number, options: ForeignWordsOptions, reason: string): void {

@@ -3,6 +3,11 @@
 // references, the renderers and the styles read both). Every stage imports
 // these names from here, so no stage reaches into another's module for them.
 
+import type { Element } from "hast";
+
+/** `node` carries class `name`: how a stage reads the classes above. */
+export const hasClass = (node: Element, name: string): boolean => Array.isArray(node.properties.className) && node.properties.className.includes(name);
+
 /** Classes of the notes (restore/notes-hast.ts writes them; print moves called notes to the page foot). */
 export const noteClasses = { section: "notes", list: "note-list", note: "note", call: "noteref", label: "note-label" } as const;
 

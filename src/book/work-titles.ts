@@ -15,6 +15,7 @@ import type { Element, ElementContent, Root, Text } from "hast";
 import type { VFile } from "vfile";
 import type { CslItem } from "../citations/works.js";
 import { divisionOf, type Division } from "./division.js";
+import { hasClass } from "./schema.js";
 
 /** The element a title is set in, and its class (so styles and tests can find the titles this stage set). */
 export const workTitleClass = "work-title";
@@ -37,7 +38,6 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const titlePattern = (title: string) => escape(title).replace(/['’]/g, "['’]");
 
 const skippedTags = new Set(["cite", "i", "em", "code", "script", "style", "a"]);
-const hasClass = (node: Element, name: string) => Array.isArray(node.properties.className) && node.properties.className.includes(name);
 /** A link is left alone, but a note's link to the work it cites (`a.work-ref`), whose words are the work's title. */
 const skipped = (node: Element) => (skippedTags.has(node.tagName) && !(node.tagName === "a" && hasClass(node, "work-ref"))) || hasClass(node, "name-mention");
 

@@ -13,7 +13,7 @@ import { hyphenate } from "./soft-hyphens.js";
 import { visit } from "unist-util-visit";
 import { visitParents } from "unist-util-visit-parents";
 import { divisionOf } from "../book/division.js";
-import { noteClasses, printClasses } from "../book/schema.js";
+import { hasClass, noteClasses, printClasses } from "../book/schema.js";
 import { bookAuthors, fullTitle } from "../book/front-matter.js";
 import type { Manifest } from "../manifest/manifest-schema.js";
 import { projectRoot } from "../project-root.js";
@@ -124,7 +124,6 @@ export function printTree(manifest: Manifest, book: Root): Root {
   return printProcessor(manifest).runSync(cloneWithoutPositions(book)) as Root;
 }
 
-const hasClass = (node: Element, name: string) => ((node.properties.className as string[] | undefined) ?? []).includes(name);
 
 /**
  * Nodes in runs that can be made ready for print one at a time: a note moves

@@ -9,9 +9,8 @@
 import type { Element, ElementContent, Root } from "hast";
 import { h } from "hastscript";
 import { visit } from "unist-util-visit";
-import { noteClasses } from "../book/schema.js";
+import { hasClass, noteClasses } from "../book/schema.js";
 
-const hasClass = (node: Element, name: string) => ((node.properties.className as string[] | undefined) ?? []).includes(name);
 
 /** The note's content as phrasing, so it can stand inside the paragraph of its call. */
 function footnoteOf(note: Element): Element {
