@@ -103,10 +103,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       const settings = buildOptions(options, progress);
       if (!settings) return;
       try {
-        const [{ build }, { BuildCache }, { persistentTextCache }] = await Promise.all([import("./build.js"), import("./watch/build-cache.js"), import("./watch/persistent-text-cache.js")]);
-        // Each text's work is kept on disk: the next process reprocesses only the texts that changed.
+        const [{ build }, { BuildCache }, { persistentTextCache }, memos] = await Promise.all([import("./build.js"), import("./watch/build-cache.js"), import("./watch/persistent-text-cache.js"), import("./watch/render-memo.js")]);
+        // Each text's work is kept on disk, and so is the work after the texts: the next process redoes only what changed.
         const texts = persistentTextCache();
+        if (texts) memos.persistRenderMemos();
         const result = await build({ ...settings, ...(texts ? { cache: new BuildCache(texts) } : {}) });
+        memos.saveRenderMemos();
         printReport(result.edition.files);
       } catch (error) {
         fail(error);
@@ -126,12 +128,16 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       let files: VFile[];
       let ledger = "";
       try {
-        const [{ buildEdition }, { persistentTextCache }, { formatLedger, wordLedger }] = await Promise.all([
+        const [{ buildEdition }, { persistentTextCache }, { formatLedger, wordLedger }, memos] = await Promise.all([
           import("./pipeline.js"),
           import("./watch/persistent-text-cache.js"),
           import("./report/word-ledger.js"),
+          import("./watch/render-memo.js"),
         ]);
-        const edition = await buildEdition(options.manifest, { cache: persistentTextCache() });
+        const texts = persistentTextCache();
+        if (texts) memos.persistRenderMemos();
+        const edition = await buildEdition(options.manifest, { cache: texts });
+        memos.saveRenderMemos();
         ledger = formatLedger(wordLedger(edition));
         files = edition.files;
         if (options.pdf) {

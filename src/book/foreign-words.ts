@@ -24,6 +24,7 @@ import { hasClass } from "./schema.js";
 import { isCommonWord } from "../enrich/names/common-words.js";
 import { compromiseLexicon } from "../language/lazy-packages.js";
 import { spellerFor, type Speller } from "../language/foreign-dictionaries.js";
+import { Memo } from "../watch/render-memo.js";
 
 export const foreignClass = "foreign";
 
@@ -93,7 +94,13 @@ function tokensOf(value: string): Token[] {
 }
 
 /** A common English word: the names stage's stems or compromise's lexicon (Hunspell's lacks `unit`, `purgation`), a plural in `-ies`, a possessive. */
-const common = (word: string) => {
+const common = (word: string): boolean => {
+  const known = commonWords.get(word);
+  return known ?? commonWords.set(word, isCommon(word));
+};
+/** Each word's verdict kept: with every word's verdict on disk, a new process loads neither compromise nor the English stems. */
+export const commonWords = new Memo<boolean>("common-words", 200_000);
+const isCommon = (word: string) => {
   const plain = word.replace(/['’]s$/u, "").toLowerCase();
   const lexicon = compromiseLexicon();
   return isCommonWord(plain) || lexicon[plain] !== undefined || (plain.endsWith("s") && lexicon[plain.slice(0, -1)] !== undefined) || (plain.endsWith("ies") && isCommonWord(`${plain.slice(0, -3)}y`));
