@@ -55,13 +55,13 @@ export class Memo<V> {
   hits = 0;
   misses = 0;
 
-  /** `sizeOf` counts a value (characters, for strings); at most `maxSize` is kept. */
+  /** `sizeOf` counts a value (characters, for strings); at most `maxSize` is kept. A memo without a name is kept in memory only. */
   constructor(
-    readonly name: string,
+    readonly name: string | undefined,
     private readonly maxSize: number,
     private readonly sizeOf: (value: V) => number = (value) => (typeof value === "string" ? value.length : 1),
   ) {
-    memos.push(this as Memo<unknown>);
+    if (name) memos.push(this as Memo<unknown>);
   }
 
   resetCounts(): void {
@@ -119,7 +119,7 @@ export class Memo<V> {
   }
 
   private file(): string | undefined {
-    return diskDir && path.join(diskDir, `${this.name}.v8`);
+    return diskDir && this.name ? path.join(diskDir, `${this.name}.v8`) : undefined;
   }
 
   /** The entries on disk joined to those in memory (those in memory are the newer), once per process. */
