@@ -24,7 +24,7 @@ import { hasClass } from "./schema.js";
 import { isCommonWord } from "../enrich/names/common-words.js";
 import { compromiseLexicon } from "../language/lazy-packages.js";
 import { spellerFor, type Speller } from "../language/foreign-dictionaries.js";
-import { Memo } from "../watch/render-memo.js";
+import { Memo, memoKey } from "../watch/render-memo.js";
 
 export const foreignClass = "foreign";
 
@@ -74,7 +74,11 @@ interface Site {
   tokens: Token[];
 }
 
-function tokensOf(value: string): Token[] {
+/** Each text's words kept by its value: most of a rebuild's texts are the last build's. */
+export const textTokens = new Memo<Token[]>("foreign-tokens", 2_000_000, (tokens) => tokens.length + 1);
+const tokensOf = (value: string) => textTokens.get(value) ?? textTokens.set(value, readTokens(value));
+
+function readTokens(value: string): Token[] {
   const tokens: Token[] = [];
   for (const match of value.matchAll(wordPattern)) {
     let word = match[0];
@@ -100,6 +104,7 @@ const common = (word: string): boolean => {
 };
 /** Each word's verdict kept: with every word's verdict on disk, a new process loads neither compromise nor the English stems. */
 export const commonWords = new Memo<boolean>("common-words", 200_000);
+export const listedPhrases = new Memo<{ start: number; end: number; lang: string }[]>("foreign-listed", 2_000_000, (ranges) => ranges.length + 1);
 const isCommon = (word: string) => {
   const plain = word.replace(/['’]s$/u, "").toLowerCase();
   const lexicon = compromiseLexicon();
@@ -130,6 +135,15 @@ export async function markForeignWords(book: Root, options: ForeignWordsOptions 
   const naturalised = [...new Set((options.naturalised ?? []).map((phrase) => fold(phrase).replace(/\.$/, "")))];
   const stopWords = new Set((options.stopWords ?? []).map(fold));
   const spellers = options.spellers ?? ((tag: string, words: string[]) => spellerFor(tag, words));
+  const listedKey = listedPattern ? memoKey(listedPattern.source, JSON.stringify([...listedLang])) : "";
+  /** The listed phrases in a text, kept by the list and the text. */
+  const listedIn = (value: string) =>
+    listedPhrases.through(`${listedKey}\0${value}`, () =>
+      [...value.matchAll(listedPattern!)].flatMap((match) => {
+        const lang = listedLang.get(fold(match[0]));
+        return lang ? [{ start: match.index, end: match.index + match[0].length, lang }] : [];
+      }),
+    );
   const result: ForeignWordsResult = { marked: [], unsure: [] };
 
   // 1. The text the phrases may stand in.
@@ -180,11 +194,7 @@ export async function markForeignWords(book: Root, options: ForeignWordsOptions 
   for (const site of sites) {
     const ranges: { start: number; end: number; lang: string }[] = [];
     const free = (start: number, end: number) => ranges.every((range) => end <= range.start || start >= range.end);
-    if (listedPattern)
-      for (const match of site.node.value.matchAll(listedPattern)) {
-        const lang = listedLang.get(fold(match[0]));
-        if (lang) ranges.push({ start: match.index, end: match.index + match[0].length, lang });
-      }
+    if (listedPattern) ranges.push(...listedIn(site.node.value));
     site.tokens.forEach((token, index) => {
       if (!foreignSeeds.has(token.word) || token.name || token.particle || !free(token.start, token.end)) return;
       const phrases = foreign

@@ -12,6 +12,10 @@ import "@citation-js/plugin-csl";
 import type { VFile } from "vfile";
 import { confinedPath } from "./confine.js";
 import { displayPath, type Point } from "./yaml-data-file.js";
+import { Memo } from "../watch/render-memo.js";
+
+/** Each style's trial kept by its XML ("" when it formats the sample): a style tried once is not tried again. */
+export const styleTrials = new Memo<string>("csl-style-trials", 1000, () => 1);
 
 /** Where Debian's citation-style-language-styles puts its styles; CSL_STYLES_DIR overrides it. */
 export const systemStylesDir = process.env.CSL_STYLES_DIR ?? "/usr/share/citation-style-language/styles";
@@ -57,7 +61,7 @@ export async function loadCslStyle(name: string, sourcesDir: string, manifestFil
   }
   const style = { name: path.basename(file, ".csl"), xml };
   // The parser's own message quotes the file's first bytes: only its kind is told.
-  const problem = tryStyle(style);
+  const problem = styleTrials.through(createHash("sha256").update(style.xml).digest("base64"), () => tryStyle(style) ?? "") || undefined;
   if (problem) fail(`CSL style \`${name}\` (${displayPath(file)}) is not a usable CSL style: ${problem}`, "manifest-csl-style-invalid");
   return style;
 }

@@ -25,7 +25,7 @@ import { printProfileOf } from "./print-profiles.js";
 import type { OutlineTarget } from "./pdf.js";
 import { headingTitle, textOutline, type OutlineNode } from "../book/chapters.js";
 import { cloneWithoutPositions } from "./clone-tree.js";
-import { Memo, memoKey } from "../watch/render-memo.js";
+import { contentJson, Memo, memoKey } from "../watch/render-memo.js";
 
 /**
  * Each piece of print HTML kept by what it is made from (the manifest, the
@@ -223,7 +223,7 @@ export async function* printHtmlPieces(manifest: Manifest, book: Root): AsyncGen
   };
   const settings = JSON.stringify(manifest);
   /** The piece kept for these parts (what it is made from), else `make()`'s. */
-  const kept = (make: () => string, ...parts: unknown[]) => printPieces.through(memoKey(settings, ...parts.map((part) => JSON.stringify(part))), make);
+  const kept = (make: () => string, ...parts: unknown[]) => printPieces.through(memoKey(settings, ...parts.map(contentJson)), make);
   const opens = (index: number) => index === bodyStart;
   for (const run of noteRuns(book.children)) {
     const node = book.children[run[0]!]!;

@@ -5,14 +5,14 @@ import type { Element } from "hast";
 import { toXast } from "hast-util-to-xast";
 import { toXml } from "xast-util-to-xml";
 import { guardXml } from "../book/sanitise.js";
-import { Memo } from "../watch/render-memo.js";
+import { contentJson, Memo } from "../watch/render-memo.js";
 
 /** `<br></br>` as xast-util-to-xml writes an empty element, for HTML's void elements. */
 const voidElementPair = /<(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)((?:\s[^>]*)?)><\/\1>/g;
 
 /**
- * Each element's XHTML kept by its content (the hash of its JSON: the
- * serialisation reads nothing else), so a rebuild (`edition watch`, the
+ * Each element's XHTML kept by its content (the hash of its JSON without
+ * positions: the serialisation reads nothing else), so a rebuild (`edition watch`, the
  * bench's one-word rebuild, a new process with the memo on disk) serialises
  * again only what changed. The EPUB writer serialises each block once to
  * measure a file's size and each file's part once more to write it; both are
@@ -29,7 +29,7 @@ function serialise(node: Element): string {
   return guardXml(toXml(xast).replace(voidElementPair, "<$1$2/>"));
 }
 
-const xhtmlOf = (node: Element) => keptXhtml.through(createHash("sha256").update(JSON.stringify(node)).digest("base64"), () => serialise(node));
+const xhtmlOf = (node: Element) => keptXhtml.through(createHash("sha256").update(contentJson(node)).digest("base64"), () => serialise(node));
 
 export function toXhtml(nodes: Element | Element[]): string {
   const list = Array.isArray(nodes) ? nodes : [nodes];

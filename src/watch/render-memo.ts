@@ -44,6 +44,9 @@ function programVersion(): string {
 /** A key for a memo: the hash of its parts (strings joined by NUL). */
 export const memoKey = (...parts: string[]) => createHash("sha256").update(parts.join("\0")).digest("base64url");
 
+/** A tree's JSON without its source positions (which no renderer reads, and which move when a word before them changes). */
+export const contentJson = (value: unknown) => JSON.stringify(value, (key, inner: unknown) => (key === "position" ? undefined : inner));
+
 const memos: Memo<unknown>[] = [];
 
 export class Memo<V> {
