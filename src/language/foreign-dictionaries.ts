@@ -151,7 +151,7 @@ class RecordedSpeller implements Speller {
 }
 
 /** Each language's last speller and the words it was cut for: a rebuild asks the same words again. */
-const lastSpellers = new Map<string, { key: string; speller: Speller }>();
+export const lastSpellers = new Map<string, { key: string; speller: Speller }>();
 
 /** A speller for language `tag` that knows at least every form of `words` its dictionary knows. */
 export async function spellerFor(tag: string, words: Iterable<string>): Promise<Speller> {
@@ -167,7 +167,11 @@ export async function spellerFor(tag: string, words: Iterable<string>): Promise<
   return speller;
 }
 
+/** Spellers cut and built in this process (tests read it: answers on disk build none). */
+export const built = { spellers: 0 };
+
 function buildSpeller(tag: string, words: string[]): Speller {
+  built.spellers++;
   const { aff, dic } = dictionaryFiles(tag);
   const cut = cutDic(dic, keysOf(words, tag.startsWith("en")));
   return nspell(cutAff(aff, cut.flags), cut.text);

@@ -117,6 +117,13 @@ export class Memo<V> {
     if (this.entries.has(key)) this.changed = true;
   }
 
+  forget(): void {
+    this.entries.clear();
+    this.size = 0;
+    this.changed = false;
+    this.loaded = false;
+  }
+
   forgetDisk(): void {
     this.loaded = false;
   }
@@ -161,6 +168,11 @@ export class Memo<V> {
       // A memo that cannot be written costs only the next process's time.
     }
   }
+}
+
+/** Let go of every memo's entries in memory, as a new process starts: the next lookup reads the disk again (tests, the bench's cold runs). */
+export function forgetRenderMemos(): void {
+  for (const memo of memos) memo.forget();
 }
 
 /** Write every memo that changed (the end of a build or a check). */
