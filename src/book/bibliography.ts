@@ -5,8 +5,7 @@
 // where the work is cited: per text (its short title), each citation a link
 // back to it whose text print and the EPUB built with the PDF replace with
 // its page number (the back matter's `page-ref` machinery).
-import { Cite, plugins } from "@citation-js/core";
-import "@citation-js/plugin-csl";
+import { citationJs } from "../citations/citation-js.js";
 import type { Element, ElementContent } from "hast";
 import { h } from "hastscript";
 import type { CslItem } from "../citations/works.js";
@@ -122,8 +121,8 @@ export function bibliography(works: CslItem[], style: CslStyle | undefined, opti
   const template = style ? `edition-${style.name}` : "apa";
   const items = works.map((item) => forFormatting(item, dashes));
   const html = formattedBibliographies.through(memoKey(template, style?.xml ?? "", JSON.stringify(items)), () => {
-    if (style) plugins.config.get("@csl").styles.add(template, style.xml);
-    return new Cite(items).format("bibliography", { format: "html", template, lang: "en-US" }) as string;
+    if (style) citationJs().plugins.config.get("@csl").styles.add(template, style.xml);
+    return new (citationJs().Cite)(items).format("bibliography", { format: "html", template, lang: "en-US" }) as string;
   });
   const entries = [...html.matchAll(/<div data-csl-entry-id="([^"]+)" class="csl-entry">([\s\S]*?)<\/div>\s*(?=<div data-csl|<\/div>\s*$)/g)];
   return [

@@ -8,8 +8,7 @@
 // twice stop the build at the entry's line.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { Cite } from "@citation-js/core";
-import "@citation-js/plugin-bibtex";
+import { citationJs } from "../citations/citation-js.js";
 import { VFile } from "vfile";
 import { z } from "zod";
 import type { CslItem } from "../citations/works.js";
@@ -58,7 +57,7 @@ const cslYaml = z.union([z.array(cslYamlItem), z.strictObject({ references: z.ar
 function fromBibtex(raw: string, file: VFile): { data: Record<string, unknown>[]; places: Map<string, Point[]> } {
   let data: Record<string, unknown>[];
   try {
-    data = new Cite(raw, { forceType: "@biblatex/text" }).data;
+    data = new (citationJs().Cite)(raw, { forceType: "@biblatex/text" }).data;
   } catch (error) {
     // The parser says `… at line L col C:` and then quotes the file: only the place and the first line are told.
     const message = (error as Error).message;
