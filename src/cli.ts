@@ -98,11 +98,22 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
 
   buildCommand("build")
     .description("build build/<slug>.epub, build/<slug>.html (print proof), build/<slug>.pdf (print) and build/<slug>-screen.pdf")
-    .action(async (options: BuildCliOptions) => {
+    .option("--force", "build even when nothing changed since the last build into the same folder")
+    .action(async (options: BuildCliOptions & { force?: boolean }) => {
       const progress = progressOf();
       const settings = buildOptions(options, progress);
       if (!settings) return;
       try {
+        // Nothing changed since the last build (sources, code, settings, and the outputs' bytes): said, not built again.
+        const stamp = await import("./up-to-date.js");
+        const inputs = { manifestPath: options.manifest, outDir: options.out, pdf: options.pdf, profile: options.profile, site: options.site };
+        const inputsDigest = process.env.EDITION_NO_CACHE === "1" ? undefined : await stamp.inputsDigest(inputs);
+        const last = inputsDigest && !options.force ? await stamp.upToDate(inputs, inputsDigest) : undefined;
+        if (last) {
+          if (last.report) stderr(`${last.report}\n`);
+          progress.log(`${options.out}: up to date (the sources, the code and the outputs are as the last build left them; --force builds again)`);
+          return;
+        }
         const [{ build }, { BuildCache }, { persistentTextCache }, memos] = await Promise.all([import("./build.js"), import("./watch/build-cache.js"), import("./watch/persistent-text-cache.js"), import("./watch/render-memo.js")]);
         // Each text's work is kept on disk, and so is the work after the texts: the next process redoes only what changed.
         const texts = persistentTextCache();
@@ -110,6 +121,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         const result = await build({ ...settings, ...(texts ? { cache: new BuildCache(texts) } : {}) });
         memos.saveRenderMemos();
         printReport(result.edition.files);
+        if (inputsDigest) await stamp.recordBuild(inputs, inputsDigest, Object.values(result.outputs), formatReport(result.edition.files, { quiet: true, warningsOnly: true }));
       } catch (error) {
         fail(error);
       }

@@ -28,7 +28,7 @@ export function persistRenderMemos(dir: string | undefined = renderMemoDir()): v
 }
 
 /** The program's code, the installed packages and Node: a memo made by another version of any is not read. */
-function programVersion(): string {
+export function programVersion(): string {
   if (version === undefined) {
     let lock: Buffer;
     try {
