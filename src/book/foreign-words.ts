@@ -138,7 +138,7 @@ export async function markForeignWords(book: Root, options: ForeignWordsOptions 
   const listedKey = listedPattern ? memoKey(listedPattern.source, JSON.stringify([...listedLang])) : "";
   /** The listed phrases in a text, kept by the list and the text. */
   const listedIn = (value: string) =>
-    listedPhrases.through(`${listedKey}\0${value}`, () =>
+    listedPhrases.useContext(listedKey).through(value, () =>
       [...value.matchAll(listedPattern!)].flatMap((match) => {
         const lang = listedLang.get(fold(match[0]));
         return lang ? [{ start: match.index, end: match.index + match[0].length, lang }] : [];

@@ -62,7 +62,7 @@ export function markWorkTitles(book: Root, options: WorkTitlesOptions): { marked
     ? new RegExp(`(?<![\\p{L}])(?:${options.cueWords.map(escape).join("|")}),?\\s+(${capitalised}(?:\\s+(?:${small}\\s+)*${capitalised}){0,7})`, "gu")
     : undefined;
   const known = new Set(options.titles.map((title) => title.toLowerCase()));
-  const patternKey = pattern ? memoKey(pattern.source) : "";
+  const titles = titleMatches.useContext(pattern ? memoKey(pattern.source) : "");
   let marked = 0;
   const candidates: string[] = [];
 
@@ -75,7 +75,7 @@ export function markWorkTitles(book: Root, options: WorkTitlesOptions): { marked
       }
       if (child.type !== "text") return [child];
       if (cue && division?.part === "body") reportCandidates(child, division, cue, known, options, candidates);
-      return pattern ? splitTitles(child, titleMatches.through(`${patternKey}\0${child.value}`, () => matchesOf(child.value, pattern)), () => marked++) : [child];
+      return pattern ? splitTitles(child, titles.through(child.value, () => matchesOf(child.value, pattern)), () => marked++) : [child];
     }) as never;
   };
   walk(book, undefined);

@@ -54,6 +54,7 @@ export class Memo<V> {
   private size = 0;
   private loaded = false;
   private changed = false;
+  private context: string | undefined;
   /** Lookups answered and missed since `resetCounts()` (tests read them). */
   hits = 0;
   misses = 0;
@@ -111,12 +112,28 @@ export class Memo<V> {
     return hit === undefined ? this.set(key, make()) : hit;
   }
 
+  /**
+   * The memo's entries hold for `context` only (the pattern a text was matched against): the keys are then the
+   * texts alone, whose hashes V8 keeps, not a context and a text joined afresh on every lookup. Another context
+   * empties the memo.
+   */
+  useContext(context: string): this {
+    this.load();
+    if (this.context === context) return this;
+    if (this.context !== undefined || this.entries.size) this.changed = true;
+    this.entries.clear();
+    this.size = 0;
+    this.context = context;
+    return this;
+  }
+
   /** A value kept under `key` was changed in place (a table of answers grown): it is written again. */
   changedIn(key: string): void {
     if (this.entries.has(key)) this.changed = true;
   }
 
   forget(): void {
+    this.context = undefined;
     this.entries.clear();
     this.size = 0;
     this.changed = false;
@@ -137,13 +154,16 @@ export class Memo<V> {
     this.loaded = true;
     const file = this.file();
     if (!file) return;
-    let stored: { version: string; entries: [string, V][] } | undefined;
+    let stored: { version: string; context?: string; entries: [string, V][] } | undefined;
     try {
       stored = v8.deserialize(readFileSync(file)) as typeof stored;
     } catch {
       return; // none yet, or damaged: only misses
     }
     if (stored?.version !== programVersion()) return;
+    // Entries made in memory for another context than the disk's: the memory's are the newer.
+    if (this.context !== undefined && stored.context !== this.context) return;
+    this.context = stored.context;
     const mine = [...this.entries];
     this.entries.clear();
     this.size = 0;
@@ -161,7 +181,7 @@ export class Memo<V> {
     try {
       mkdirSync(path.dirname(file), { recursive: true });
       const temporary = `${file}.${process.pid}.tmp`;
-      writeFileSync(temporary, v8.serialize({ version: programVersion(), entries: [...this.entries] }));
+      writeFileSync(temporary, v8.serialize({ version: programVersion(), context: this.context, entries: [...this.entries] }));
       renameSync(temporary, file);
     } catch {
       // A memo that cannot be written costs only the next process's time.
