@@ -74,9 +74,30 @@ interface Site {
   tokens: Token[];
 }
 
-/** Each text's words kept by its value: most of a rebuild's texts are the last build's. */
-export const textTokens = new Memo<Token[]>("foreign-tokens", 2_000_000, (tokens) => tokens.length + 1);
-const tokensOf = (value: string) => textTokens.get(value) ?? textTokens.set(value, readTokens(value));
+/**
+ * Each text's words kept by its value: most of a rebuild's texts are the last build's. In memory as tokens; on disk
+ * as their places and marks, three numbers a token (objects by the ten thousand cost more to read than to make).
+ */
+const tokenObjects = new Memo<Token[]>(undefined, 32 * 1024 * 1024, (tokens) => 64 * tokens.length + 16, true);
+export const textTokens = new Memo<Int32Array>("foreign-tokens", 32 * 1024 * 1024, (packed) => packed.byteLength + 16);
+const tokensOf = (value: string): Token[] => {
+  const known = tokenObjects.get(value);
+  if (known) return known;
+  const packed = textTokens.get(value);
+  if (packed) return tokenObjects.set(value, unpack(value, packed));
+  const tokens = readTokens(value);
+  textTokens.set(value, pack(tokens));
+  return tokenObjects.set(value, tokens);
+};
+const pack = (tokens: Token[]) => Int32Array.from(tokens.flatMap((token) => [token.start, token.end, (token.name ? 1 : 0) | (token.particle ? 2 : 0)]));
+function unpack(value: string, packed: Int32Array): Token[] {
+  const tokens: Token[] = [];
+  for (let at = 0; at < packed.length; at += 3) {
+    const [start, end, marks] = [packed[at]!, packed[at + 1]!, packed[at + 2]!];
+    tokens.push({ word: value.slice(start, end), start, end, name: (marks & 1) !== 0, particle: (marks & 2) !== 0 });
+  }
+  return tokens;
+}
 
 function readTokens(value: string): Token[] {
   const tokens: Token[] = [];
@@ -103,8 +124,8 @@ const common = (word: string): boolean => {
   return known ?? commonWords.set(word, isCommon(word));
 };
 /** Each word's verdict kept: with every word's verdict on disk, a new process loads neither compromise nor the English stems. */
-export const commonWords = new Memo<boolean>("common-words", 200_000);
-export const listedPhrases = new Memo<{ start: number; end: number; lang: string }[]>("foreign-listed", 2_000_000, (ranges) => ranges.length + 1);
+export const commonWords = new Memo<boolean>("common-words", 4 * 1024 * 1024, () => 16);
+export const listedPhrases = new Memo<{ start: number; end: number; lang: string }[]>("foreign-listed", 16 * 1024 * 1024, (ranges) => 32 * ranges.length + 16);
 const isCommon = (word: string) => {
   const plain = word.replace(/['’]s$/u, "").toLowerCase();
   const lexicon = compromiseLexicon();

@@ -19,7 +19,7 @@ import { hasClass } from "./schema.js";
 import { Memo, memoKey } from "../watch/render-memo.js";
 
 /** Where the known titles stand in a text, kept by the titles and the text: most of a rebuild's texts are the last build's. */
-export const titleMatches = new Memo<number[]>("work-title-matches", 2_000_000, (ends) => ends.length + 1);
+export const titleMatches = new Memo<number[]>("work-title-matches", 16 * 1024 * 1024, (ends) => 8 * ends.length + 16);
 
 /** The element a title is set in, and its class (so styles and tests can find the titles this stage set). */
 export const workTitleClass = "work-title";

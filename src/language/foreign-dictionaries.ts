@@ -127,7 +127,7 @@ function dictionaryFiles(tag: string): { aff: string; dic: string } {
  * on disk) is answered without cutting and building a speller, which is
  * built only for a word never asked before. The answers are the speller's own.
  */
-export const spellerAnswers = new Memo<Map<string, boolean>>("speller-answers", 64, () => 1);
+export const spellerAnswers = new Memo<Map<string, boolean>>("speller-answers", 64 * 1024, () => 1024);
 
 /** A speller answering from its recorded answers, built (and its answers recorded) only for a word it has none for. */
 class RecordedSpeller implements Speller {

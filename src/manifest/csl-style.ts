@@ -14,7 +14,7 @@ import { displayPath, type Point } from "./yaml-data-file.js";
 import { Memo } from "../watch/render-memo.js";
 
 /** Each style's trial kept by its XML ("" when it formats the sample): a style tried once is not tried again. */
-export const styleTrials = new Memo<string>("csl-style-trials", 1000, () => 1);
+export const styleTrials = new Memo<string>("csl-style-trials", 64 * 1024, () => 1);
 
 /** Where Debian's citation-style-language-styles puts its styles; CSL_STYLES_DIR overrides it. */
 export const systemStylesDir = process.env.CSL_STYLES_DIR ?? "/usr/share/citation-style-language/styles";

@@ -57,7 +57,7 @@ const cslYamlItem = z.looseObject({ id: z.union([z.string(), z.number()]).transf
 const cslYaml = z.union([z.array(cslYamlItem), z.strictObject({ references: z.array(cslYamlItem) })]);
 
 /** Each BibTeX file's CSL-JSON kept by its bytes: citation-js is neither loaded nor run for a file it read before. */
-export const bibtexData = new Memo<Record<string, unknown>[]>("bibtex", 256, () => 1);
+export const bibtexData = new Memo<Record<string, unknown>[]>("bibtex", 16 * 1024 * 1024, (data) => JSON.stringify(data).length);
 
 function fromBibtex(raw: string, file: VFile): { data: Record<string, unknown>[]; places: Map<string, Point[]> } {
   let data: Record<string, unknown>[];

@@ -32,9 +32,9 @@ export class ZipEntryCache {
   readonly chapters: Memo<string>;
 
   /** With `name`, a memo kept on disk too once `persistRenderMemos()` is called (../watch/render-memo.ts). */
-  constructor(maxBytes = 64 * 1024 * 1024, name?: string) {
+  constructor(maxBytes = 32 * 1024 * 1024, name?: string) {
     this.entries = new Memo<Compressed>(name && `${name}-entries`, maxBytes, (entry) => entry.bytes.length + 64);
-    this.chapters = new Memo<string>(name && `${name}-chapters`, maxBytes);
+    this.chapters = new Memo<string>(name && `${name}-chapters`, maxBytes / 2);
   }
 
   get(key: string): Compressed | undefined {
@@ -47,7 +47,7 @@ export class ZipEntryCache {
 }
 
 /** The cache of one process, and of the next on disk: `edition watch` rebuilds within it; the same bytes come cold or warm. */
-export const processZipCache = new ZipEntryCache(64 * 1024 * 1024, "epub");
+export const processZipCache = new ZipEntryCache(32 * 1024 * 1024, "epub");
 
 function compress(entry: ZipEntry, cache: ZipEntryCache): Compressed {
   const method = entry.store ? 0 : 8;

@@ -32,7 +32,7 @@ import { contentJson, Memo, memoKey } from "../watch/render-memo.js";
  * nodes' JSON, whether it opens the body), so an unchanged division is not
  * copied, hyphenated and serialised again.
  */
-export const printPieces = new Memo<string>("print-pieces", 64 * 1024 * 1024);
+export const printPieces = new Memo<string>("print-pieces", 16 * 1024 * 1024);
 
 // Class names read by ./browser/page-map.js, which writes the page numbers.
 const { bodyStart: bodyStartClass, contentsPage: contentsPageClass } = printClasses;

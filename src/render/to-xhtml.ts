@@ -16,9 +16,9 @@ const voidElementPair = /<(area|base|br|col|embed|hr|img|input|link|meta|source|
  * bench's one-word rebuild, a new process with the memo on disk) serialises
  * again only what changed. The EPUB writer serialises each block once to
  * measure a file's size and each file's part once more to write it; both are
- * kept. At most `32 Mi` characters are kept, the least recently used going first.
+ * kept. At most 16 Mi characters are kept, the least recently used going first.
  */
-export const keptXhtml = new Memo<string>("xhtml", 32 * 1024 * 1024);
+export const keptXhtml = new Memo<string>("xhtml", 16 * 1024 * 1024);
 
 function serialise(node: Element): string {
   const xast = toXast(node);

@@ -24,7 +24,7 @@ import { siteWords, type SiteWords } from "./site-words.js";
 import { contentJson, Memo, memoKey } from "../watch/render-memo.js";
 
 /** Each reading page kept by what it is made from (its division with its links pointed, its neighbours, the manifest). */
-export const readingPages = new Memo<string>("site-pages", 32 * 1024 * 1024);
+export const readingPages = new Memo<string>("site-pages", 16 * 1024 * 1024);
 
 export type DownloadKind = "epub" | "screen" | "print";
 

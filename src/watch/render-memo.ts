@@ -59,13 +59,16 @@ export class Memo<V> {
   hits = 0;
   misses = 0;
 
-  /** `sizeOf` counts a value (characters, for strings); at most `maxSize` is kept. A memo without a name is kept in memory only. */
+  /** `sizeOf` counts a value (characters, for strings; about bytes otherwise); at most `maxSize` of values and keys' characters is kept. A memo without a name is kept in memory only. */
   constructor(
     readonly name: string | undefined,
     private readonly maxSize: number,
     private readonly sizeOf: (value: V) => number = (value) => (typeof value === "string" ? value.length : 1),
+    /** Forgotten with the others (`forgetRenderMemos`) though kept in memory only. */
+    shared = false,
   ) {
-    if (name) memos.push(this as Memo<unknown>);
+    // A memo without a name belongs to a caller (a test's zip cache) unless it is a module's own.
+    if (name || shared) memos.push(this as Memo<unknown>);
   }
 
   resetCounts(): void {
@@ -86,13 +89,18 @@ export class Memo<V> {
     return hit;
   }
 
+  /** An entry's size: its value's, and its key's characters (a memo keyed by texts keeps the texts). */
+  private sizeOfEntry(key: string, value: V): number {
+    return this.sizeOf(value) + key.length;
+  }
+
   set(key: string, value: V): V {
     this.load();
-    const size = this.sizeOf(value);
+    const size = this.sizeOfEntry(key, value);
     if (size > this.maxSize / 4) return value;
     const old = this.entries.get(key);
     if (old !== undefined) {
-      this.size -= this.sizeOf(old);
+      this.size -= this.sizeOfEntry(key, old);
       this.entries.delete(key);
     }
     this.entries.set(key, value);
@@ -101,7 +109,7 @@ export class Memo<V> {
     for (const [oldest, kept] of this.entries) {
       if (this.size <= this.maxSize) break;
       this.entries.delete(oldest);
-      this.size -= this.sizeOf(kept);
+      this.size -= this.sizeOfEntry(oldest, kept);
     }
     return value;
   }
@@ -169,7 +177,7 @@ export class Memo<V> {
     this.size = 0;
     for (const [key, value] of [...stored.entries, ...mine]) {
       this.entries.set(key, value);
-      this.size += this.sizeOf(value);
+      this.size += this.sizeOfEntry(key, value);
     }
   }
 
