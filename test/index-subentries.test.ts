@@ -119,12 +119,20 @@ describe("a passage's cues", () => {
     expect(passages.get("n-2")!.block.text).toBe("Lenin, Works.");
   });
 
+  it("gathers the years of one decade, never two decades", () => {
+    const years = text("y", [[T, " spoke in 1923."], [T, " wrote in 1927."], [T, " left in 1932."]]);
+    const passages = mentionPassages([years.tree]);
+    const cues = years.mentions.map((m) => topicCues(m.heading, passages.get(m.id)!, [], topics));
+    expect(chooseSubentries(cues).map((choice) => [choice.topic.label, choice.members])).toEqual([["in the 1920s", [0, 1]]]);
+  });
+
   it("gives an office to the person named nearest to it, and a year the sentence states", () => {
     const office = text("d", [[L, " named ", T, " Commissar of War in 1918."]]);
     const passages = mentionPassages([office.tree]);
     const [lenin, trotsky] = office.mentions.map((m) => topicCues(m.heading, passages.get(m.id)!, [], topics, compilePatterns(topics)));
-    expect(trotsky!.map((cue) => cue.label)).toEqual(["as Commissar of War", "and Lenin", "in 1918"]);
-    expect(lenin!.map((cue) => cue.label)).toEqual(["and Trotsky", "in 1918"]);
+    // A year is a cue to its decade: `in 1918, 45` would read as numbers beside the page numbers.
+    expect(trotsky!.map((cue) => cue.label)).toEqual(["as Commissar of War", "and Lenin", "in the 1910s"]);
+    expect(lenin!.map((cue) => cue.label)).toEqual(["and Trotsky", "in the 1910s"]);
   });
 
   it("takes the strongest kind first: a passage goes under one sub-entry", () => {
@@ -163,5 +171,40 @@ describe("the editor's sub-entries (names.yaml `subentries`)", () => {
       expect.objectContaining({ line: 6, column: 16, ruleId: "names-subentry-unmatched", reason: "sub-entry `in Norway` of `Trotsky, Leon`: none of `Norway`, `Hønefoss` stands in a passage naming the person" }),
     ]);
     expect(errors[0].file).toMatch(/names\.yaml$/);
+  });
+});
+
+describe("sub-subentries under a long sub-entry", () => {
+  const S: [string, string] = ["Stalin", "Stalin, Joseph"];
+  /** Eighteen passages naming Stalin with Trotsky, three on Brest-Litovsk (Trotsky's editor's word), two naming Zinoviev too; and one passage on Kronstadt. */
+  const both: (string | [string, string])[][] = [
+    ...Array.from({ length: 3 }, (_, i) => [S, " and ", T, ` quarrelled over Brest-Litovsk, ${i + 1}.`]),
+    ...Array.from({ length: 2 }, (_, i) => [S, ", ", T, " and ", Z, ` met, ${i + 1}.`]),
+    [S, " and ", T, " argued about Kronstadt."],
+    ...Array.from({ length: 12 }, (_, i) => [S, " answered ", T, ` at meeting ${i + 1}.`]),
+  ];
+  const names = namesSchema.parse({
+    persons: [{ heading: "Trotsky, Leon", subentries: [{ label: "and Brest-Litovsk", match: ["Brest-Litovsk"] }, { label: "and Kronstadt", match: ["Kronstadt"] }] }],
+  });
+  const stalinEntry = (blocks: (string | [string, string])[][]) => {
+    const fixture = text("s", blocks);
+    const index = nameIndex({ texts: [fixture], passages: mentionPassages([fixture.tree]), topics, names, language: "en", labels: new Map([["s", "S"]]), words: interfaceWords("en") });
+    return selectAll("li.index-entry", h("div", index)).find((li) => toString(li.children[0]!).startsWith("Stalin"))!;
+  };
+  const shape = (li: Element): unknown[] =>
+    selectAll(":scope > .index-subentries > li", li).map((sub) => {
+      const own = selectAll(":scope > .index-locators a.index-locator", sub).length;
+      const deeper = shape(sub);
+      return deeper.length ? [toString(sub.children[0]!), own, deeper] : [toString(sub.children[0]!), own];
+    });
+
+  it("breaks `and Trotsky` by what the passages naming both are about: the other person's editor sub-entries, a third person", () => {
+    // Kronstadt stands in one passage only: at this level an editor's word too needs two.
+    expect(shape(stalinEntry(both))).toEqual([["and Trotsky", 13, [["and Brest-Litovsk", 3], ["and Zinoviev", 2]]]]);
+  });
+
+  it("leaves a sub-entry of fifteen passages or fewer whole", () => {
+    const shorter = both.slice(0, 15);
+    expect(shape(stalinEntry([...shorter, [S, " alone."]]))).toEqual([["and Trotsky", 15]]);
   });
 });

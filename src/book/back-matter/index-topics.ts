@@ -71,7 +71,7 @@ const normal = (text: string) => text.replace(/\s+/g, " ").replace(/'/g, "’").
 
 /** A label's sort key: without `and`, `as`, `the`. */
 export function subentrySortKey(label: string): string {
-  return label.replace(/^(?:and|as|in)\s+/i, "").replace(/^the\s+/i, "");
+  return label.replace(/^(?:and|as|in|on)\s+/i, "").replace(/^the\s+/i, "");
 }
 
 /** Whether one of an editor's words for a sub-entry stands in the passage (as a whole word, any case). */
@@ -119,16 +119,26 @@ export function topicCues(heading: string, passage: Passage, editor: EditorSuben
   for (const match of sentence.matchAll(/(?<![\p{L}\p{N}–-])(1[89]\d\d)(?![\p{N}–-])/gu)) {
     const where = start + match.index!;
     if (block.cites.some((cite) => where >= cite.at && where < cite.at + cite.title.length)) continue;
-    cues.push({ key: `year:${match[1]}`, kind: "year", label: `in ${match[1]}`, tier: 5 });
+    cues.push(periodCue(match[1]!, 5));
   }
   // A year the paragraph states, when the sentence states none.
   if (!cues.some((cue) => cue.kind === "year")) {
     for (const match of block.text.matchAll(/(?<![\p{L}\p{N}–-])(1[89]\d\d)(?![\p{N}–-])/gu)) {
       if (block.cites.some((cite) => match.index! >= cite.at && match.index! < cite.at + cite.title.length)) continue;
-      cues.push({ key: `year:${match[1]}`, kind: "year", label: `in ${match[1]}`, tier: 6 });
+      cues.push(periodCue(match[1]!, 6));
     }
   }
   return distinct(cues);
+}
+
+/**
+ * A year is a cue to its decade, `in the 1920s`: a sub-entry `in 1923, 45, 67`
+ * reads as a run of numbers beside the page numbers, and one year rarely
+ * gathers two passages where its decade does.
+ */
+function periodCue(year: string, tier: number): Cue {
+  const decade = `${year.slice(0, 3)}0s`;
+  return { key: `year:${decade}`, kind: "year", label: `in the ${decade}`, tier };
 }
 
 /** A title inside a `cite` is found twice: once is enough. */
@@ -151,9 +161,9 @@ export function compilePatterns(options: TopicOptions) {
 /**
  * The sub-entries of one entry: `cues[i]` are mention i's cues. Tier by tier,
  * the topic with the most mentions not yet placed is taken while it has at
- * least two (an editor's: one).
+ * least two (an editor's: `editorLeast`, one at the first level).
  */
-export function chooseSubentries(cues: Cue[][]): SubentryChoice[] {
+export function chooseSubentries(cues: Cue[][], editorLeast = 1): SubentryChoice[] {
   const placed = new Set<number>();
   const chosen = new Map<string, SubentryChoice>();
   const tiers = [...new Set(cues.flat().map((cue) => cue.tier))].sort((a, b) => a - b);
@@ -171,7 +181,7 @@ export function chooseSubentries(cues: Cue[][]): SubentryChoice[] {
         }
       });
       const best = [...support.values()].sort((a, b) => b.members.length - a.members.length || a.topic.key.localeCompare(b.topic.key))[0];
-      const least = tier === 0 || chosen.has(best?.topic.key ?? "") ? 1 : 2;
+      const least = chosen.has(best?.topic.key ?? "") ? 1 : tier === 0 ? editorLeast : 2;
       if (!best || best.members.length < least) break;
       const choice = chosen.get(best.topic.key) ?? { topic: best.topic, members: [] };
       choice.members.push(...best.members);
