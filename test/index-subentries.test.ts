@@ -160,6 +160,19 @@ describe("the editor's sub-entries (names.yaml `subentries`)", () => {
     expect(subs["and Lenin"]).toHaveLength(2);
   });
 
+  it("gives a passage to the sub-entry whose words stand in the mention's own sentence before one whose words stand elsewhere in the paragraph", () => {
+    const fixture = text("k", [[T, " crushed Kronstadt. Later he went to Mexico."], [T, " lived in Mexico."], [T, " died in Mexico."]]);
+    const names = namesSchema.parse({ persons: [{ heading: "Trotsky, Leon", subentries: [{ label: "and Kronstadt", match: ["Kronstadt"] }, { label: "exile", match: ["Mexico"] }] }] });
+    const passages = mentionPassages([fixture.tree]);
+    const editor = names.persons[0]!.subentries!;
+    const cues = fixture.mentions.map((m) => topicCues(m.heading, passages.get(m.id)!, editor, topics));
+    // Mexico has more passages, but the first names Kronstadt in Trotsky's sentence and Mexico only after it.
+    expect(chooseSubentries(cues).map((choice) => [choice.topic.label, choice.members])).toEqual([
+      ["exile", [1, 2]],
+      ["and Kronstadt", [0]],
+    ]);
+  });
+
   it("fails the check at the line and column of a sub-entry whose words match nothing", async () => {
     const text = "Leon Trotsky went to Mexico. Trotsky wrote there.\n";
     const names = "persons:\n  - heading: Trotsky, Leon\n    subentries:\n      - { label: exile in Mexico, match: [Mexico] }\n      - label: in Norway\n        match: [Norway, Hønefoss]\n";

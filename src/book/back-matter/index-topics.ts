@@ -1,6 +1,7 @@
 // What the passages naming a person are about, for the sub-entries of a long
 // index entry. Each passage gives cues from its own words, strongest first:
-// an editor's sub-entry (names.yaml `subentries`, its words in the passage),
+// an editor's sub-entry (names.yaml `subentries`, its words in the mention's
+// sentence, then elsewhere in the passage),
 // a work cited or named in the sentence (`My Life`), a named event in the
 // sentence (`the October Revolution`, a lexicon `namedEvents` word after
 // capitalised words or a year), an office held (`as Commissar of War`, a
@@ -37,7 +38,7 @@ export interface Topic {
 }
 
 interface Cue extends Topic {
-  /** 0 strongest. */
+  /** 0 strongest (an editor's words in the sentence; 0.5 in the paragraph). */
   tier: number;
 }
 
@@ -84,8 +85,11 @@ export function topicCues(heading: string, passage: Passage, editor: EditorSuben
   const [start, end] = sentenceAt(block, at);
   const sentence = block.text.slice(start, end);
   const cues: Cue[] = [];
+  // An editor's words in the mention's own sentence say more than words elsewhere in the paragraph.
   editor.forEach((subentry, index) => {
-    if (editorMatches(subentry, passage)) cues.push({ key: `editor:${index}`, kind: "editor", label: subentry.label, tier: 0 });
+    if (!editorMatches(subentry, passage)) return;
+    const inSentence = wordPattern(subentry.match, "iu").test(sentence);
+    cues.push({ key: `editor:${index}`, kind: "editor", label: subentry.label, tier: inSentence ? 0 : 0.5 });
   });
   const inSentence = (offset: number) => offset >= start && offset < end;
   for (const cite of block.cites) if (inSentence(cite.at) && cite.title) cues.push(workCue(cite.title));
@@ -181,7 +185,7 @@ export function chooseSubentries(cues: Cue[][], editorLeast = 1): SubentryChoice
         }
       });
       const best = [...support.values()].sort((a, b) => b.members.length - a.members.length || a.topic.key.localeCompare(b.topic.key))[0];
-      const least = chosen.has(best?.topic.key ?? "") ? 1 : tier === 0 ? editorLeast : 2;
+      const least = chosen.has(best?.topic.key ?? "") ? 1 : best?.topic.kind === "editor" ? editorLeast : 2;
       if (!best || best.members.length < least) break;
       const choice = chosen.get(best.topic.key) ?? { topic: best.topic, members: [] };
       choice.members.push(...best.members);
