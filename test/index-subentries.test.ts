@@ -126,6 +126,26 @@ describe("a passage's cues", () => {
     expect(chooseSubentries(cues).map((choice) => [choice.topic.label, choice.members])).toEqual([["in the 1920s", [0, 1]]]);
   });
 
+  it("reads the block quotation a paragraph ending in a colon introduces, never one after a paragraph that ends otherwise", () => {
+    const mention = (id: string) => h("span", { id, className: ["name-mention"], dataPerson: "Trotsky, Leon" }, "Trotsky");
+    const tree: Root = {
+      type: "root",
+      children: [
+        h("p", [mention("q-1"), " explained how:"]),
+        { type: "text", value: "\n" },
+        h("blockquote", [h("p", "The sailors of Kronstadt rose; read My Life.")]),
+        h("p", [mention("q-2"), " spoke."]),
+        h("blockquote", [h("p", "The sailors of Kronstadt rose.")]),
+      ],
+    };
+    const passages = mentionPassages([tree]);
+    const editor = [{ label: "and Kronstadt", match: ["Kronstadt"] }];
+    const labels = (id: string) => topicCues("Trotsky, Leon", passages.get(id)!, editor, topics).map((cue) => [cue.label, cue.tier]);
+    // Words in the quotation are the paragraph's, not the mention's sentence's.
+    expect(labels("q-1")).toEqual([["and Kronstadt", 0.5], ["My Life", 1]]);
+    expect(labels("q-2")).toEqual([]);
+  });
+
   it("gives an office to the person named nearest to it, and a year the sentence states", () => {
     const office = text("d", [[L, " named ", T, " Commissar of War in 1918."]]);
     const passages = mentionPassages([office.tree]);
@@ -171,6 +191,18 @@ describe("the editor's sub-entries (names.yaml `subentries`)", () => {
       ["exile", [1, 2]],
       ["and Kronstadt", [0]],
     ]);
+  });
+
+  it("makes one sub-entry of an editor's label and a derived topic of the same name, in italics when it is a known work's title", () => {
+    const memoir = text("m", [...paragraphs, [T, " finished his autobiography."]]);
+    const names = namesSchema.parse({ persons: [{ heading: "Trotsky, Leon", subentries: [{ label: "My Life", match: ["autobiography"] }, { label: "and the October Revolution", match: ["Petrograd"] }] }] });
+    const index = nameIndex({ texts: [memoir], passages: mentionPassages([memoir.tree]), topics, names, language: "en", labels: new Map([["m", "M"]]), words: interfaceWords("en") });
+    const trotsky = selectAll("li.index-entry", h("div", index)).find((li) => toString(li.children[0]!).startsWith("Trotsky"))!;
+    const subs = selectAll(".index-subentries > li", trotsky).map((li) => [toString(li.children[0]!), selectAll("a.index-locator", li).length]);
+    // The two passages citing My Life and the one on the autobiography; both October Revolution passages (one names Petrograd).
+    expect(subs.filter(([label]) => label === "My Life")).toEqual([["My Life", 3]]);
+    expect(subs.filter(([label]) => label === "and the October Revolution")).toEqual([["and the October Revolution", 2]]);
+    expect(selectAll(".index-subentries cite.work-title", trotsky).map((node) => toString(node))).toEqual(["My Life"]);
   });
 
   it("fails the check at the line and column of a sub-entry whose words match nothing", async () => {

@@ -2,7 +2,8 @@
 // trees for the index's sub-entries: the block's text (a paragraph, a list
 // item, a note, a heading), its sentences, the persons it names and the works
 // it cites (`cite`), each with its place in the text. A note inside a
-// paragraph is a passage of its own. Data only: ./index-topics.ts says what a
+// paragraph is a passage of its own; a paragraph that ends in a colon keeps
+// the block quotation it introduces. Data only: ./index-topics.ts says what a
 // passage is about.
 import type { Element, Root, RootContent } from "hast";
 import { toString } from "hast-util-to-string";
@@ -18,6 +19,8 @@ export interface PassageBlock {
   cites: { title: string; at: number }[];
   /** The sentences, as [start, end) offsets. */
   sentences: [number, number][];
+  /** The block quotation a paragraph ending in a colon introduces (`Trotsky explained how:`): what the passage is about is said there. */
+  quotation?: string;
 }
 
 export interface Passage {
@@ -44,13 +47,18 @@ export function mentionPassages(trees: Root[], language = "en"): Map<string, Pas
     return block;
   };
   const walk = (node: Root | Element, block: PassageBlock) => {
+    // The block made of the element before this one, for a quotation it introduces.
+    let before: PassageBlock | undefined;
     for (const child of node.children as RootContent[]) {
       if (child.type === "text") block.text += child.value.replace(/\u00AD/g, "");
       else if (child.type === "element") {
         if (isBlock(child)) {
-          walk(child, newBlock(headingTags.has(child.tagName)));
+          before = newBlock(headingTags.has(child.tagName));
+          walk(child, before);
           continue;
         }
+        if (child.tagName === "blockquote" && before && !before.heading && /:\s*$/.test(before.text)) before.quotation = toString(child).replace(/\u00AD/g, "");
+        before = undefined;
         if (isMention(child)) {
           const heading = String(child.properties.dataPerson ?? "");
           block.persons.push({ heading, at: block.text.length });

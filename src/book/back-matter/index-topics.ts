@@ -77,7 +77,8 @@ export function subentrySortKey(label: string): string {
 
 /** Whether one of an editor's words for a sub-entry stands in the passage (as a whole word, any case). */
 export function editorMatches(subentry: EditorSubentry, passage: Passage): boolean {
-  return wordPattern(subentry.match, "iu").test(passage.block.text);
+  const pattern = wordPattern(subentry.match, "iu");
+  return pattern.test(passage.block.text) || (passage.block.quotation !== undefined && pattern.test(passage.block.quotation));
 }
 
 export function topicCues(heading: string, passage: Passage, editor: EditorSubentry[], options: TopicOptions, patterns = compilePatterns(options)): Cue[] {
@@ -94,8 +95,10 @@ export function topicCues(heading: string, passage: Passage, editor: EditorSuben
   const inSentence = (offset: number) => offset >= start && offset < end;
   for (const cite of block.cites) if (inSentence(cite.at) && cite.title) cues.push(workCue(cite.title));
   if (patterns.works) for (const match of sentence.matchAll(patterns.works)) cues.push(workCue(match[0]));
+  // `Trotsky explained how:` says nothing; the quotation it introduces does (an editor's words, a work).
+  if (patterns.works && block.quotation) for (const match of block.quotation.matchAll(patterns.works)) cues.push(workCue(match[0]));
   // A heading names no topic of its own: only the works it cites count.
-  if (block.heading) return distinct(cues);
+  if (block.heading) return distinct(sameAsEditor(cues, editor));
   if (patterns.event) {
     for (const match of sentence.matchAll(patterns.event)) {
       const name = normal(match[1]!);
@@ -132,7 +135,16 @@ export function topicCues(heading: string, passage: Passage, editor: EditorSuben
       cues.push(periodCue(match[1]!, 6));
     }
   }
-  return distinct(cues);
+  return distinct(sameAsEditor(cues, editor));
+}
+
+/** A derived cue an editor's sub-entry already names (`and the 1905 revolution`) is that sub-entry: one label, one sub-entry. */
+function sameAsEditor(cues: Cue[], editor: EditorSubentry[]): Cue[] {
+  const byLabel = new Map(editor.map((subentry, index) => [subentry.label.toLowerCase(), `editor:${index}`]));
+  return cues.map((cue) => {
+    const key = cue.kind === "editor" ? undefined : byLabel.get(cue.label.toLowerCase());
+    return key ? { ...cue, key, kind: "editor" as const, label: editor[Number(key.slice("editor:".length))]!.label } : cue;
+  });
 }
 
 /**

@@ -108,7 +108,7 @@ function topicSubEntries(heading: string, located: Located[], labels: Map<string
   const subs = sortChoices(chosen, options.language).map((choice) => {
     const members = choice.members.map((index) => located[index]!);
     const deeper = subSubEntries(heading, choice, editor, members, labels, options, patterns);
-    return entry(subentryTerm(choice.topic), deeper.bare, labels, [], deeper.subs);
+    return entry(subentryTerm(choice.topic, options.topics?.works), deeper.bare, labels, [], deeper.subs);
   });
   return { bare: located.filter((_, index) => !taken.has(index)), subs };
 }
@@ -137,13 +137,14 @@ function subSubEntries(heading: string, choice: SubentryChoice, editor: EditorSu
   // At this level an editor's sub-entry too needs two passages: one passage is no more use than the locator it holds.
   const chosen = chooseSubentries(cues, 2);
   const taken = new Set(chosen.flatMap((sub) => sub.members));
-  const subs = sortChoices(chosen, options.language).map((sub) => entry(subentryTerm(sub.topic), sub.members.map((index) => located[index]!), labels));
+  const subs = sortChoices(chosen, options.language).map((sub) => entry(subentryTerm(sub.topic, options.topics?.works), sub.members.map((index) => located[index]!), labels));
   return { bare: located.filter((_, index) => !taken.has(index)), subs };
 }
 
-/** A work's title in italics, as the book sets it. */
-function subentryTerm(topic: Topic): ElementContent {
-  return topic.kind === "work" ? h("cite", { className: ["work-title"] }, topic.label) : { type: "text", value: topic.label };
+/** A work's title in italics, as the book sets it (an editor's sub-entry named by a known work's title too). */
+function subentryTerm(topic: Topic, works: string[] = []): ElementContent {
+  const work = topic.kind === "work" || (topic.kind === "editor" && works.includes(topic.label));
+  return work ? h("cite", { className: ["work-title"] }, topic.label) : { type: "text", value: topic.label };
 }
 
 export function nameIndex(options: NameIndexOptions): ElementContent[] {
