@@ -146,6 +146,13 @@ describe("a passage's cues", () => {
     expect(labels("q-2")).toEqual([]);
   });
 
+  it("takes no period from a note's imprint, only from a year the text states", () => {
+    const notes = text("i", [["1. ", T, ", On China (New York: Pathfinder Press, 1976)."], ["2. ", T, ", Writings (London: Pluto, 1972), 38."], [T, " wrote it in 1936."], [T, " left in 1937."]]);
+    const passages = mentionPassages([notes.tree]);
+    const cues = notes.mentions.map((m) => topicCues(m.heading, passages.get(m.id)!, [], topics).map((cue) => cue.label));
+    expect(cues).toEqual([[], [], ["in the 1930s"], ["in the 1930s"]]);
+  });
+
   it("gives an office to the person named nearest to it, and a year the sentence states", () => {
     const office = text("d", [[L, " named ", T, " Commissar of War in 1918."]]);
     const passages = mentionPassages([office.tree]);

@@ -125,13 +125,13 @@ export function topicCues(heading: string, passage: Passage, editor: EditorSuben
   // A year the sentence states dates what it tells (`in 1923`); a year in a cited work's title does not.
   for (const match of sentence.matchAll(/(?<![\p{L}\p{N}–-])(1[89]\d\d)(?![\p{N}–-])/gu)) {
     const where = start + match.index!;
-    if (block.cites.some((cite) => where >= cite.at && where < cite.at + cite.title.length)) continue;
+    if (block.cites.some((cite) => where >= cite.at && where < cite.at + cite.title.length) || isImprintYear(block.text, where)) continue;
     cues.push(periodCue(match[1]!, 5));
   }
   // A year the paragraph states, when the sentence states none.
   if (!cues.some((cue) => cue.kind === "year")) {
     for (const match of block.text.matchAll(/(?<![\p{L}\p{N}–-])(1[89]\d\d)(?![\p{N}–-])/gu)) {
-      if (block.cites.some((cite) => match.index! >= cite.at && match.index! < cite.at + cite.title.length)) continue;
+      if (block.cites.some((cite) => match.index! >= cite.at && match.index! < cite.at + cite.title.length) || isImprintYear(block.text, match.index!)) continue;
       cues.push(periodCue(match[1]!, 6));
     }
   }
@@ -155,6 +155,11 @@ function sameAsEditor(cues: Cue[], editor: EditorSubentry[]): Cue[] {
 function periodCue(year: string, tier: number): Cue {
   const decade = `${year.slice(0, 3)}0s`;
   return { key: `year:${decade}`, kind: "year", label: `in the ${decade}`, tier };
+}
+
+/** A note's imprint, `(New York: Pathfinder Press, 1976)`: the year a book came out says nothing of what the passage is about. */
+function isImprintYear(text: string, at: number): boolean {
+  return /\([^()]*:[^()]*,\s*$/.test(text.slice(Math.max(0, at - 120), at));
 }
 
 /** A title inside a `cite` is found twice: once is enough. */

@@ -108,7 +108,10 @@ function topicSubEntries(heading: string, located: Located[], labels: Map<string
   const subs = sortChoices(chosen, options.language).map((choice) => {
     const members = choice.members.map((index) => located[index]!);
     const deeper = subSubEntries(heading, choice, editor, members, labels, options, patterns);
-    return entry(subentryTerm(choice.topic, options.topics?.works), deeper.bare, labels, [], deeper.subs);
+    const node = entry(subentryTerm(choice.topic, options.topics?.works), deeper.bare, labels, [], deeper.subs);
+    // A sub-entry holding sub-subentries may break between them, as an entry between its sub-entries.
+    if (deeper.subs.length) (node.properties.className as string[]).push(subentryParentClass);
+    return node;
   });
   return { bare: located.filter((_, index) => !taken.has(index)), subs };
 }
