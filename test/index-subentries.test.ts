@@ -94,6 +94,26 @@ describe("sub-entries derived from the passages", () => {
     expect(selectAll(".index-subentries", lenin)).toHaveLength(0);
   });
 
+  it("gives no locator for a name in a cited work's title, but one for the note's author", () => {
+    const mention = (id: string, heading: string, surface: string) => h("span", { id, className: ["name-mention"], dataPerson: heading }, surface);
+    const tree: Root = {
+      type: "root",
+      children: [
+        h("p", ["36. ", mention("w-1", "Trotsky, Leon", "Trotsky"), ", ", h("a", { className: ["work-ref"], href: "#work-stalin" }, [mention("w-2", "Stalin, Joseph", "Stalin")]), ", pages 242–3."]),
+        h("p", ["9. See ", h("a", { className: ["work-ref"], href: "#work-china" }, [mention("w-3", "Trotsky, Leon", "Leon Trotsky"), " on China"]), ", with ", mention("w-4", "Stalin, Joseph", "Stalin"), "."]),
+      ],
+    };
+    const mentions: MentionRecord[] = [
+      { id: "w-1", heading: "Trotsky, Leon", surface: "Trotsky", known: true },
+      { id: "w-2", heading: "Stalin, Joseph", surface: "Stalin", known: true },
+      { id: "w-3", heading: "Trotsky, Leon", surface: "Leon Trotsky", known: true },
+      { id: "w-4", heading: "Stalin, Joseph", surface: "Stalin", known: true },
+    ];
+    const entry = { id: "w", title: "w", author: "A", file: "w.txt", kind: "article" } as unknown as TextEntry;
+    const list = nameIndex({ texts: [{ entry, mentions }], passages: mentionPassages([tree]), topics, language: "en", labels: new Map([["w", "W"]]), words: interfaceWords("en") });
+    expect(selectAll("a.index-locator", h("div", list)).map((a) => a.properties.href)).toEqual(["#w-4", "#w-1"]);
+  });
+
   it("locates a person once per passage", () => {
     const twice = text("b", [[T, " and ", T, " again."], [T, "."]]);
     const list = nameIndex({ texts: [twice], passages: mentionPassages([twice.tree]), topics, language: "en", labels: new Map([["b", "B"]]), words: interfaceWords("en") });

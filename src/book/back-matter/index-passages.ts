@@ -27,6 +27,8 @@ export interface Passage {
   block: PassageBlock;
   /** Where the mention stands in the block's text. */
   at: number;
+  /** The mention stands in a cited work's title (`Trotsky, Stalin, pages 242–3`: the book, not the man): no locator. */
+  title?: boolean;
 }
 
 const blockTags = new Set(["p", "li", "dd", "dt", "td", "th", "caption", "figcaption", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "aside"]);
@@ -46,7 +48,7 @@ export function mentionPassages(trees: Root[], language = "en"): Map<string, Pas
     blocks.push(block);
     return block;
   };
-  const walk = (node: Root | Element, block: PassageBlock) => {
+  const walk = (node: Root | Element, block: PassageBlock, parent?: Element) => {
     // The block made of the element before this one, for a quotation it introduces.
     let before: PassageBlock | undefined;
     for (const child of node.children as RootContent[]) {
@@ -62,9 +64,11 @@ export function mentionPassages(trees: Root[], language = "en"): Map<string, Pas
         if (isMention(child)) {
           const heading = String(child.properties.dataPerson ?? "");
           block.persons.push({ heading, at: block.text.length });
-          passages.set(String(child.properties.id), { block, at: block.text.length });
+          // A note's link to the work it cites holds the work's title: a name there is the title's (`Stalin and Socialism`).
+          const title = parent !== undefined && parent.tagName === "a" && classes(parent).includes("work-ref");
+          passages.set(String(child.properties.id), { block, at: block.text.length, ...(title ? { title } : {}) });
         } else if (child.tagName === "cite") block.cites.push({ title: toString(child).replace(/\u00AD/g, "").trim(), at: block.text.length });
-        walk(child, block);
+        walk(child, block, child);
       }
     }
   };

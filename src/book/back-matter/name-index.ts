@@ -158,7 +158,10 @@ export function nameIndex(options: NameIndexOptions): ElementContent[] {
   const passagesSeen = new Map<string, Set<object>>();
   for (const { entry: text, mentions } of texts) {
     for (const mention of mentions) {
-      const block = options.passages?.get(mention.id)?.block;
+      const passage = options.passages?.get(mention.id);
+      // A name in a cited work's title names the book (Trotsky's *Stalin*), not the person.
+      if (passage?.title) continue;
+      const block = passage?.block;
       if (block) {
         const seen = passagesSeen.get(mention.heading) ?? new Set();
         if (seen.has(block)) continue;
