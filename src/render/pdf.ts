@@ -68,6 +68,8 @@ export interface PdfOptions {
   outline?: OutlineTarget[];
   /** End the render when Paged.js lays out no new page for this long (default 120 s). */
   stallSeconds?: number;
+  /** Pages made flush at the foot after layout (./browser/vertical-justify.js); `false` leaves them as Paged.js set them (tests compare). */
+  verticalJustify?: boolean;
   /** Further scripts to load after Paged.js (tests use one that hangs). */
   additionalScripts?: string[];
 }
@@ -116,7 +118,7 @@ function watchdog(seconds: number, pages: () => number) {
 export async function renderPdf(manifest: Manifest, html: string, options: PdfOptions = {}): Promise<PdfResult> {
   const stallSeconds = options.stallSeconds ?? 120;
   const printer = new EditionPrinter(stallSeconds, {
-    additionalScripts: [pageRangesScript, pageMapScript, wordBreaksScript, softHyphensScript, tableHeadersScript, hyphenLaddersScript, pageSplitsScript, verticalJustifyScript, ...(options.additionalScripts ?? [])],
+    additionalScripts: [pageRangesScript, pageMapScript, wordBreaksScript, softHyphensScript, tableHeadersScript, hyphenLaddersScript, pageSplitsScript, ...(options.verticalJustify === false ? [] : [verticalJustifyScript]), ...(options.additionalScripts ?? [])],
     timeout: 0,
   });
   const guard = watchdog(stallSeconds, () => printer.pages.length);
@@ -146,7 +148,7 @@ export async function renderPdf(manifest: Manifest, html: string, options: PdfOp
     if (unplaced.length) throw new Error(`page references to anchors no page holds: ${unplaced.slice(0, 10).join(", ")}`);
     const softHyphens = await page.evaluate(() => (window as unknown as EditionWindow).editionSoftHyphens);
     const splits = await page.evaluate(() => (window as unknown as EditionWindow).editionPageSplits());
-    const verticalJustify = await page.evaluate(() => (window as unknown as EditionWindow).editionVerticalJustify);
+    const verticalJustify = (await page.evaluate(() => (window as unknown as EditionWindow).editionVerticalJustify)) ?? { justified: [], left: [], ms: 0 };
     const laidOut = performance.now();
     const raw = await page.pdf({ printBackground: true, preferCSSPageSize: true, timeout: 0 });
     const printed = performance.now();

@@ -16,7 +16,7 @@
   const maxLines = 3;
   // The most a gap may grow, in body lines: a heading or a block stays with its text.
   const blockCap = 1;
-  const paragraphCap = 0.25;
+  const paragraphCap = 1 / 3;
   const blocks = "h2, h3, h4, h5, h6, blockquote, figure, table, ul, ol, dl, hr, pre, p.lines, p.signature, .source-excerpt, .reviewed-work";
   const paragraphs = "p, li, dd, .chronology-entry";
   // Pages (counted from 1, as in the PDF) made flush, and pages that could not be.
