@@ -2,7 +2,7 @@
 // preflight, with their pages, and how the manifest raises a budget. The
 // pages are small synthetic ones: lines of words at known places.
 import { describe, expect, it } from "vitest";
-import { makeUpBudget, makeUpProblems, pageMakeUp, type MakeUpCounts } from "../src/preflight/page-make-up.js";
+import { makeUpBudget, makeUpProblems, makeUpWarnings, pageMakeUp, type MakeUpCounts } from "../src/preflight/page-make-up.js";
 import type { PdfTextPage, PdfWord } from "../src/preflight/pdf-tools.js";
 
 const bands = { top: 60, bottom: 600 };
@@ -44,6 +44,8 @@ describe("make-up budgets", () => {
     const counts = pageMakeUp([page(full), page(full), page(full - 1), page(full)], bands, []);
     expect(counts.unevenSpreads).toEqual([2]);
     expect(makeUpProblems(counts)).toEqual([]);
+    expect(makeUpWarnings(counts)).toEqual(["facing pages ending more than half a line apart (verso page): 1 (p. 2/3), named, not failing"]);
+    expect(makeUpWarnings(counts, { unevenSpreads: 0 })).toEqual([]);
     expect(makeUpProblems(counts, { unevenSpreads: 0 })).toHaveLength(1);
   });
 

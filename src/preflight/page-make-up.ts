@@ -161,6 +161,17 @@ export function makeUpProblems(counts: MakeUpCounts, budget: MakeUpBudget = {}):
   });
 }
 
+/** The rules with no budget (named, never failing) that name pages: one warning each, every page named (a spread as verso/recto). */
+export function makeUpWarnings(counts: MakeUpCounts, budget: MakeUpBudget = {}): string[] {
+  const limits = { ...makeUpBudget, ...budget };
+  return (Object.keys(labels) as (keyof MakeUpCounts)[]).flatMap((key) => {
+    const pages = counts[key];
+    if (limits[key] !== undefined || !pages.length) return [];
+    const named = key === "unevenSpreads" ? pages.map((page) => `${page}/${page + 1}`) : pages.map(String);
+    return [`${labels[key]}: ${pages.length} (p. ${named.join(", ")}), named, not failing`];
+  });
+}
+
 /** One line per rule: its count and the pages. */
 export function formatMakeUp(counts: MakeUpCounts): string[] {
   return (Object.keys(labels) as (keyof MakeUpCounts)[]).map((key) => {
