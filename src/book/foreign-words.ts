@@ -13,7 +13,8 @@
 // Loanwords English uses (`status quo`, `en masse`, the lexicon's
 // `naturalised` list) stay roman, and so do names: capitalised words (but the
 // first word of a sentence) and a particle before a name (`del Rio`, `Cours de
-// Vincennes`) never join a phrase.
+// Vincennes`) never join a phrase. A name the lexicon lists under
+// `foreignNames` (`Reichsbanner`, a militia) gets its language in roman.
 import type { Element, ElementContent, Root, Text } from "hast";
 import type { VFile } from "vfile";
 import { selectAll } from "hast-util-select";
@@ -27,6 +28,8 @@ import { spellerFor, type Speller } from "../language/foreign-dictionaries.js";
 import { Memo, memoKey } from "../watch/render-memo.js";
 
 export const foreignClass = "foreign";
+/** A name in another language: roman, with its language. */
+export const foreignNameClass = "foreign-name";
 
 /** The foreign dictionaries asked; Latin's is left out: even cut down to a few stems, its affix classes reach one another and nspell takes 1.5 s to build it, for phrases a short list holds. */
 export const dictionaryLanguages = ["fr", "de"] as const;
@@ -34,6 +37,8 @@ export const dictionaryLanguages = ["fr", "de"] as const;
 export interface ForeignWordsOptions {
   /** Words and phrases by language tag (`ru-Latn: [smychka]`). */
   listed?: Record<string, string[]>;
+  /** Names in another language (`de: [Reichsbanner]`): given their language, in roman as a name is. */
+  names?: Record<string, string[]>;
   /** Phrases English has taken in (`en masse`): never set as foreign. */
   naturalised?: string[];
   /** English words too common to tell (`a`, `an`, `to`): a phrase never begins or ends on one (`a purgation` is English with one word the dictionaries lack). */
@@ -125,7 +130,7 @@ const common = (word: string): boolean => {
 };
 /** Each word's verdict kept: with every word's verdict on disk, a new process loads neither compromise nor the English stems. */
 export const commonWords = new Memo<boolean>("common-words", 4 * 1024 * 1024, () => 16);
-export const listedPhrases = new Memo<{ start: number; end: number; lang: string }[]>("foreign-listed", 16 * 1024 * 1024, (ranges) => 32 * ranges.length + 16);
+export const listedPhrases = new Memo<{ start: number; end: number; lang: string; roman: boolean }[]>("foreign-listed", 16 * 1024 * 1024, (ranges) => 32 * ranges.length + 16);
 const isCommon = (word: string) => {
   const plain = word.replace(/['’]s$/u, "").toLowerCase();
   const lexicon = compromiseLexicon();
@@ -148,7 +153,11 @@ function englishTest(spellers: Speller[]): (word: string) => boolean {
 
 /** Set the edition's foreign words and phrases in italics with their language; report lone words only a foreign dictionary knows. */
 export async function markForeignWords(book: Root, options: ForeignWordsOptions = {}): Promise<ForeignWordsResult> {
-  const listed = Object.entries(options.listed ?? {}).flatMap(([lang, phrases]) => phrases.map((phrase) => ({ lang, phrase })));
+  const listed = [
+    ...Object.entries(options.listed ?? {}).flatMap(([lang, phrases]) => phrases.map((phrase) => ({ lang, phrase, roman: false }))),
+    ...Object.entries(options.names ?? {}).flatMap(([lang, phrases]) => phrases.map((phrase) => ({ lang, phrase, roman: true }))),
+  ];
+  const romanNames = new Set(listed.filter((one) => one.roman).map(({ phrase }) => fold(phrase)));
   const listedPattern = listed.length
     ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...listed].sort((a, b) => b.phrase.length - a.phrase.length).map(({ phrase }) => escape(phrase).replace(/['’]/g, "['’]")).join("|")})(?![\\p{L}\\p{N}])`, "giu")
     : undefined;
@@ -156,13 +165,13 @@ export async function markForeignWords(book: Root, options: ForeignWordsOptions 
   const naturalised = [...new Set((options.naturalised ?? []).map((phrase) => fold(phrase).replace(/\.$/, "")))];
   const stopWords = new Set((options.stopWords ?? []).map(fold));
   const spellers = options.spellers ?? ((tag: string, words: string[]) => spellerFor(tag, words));
-  const listedKey = listedPattern ? memoKey(listedPattern.source, JSON.stringify([...listedLang])) : "";
+  const listedKey = listedPattern ? memoKey(listedPattern.source, JSON.stringify([...listedLang]), JSON.stringify([...romanNames])) : "";
   /** The listed phrases in a text, kept by the list and the text. */
   const listedIn = (value: string) =>
     listedPhrases.useContext(listedKey).through(value, () =>
       [...value.matchAll(listedPattern!)].flatMap((match) => {
         const lang = listedLang.get(fold(match[0]));
-        return lang ? [{ start: match.index, end: match.index + match[0].length, lang }] : [];
+        return lang ? [{ start: match.index, end: match.index + match[0].length, lang, roman: romanNames.has(fold(match[0])) }] : [];
       }),
     );
   const result: ForeignWordsResult = { marked: [], unsure: [] };
@@ -213,7 +222,7 @@ export async function markForeignWords(book: Root, options: ForeignWordsOptions 
 
   // 4. Per text node: the listed phrases, then the dictionaries' phrases, each a range with its language.
   for (const site of sites) {
-    const ranges: { start: number; end: number; lang: string }[] = [];
+    const ranges: { start: number; end: number; lang: string; roman?: boolean }[] = [];
     const free = (start: number, end: number) => ranges.every((range) => end <= range.start || start >= range.end);
     if (listedPattern) ranges.push(...listedIn(site.node.value));
     site.tokens.forEach((token, index) => {
@@ -278,12 +287,14 @@ function warn(site: Site, index: number, options: ForeignWordsOptions, reason: s
 }
 
 /** The text node as text and `<i>` elements. */
-function withItalics(node: Text, ranges: { start: number; end: number; lang: string }[]): ElementContent[] {
+function withItalics(node: Text, ranges: { start: number; end: number; lang: string; roman?: boolean }[]): ElementContent[] {
   const parts: ElementContent[] = [];
   let cursor = 0;
-  for (const { start, end, lang } of ranges) {
+  for (const { start, end, lang, roman } of ranges) {
     if (start > cursor) parts.push({ type: "text", value: node.value.slice(cursor, start) });
-    parts.push({ type: "element", tagName: "i", properties: { className: [foreignClass], lang, xmlLang: lang }, children: [{ type: "text", value: node.value.slice(start, end) }] });
+    // A name keeps roman (`the Reichsbanner`); its language still tells a reader's voice how to say it.
+    const [tagName, className] = roman ? ["span", foreignNameClass] : ["i", foreignClass];
+    parts.push({ type: "element", tagName, properties: { className: [className], lang, xmlLang: lang }, children: [{ type: "text", value: node.value.slice(start, end) }] });
     cursor = end;
   }
   if (cursor < node.value.length) parts.push({ type: "text", value: node.value.slice(cursor) });
