@@ -12,6 +12,7 @@ import { VFile, type Data } from "vfile";
 import type { VFileMessage } from "vfile-message";
 import type { LoadedEdition } from "../manifest/load-edition.js";
 import { projectRoot } from "../project-root.js";
+import { MemoStore } from "./memo-store.js";
 import "../restore/text-data.js";
 
 export interface TextWork {
@@ -35,6 +36,8 @@ export class TextCache {
   reused: string[] = [];
   /** The trees given out are shared with the cache (kept for the next build), so the build must not change them beyond what the book stages do. */
   readonly sharesTrees: boolean = true;
+  /** Each text's memo of its sentences' work (../enrich/memo.ts): a text processed again reads again only what changed. */
+  readonly memos: MemoStore = new MemoStore();
 
   resetCounts(): void {
     this.processed = [];

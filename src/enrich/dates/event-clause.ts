@@ -8,6 +8,7 @@
 // not an event. compromise tags the verbs; the rest is the sentence's own
 // wording. The words are English grammar (the edition's language).
 import nlp from "compromise";
+import { listKey, memoised } from "../memo.js";
 
 export type NotEvent = "comparison" | "label" | "writing" | "citation" | "file-name" | "aside" | "counterfactual" | "no-predicate";
 
@@ -86,8 +87,10 @@ function labelActs(rest: string, namedEvents: string[]): boolean {
   return Boolean(verb && words.startsWith(verb.text?.split(" ")[0] ?? "\u0000") && /^(?:PastTense|PresentTense)$/.test(verb.verb?.grammar?.tense ?? "") && !copulas.has(verb.verb?.infinitive ?? ""));
 }
 
-/** Whether the date at [start, end) of `sentence` dates an event, and if not why. */
-export function judgeClause(sentence: string, start: number, end: number, namedEvents: string[] = []): ClauseJudgement {
+/** Whether the date at [start, end) of `sentence` dates an event, and if not why (kept in the text's memo: ../memo.ts). */
+export const judgeClause = memoised("judgeClause", (sentence: string, start: number, end: number, namedEvents: string[] = []) => `${start}:${end}:${listKey(namedEvents)}\0${sentence}`, judge);
+
+function judge(sentence: string, start: number, end: number, namedEvents: string[] = []): ClauseJudgement {
   // A slash may join a range (`24/25 October`, `1992/93`); an underscore or a file's extension never stands in a sentence's date.
   if (fileName.test(sentence) || /_\s*$/.test(sentence.slice(0, start)) || /^_/.test(sentence.slice(end))) return { event: false, reason: "file-name" };
   if (citation.test(sentence)) return { event: false, reason: "citation" };
