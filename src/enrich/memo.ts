@@ -11,6 +11,7 @@
 // code and the packages are not in the key: a memo kept on disk is filed under
 // their version.
 import { AsyncLocalStorage } from "node:async_hooks";
+import { createHash } from "node:crypto";
 
 /** Values by key, each key led by its function's name. */
 export type MemoTable = Map<string, unknown>;
@@ -18,24 +19,25 @@ export type MemoTable = Map<string, unknown>;
 export class TextMemo {
   /** The values this processing asked for: the next processing's `previous`. */
   readonly used: MemoTable = new Map();
-  /** Values computed, and values served without computing (from `previous` or asked twice). */
-  misses = 0;
-  hits = 0;
+  /** Per function: values computed, and values served without computing (from `previous`, or asked again). */
+  readonly counts = new Map<string, { hits: number; misses: number }>();
 
   constructor(private readonly previous: MemoTable = new Map()) {}
 
-  get<T>(key: string, compute: () => T): T {
+  get<T>(name: string, key: string, compute: () => T): T {
+    let count = this.counts.get(name);
+    if (!count) this.counts.set(name, (count = { hits: 0, misses: 0 }));
     if (this.used.has(key)) {
-      this.hits++;
+      count.hits++;
       return this.used.get(key) as T;
     }
     let value: T;
     if (this.previous.has(key)) {
       value = this.previous.get(key) as T;
-      this.hits++;
+      count.hits++;
     } else {
       value = compute();
-      this.misses++;
+      count.misses++;
     }
     this.used.set(key, value);
     return value;
@@ -58,7 +60,9 @@ export function memoised<A extends unknown[], R>(name: string, keyOf: (...args: 
   return (...args: A): R => {
     const memo = current.getStore();
     if (!memo) return compute(...args);
-    const value = memo.get(`${name}\0${keyOf(...args)}`, () => compute(...args));
+    const key = keyOf(...args);
+    // A long key (a sentence) is kept as its digest: the memo on disk stays a fraction of its text's size.
+    const value = memo.get(name, `${name}\0${key.length > 48 ? createHash("sha256").update(key).digest("base64url").slice(0, 24) : key}`, () => compute(...args));
     return copy ? copy(value) : value;
   };
 }

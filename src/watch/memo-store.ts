@@ -16,8 +16,9 @@ const maxFiles = 100;
 
 export class MemoStore {
   private readonly tables = new Map<string, MemoTable>();
-  /** The memo of the text processed last on this thread (its counts, for tests and the bench). */
+  /** The memo of the text processed last on this thread, and each text's last (their counts tell what was read again). */
   last?: TextMemo;
+  readonly lastByText = new Map<string, TextMemo>();
 
   /** `dir`: keep each text's memo on disk there too, filed under `version` (what its values depend on besides their keys: the code, the packages). */
   constructor(
@@ -30,6 +31,7 @@ export class MemoStore {
     const scope = scopeOf(file);
     const memo = new TextMemo(this.tables.get(scope) ?? (await this.load(scope)));
     this.last = memo;
+    this.lastByText.set(file.data.textId ?? "", memo);
     const result = await withMemo(memo, work);
     await this.keep(file, memo.used);
     return result;
