@@ -38,7 +38,7 @@ import { restoreBlockQuotes } from "./restore/block-quotes.js";
 import { restoreSourceExcerpts } from "./restore/source-excerpts.js";
 import { restoreLetteredLists } from "./restore/lettered-lists.js";
 import type { TextCache } from "./watch/text-cache.js";
-import type { MemoStore } from "./watch/memo-store.js";
+import { MemoStore } from "./watch/memo-store.js";
 import { restoreNotes } from "./restore/notes.js";
 import { restoreCitations } from "./restore/citations.js";
 import { noteHandlersFor } from "./restore/notes-hast.js";
@@ -168,6 +168,8 @@ export interface BuildEditionOptions {
   workers?: number;
   /** Hold the heap close to what is live when the texts are large (`edition build`, ../collect-garbage.ts). */
   holdHeap?: boolean;
+  /** `false`: no memo of the texts' sentences at all (tests compare with it); else the cache's, or one for this build (a sentence asked twice is read once). */
+  memo?: boolean;
 }
 
 /** The edition read, and what every text's processing takes from it (a text worker reads the same, ./parallel/text-worker.ts). */
@@ -191,7 +193,7 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
   const texts: BookText[] = [];
   const restored = new Map<string, MdastRoot>();
   // The texts a build processes run on worker threads beside this one (./parallel/text-lanes.ts).
-  const memos = options.cache?.memos;
+  const memos = options.memo === false ? undefined : (options.cache?.memos ?? new MemoStore());
   const lanes = new TextLanes(manifestPath, restoreInputs, (file) => processText(file, processorFor(file), memos), options.workers ?? workerCount(), !options.cache, memos);
   const textWorks = loaded.texts.map((file, index) => {
     file.data.entry = loaded.manifest.texts[index]!;

@@ -59,7 +59,7 @@ describe("the text stage's memo", () => {
     expect(countsOf(after, "nameCandidates").misses).toBe(1);
     expect(countsOf(after, "nameCandidates").hits).toBeGreaterThanOrEqual(3);
 
-    const plain = await buildEdition(manifest);
+    const plain = await buildEdition(manifest, { memo: false });
     expect(JSON.stringify(rebuilt.book)).toBe(JSON.stringify(plain.book));
     expect(chronologyOf(rebuilt)).toEqual(chronologyOf(plain));
     expect(mentionsOf(rebuilt)).toEqual(mentionsOf(plain));
@@ -75,7 +75,7 @@ describe("the text stage's memo", () => {
     const after = cache.memos.lastByText.get("first");
     expect(countsOf(after, "findDates").misses).toBe(1);
     expect(countsOf(after, "judgeClause")).toEqual({ misses: 1, hits: 3 });
-    const plain = await buildEdition(manifest);
+    const plain = await buildEdition(manifest, { memo: false });
     expect(chronologyOf(rebuilt)).toEqual(chronologyOf(plain));
   });
 
@@ -84,11 +84,13 @@ describe("the text stage's memo", () => {
     const cache = new TextCache();
     await buildEdition(manifest, { cache });
     const sizeBefore = cache.memos.lastByText.get("first")!.used.size;
-    // The same sentence changed three times: the memo does not grow with the old versions.
+    // The same sentence changed three times: the memo does not grow with the old versions (it may shrink: what a
+    // sentence's judgement asked inside is not asked again when the judgement itself is served).
     for (const word of ["seized", "took", "won"]) {
       await writeFile(first, original.replace("took power", `${word} power`));
       await buildEdition(manifest, { cache });
     }
-    expect(cache.memos.lastByText.get("first")!.used.size).toBe(sizeBefore);
+    expect(cache.memos.lastByText.get("first")!.used.size).toBeLessThanOrEqual(sizeBefore);
+    expect(cache.memos.lastByText.get("first")!.used.size).toBeGreaterThan(0);
   });
 });
