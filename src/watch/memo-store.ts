@@ -14,6 +14,9 @@ import { TextMemo, withMemo, type MemoTable } from "../enrich/memo.js";
 /** Memo files kept in the folder; the oldest go first. */
 const maxFiles = 100;
 
+/** A larger text keeps no memo (as the texts' cache keeps no entry for it): every sentence's work held at once would cost more memory than it saves time. */
+const maxTextBytes = 4 * 1024 * 1024;
+
 export class MemoStore {
   private readonly tables = new Map<string, MemoTable>();
   /** The memo of the text processed last on this thread, and each text's last (their counts tell what was read again). */
@@ -28,6 +31,7 @@ export class MemoStore {
 
   /** One text's processing with its memo; the memo is kept when the work succeeds. */
   async run<T>(file: VFile, work: () => Promise<T>): Promise<T> {
+    if ((file.value?.length ?? 0) > maxTextBytes) return work();
     const scope = scopeOf(file);
     const memo = new TextMemo(this.tables.get(scope) ?? (await this.load(scope)));
     this.last = memo;
