@@ -140,7 +140,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
       log(`wrote ${coverPath} (${cover.geometry.formula}) in ${seconds(performance.now() - coverStarted)}`);
       const { timings } = rendered;
       log(
-        `PDF: layout ${seconds(timings.layout)} (of which soft hyphens ${seconds(rendered.softHyphens.ms)}: ${rendered.softHyphens.removed} removed inside lines, ${rendered.softHyphens.kept} kept at line ends), ` +
+        `PDF: layout ${seconds(timings.layout)} (of which soft hyphens ${seconds(rendered.softHyphens.ms)}: ${rendered.softHyphens.removed} removed inside lines, ${rendered.softHyphens.kept} kept at line ends; ${rendered.verticalJustify.justified.length} pages made flush at the foot), ` +
           `Chromium's PDF ${seconds(timings.pdf)}, ${profile.name} and screen profiles ${seconds(timings.profiles)}${profile.pdfx ? `, ${profile.pdfx.version} through Ghostscript ${seconds(timings.pdfx)}` : ""}`,
       );
       options.cache?.pdfWritten(printHtml, pdfPath, rendered);

@@ -260,7 +260,7 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
   const textOf = new Map(manifest.texts.map((entry, index) => [divisionIds.get(entry)!.id, loaded.texts[index]!]));
   const cited = worksCited(loaded.texts.map((file) => file.data.works?.values() ?? []));
   markWorkTitles(book, { titles: knownWorkTitles(cited, loaded.lexicon.works), cueWords: loaded.lexicon.workCues, fileOf: (division) => textOf.get(division.id) });
-  await markForeignWords(book, { listed: loaded.lexicon.foreign, naturalised: loaded.lexicon.naturalised, stopWords: loaded.lexicon.stopWords, fileOf: (division) => textOf.get(division.id) });
+  await markForeignWords(book, { listed: loaded.lexicon.foreign, names: loaded.lexicon.foreignNames, naturalised: loaded.lexicon.naturalised, stopWords: loaded.lexicon.stopWords, fileOf: (division) => textOf.get(division.id) });
   unified().use(rehypeSanitise, { fileOf: (division) => textOf.get(division.id) }).runSync(book, loaded.manifestFile);
   if (works) reportUnusedWorks(works, loaded.texts);
   const dataFiles = [loaded.correctionsFile, loaded.structureFile, loaded.namesFile, loaded.chronologyFile, ...loaded.lexiconFiles, works?.file].filter((file): file is VFile => Boolean(file));

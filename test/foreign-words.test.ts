@@ -85,6 +85,18 @@ describe("foreign words from the lexicon", () => {
   });
 });
 
+describe("names in another language", () => {
+  it("gives a listed name its language in roman, as a whole word only; an unlisted German compound the dictionaries miss stays bare", async () => {
+    const { book, italics } = await marked(["The Reichsbanner militia and a Reichsbannerman; the Schutzbund fought."], { names: { de: ["Reichsbanner"] } });
+    const names = selectAll("span.foreign-name", book);
+    expect(names.map((node) => `${node.properties.lang}:${toString(node)}`)).toEqual(["de:Reichsbanner"]);
+    expect(names[0]!.properties.xmlLang).toBe("de");
+    // Roman: no italics, and the compound nobody listed (Hunspell builds no compound) has no language.
+    expect(italics).toEqual([]);
+    expect(selectAll("[lang]", book)).toHaveLength(1);
+  });
+});
+
 describe("the dictionaries cut to the words asked", () => {
   it("knows every form of the words asked that the whole dictionary knows, prefixed and inflected forms included", async () => {
     const english = await spellerFor("en", ["regain", "allies", "unit", "favored"]);

@@ -2,7 +2,7 @@
 // preflight, with their pages, and how the manifest raises a budget. The
 // pages are small synthetic ones: lines of words at known places.
 import { describe, expect, it } from "vitest";
-import { makeUpBudget, makeUpProblems, pageMakeUp, type MakeUpCounts } from "../src/preflight/page-make-up.js";
+import { makeUpBudget, makeUpProblems, makeUpWarnings, pageMakeUp, type MakeUpCounts } from "../src/preflight/page-make-up.js";
 import type { PdfTextPage, PdfWord } from "../src/preflight/pdf-tools.js";
 
 const bands = { top: 60, bottom: 600 };
@@ -41,9 +41,43 @@ describe("make-up budgets", () => {
 
   it("names facing pages that end apart but never fails on them by default", () => {
     const full = Math.floor((bands.bottom - bands.top) / line);
-    const counts = pageMakeUp([page(full), page(full), page(full - 1)], bands, []);
+    const counts = pageMakeUp([page(full), page(full), page(full - 1), page(full)], bands, []);
     expect(counts.unevenSpreads).toEqual([2]);
     expect(makeUpProblems(counts)).toEqual([]);
+    expect(makeUpWarnings(counts)).toEqual(["facing pages ending more than half a line apart (verso page): 1 (p. 2/3), named, not failing"]);
+    expect(makeUpWarnings(counts, { unevenSpreads: 0 })).toEqual([]);
     expect(makeUpProblems(counts, { unevenSpreads: 0 })).toHaveLength(1);
+  });
+
+  it("judges a spread as a printer does: a division's last page ends where its text does, a page the text runs on from however short it is", () => {
+    const full = Math.floor((bands.bottom - bands.top) / line);
+    const blank: PdfTextPage = { width: 432, height: 648, words: [] };
+    // An opening page: its text starts below a sunk head, five lines down.
+    const opening = page(full);
+    opening.words = opening.words.filter((word) => word.line >= 5);
+    // The recto ends its text a line short: a blank page or an opening page follows it.
+    expect(pageMakeUp([page(full), page(full), page(full - 1), blank, opening], bands, []).unevenSpreads).toEqual([]);
+    expect(pageMakeUp([page(full), page(full), page(full - 1), opening], bands, []).unevenSpreads).toEqual([]);
+    // The verso ends its text: the recto opens the next one.
+    expect(pageMakeUp([page(full), page(full - 2), opening, page(full)], bands, []).unevenSpreads).toEqual([]);
+    // The text runs on from a recto four lines short (no longer “full”): the spread is uneven all the same.
+    expect(pageMakeUp([page(full), page(full), page(full - 4), page(full)], bands, []).unevenSpreads).toEqual([2]);
+  });
+
+  it("takes a one-line paragraph at a page's foot for no orphan: the next page opens a paragraph", () => {
+    const full = Math.floor((bands.bottom - bands.top) / line);
+    // The last line indented and short, after a paragraph's short last line.
+    const foot = () => {
+      const last = page(full, "We are still living with it.", 84);
+      const before = last.words.filter((word) => word.line === full - 2);
+      before.at(-1)!.xMax = 250;
+      return last;
+    };
+    // The next page opens indented (page() indents its first line): a new paragraph.
+    expect(pageMakeUp([foot(), page(full)], bands, []).orphans).toEqual([]);
+    // The next page runs on flush left: the paragraph goes on, its first line left alone.
+    const runOn = page(full);
+    for (const word of runOn.words.filter((word) => word.line === 0)) (word.xMin -= 12), (word.xMax -= 12);
+    expect(pageMakeUp([foot(), runOn], bands, []).orphans).toEqual([1]);
   });
 });

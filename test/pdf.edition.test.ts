@@ -151,6 +151,8 @@ describe("the PDF", () => {
     const count = (label: string) => Number(new RegExp(`${label}: (\\d+)`).exec(makeUp)![1]);
     expect(count("paragraphs ending on a hyphenated scrap")).toBeLessThanOrEqual(3);
     expect(count("runs of three or more hyphenated lines")).toBeLessThanOrEqual(12);
+    // Facing pages (src/render/browser/vertical-justify.js): 58 spreads ending apart before, 3 after (two pages four lines short, an index spread).
+    expect(count("facing pages ending more than half a line apart \\(verso page\\)")).toBeLessThanOrEqual(6);
     const bookmarks = screen.checks.find((check) => check.name === "bookmarks")!.summary;
     for (const title of titles) expect(bookmarks).toContain(`${title} (p. ${openingPage(title)})`);
     expect(bookmarks).toContain(`Contents (p. ${pages.findIndex((text) => text.trimStart().startsWith("Contents")) + 1})`);

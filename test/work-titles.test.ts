@@ -26,6 +26,16 @@ describe("the works an edition knows", () => {
     ] as CslItem[];
     expect(knownWorkTitles(works, ["Pravda"])).toEqual(["The Sword of the Revolution", "The Revolution Betrayed", "International Socialism", "Pravda"]);
   });
+
+  it("knows a book by its subtitle of three words or more too, never by a short one", () => {
+    const works = [
+      { id: "a", type: "book", title: "Trotsky, 1923–1927: Fighting the Rising Stalinist Bureaucracy" },
+      { id: "b", type: "book", title: "My Life: An Autobiography" },
+    ] as CslItem[];
+    const titles = knownWorkTitles(works);
+    expect(titles).toContain("Fighting the Rising Stalinist Bureaucracy");
+    expect(titles).not.toContain("An Autobiography");
+  });
 });
 
 describe("titles set in italics", () => {

@@ -13,7 +13,8 @@
 // Loanwords English uses (`status quo`, `en masse`, the lexicon's
 // `naturalised` list) stay roman, and so do names: capitalised words (but the
 // first word of a sentence) and a particle before a name (`del Rio`, `Cours de
-// Vincennes`) never join a phrase.
+// Vincennes`) never join a phrase. A name the lexicon lists under
+// `foreignNames` (`Reichsbanner`, a militia) gets its language in roman.
 import type { Element, ElementContent, Root, Text } from "hast";
 import type { VFile } from "vfile";
 import { selectAll } from "hast-util-select";
@@ -26,6 +27,8 @@ import { compromiseLexicon } from "../language/lazy-packages.js";
 import { spellerFor, type Speller } from "../language/foreign-dictionaries.js";
 
 export const foreignClass = "foreign";
+/** A name in another language: roman, with its language. */
+export const foreignNameClass = "foreign-name";
 
 /** The foreign dictionaries asked; Latin's is left out: even cut down to a few stems, its affix classes reach one another and nspell takes 1.5 s to build it, for phrases a short list holds. */
 export const dictionaryLanguages = ["fr", "de"] as const;
@@ -33,6 +36,8 @@ export const dictionaryLanguages = ["fr", "de"] as const;
 export interface ForeignWordsOptions {
   /** Words and phrases by language tag (`ru-Latn: [smychka]`). */
   listed?: Record<string, string[]>;
+  /** Names in another language (`de: [Reichsbanner]`): given their language, in roman as a name is. */
+  names?: Record<string, string[]>;
   /** Phrases English has taken in (`en masse`): never set as foreign. */
   naturalised?: string[];
   /** English words too common to tell (`a`, `an`, `to`): a phrase never begins or ends on one (`a purgation` is English with one word the dictionaries lack). */
@@ -115,7 +120,11 @@ function englishTest(spellers: Speller[]): (word: string) => boolean {
 
 /** Set the edition's foreign words and phrases in italics with their language; report lone words only a foreign dictionary knows. */
 export async function markForeignWords(book: Root, options: ForeignWordsOptions = {}): Promise<ForeignWordsResult> {
-  const listed = Object.entries(options.listed ?? {}).flatMap(([lang, phrases]) => phrases.map((phrase) => ({ lang, phrase })));
+  const listed = [
+    ...Object.entries(options.listed ?? {}).flatMap(([lang, phrases]) => phrases.map((phrase) => ({ lang, phrase, roman: false }))),
+    ...Object.entries(options.names ?? {}).flatMap(([lang, phrases]) => phrases.map((phrase) => ({ lang, phrase, roman: true }))),
+  ];
+  const romanNames = new Set(listed.filter((one) => one.roman).map(({ phrase }) => fold(phrase)));
   const listedPattern = listed.length
     ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...listed].sort((a, b) => b.phrase.length - a.phrase.length).map(({ phrase }) => escape(phrase).replace(/['’]/g, "['’]")).join("|")})(?![\\p{L}\\p{N}])`, "giu")
     : undefined;
@@ -171,12 +180,12 @@ export async function markForeignWords(book: Root, options: ForeignWordsOptions 
 
   // 4. Per text node: the listed phrases, then the dictionaries' phrases, each a range with its language.
   for (const site of sites) {
-    const ranges: { start: number; end: number; lang: string }[] = [];
+    const ranges: { start: number; end: number; lang: string; roman?: boolean }[] = [];
     const free = (start: number, end: number) => ranges.every((range) => end <= range.start || start >= range.end);
     if (listedPattern)
       for (const match of site.node.value.matchAll(listedPattern)) {
         const lang = listedLang.get(fold(match[0]));
-        if (lang) ranges.push({ start: match.index, end: match.index + match[0].length, lang });
+        if (lang) ranges.push({ start: match.index, end: match.index + match[0].length, lang, roman: romanNames.has(fold(match[0])) });
       }
     site.tokens.forEach((token, index) => {
       if (!foreignSeeds.has(token.word) || token.name || token.particle || !free(token.start, token.end)) return;
@@ -240,12 +249,14 @@ function warn(site: Site, index: number, options: ForeignWordsOptions, reason: s
 }
 
 /** The text node as text and `<i>` elements. */
-function withItalics(node: Text, ranges: { start: number; end: number; lang: string }[]): ElementContent[] {
+function withItalics(node: Text, ranges: { start: number; end: number; lang: string; roman?: boolean }[]): ElementContent[] {
   const parts: ElementContent[] = [];
   let cursor = 0;
-  for (const { start, end, lang } of ranges) {
+  for (const { start, end, lang, roman } of ranges) {
     if (start > cursor) parts.push({ type: "text", value: node.value.slice(cursor, start) });
-    parts.push({ type: "element", tagName: "i", properties: { className: [foreignClass], lang, xmlLang: lang }, children: [{ type: "text", value: node.value.slice(start, end) }] });
+    // A name keeps roman (`the Reichsbanner`); its language still tells a reader's voice how to say it.
+    const [tagName, className] = roman ? ["span", foreignNameClass] : ["i", foreignClass];
+    parts.push({ type: "element", tagName, properties: { className: [className], lang, xmlLang: lang }, children: [{ type: "text", value: node.value.slice(start, end) }] });
     cursor = end;
   }
   if (cursor < node.value.length) parts.push({ type: "text", value: node.value.slice(cursor) });

@@ -23,10 +23,21 @@ export const workTitleClass = "work-title";
 /** CSL types whose title is italic in the house style (a book, a film…); an article's or chapter's title is quoted, its container italic. */
 const italicTypes = new Set(["book", "thesis", "report", "motion_picture", "periodical", "manuscript", "pamphlet"]);
 
+/**
+ * A book is also named by its subtitle alone (`Volume III, Fighting the Rising
+ * Stalinist Bureaucracy` for `Trotsky, 1923–1927: Fighting the Rising
+ * Stalinist Bureaucracy`): a subtitle of three words or more, so no common
+ * phrase is taken for a title.
+ */
+function subtitle(title: string): string[] {
+  const after = /:\s+(.+)$/.exec(title.trim())?.[1]?.trim();
+  return after && after.split(/\s+/).length >= 3 ? [after] : [];
+}
+
 /** The titles the edition knows, longest first (so `The Revolution Betrayed` wins over a shorter title inside it). */
 export function knownWorkTitles(works: CslItem[], listed: string[] = []): string[] {
   const fromWorks = works.flatMap((item) => [
-    ...(italicTypes.has(String(item.type)) && item.title ? [item.title] : []),
+    ...(italicTypes.has(String(item.type)) && item.title ? [item.title, ...subtitle(item.title)] : []),
     ...(item["container-title"] ? [item["container-title"]] : []),
   ]);
   const titles = new Set([...fromWorks.filter((title) => /\s/.test(title.trim())), ...listed].map((title) => title.trim()).filter(Boolean));

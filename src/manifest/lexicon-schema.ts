@@ -41,6 +41,8 @@ export const lexiconSchema = z.strictObject({
   workCues: z.array(lowerWord).default([]),
   /** Words and phrases of other languages, by language tag (`de: [Realpolitik]`, `ru-Latn: [smychka]`): set in italics with their language (src/book/foreign-words.ts). */
   foreign: z.record(z.string().regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, "must be a language tag (BCP 47: `fr`, `ru-Latn`)"), z.array(z.string().trim().min(1))).default({}),
+  /** Names in another language (a party, a militia: `de: [Reichsbanner]`): roman, as a name is, with their language (src/book/foreign-words.ts). */
+  foreignNames: z.record(z.string().regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, "must be a language tag (BCP 47: `fr`, `ru-Latn`)"), z.array(z.string().trim().min(1))).default({}),
   /** Phrases of other languages that English has taken in (`en masse`, `et al.`): roman, whatever the dictionaries say. */
   naturalised: z.array(z.string().trim().min(1)).default([]),
   /** Words of a site's navigation (`index`, `home`, `archive`): a line of links names them (boilerplate). */
@@ -49,7 +51,7 @@ export const lexiconSchema = z.strictObject({
 
 export type Lexicon = z.output<typeof lexiconSchema>;
 
-export const emptyLexicon: Lexicon = { titles: [], namedEvents: [], eventKinds: {}, stopWords: [], sentenceStarts: [], danglingWords: [], abbreviations: [], nameRoles: [], surnameEndings: [], personNouns: [], placeEndings: [], firmWords: [], works: [], workCues: [], foreign: {}, naturalised: [], navigationWords: [] };
+export const emptyLexicon: Lexicon = { titles: [], namedEvents: [], eventKinds: {}, stopWords: [], sentenceStarts: [], danglingWords: [], abbreviations: [], nameRoles: [], surnameEndings: [], personNouns: [], placeEndings: [], firmWords: [], works: [], workCues: [], foreign: {}, foreignNames: {}, naturalised: [], navigationWords: [] };
 
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
 
@@ -73,6 +75,7 @@ export function extendLexicon(base: Lexicon, extension: Lexicon): Lexicon {
     works: union(base.works, extension.works),
     workCues: union(base.workCues, extension.workCues),
     foreign: Object.fromEntries([...new Set([...Object.keys(base.foreign), ...Object.keys(extension.foreign)])].map((tag) => [tag, union(base.foreign[tag] ?? [], extension.foreign[tag] ?? [])])),
+    foreignNames: Object.fromEntries([...new Set([...Object.keys(base.foreignNames), ...Object.keys(extension.foreignNames)])].map((tag) => [tag, union(base.foreignNames[tag] ?? [], extension.foreignNames[tag] ?? [])])),
     naturalised: union(base.naturalised, extension.naturalised),
     navigationWords: union(base.navigationWords, extension.navigationWords),
   };

@@ -14,7 +14,8 @@
 //   end of a word broken on the line before);
 // - a broken capitalised word (a name);
 // - more than two hyphenated lines in a row;
-// - facing pages whose last lines stand more than half a line apart.
+// - facing pages whose last lines stand more than half a line apart (not
+//   where either page ends a division: a text, a chapter, a back-matter part).
 import type { PdfTextPage, PdfWord } from "./pdf-tools.js";
 import type { TextBands } from "./text-integrity.js";
 
@@ -83,6 +84,9 @@ export function pageMakeUp(pages: PdfTextPage[], bands: TextBands, headings: str
   const laidOut = pages.map((page) => pageLinesOf(page, bands));
   const all = laidOut.map(({ body }, index) => (inColumns(body, pages[index]!.width) ? [] : body));
   const lineHeight = median(all.flatMap((lines) => lines.slice(1).map((line, index) => line.bottom - lines[index]!.bottom)).filter((step) => step > 5)) || 15;
+  // Whether a page's text opens with a paragraph's first line (set in from the page's leftmost line) or a heading,
+  // which no paragraph of the page before runs into.
+  const opensParagraph = all.map((lines) => lines.length > 0 && (lines[0]!.xMin > Math.min(...lines.map((line) => line.xMin)) + 4 || headingTexts.has(squeeze(lines[0]!.text))));
   all.forEach((lines, index) => {
     const page = index + 1;
     if (!lines.length) return;
@@ -103,9 +107,10 @@ export function pageMakeUp(pages: PdfTextPage[], bands: TextBands, headings: str
     // (Not on an opening page, whose text starts below a sunk head.)
     const atTop = first !== undefined && first.bottom - first.height < bands.top + 1.5 * lineHeight;
     if (index > 0 && first && second && atTop && !indented(first) && short(first) && !isHeading(first) && (indented(second) || isHeading(second))) counts.widows.push(page);
-    // An orphan: a full page closes with a paragraph's first line.
+    // An orphan: a full page closes with a paragraph's first line, and the paragraph runs on (the next page opens mid-paragraph; a one-line paragraph is none).
     const [before, last] = lines.slice(-2);
-    if (full && last && before && indented(last) && !isHeading(last) && (short(before) || isHeading(before))) counts.orphans.push(page);
+    const runsOn = Boolean(all[index + 1]?.length) && !opensParagraph[index + 1];
+    if (full && last && before && runsOn && indented(last) && !isHeading(last) && (short(before) || isHeading(before))) counts.orphans.push(page);
     let run = 0;
     lines.forEach((line, at) => {
       const broken = brokenAtEnd(line);
@@ -119,14 +124,18 @@ export function pageMakeUp(pages: PdfTextPage[], bands: TextBands, headings: str
       if (next && next.words.length === 1 && short(next) && /^\p{Ll}/u.test(next.words[0]!.text)) counts.scraps.push(page);
     });
   });
-  // Facing pages: a verso (even) and the recto after it, both full, end on the same baseline within half a line (footnotes included).
+  // Facing pages: a verso (even) and the recto after it end on the same baseline within half a line (footnotes included),
+  // as a printer judges a spread the text runs across: however short a page is, unless it ends a division.
+  const endsDivision = (index: number) => {
+    const next = laidOut[index + 1]?.all;
+    // The book's last page, or one followed by a blank page or by an opening page (its text below a sunk head).
+    return !next?.length || next[0]!.bottom - next[0]!.height > bands.top + 2.5 * lineHeight;
+  };
   for (let verso = 2; verso < laidOut.length; verso += 2) {
     const a = laidOut[verso - 1]!.all;
     const b = laidOut[verso]!.all;
-    if (!a.length || !b.length) continue;
-    const fullA = a.at(-1)!.bottom > bands.bottom - 2.5 * lineHeight;
-    const fullB = b.at(-1)!.bottom > bands.bottom - 2.5 * lineHeight;
-    if (fullA && fullB && Math.abs(a.at(-1)!.bottom - b.at(-1)!.bottom) > lineHeight / 2) counts.unevenSpreads.push(verso);
+    if (!a.length || !b.length || endsDivision(verso - 1) || endsDivision(verso)) continue;
+    if (Math.abs(a.at(-1)!.bottom - b.at(-1)!.bottom) > lineHeight / 2) counts.unevenSpreads.push(verso);
   }
   for (const key of Object.keys(counts) as (keyof MakeUpCounts)[]) counts[key] = [...new Set(counts[key])];
   return counts;
@@ -149,6 +158,17 @@ export function makeUpProblems(counts: MakeUpCounts, budget: MakeUpBudget = {}):
     const limit = limits[key];
     const pages = counts[key];
     return limit !== undefined && pages.length > limit ? [`${labels[key]}: ${pages.length}, over the budget of ${limit} (p. ${pages.join(", ")}); the manifest's \`makeUp: { ${key}: N }\` raises it`] : [];
+  });
+}
+
+/** The rules with no budget (named, never failing) that name pages: one warning each, every page named (a spread as verso/recto). */
+export function makeUpWarnings(counts: MakeUpCounts, budget: MakeUpBudget = {}): string[] {
+  const limits = { ...makeUpBudget, ...budget };
+  return (Object.keys(labels) as (keyof MakeUpCounts)[]).flatMap((key) => {
+    const pages = counts[key];
+    if (limits[key] !== undefined || !pages.length) return [];
+    const named = key === "unevenSpreads" ? pages.map((page) => `${page}/${page + 1}`) : pages.map(String);
+    return [`${labels[key]}: ${pages.length} (p. ${named.join(", ")}), named, not failing`];
   });
 }
 

@@ -14,7 +14,7 @@ import { pdfAuthor, pdfTitle } from "../render/pdf-profiles.js";
 import type { OutlineTarget } from "../render/pdf.js";
 import { pdfFonts, pdfTextPages, type PdfTextPage } from "./pdf-tools.js";
 import { checkTextIntegrity, inColumnOrder, pageWords, pageLines, treeWords } from "./text-integrity.js";
-import { formatMakeUp, makeUpProblems, pageMakeUp } from "./page-make-up.js";
+import { formatMakeUp, makeUpProblems, makeUpWarnings, pageMakeUp } from "./page-make-up.js";
 import { selectAll } from "hast-util-select";
 import { toString as hastToString } from "hast-util-to-string";
 import { accessibilitySection } from "./pdf-accessibility.js";
@@ -27,6 +27,8 @@ export interface PreflightCheck {
   problems: string[];
   /** What was checked, for the report when all is well. */
   summary: string;
+  /** Named without failing (pages a rule could not be met on). */
+  warnings?: string[];
 }
 
 export interface PreflightResult {
@@ -156,7 +158,7 @@ function checkMakeUp(pages: PdfTextPage[], tree: Root, profile: ProfileRecord, g
   const headings = selectAll("h1, h2, h3, h4", tree).map((node) => hastToString(node));
   const compounds = new Set(hastToString(tree).replace(/\u00AD/g, "").match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? []);
   const counts = pageMakeUp(pages, bands, headings, compounds);
-  return { name: "make-up", problems: makeUpProblems(counts, budget), summary: formatMakeUp(counts).join("; ") };
+  return { name: "make-up", problems: makeUpProblems(counts, budget), summary: formatMakeUp(counts).join("; "), warnings: makeUpWarnings(counts, budget) };
 }
 
 /**
@@ -207,6 +209,7 @@ export function formatPreflight(file: string, result: PreflightResult): string {
   for (const check of result.checks) {
     if (!check.problems.length) lines.push(`  ✓ ${check.name}: ${check.summary}`);
     else lines.push(`  ✗ ${check.name}:`, ...check.problems.map((problem) => `      ${problem}`));
+    lines.push(...(check.warnings ?? []).map((warning) => `      ⚠ ${warning}`));
   }
   lines.push(result.ok ? "preflight passed" : "preflight FAILED");
   return lines.join("\n");

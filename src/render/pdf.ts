@@ -24,6 +24,7 @@ const softHyphensScript = path.join(browserDir, "soft-hyphens.js");
 const tableHeadersScript = path.join(browserDir, "table-headers.js");
 const pageSplitsScript = path.join(browserDir, "page-splits.js");
 const hyphenLaddersScript = path.join(browserDir, "hyphen-ladders.js");
+const verticalJustifyScript = path.join(browserDir, "vertical-justify.js");
 
 export interface PdfResult {
   /** The print profile. */
@@ -44,6 +45,8 @@ export interface PdfResult {
   profile: PdfProfile;
   /** Soft hyphens the layout removed (inside a line) and kept (ending a line), and the ms that took. */
   softHyphens: { removed: number; kept: number; ms: number };
+  /** Pages (from 1) made flush at the foot after layout, and pages that ran on short but could not be (./browser/vertical-justify.js). */
+  verticalJustify: { justified: number[]; left: number[]; ms: number };
 }
 
 /** What the EPUB needs from a PDF's render (the build cache keeps it with the PDF, so a skipped render still gives a page-list). */
@@ -65,6 +68,8 @@ export interface PdfOptions {
   outline?: OutlineTarget[];
   /** End the render when Paged.js lays out no new page for this long (default 120 s). */
   stallSeconds?: number;
+  /** Pages made flush at the foot after layout (./browser/vertical-justify.js); `false` leaves them as Paged.js set them (tests compare). */
+  verticalJustify?: boolean;
   /** Further scripts to load after Paged.js (tests use one that hangs). */
   additionalScripts?: string[];
 }
@@ -113,7 +118,7 @@ function watchdog(seconds: number, pages: () => number) {
 export async function renderPdf(manifest: Manifest, html: string, options: PdfOptions = {}): Promise<PdfResult> {
   const stallSeconds = options.stallSeconds ?? 120;
   const printer = new EditionPrinter(stallSeconds, {
-    additionalScripts: [pageRangesScript, pageMapScript, wordBreaksScript, softHyphensScript, tableHeadersScript, hyphenLaddersScript, pageSplitsScript, ...(options.additionalScripts ?? [])],
+    additionalScripts: [pageRangesScript, pageMapScript, wordBreaksScript, softHyphensScript, tableHeadersScript, hyphenLaddersScript, pageSplitsScript, ...(options.verticalJustify === false ? [] : [verticalJustifyScript]), ...(options.additionalScripts ?? [])],
     timeout: 0,
   });
   const guard = watchdog(stallSeconds, () => printer.pages.length);
@@ -143,6 +148,7 @@ export async function renderPdf(manifest: Manifest, html: string, options: PdfOp
     if (unplaced.length) throw new Error(`page references to anchors no page holds: ${unplaced.slice(0, 10).join(", ")}`);
     const softHyphens = await page.evaluate(() => (window as unknown as EditionWindow).editionSoftHyphens);
     const splits = await page.evaluate(() => (window as unknown as EditionWindow).editionPageSplits());
+    const verticalJustify = (await page.evaluate(() => (window as unknown as EditionWindow).editionVerticalJustify)) ?? { justified: [], left: [], ms: 0 };
     const laidOut = performance.now();
     const raw = await page.pdf({ printBackground: true, preferCSSPageSize: true, timeout: 0 });
     const printed = performance.now();
@@ -152,7 +158,7 @@ export async function renderPdf(manifest: Manifest, html: string, options: PdfOp
     const profiled = performance.now();
     const print = profile.pdfx ? await toPdfx(made.print, manifest, profile.pdfx.version) : made.print;
     const timings = { layout: laidOut - started, pdf: printed - laidOut, profiles: profiled - printed, pdfx: profile.pdfx ? performance.now() - profiled : 0 };
-    return { pdf: print, screen: made.screen, pageCount: printer.pages.length, printPageCount: made.printPageCount, pageStarts, anchorPages: anchors, timings, profile, softHyphens };
+    return { pdf: print, screen: made.screen, pageCount: printer.pages.length, printPageCount: made.printPageCount, pageStarts, anchorPages: anchors, timings, profile, softHyphens, verticalJustify };
   } catch (error) {
     // puppeteer's words for a browser that went away ("Target closed", "Navigation failed because browser has disconnected!").
     const gone = printer.browser ? !printer.browser.isConnected() : !(error instanceof Error);
@@ -175,4 +181,5 @@ interface EditionWindow {
   editionMissingPageRefs(): string[];
   editionSoftHyphens: { removed: number; kept: number; ms: number };
   editionPageSplits(): PageSplit[];
+  editionVerticalJustify: PdfResult["verticalJustify"];
 }

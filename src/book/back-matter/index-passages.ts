@@ -2,7 +2,8 @@
 // trees for the index's sub-entries: the block's text (a paragraph, a list
 // item, a note, a heading), its sentences, the persons it names and the works
 // it cites (`cite`), each with its place in the text. A note inside a
-// paragraph is a passage of its own. Data only: ./index-topics.ts says what a
+// paragraph is a passage of its own; a paragraph that ends in a colon keeps
+// the block quotation it introduces. Data only: ./index-topics.ts says what a
 // passage is about.
 import type { Element, Root, RootContent } from "hast";
 import { toString } from "hast-util-to-string";
@@ -18,12 +19,16 @@ export interface PassageBlock {
   cites: { title: string; at: number }[];
   /** The sentences, as [start, end) offsets. */
   sentences: [number, number][];
+  /** The block quotation a paragraph ending in a colon introduces (`Trotsky explained how:`): what the passage is about is said there. */
+  quotation?: string;
 }
 
 export interface Passage {
   block: PassageBlock;
   /** Where the mention stands in the block's text. */
   at: number;
+  /** The mention stands in a cited work's title (`Trotsky, Stalin, pages 242–3`: the book, not the man): no locator. */
+  title?: boolean;
 }
 
 const blockTags = new Set(["p", "li", "dd", "dt", "td", "th", "caption", "figcaption", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "aside"]);
@@ -43,20 +48,27 @@ export function mentionPassages(trees: Root[], language = "en"): Map<string, Pas
     blocks.push(block);
     return block;
   };
-  const walk = (node: Root | Element, block: PassageBlock) => {
+  const walk = (node: Root | Element, block: PassageBlock, parent?: Element) => {
+    // The block made of the element before this one, for a quotation it introduces.
+    let before: PassageBlock | undefined;
     for (const child of node.children as RootContent[]) {
       if (child.type === "text") block.text += child.value.replace(/\u00AD/g, "");
       else if (child.type === "element") {
         if (isBlock(child)) {
-          walk(child, newBlock(headingTags.has(child.tagName)));
+          before = newBlock(headingTags.has(child.tagName));
+          walk(child, before);
           continue;
         }
+        if (child.tagName === "blockquote" && before && !before.heading && /:\s*$/.test(before.text)) before.quotation = toString(child).replace(/\u00AD/g, "");
+        before = undefined;
         if (isMention(child)) {
           const heading = String(child.properties.dataPerson ?? "");
           block.persons.push({ heading, at: block.text.length });
-          passages.set(String(child.properties.id), { block, at: block.text.length });
+          // A note's link to the work it cites holds the work's title: a name there is the title's (`Stalin and Socialism`).
+          const title = parent !== undefined && parent.tagName === "a" && classes(parent).includes("work-ref");
+          passages.set(String(child.properties.id), { block, at: block.text.length, ...(title ? { title } : {}) });
         } else if (child.tagName === "cite") block.cites.push({ title: toString(child).replace(/\u00AD/g, "").trim(), at: block.text.length });
-        walk(child, block);
+        walk(child, block, child);
       }
     }
   };

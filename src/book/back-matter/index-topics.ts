@@ -1,6 +1,7 @@
 // What the passages naming a person are about, for the sub-entries of a long
 // index entry. Each passage gives cues from its own words, strongest first:
-// an editor's sub-entry (names.yaml `subentries`, its words in the passage),
+// an editor's sub-entry (names.yaml `subentries`, its words in the mention's
+// sentence, then elsewhere in the passage),
 // a work cited or named in the sentence (`My Life`), a named event in the
 // sentence (`the October Revolution`, a lexicon `namedEvents` word after
 // capitalised words or a year), an office held (`as Commissar of War`, a
@@ -37,7 +38,7 @@ export interface Topic {
 }
 
 interface Cue extends Topic {
-  /** 0 strongest. */
+  /** 0 strongest (an editor's words in the sentence; 0.5 in the paragraph). */
   tier: number;
 }
 
@@ -71,12 +72,13 @@ const normal = (text: string) => text.replace(/\s+/g, " ").replace(/'/g, "’").
 
 /** A label's sort key: without `and`, `as`, `the`. */
 export function subentrySortKey(label: string): string {
-  return label.replace(/^(?:and|as|in)\s+/i, "").replace(/^the\s+/i, "");
+  return label.replace(/^(?:and|as|in|on)\s+/i, "").replace(/^the\s+/i, "");
 }
 
 /** Whether one of an editor's words for a sub-entry stands in the passage (as a whole word, any case). */
 export function editorMatches(subentry: EditorSubentry, passage: Passage): boolean {
-  return wordPattern(subentry.match, "iu").test(passage.block.text);
+  const pattern = wordPattern(subentry.match, "iu");
+  return pattern.test(passage.block.text) || (passage.block.quotation !== undefined && pattern.test(passage.block.quotation));
 }
 
 export function topicCues(heading: string, passage: Passage, editor: EditorSubentry[], options: TopicOptions, patterns = compilePatterns(options)): Cue[] {
@@ -84,14 +86,19 @@ export function topicCues(heading: string, passage: Passage, editor: EditorSuben
   const [start, end] = sentenceAt(block, at);
   const sentence = block.text.slice(start, end);
   const cues: Cue[] = [];
+  // An editor's words in the mention's own sentence say more than words elsewhere in the paragraph.
   editor.forEach((subentry, index) => {
-    if (editorMatches(subentry, passage)) cues.push({ key: `editor:${index}`, kind: "editor", label: subentry.label, tier: 0 });
+    if (!editorMatches(subentry, passage)) return;
+    const inSentence = wordPattern(subentry.match, "iu").test(sentence);
+    cues.push({ key: `editor:${index}`, kind: "editor", label: subentry.label, tier: inSentence ? 0 : 0.5 });
   });
   const inSentence = (offset: number) => offset >= start && offset < end;
   for (const cite of block.cites) if (inSentence(cite.at) && cite.title) cues.push(workCue(cite.title));
   if (patterns.works) for (const match of sentence.matchAll(patterns.works)) cues.push(workCue(match[0]));
+  // `Trotsky explained how:` says nothing; the quotation it introduces does (an editor's words, a work).
+  if (patterns.works && block.quotation) for (const match of block.quotation.matchAll(patterns.works)) cues.push(workCue(match[0]));
   // A heading names no topic of its own: only the works it cites count.
-  if (block.heading) return distinct(cues);
+  if (block.heading) return distinct(sameAsEditor(cues, editor));
   if (patterns.event) {
     for (const match of sentence.matchAll(patterns.event)) {
       const name = normal(match[1]!);
@@ -118,17 +125,41 @@ export function topicCues(heading: string, passage: Passage, editor: EditorSuben
   // A year the sentence states dates what it tells (`in 1923`); a year in a cited work's title does not.
   for (const match of sentence.matchAll(/(?<![\p{L}\p{N}–-])(1[89]\d\d)(?![\p{N}–-])/gu)) {
     const where = start + match.index!;
-    if (block.cites.some((cite) => where >= cite.at && where < cite.at + cite.title.length)) continue;
-    cues.push({ key: `year:${match[1]}`, kind: "year", label: `in ${match[1]}`, tier: 5 });
+    if (block.cites.some((cite) => where >= cite.at && where < cite.at + cite.title.length) || isImprintYear(block.text, where)) continue;
+    cues.push(periodCue(match[1]!, 5));
   }
   // A year the paragraph states, when the sentence states none.
   if (!cues.some((cue) => cue.kind === "year")) {
     for (const match of block.text.matchAll(/(?<![\p{L}\p{N}–-])(1[89]\d\d)(?![\p{N}–-])/gu)) {
-      if (block.cites.some((cite) => match.index! >= cite.at && match.index! < cite.at + cite.title.length)) continue;
-      cues.push({ key: `year:${match[1]}`, kind: "year", label: `in ${match[1]}`, tier: 6 });
+      if (block.cites.some((cite) => match.index! >= cite.at && match.index! < cite.at + cite.title.length) || isImprintYear(block.text, match.index!)) continue;
+      cues.push(periodCue(match[1]!, 6));
     }
   }
-  return distinct(cues);
+  return distinct(sameAsEditor(cues, editor));
+}
+
+/** A derived cue an editor's sub-entry already names (`and the 1905 revolution`) is that sub-entry: one label, one sub-entry. */
+function sameAsEditor(cues: Cue[], editor: EditorSubentry[]): Cue[] {
+  const byLabel = new Map(editor.map((subentry, index) => [subentry.label.toLowerCase(), `editor:${index}`]));
+  return cues.map((cue) => {
+    const key = cue.kind === "editor" ? undefined : byLabel.get(cue.label.toLowerCase());
+    return key ? { ...cue, key, kind: "editor" as const, label: editor[Number(key.slice("editor:".length))]!.label } : cue;
+  });
+}
+
+/**
+ * A year is a cue to its decade, `in the 1920s`: a sub-entry `in 1923, 45, 67`
+ * reads as a run of numbers beside the page numbers, and one year rarely
+ * gathers two passages where its decade does.
+ */
+function periodCue(year: string, tier: number): Cue {
+  const decade = `${year.slice(0, 3)}0s`;
+  return { key: `year:${decade}`, kind: "year", label: `in the ${decade}`, tier };
+}
+
+/** A note's imprint, `(New York: Pathfinder Press, 1976)`: the year a book came out says nothing of what the passage is about. */
+function isImprintYear(text: string, at: number): boolean {
+  return /\([^()]*:[^()]*,\s*$/.test(text.slice(Math.max(0, at - 120), at));
 }
 
 /** A title inside a `cite` is found twice: once is enough. */
@@ -151,9 +182,9 @@ export function compilePatterns(options: TopicOptions) {
 /**
  * The sub-entries of one entry: `cues[i]` are mention i's cues. Tier by tier,
  * the topic with the most mentions not yet placed is taken while it has at
- * least two (an editor's: one).
+ * least two (an editor's: `editorLeast`, one at the first level).
  */
-export function chooseSubentries(cues: Cue[][]): SubentryChoice[] {
+export function chooseSubentries(cues: Cue[][], editorLeast = 1): SubentryChoice[] {
   const placed = new Set<number>();
   const chosen = new Map<string, SubentryChoice>();
   const tiers = [...new Set(cues.flat().map((cue) => cue.tier))].sort((a, b) => a - b);
@@ -171,7 +202,7 @@ export function chooseSubentries(cues: Cue[][]): SubentryChoice[] {
         }
       });
       const best = [...support.values()].sort((a, b) => b.members.length - a.members.length || a.topic.key.localeCompare(b.topic.key))[0];
-      const least = tier === 0 || chosen.has(best?.topic.key ?? "") ? 1 : 2;
+      const least = chosen.has(best?.topic.key ?? "") ? 1 : best?.topic.kind === "editor" ? editorLeast : 2;
       if (!best || best.members.length < least) break;
       const choice = chosen.get(best.topic.key) ?? { topic: best.topic, members: [] };
       choice.members.push(...best.members);

@@ -14,7 +14,7 @@ import type { MentionRecord } from "../../enrich/names/enrich-names.js";
 import { pageRefClasses } from "../schema.js";
 import type { InterfaceWords } from "../words.js";
 import type { Passage } from "./index-passages.js";
-import { chooseSubentries, compilePatterns, subentrySortKey, topicCues, type Topic, type TopicOptions } from "./index-topics.js";
+import { chooseSubentries, compilePatterns, subentrySortKey, topicCues, type EditorSubentry, type SubentryChoice, type Topic, type TopicOptions } from "./index-topics.js";
 
 /** A text's mentions of persons, as the names enricher found them. */
 export interface TextMentions {
@@ -105,15 +105,49 @@ function topicSubEntries(heading: string, located: Located[], labels: Map<string
   });
   const chosen = chooseSubentries(cues);
   const taken = new Set(chosen.flatMap((choice) => choice.members));
-  const subs = chosen
-    .sort((a, b) => subentrySortKey(a.topic.label).localeCompare(subentrySortKey(b.topic.label), options.language))
-    .map((choice) => entry(subentryTerm(choice.topic), choice.members.map((index) => located[index]!), labels));
+  const subs = sortChoices(chosen, options.language).map((choice) => {
+    const members = choice.members.map((index) => located[index]!);
+    const deeper = subSubEntries(heading, choice, editor, members, labels, options, patterns);
+    const node = entry(subentryTerm(choice.topic, options.topics?.works), deeper.bare, labels, [], deeper.subs);
+    // A sub-entry holding sub-subentries may break between them, as an entry between its sub-entries.
+    if (deeper.subs.length) (node.properties.className as string[]).push(subentryParentClass);
+    return node;
+  });
   return { bare: located.filter((_, index) => !taken.has(index)), subs };
 }
 
-/** A work's title in italics, as the book sets it. */
-function subentryTerm(topic: Topic): ElementContent {
-  return topic.kind === "work" ? h("cite", { className: ["work-title"] }, topic.label) : { type: "text", value: topic.label };
+const sortChoices = (choices: SubentryChoice[], language: string) => choices.sort((a, b) => subentrySortKey(a.topic.label).localeCompare(subentrySortKey(b.topic.label), language));
+
+/**
+ * A sub-entry that is itself long gets sub-subentries (Chicago's indented
+ * style allows a third level) from the same cues, less its own: under
+ * `and Trotsky`, the other person's editor sub-entries count too (what the
+ * passages naming both are about: `and Brest-Litovsk`), and under an
+ * editor's sub-entry, the entry's other editor sub-entries.
+ */
+function subSubEntries(heading: string, choice: SubentryChoice, editor: EditorSubentry[], located: Located[], labels: Map<string, string>, options: NameIndexOptions, patterns: ReturnType<typeof compilePatterns>): { bare: Located[]; subs: Element[] } {
+  const { passages, topics } = options;
+  if (!passages || !topics || located.length <= (options.subentriesOver ?? 15)) return { bare: located, subs: [] };
+  const other = choice.topic.kind === "person" ? choice.topic.key.slice("person:".length) : undefined;
+  const own = editor.filter((subentry) => subentry.label !== choice.topic.label);
+  const theirs = other ? (options.names?.persons.find((person) => person.heading === other)?.subentries ?? []) : [];
+  const labelsSeen = new Set<string>();
+  const deeper = [...own, ...theirs].filter((subentry) => !labelsSeen.has(subentry.label) && labelsSeen.add(subentry.label));
+  const cues = located.map(({ mention }) => {
+    const passage = passages.get(mention.id);
+    return passage ? topicCues(heading, passage, deeper, topics, patterns).filter((cue) => cue.key !== choice.topic.key && cue.label !== choice.topic.label) : [];
+  });
+  // At this level an editor's sub-entry too needs two passages: one passage is no more use than the locator it holds.
+  const chosen = chooseSubentries(cues, 2);
+  const taken = new Set(chosen.flatMap((sub) => sub.members));
+  const subs = sortChoices(chosen, options.language).map((sub) => entry(subentryTerm(sub.topic, options.topics?.works), sub.members.map((index) => located[index]!), labels));
+  return { bare: located.filter((_, index) => !taken.has(index)), subs };
+}
+
+/** A work's title in italics, as the book sets it (an editor's sub-entry named by a known work's title too). */
+function subentryTerm(topic: Topic, works: string[] = []): ElementContent {
+  const work = topic.kind === "work" || (topic.kind === "editor" && works.includes(topic.label));
+  return work ? h("cite", { className: ["work-title"] }, topic.label) : { type: "text", value: topic.label };
 }
 
 export function nameIndex(options: NameIndexOptions): ElementContent[] {
@@ -124,7 +158,10 @@ export function nameIndex(options: NameIndexOptions): ElementContent[] {
   const passagesSeen = new Map<string, Set<object>>();
   for (const { entry: text, mentions } of texts) {
     for (const mention of mentions) {
-      const block = options.passages?.get(mention.id)?.block;
+      const passage = options.passages?.get(mention.id);
+      // A name in a cited work's title names the book (Trotsky's *Stalin*), not the person.
+      if (passage?.title) continue;
+      const block = passage?.block;
       if (block) {
         const seen = passagesSeen.get(mention.heading) ?? new Set();
         if (seen.has(block)) continue;
