@@ -7,7 +7,7 @@
 // sentence that looks back on what was told before (`as we have seen`) is
 // not an event. compromise tags the verbs; the rest is the sentence's own
 // wording. The words are English grammar (the edition's language).
-import nlp from "compromise";
+import { nlp } from "../../language/lazy-packages.js";
 import { listKey, memoised } from "../memo.js";
 
 export type NotEvent = "comparison" | "label" | "writing" | "citation" | "file-name" | "aside" | "counterfactual" | "no-predicate";
