@@ -6,6 +6,7 @@ import path from "node:path";
 import { VFile } from "vfile";
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
+import { Memo, memoKey } from "../watch/render-memo.js";
 
 export interface Point {
   line: number;
@@ -44,26 +45,37 @@ export async function loadYamlDataFile<S extends z.ZodType>(
   }
   file.value = raw;
 
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(raw, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  for (const problem of [...doc.errors, ...doc.warnings]) {
-    file.fail(`YAML: ${problem.message.split("\n")[0]!.trim()}`, {
-      place: toPoint(lineCounter.linePos(problem.pos[0])),
-      ruleId: `${kind}-yaml`,
-      source: kind,
-    });
-  }
-
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount });
-  } catch (error) {
-    // yaml refuses an alias bomb (aliases that expand to billions of nodes) with a ReferenceError.
-    file.fail(`YAML: ${(error as Error).message.split("\n")[0]!.trim()} (at most ${maxAliasCount} alias expansions)`, {
-      place: toPoint(lineCounter.linePos(firstAlias(raw))),
-      ruleId: `${kind}-yaml`,
-      source: kind,
-    });
+  // A file read before without a problem is taken from the memo: its YAML is parsed again only if a place in it is asked for.
+  const key = memoKey(raw);
+  let parsedDocument: { doc: Document; lineCounter: LineCounter } | undefined;
+  const parse = () => {
+    if (parsedDocument) return parsedDocument;
+    const lineCounter = new LineCounter();
+    return (parsedDocument = { doc: parseDocument(raw, { lineCounter, prettyErrors: false, uniqueKeys: true }), lineCounter });
+  };
+  const kept = yamlValues.get(key);
+  // A copy: callers own what they load.
+  let value: unknown = kept === undefined ? undefined : structuredClone(kept);
+  if (value === undefined) {
+    const { doc, lineCounter } = parse();
+    for (const problem of [...doc.errors, ...doc.warnings]) {
+      file.fail(`YAML: ${problem.message.split("\n")[0]!.trim()}`, {
+        place: toPoint(lineCounter.linePos(problem.pos[0])),
+        ruleId: `${kind}-yaml`,
+        source: kind,
+      });
+    }
+    try {
+      value = doc.toJS({ maxAliasCount });
+    } catch (error) {
+      // yaml refuses an alias bomb (aliases that expand to billions of nodes) with a ReferenceError.
+      file.fail(`YAML: ${(error as Error).message.split("\n")[0]!.trim()} (at most ${maxAliasCount} alias expansions)`, {
+        place: toPoint(lineCounter.linePos(firstAlias(raw))),
+        ruleId: `${kind}-yaml`,
+        source: kind,
+      });
+    }
+    if (value !== undefined) yamlValues.set(key, value);
   }
 
   const parsed = schema.safeParse(value);
@@ -72,14 +84,17 @@ export async function loadYamlDataFile<S extends z.ZodType>(
     file.fail(describeIssue(issue), {
       place:
         issue.code === "unrecognized_keys"
-          ? keyPlace(doc, lineCounter, issue.path, issue.keys[0]!)
-          : placeOf(doc, lineCounter, issue.path),
+          ? keyPlace(parse().doc, parse().lineCounter, issue.path, issue.keys[0]!)
+          : placeOf(parse().doc, parse().lineCounter, issue.path),
       ruleId: `${kind}-schema`,
       source: kind,
     });
   }
-  return { file, data: parsed.data, kind, placeOf: (keyPath) => placeOf(doc, lineCounter, keyPath), has: (keyPath) => doc.hasIn(keyPath as unknown[]) };
+  return { file, data: parsed.data, kind, placeOf: (keyPath) => placeOf(parse().doc, parse().lineCounter, keyPath), has: (keyPath) => parse().doc.hasIn(keyPath as unknown[]) };
 }
+
+/** Each data file's value by its bytes (../watch/render-memo.ts: in memory, and on disk for the edition command). */
+const yamlValues = new Memo<unknown>("yaml-values", 16 * 1024 * 1024, (value) => JSON.stringify(value)?.length ?? 1);
 
 /** How many aliases a data file may expand: yaml's default, which stops an alias bomb. */
 const maxAliasCount = 100;
