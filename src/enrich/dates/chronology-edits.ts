@@ -30,9 +30,17 @@ const loose = (text: string) =>
     .replace(/[\s\u00A0]+/g, " ")
     .trim();
 
+/** Each event's sentence made loose once: every entry of the file is looked for among all the events. */
+const looseSentences = new WeakMap<DatedEvent, string>();
+const looseSentence = (event: DatedEvent) => {
+  let sentence = looseSentences.get(event);
+  if (sentence === undefined) looseSentences.set(event, (sentence = loose(event.sentence)));
+  return sentence;
+};
+
 function find(events: DatedEvent[], wanted: ChronologyPassage): DatedEvent[] {
   const words = loose(wanted.words);
-  return events.filter((event) => event.textId === wanted.text && loose(event.sentence).includes(words) && (!wanted.date || loose(event.date.text).includes(loose(wanted.date))));
+  return events.filter((event) => event.textId === wanted.text && looseSentence(event).includes(words) && (!wanted.date || loose(event.date.text).includes(loose(wanted.date))));
 }
 
 /** The events of every text after the editor's entries, each held one reported, and the merges the editor asks for. */
