@@ -26,7 +26,10 @@ export function checkEditorSubentries(texts: TextMentions[], passages: Map<strin
   for (const { mentions } of texts) {
     for (const mention of mentions) {
       const passage = passages.get(mention.id);
-      if (passage) byHeading.set(mention.heading, [...(byHeading.get(mention.heading) ?? []), passage]);
+      if (!passage) continue;
+      const list = byHeading.get(mention.heading);
+      if (list) list.push(passage);
+      else byHeading.set(mention.heading, [passage]);
     }
   }
   names.persons.forEach((person, index) => {

@@ -75,9 +75,30 @@ export function subentrySortKey(label: string): string {
   return label.replace(/^(?:and|as|in|on)\s+/i, "").replace(/^the\s+/i, "");
 }
 
+/** An editor's words as one pattern, made once per sub-entry: every passage of the person is tried against it. */
+const editorPatterns = new WeakMap<EditorSubentry, RegExp>();
+function editorPattern(subentry: EditorSubentry): RegExp {
+  let pattern = editorPatterns.get(subentry);
+  if (!pattern) editorPatterns.set(subentry, (pattern = wordPattern(subentry.match, "iu")));
+  return pattern;
+}
+
+/** Lower case, one apostrophe: a quick test of whether a word may stand in a text at all, before its pattern. */
+const fold = (text: string) => text.toLowerCase().replace(/'/g, "’");
+const foldedBlocks = new WeakMap<Passage["block"], string>();
+const foldedWords = new WeakMap<EditorSubentry, string[]>();
+function mayStand(subentry: EditorSubentry, block: Passage["block"]): boolean {
+  let text = foldedBlocks.get(block);
+  if (text === undefined) foldedBlocks.set(block, (text = fold(`${block.text}\n${block.quotation ?? ""}`)));
+  let words = foldedWords.get(subentry);
+  if (!words) foldedWords.set(subentry, (words = subentry.match.map(fold)));
+  return words.some((word) => text.includes(word));
+}
+
 /** Whether one of an editor's words for a sub-entry stands in the passage (as a whole word, any case). */
 export function editorMatches(subentry: EditorSubentry, passage: Passage): boolean {
-  const pattern = wordPattern(subentry.match, "iu");
+  if (!mayStand(subentry, passage.block)) return false;
+  const pattern = editorPattern(subentry);
   return pattern.test(passage.block.text) || (passage.block.quotation !== undefined && pattern.test(passage.block.quotation));
 }
 
@@ -89,7 +110,7 @@ export function topicCues(heading: string, passage: Passage, editor: EditorSuben
   // An editor's words in the mention's own sentence say more than words elsewhere in the paragraph.
   editor.forEach((subentry, index) => {
     if (!editorMatches(subentry, passage)) return;
-    const inSentence = wordPattern(subentry.match, "iu").test(sentence);
+    const inSentence = editorPattern(subentry).test(sentence);
     cues.push({ key: `editor:${index}`, kind: "editor", label: subentry.label, tier: inSentence ? 0 : 0.5 });
   });
   const inSentence = (offset: number) => offset >= start && offset < end;
