@@ -13,6 +13,7 @@
 // sub-entry only. What no sub-entry takes stays a bare run of locators.
 // Labels are never a heading's or a caption's words: a heading gives no
 // cue but a work it cites.
+import { nlp } from "../../language/lazy-packages.js";
 import { sentenceAt, type Passage } from "./index-passages.js";
 
 export interface EditorSubentry {
@@ -27,9 +28,15 @@ export interface TopicOptions {
   namedEvents: string[];
   /** Lexicon `titles` (`Commissar`, `General`): an office is one of them with `of`/`for`. */
   titles: string[];
+  /**
+   * Words too common in the book to name a topic (in many of its passages,
+   * lower case): a noun cue is taken only outside them. Without it (or in a
+   * language other than English) passages give no noun cues.
+   */
+  commonWords?: Set<string>;
 }
 
-export type TopicKind = "editor" | "work" | "event" | "office" | "person" | "year";
+export type TopicKind = "editor" | "work" | "event" | "office" | "person" | "name" | "noun" | "year";
 
 export interface Topic {
   key: string;
@@ -122,6 +129,8 @@ export function topicCues(heading: string, passage: Passage, editor: EditorSuben
     if (other.heading === heading || !other.heading) continue;
     cues.push({ key: `person:${other.heading}`, kind: "person", label: `and ${surname(other.heading)}`, tier: inSentence(other.at) ? 4 : 7 });
   }
+  for (const cue of nameCues(heading, passage, start, end, options)) cues.push(cue);
+  for (const cue of nounCues(heading, passage, start, end, options)) cues.push(cue);
   // A year the sentence states dates what it tells (`in 1923`); a year in a cited work's title does not.
   for (const match of sentence.matchAll(/(?<![\p{L}\p{N}–-])(1[89]\d\d)(?![\p{N}–-])/gu)) {
     const where = start + match.index!;
@@ -136,6 +145,99 @@ export function topicCues(heading: string, passage: Passage, editor: EditorSuben
     }
   }
   return distinct(sameAsEditor(cues, editor));
+}
+
+const stopNames = new Set(["I", "Mr", "Mrs", "Miss", "Dr", "Sir", "God", "O", "Oh", "Yes", "No", "Well", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]);
+const namePattern = /(?<![\p{L}\p{N}’'-])(?:([Tt]he)\s+)?(\p{Lu}[\p{L}’'-]*\p{L}(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}’'-]*\p{L})*)(?![\p{L}])/gu;
+
+/**
+ * A place, a party, an institution the passage names (`in Mexico`, `and the
+ * Red Army`): capitalised words that are no person's mention, no sentence's
+ * first word and none of the entry's own name. The mention's sentence first,
+ * then its paragraph. A place after `in`, `at`, `to`, `from` is a setting.
+ */
+function nameCues(heading: string, passage: Passage, start: number, end: number, options: TopicOptions): Cue[] {
+  const { block } = passage;
+  if (block.heading) return [];
+  const own = new Set(heading.split(/[\s,]+/).filter(Boolean).map((word) => word.toLowerCase()));
+  const titles = new Set(options.titles.map((title) => title.toLowerCase()));
+  const cues: Cue[] = [];
+  for (const match of block.text.matchAll(namePattern)) {
+    const name = normal(match[2]!.replace(/['’]s$/, ""));
+    const at = match.index! + (match[1] ? match[0].length - match[2]!.length : 0);
+    const before = block.text.slice(Math.max(0, match.index! - 40), match.index!);
+    // The first word of a sentence is capitalised whatever it is.
+    if (!match[1] && (/(?:^|[.!?:;“"‘(]\s*)$/.test(before) || block.sentences.some(([from]) => from === at))) continue;
+    if (block.persons.some((person) => person.at >= match.index! && person.at < match.index! + match[0].length)) continue;
+    if (block.cites.some((cite) => at >= cite.at && at < cite.at + cite.title.length)) continue;
+    // A citation's sentence, `Trotsky, On China (New York: Pathfinder, 1976)`, names a book, its place and its publisher.
+    const [from, to] = sentenceAt(block, at);
+    if (/\([^()]*:[^()]*\b1[5-9]\d\d\)/.test(block.text.slice(from, to))) continue;
+    const words = name.split(" ");
+    if (words.some((word) => own.has(word.toLowerCase().replace(/['’]s$/, ""))) || words.every((word) => stopNames.has(word) || titles.has(word.toLowerCase()))) continue;
+    if (words.length === 1 && name.length < 3) continue;
+    const setting = /(?:^|\s)(?:in|at|to|from|near|into)\s+$/i.test(before) && !match[1];
+    const inSentence = at >= start && at < end;
+    cues.push({ key: `name:${name.toLowerCase()}`, kind: "name", label: setting ? `in ${name}` : match[1] ? `and the ${name}` : `and ${name}`, tier: inSentence ? 4.5 : 6.5 });
+  }
+  return cues;
+}
+
+/**
+ * What the passage talks of, by its nouns (`on art`, `on the villages`): a
+ * common noun of the mention's sentence (then of its paragraph) that stands in
+ * few of the book's passages (`options.commonWords` are the rest). English only.
+ */
+function nounCues(heading: string, passage: Passage, start: number, end: number, options: TopicOptions): Cue[] {
+  const { block } = passage;
+  if (block.heading || !options.commonWords) return [];
+  const own = new Set(heading.split(/[\s,]+/).map((word) => word.toLowerCase()));
+  const cues: Cue[] = [];
+  const doc = nlp(block.text);
+  const terms = doc.match("#Noun").not("(#ProperNoun|#Pronoun|#Value|#Possessive|#Date)").terms().json({ offset: true }) as { text: string; terms: { normal: string; offset?: { start: number } }[] }[];
+  for (const term of terms) {
+    const word = term.terms[0]?.normal ?? "";
+    const at = term.terms[0]?.offset?.start ?? -1;
+    if (word.length < 4 || !/^\p{Ll}+$/u.test(word) || own.has(word)) continue;
+    const key = nounKey(word);
+    if (options.commonWords.has(key)) continue;
+    const the = /\bthe\s+$/i.test(block.text.slice(Math.max(0, at - 5), at));
+    const inSentence = at >= start && at < end;
+    cues.push({ key: `noun:${key}`, kind: "noun", label: `on ${the ? "the " : ""}${word}`, tier: inSentence ? 4.7 : 6.7 });
+  }
+  return cues;
+}
+
+/** A noun's key: its plural is the same topic (`village`, `villages`). */
+export const nounKey = (word: string) => word.toLowerCase().replace(/(?<=\p{L}{3})(?:ies)$/u, "y").replace(/(?<=\p{L}{3}[^s])s$/u, "");
+
+/** The words standing in more than a twentieth of `texts` (at least 5): too common to name a topic. */
+export function commonWords(texts: Iterable<string>): Set<string> {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const text of texts) {
+    total++;
+    for (const word of new Set(text.toLowerCase().match(/\p{L}{4,}/gu) ?? [])) counts.set(nounKey(word), (counts.get(nounKey(word)) ?? 0) + 1);
+  }
+  const least = Math.max(5, total / 20);
+  return new Set([...counts].filter(([, count]) => count > least).map(([word]) => word));
+}
+
+/**
+ * A sub-subentry that repeats its parent's topic (`and China` > `and the
+ * Chinese Revolution`): every content word of the parent stands, by its stem,
+ * in the child's label. Such a cue is no topic under that parent.
+ */
+export function repeatsParent(parent: string, child: string): boolean {
+  const words = (label: string) => subentrySortKey(label).toLowerCase().split(/[^\p{L}]+/u).filter((word) => word.length >= 4 && !["against", "with", "from", "before", "after"].includes(word));
+  const stem = (a: string, b: string) => {
+    let n = 0;
+    while (n < a.length && a[n] === b[n]) n++;
+    return n >= Math.max(4, Math.min(a.length, b.length) - 2);
+  };
+  const own = words(parent);
+  const theirs = words(child);
+  return own.length > 0 && own.every((word) => theirs.some((other) => stem(word, other)));
 }
 
 /** A derived cue an editor's sub-entry already names (`and the 1905 revolution`) is that sub-entry: one label, one sub-entry. */
