@@ -176,6 +176,8 @@ function nameCues(heading: string, passage: Passage, start: number, end: number,
     const words = name.split(" ");
     if (words.some((word) => own.has(word.toLowerCase().replace(/['’]s$/, ""))) || words.every((word) => stopNames.has(word) || titles.has(word.toLowerCase()))) continue;
     if (words.length === 1 && name.length < 3) continue;
+    // One capitalised adjective before a common noun (`the Russian workers`, `a Stalinist state`) names nothing by itself.
+    if (words.length === 1 && /(?:an|ian|ish|ist|ists|ese|ic|ite|ern|vik|viks|et)$/.test(name) && /^\s+\p{Ll}/u.test(block.text.slice(match.index! + match[0].length))) continue;
     const setting = /(?:^|\s)(?:in|at|to|from|near|into)\s+$/i.test(before) && !match[1];
     const inSentence = at >= start && at < end;
     cues.push({ key: `name:${name.toLowerCase()}`, kind: "name", label: setting ? `in ${name}` : match[1] ? `and the ${name}` : `and ${name}`, tier: inSentence ? 4.5 : 6.5 });
@@ -195,12 +197,15 @@ function nounCues(heading: string, passage: Passage, start: number, end: number,
   const cues: Cue[] = [];
   const doc = nlp(block.text);
   const terms = doc.match("#Noun").not("(#ProperNoun|#Pronoun|#Value|#Possessive|#Date)").terms().json({ offset: true }) as { text: string; terms: { normal: string; offset?: { start: number } }[] }[];
-  for (const term of terms) {
-    const word = term.terms[0]?.normal ?? "";
-    const at = term.terms[0]?.offset?.start ?? -1;
-    if (word.length < 4 || !/^\p{Ll}+$/u.test(word) || own.has(word)) continue;
+  const found = terms.flatMap((term) => (term.terms[0] ? [{ word: term.terms[0].normal, at: term.terms[0].offset?.start ?? -1 }] : []));
+  const uses = new Map<string, number>();
+  for (const { word } of found) uses.set(nounKey(word), (uses.get(nounKey(word)) ?? 0) + 1);
+  for (const { word, at } of found) {
+    // `anything`, `somebody`, `himself` name nothing.
+    if (word.length < 4 || !/^\p{Ll}+$/u.test(word) || own.has(word) || /(?:thing|body|one|self|selves)$/.test(word)) continue;
     const key = nounKey(word);
-    if (options.commonWords.has(key)) continue;
+    // A noun the passage uses once is a detail of it (`an oak chair`); one it comes back to is what it is about.
+    if (options.commonWords.has(key) || (uses.get(key) ?? 0) < 2) continue;
     const the = /\bthe\s+$/i.test(block.text.slice(Math.max(0, at - 5), at));
     const inSentence = at >= start && at < end;
     cues.push({ key: `noun:${key}`, kind: "noun", label: `on ${the ? "the " : ""}${word}`, tier: inSentence ? 4.7 : 6.7 });
@@ -211,7 +216,7 @@ function nounCues(heading: string, passage: Passage, start: number, end: number,
 /** A noun's key: its plural is the same topic (`village`, `villages`). */
 export const nounKey = (word: string) => word.toLowerCase().replace(/(?<=\p{L}{3})(?:ies)$/u, "y").replace(/(?<=\p{L}{3}[^s])s$/u, "");
 
-/** The words standing in more than a twentieth of `texts` (at least 5): too common to name a topic. */
+/** The words standing in more than a tenth of `texts` (at least 5): too common to name a topic. */
 export function commonWords(texts: Iterable<string>): Set<string> {
   const counts = new Map<string, number>();
   let total = 0;
@@ -219,7 +224,7 @@ export function commonWords(texts: Iterable<string>): Set<string> {
     total++;
     for (const word of new Set(text.toLowerCase().match(/\p{L}{4,}/gu) ?? [])) counts.set(nounKey(word), (counts.get(nounKey(word)) ?? 0) + 1);
   }
-  const least = Math.max(5, total / 20);
+  const least = Math.max(5, total / 10);
   return new Set([...counts].filter(([, count]) => count > least).map(([word]) => word));
 }
 
@@ -312,6 +317,14 @@ export function chooseSubentries(cues: Cue[][], editorLeast = 1): SubentryChoice
       for (const member of best.members) placed.add(member);
     }
   }
-  for (const choice of chosen.values()) choice.members.sort((a, b) => a - b);
-  return [...chosen.values()];
+  // Two kinds of cue may give one label (`and the Twelfth Congress` as an event and as a name): one sub-entry.
+  const byLabel = new Map<string, SubentryChoice>();
+  for (const choice of chosen.values()) {
+    const label = choice.topic.label.toLowerCase();
+    const same = byLabel.get(label);
+    if (same) same.members.push(...choice.members);
+    else byLabel.set(label, choice);
+  }
+  for (const choice of byLabel.values()) choice.members.sort((a, b) => a - b);
+  return [...byLabel.values()];
 }
