@@ -73,7 +73,10 @@ describe("sub-subentries and labels", () => {
   it("knows a sub-subentry that repeats its parent's topic", () => {
     expect(repeatsParent("and China", "and the Chinese Revolution")).toBe(true);
     expect(repeatsParent("and Lenin", "and Leninism")).toBe(true);
+    expect(repeatsParent("early life and Siberian exile", "in Siberia")).toBe(true);
+    expect(repeatsParent("on industry and planning", "on industry")).toBe(true);
     expect(repeatsParent("and Lenin", "and the Red Army")).toBe(false);
+    expect(repeatsParent("and the Red Army", "in Moscow")).toBe(false);
     expect(repeatsParent("and the army", "and the armistice")).toBe(false);
     expect(repeatsParent("in the 1920s", "and the Twelfth Congress")).toBe(false);
   });

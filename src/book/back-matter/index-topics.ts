@@ -230,8 +230,9 @@ export function commonWords(texts: Iterable<string>): Set<string> {
 
 /**
  * A sub-subentry that repeats its parent's topic (`and China` > `and the
- * Chinese Revolution`): every content word of the parent stands, by its stem,
- * in the child's label. Such a cue is no topic under that parent.
+ * Chinese Revolution`, `on industry and planning` > `on industry`): every
+ * content word of one label stands, by its stem, in the other. Such a cue is
+ * no topic under that parent.
  */
 export function repeatsParent(parent: string, child: string): boolean {
   const words = (label: string) => subentrySortKey(label).toLowerCase().split(/[^\p{L}]+/u).filter((word) => word.length >= 4 && !["against", "with", "from", "before", "after"].includes(word));
@@ -242,7 +243,9 @@ export function repeatsParent(parent: string, child: string): boolean {
   };
   const own = words(parent);
   const theirs = words(child);
-  return own.length > 0 && own.every((word) => theirs.some((other) => stem(word, other)));
+  // Either way round: `in Siberia` under `early life and Siberian exile` says no more than its parent.
+  const within = (some: string[], all: string[]) => some.length > 0 && some.every((word) => all.some((other) => stem(word, other)));
+  return within(own, theirs) || within(theirs, own);
 }
 
 /** A derived cue an editor's sub-entry already names (`and the 1905 revolution`) is that sub-entry: one label, one sub-entry. */
