@@ -46,6 +46,7 @@ describe("names of places and institutions", () => {
 
   it("takes no capitalised adjective before a common noun, nor a citation's title, place and publisher", () => {
     expect(labelsOf("@ led the Russian workers and the Stalinist bureaucracy feared him.")).toEqual([[]]);
+    expect(labelsOf("@ rebuilt the Red army, and the Kremlin was silent.")).toEqual([["and the Kremlin"]]);
     expect(labelsOf("3. @, Selected Writings (London: Pluto Press, 1972), 38.")).toEqual([[]]);
   });
 });
@@ -75,13 +76,17 @@ describe("sub-subentries and labels", () => {
     expect(repeatsParent("and Lenin", "and Leninism")).toBe(true);
     expect(repeatsParent("early life and Siberian exile", "in Siberia")).toBe(true);
     expect(repeatsParent("on industry and planning", "on industry")).toBe(true);
+    expect(repeatsParent("and the Red Army", "and the Red")).toBe(true);
     expect(repeatsParent("and Lenin", "and the Red Army")).toBe(false);
     expect(repeatsParent("and the Red Army", "in Moscow")).toBe(false);
     expect(repeatsParent("and the army", "and the armistice")).toBe(false);
     expect(repeatsParent("in the 1920s", "and the Twelfth Congress")).toBe(false);
   });
 
-  it("makes one sub-entry of two kinds of cue with one label", () => {
+  it("makes one sub-entry of two kinds of cue with one label, `and` or `the` aside", () => {
+    const work = { key: "work:Iskra", kind: "work" as const, label: "Iskra", tier: 1 };
+    const paper = { key: "name:iskra", kind: "name" as const, label: "and Iskra", tier: 4.5 };
+    expect(chooseSubentries([[work], [work], [paper], [paper]]).map((choice) => [choice.topic.label, choice.members])).toEqual([["Iskra", [0, 1, 2, 3]]]);
     const event = { key: "event:twelfth congress", kind: "event" as const, label: "and the Twelfth Congress", tier: 2 };
     const name = { key: "name:twelfth congress", kind: "name" as const, label: "and the Twelfth Congress", tier: 4.5 };
     const chosen = chooseSubentries([[event], [event], [name], [name], []]);

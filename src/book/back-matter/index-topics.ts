@@ -148,6 +148,8 @@ export function topicCues(heading: string, passage: Passage, editor: EditorSuben
 }
 
 const stopNames = new Set(["I", "Mr", "Mrs", "Miss", "Dr", "Sir", "God", "O", "Oh", "Yes", "No", "Well", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]);
+/** Words after which a capitalised word is a noun (`the Kremlin was`), not an adjective (`the Red army`). */
+const functionWords = new Set(["was", "were", "is", "are", "had", "has", "have", "and", "or", "but", "of", "in", "to", "for", "with", "on", "at", "by", "from", "that", "which", "who", "would", "could", "should", "will", "did", "as", "itself", "himself", "then", "now", "also"]);
 const namePattern = /(?<![\p{L}\p{N}’'-])(?:([Tt]he)\s+)?(\p{Lu}[\p{L}’'-]*\p{L}(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}’'-]*\p{L})*)(?![\p{L}])/gu;
 
 /**
@@ -177,7 +179,8 @@ function nameCues(heading: string, passage: Passage, start: number, end: number,
     if (words.some((word) => own.has(word.toLowerCase().replace(/['’]s$/, ""))) || words.every((word) => stopNames.has(word) || titles.has(word.toLowerCase()))) continue;
     if (words.length === 1 && name.length < 3) continue;
     // One capitalised adjective before a common noun (`the Russian workers`, `a Stalinist state`) names nothing by itself.
-    if (words.length === 1 && /(?:an|ian|ish|ist|ists|ese|ic|ite|ern|vik|viks|et)$/.test(name) && /^\s+\p{Ll}/u.test(block.text.slice(match.index! + match[0].length))) continue;
+    const next = /^\s+(\p{Ll}+)/u.exec(block.text.slice(match.index! + match[0].length))?.[1];
+    if (words.length === 1 && next && (/(?:an|ian|ish|ist|ists|ese|ic|ite|ern|vik|viks|et)$/.test(name) || (match[1] && !functionWords.has(next)))) continue;
     const setting = /(?:^|\s)(?:in|at|to|from|near|into)\s+$/i.test(before) && !match[1];
     const inSentence = at >= start && at < end;
     cues.push({ key: `name:${name.toLowerCase()}`, kind: "name", label: setting ? `in ${name}` : match[1] ? `and the ${name}` : `and ${name}`, tier: inSentence ? 4.5 : 6.5 });
@@ -235,11 +238,11 @@ export function commonWords(texts: Iterable<string>): Set<string> {
  * no topic under that parent.
  */
 export function repeatsParent(parent: string, child: string): boolean {
-  const words = (label: string) => subentrySortKey(label).toLowerCase().split(/[^\p{L}]+/u).filter((word) => word.length >= 4 && !["against", "with", "from", "before", "after"].includes(word));
+  const words = (label: string) => subentrySortKey(label).toLowerCase().split(/[^\p{L}]+/u).filter((word) => word.length >= 3 && !["and", "the", "against", "with", "from", "before", "after"].includes(word));
   const stem = (a: string, b: string) => {
     let n = 0;
     while (n < a.length && a[n] === b[n]) n++;
-    return n >= Math.max(4, Math.min(a.length, b.length) - 2);
+    return a === b || n >= Math.max(4, Math.min(a.length, b.length) - 2);
   };
   const own = words(parent);
   const theirs = words(child);
@@ -323,7 +326,8 @@ export function chooseSubentries(cues: Cue[][], editorLeast = 1): SubentryChoice
   // Two kinds of cue may give one label (`and the Twelfth Congress` as an event and as a name): one sub-entry.
   const byLabel = new Map<string, SubentryChoice>();
   for (const choice of chosen.values()) {
-    const label = choice.topic.label.toLowerCase();
+    // `Iskra` and `and Iskra`, `on the party` and `and the Party`: one topic.
+    const label = subentrySortKey(choice.topic.label).toLowerCase();
     const same = byLabel.get(label);
     if (same) same.members.push(...choice.members);
     else byLabel.set(label, choice);
