@@ -13,6 +13,7 @@
 // sub-entry only. What no sub-entry takes stays a bare run of locators.
 // Labels are never a heading's or a caption's words: a heading gives no
 // cue but a work it cites.
+import { nlp } from "../../language/lazy-packages.js";
 import { sentenceAt, type Passage } from "./index-passages.js";
 
 export interface EditorSubentry {
@@ -27,9 +28,15 @@ export interface TopicOptions {
   namedEvents: string[];
   /** Lexicon `titles` (`Commissar`, `General`): an office is one of them with `of`/`for`. */
   titles: string[];
+  /**
+   * Words too common in the book to name a topic (in many of its passages,
+   * lower case): a noun cue is taken only outside them. Without it (or in a
+   * language other than English) passages give no noun cues.
+   */
+  commonWords?: Set<string>;
 }
 
-export type TopicKind = "editor" | "work" | "event" | "office" | "person" | "year";
+export type TopicKind = "editor" | "work" | "event" | "office" | "person" | "name" | "noun" | "year";
 
 export interface Topic {
   key: string;
@@ -143,6 +150,8 @@ export function topicCues(heading: string, passage: Passage, editor: EditorSuben
     if (other.heading === heading || !other.heading) continue;
     cues.push({ key: `person:${other.heading}`, kind: "person", label: `and ${surname(other.heading)}`, tier: inSentence(other.at) ? 4 : 7 });
   }
+  for (const cue of nameCues(heading, passage, start, end, options)) cues.push(cue);
+  for (const cue of nounCues(heading, passage, start, end, options)) cues.push(cue);
   // A year the sentence states dates what it tells (`in 1923`); a year in a cited work's title does not.
   for (const match of sentence.matchAll(/(?<![\p{L}\p{N}–-])(1[89]\d\d)(?![\p{N}–-])/gu)) {
     const where = start + match.index!;
@@ -157,6 +166,110 @@ export function topicCues(heading: string, passage: Passage, editor: EditorSuben
     }
   }
   return distinct(sameAsEditor(cues, editor));
+}
+
+const stopNames = new Set(["I", "Mr", "Mrs", "Miss", "Dr", "Sir", "God", "O", "Oh", "Yes", "No", "Well", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]);
+/** Words after which a capitalised word is a noun (`the Kremlin was`), not an adjective (`the Red army`). */
+const functionWords = new Set(["was", "were", "is", "are", "had", "has", "have", "and", "or", "but", "of", "in", "to", "for", "with", "on", "at", "by", "from", "that", "which", "who", "would", "could", "should", "will", "did", "as", "itself", "himself", "then", "now", "also"]);
+const namePattern = /(?<![\p{L}\p{N}’'-])(?:([Tt]he)\s+)?(\p{Lu}[\p{L}’'-]*\p{L}(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}’'-]*\p{L})*)(?![\p{L}])/gu;
+
+/**
+ * A place, a party, an institution the passage names (`in Mexico`, `and the
+ * Red Army`): capitalised words that are no person's mention, no sentence's
+ * first word and none of the entry's own name. The mention's sentence first,
+ * then its paragraph. A place after `in`, `at`, `to`, `from` is a setting.
+ */
+function nameCues(heading: string, passage: Passage, start: number, end: number, options: TopicOptions): Cue[] {
+  const { block } = passage;
+  if (block.heading) return [];
+  const own = new Set(heading.split(/[\s,]+/).filter(Boolean).map((word) => word.toLowerCase()));
+  const titles = new Set(options.titles.map((title) => title.toLowerCase()));
+  const cues: Cue[] = [];
+  for (const match of block.text.matchAll(namePattern)) {
+    const name = normal(match[2]!.replace(/['’]s$/, ""));
+    const at = match.index! + (match[1] ? match[0].length - match[2]!.length : 0);
+    const before = block.text.slice(Math.max(0, match.index! - 40), match.index!);
+    // The first word of a sentence is capitalised whatever it is.
+    if (!match[1] && (/(?:^|[.!?:;“"‘(]\s*)$/.test(before) || block.sentences.some(([from]) => from === at))) continue;
+    if (block.persons.some((person) => person.at >= match.index! && person.at < match.index! + match[0].length)) continue;
+    if (block.cites.some((cite) => at >= cite.at && at < cite.at + cite.title.length)) continue;
+    // A citation's sentence, `Trotsky, On China (New York: Pathfinder, 1976)`, names a book, its place and its publisher.
+    const [from, to] = sentenceAt(block, at);
+    if (/\([^()]*:[^()]*\b1[5-9]\d\d\)/.test(block.text.slice(from, to))) continue;
+    const words = name.split(" ");
+    if (words.some((word) => own.has(word.toLowerCase().replace(/['’]s$/, ""))) || words.every((word) => stopNames.has(word) || titles.has(word.toLowerCase()))) continue;
+    if (words.length === 1 && name.length < 3) continue;
+    // One capitalised adjective before a common noun (`the Russian workers`, `a Stalinist state`) names nothing by itself.
+    const next = /^\s+(\p{Ll}+)/u.exec(block.text.slice(match.index! + match[0].length))?.[1];
+    if (words.length === 1 && next && (/(?:an|ian|ish|ist|ists|ese|ic|ite|ern|vik|viks|et)$/.test(name) || (match[1] && !functionWords.has(next)))) continue;
+    const setting = /(?:^|\s)(?:in|at|to|from|near|into)\s+$/i.test(before) && !match[1];
+    const inSentence = at >= start && at < end;
+    cues.push({ key: `name:${name.toLowerCase()}`, kind: "name", label: setting ? `in ${name}` : match[1] ? `and the ${name}` : `and ${name}`, tier: inSentence ? 4.5 : 6.5 });
+  }
+  return cues;
+}
+
+/**
+ * What the passage talks of, by its nouns (`on art`, `on the villages`): a
+ * common noun of the mention's sentence (then of its paragraph) that stands in
+ * few of the book's passages (`options.commonWords` are the rest). English only.
+ */
+function nounCues(heading: string, passage: Passage, start: number, end: number, options: TopicOptions): Cue[] {
+  const { block } = passage;
+  if (block.heading || !options.commonWords) return [];
+  const own = new Set(heading.split(/[\s,]+/).map((word) => word.toLowerCase()));
+  const cues: Cue[] = [];
+  const doc = nlp(block.text);
+  const terms = doc.match("#Noun").not("(#ProperNoun|#Pronoun|#Value|#Possessive|#Date)").terms().json({ offset: true }) as { text: string; terms: { normal: string; offset?: { start: number } }[] }[];
+  const found = terms.flatMap((term) => (term.terms[0] ? [{ word: term.terms[0].normal, at: term.terms[0].offset?.start ?? -1 }] : []));
+  const uses = new Map<string, number>();
+  for (const { word } of found) uses.set(nounKey(word), (uses.get(nounKey(word)) ?? 0) + 1);
+  for (const { word, at } of found) {
+    // `anything`, `somebody`, `himself` name nothing.
+    if (word.length < 4 || !/^\p{Ll}+$/u.test(word) || own.has(word) || /(?:thing|body|one|self|selves)$/.test(word)) continue;
+    const key = nounKey(word);
+    // A noun the passage uses once is a detail of it (`an oak chair`); one it comes back to is what it is about.
+    if (options.commonWords.has(key) || (uses.get(key) ?? 0) < 2) continue;
+    const the = /\bthe\s+$/i.test(block.text.slice(Math.max(0, at - 5), at));
+    const inSentence = at >= start && at < end;
+    cues.push({ key: `noun:${key}`, kind: "noun", label: `on ${the ? "the " : ""}${word}`, tier: inSentence ? 4.7 : 6.7 });
+  }
+  return cues;
+}
+
+/** A noun's key: its plural is the same topic (`village`, `villages`). */
+export const nounKey = (word: string) => word.toLowerCase().replace(/(?<=\p{L}{3})(?:ies)$/u, "y").replace(/(?<=\p{L}{3}[^s])s$/u, "");
+
+/** The words standing in more than a tenth of `texts` (at least 5): too common to name a topic. */
+export function commonWords(texts: Iterable<string>): Set<string> {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const text of texts) {
+    total++;
+    for (const word of new Set(text.toLowerCase().match(/\p{L}{4,}/gu) ?? [])) counts.set(nounKey(word), (counts.get(nounKey(word)) ?? 0) + 1);
+  }
+  const least = Math.max(5, total / 10);
+  return new Set([...counts].filter(([, count]) => count > least).map(([word]) => word));
+}
+
+/**
+ * A sub-subentry that repeats its parent's topic (`and China` > `and the
+ * Chinese Revolution`, `on industry and planning` > `on industry`): every
+ * content word of one label stands, by its stem, in the other. Such a cue is
+ * no topic under that parent.
+ */
+export function repeatsParent(parent: string, child: string): boolean {
+  const words = (label: string) => subentrySortKey(label).toLowerCase().split(/[^\p{L}]+/u).filter((word) => word.length >= 3 && !["and", "the", "against", "with", "from", "before", "after"].includes(word));
+  const stem = (a: string, b: string) => {
+    let n = 0;
+    while (n < a.length && a[n] === b[n]) n++;
+    return a === b || n >= Math.max(4, Math.min(a.length, b.length) - 2);
+  };
+  const own = words(parent);
+  const theirs = words(child);
+  // Either way round: `in Siberia` under `early life and Siberian exile` says no more than its parent.
+  const within = (some: string[], all: string[]) => some.length > 0 && some.every((word) => all.some((other) => stem(word, other)));
+  return within(own, theirs) || within(theirs, own);
 }
 
 /** A derived cue an editor's sub-entry already names (`and the 1905 revolution`) is that sub-entry: one label, one sub-entry. */
@@ -231,6 +344,15 @@ export function chooseSubentries(cues: Cue[][], editorLeast = 1): SubentryChoice
       for (const member of best.members) placed.add(member);
     }
   }
-  for (const choice of chosen.values()) choice.members.sort((a, b) => a - b);
-  return [...chosen.values()];
+  // Two kinds of cue may give one label (`and the Twelfth Congress` as an event and as a name): one sub-entry.
+  const byLabel = new Map<string, SubentryChoice>();
+  for (const choice of chosen.values()) {
+    // `Iskra` and `and Iskra`, `on the party` and `and the Party`: one topic.
+    const label = subentrySortKey(choice.topic.label).toLowerCase();
+    const same = byLabel.get(label);
+    if (same) same.members.push(...choice.members);
+    else byLabel.set(label, choice);
+  }
+  for (const choice of byLabel.values()) choice.members.sort((a, b) => a - b);
+  return [...byLabel.values()];
 }

@@ -14,7 +14,7 @@ import type { MentionRecord } from "../../enrich/names/enrich-names.js";
 import { pageRefClasses } from "../schema.js";
 import type { InterfaceWords } from "../words.js";
 import type { Passage } from "./index-passages.js";
-import { chooseSubentries, compilePatterns, subentrySortKey, topicCues, type EditorSubentry, type SubentryChoice, type Topic, type TopicOptions } from "./index-topics.js";
+import { chooseSubentries, commonWords, compilePatterns, repeatsParent, subentrySortKey, topicCues, type EditorSubentry, type SubentryChoice, type Topic, type TopicOptions } from "./index-topics.js";
 
 /** A text's mentions of persons, as the names enricher found them. */
 export interface TextMentions {
@@ -135,7 +135,7 @@ function subSubEntries(heading: string, choice: SubentryChoice, editor: EditorSu
   const deeper = [...own, ...theirs].filter((subentry) => !labelsSeen.has(subentry.label) && labelsSeen.add(subentry.label));
   const cues = located.map(({ mention }) => {
     const passage = passages.get(mention.id);
-    return passage ? topicCues(heading, passage, deeper, topics, patterns).filter((cue) => cue.key !== choice.topic.key && cue.label !== choice.topic.label) : [];
+    return passage ? topicCues(heading, passage, deeper, topics, patterns).filter((cue) => cue.key !== choice.topic.key && cue.label !== choice.topic.label && !repeatsParent(choice.topic.label, cue.label)) : [];
   });
   // At this level an editor's sub-entry too needs two passages: one passage is no more use than the locator it holds.
   const chosen = chooseSubentries(cues, 2);
@@ -150,7 +150,15 @@ function subentryTerm(topic: Topic, works: string[] = []): ElementContent {
   return work ? h("cite", { className: ["work-title"] }, topic.label) : { type: "text", value: topic.label };
 }
 
-export function nameIndex(options: NameIndexOptions): ElementContent[] {
+/** The book's common words (for noun cues), from the passages that name persons; English only (compromise tags the nouns). */
+function withCommonWords(options: NameIndexOptions): NameIndexOptions {
+  if (!options.passages || !options.topics || options.topics.commonWords || !/^en\b/.test(options.language)) return options;
+  const blocks = new Set([...options.passages.values()].map((passage) => passage.block).filter((block) => !block.heading));
+  return { ...options, topics: { ...options.topics, commonWords: commonWords([...blocks].map((block) => block.text)) } };
+}
+
+export function nameIndex(given: NameIndexOptions): ElementContent[] {
+  const options = withCommonWords(given);
   const { texts, language, names, labels, words } = options;
   const patterns = compilePatterns(options.topics ?? { works: [], namedEvents: [], titles: [] });
   const byHeading = new Map<string, Located[]>();
