@@ -51,7 +51,20 @@ describe("names of places and institutions", () => {
   });
 });
 
+describe("capitalised words that name nothing by themselves", () => {
+  it("takes no lone common word without `the`, and no ordinal, but keeps a proper name and `the` with a common word", () => {
+    expect(labelsOf("Then @ spoke for Party discipline before the vote.")).toEqual([[]]);
+    expect(labelsOf("Then @ spoke at the Second before the vote.")).toEqual([[]]);
+    expect(labelsOf("Then @ praised Kautsky before the vote.")).toEqual([["and Kautsky"]]);
+    expect(labelsOf("Then @ spoke for the Party and won.")).toEqual([["and the Party"]]);
+  });
+});
+
 describe("nouns a passage comes back to", () => {
+  it("gives the label the article the passage gives the noun anywhere", () => {
+    expect(labelsOf("@ built a house; the house stood empty for years.")).toEqual([["on the house"]]);
+  });
+
   it("takes a noun the paragraph uses twice, with its article", () => {
     expect(labelsOf("@ said the villages were empty, and the villages of the north were poorer still.")).toEqual([["on the villages"]]);
   });

@@ -14,6 +14,7 @@
 // Labels are never a heading's or a caption's words: a heading gives no
 // cue but a work it cites.
 import { nlp } from "../../language/lazy-packages.js";
+import { isCommonWord } from "../../enrich/names/common-words.js";
 import { sentenceAt, type Passage } from "./index-passages.js";
 
 export interface EditorSubentry {
@@ -168,6 +169,7 @@ export function topicCues(heading: string, passage: Passage, editor: EditorSuben
   return distinct(sameAsEditor(cues, editor));
 }
 
+const ordinals = /^(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)$/;
 const stopNames = new Set(["I", "Mr", "Mrs", "Miss", "Dr", "Sir", "God", "O", "Oh", "Yes", "No", "Well", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]);
 /** Words after which a capitalised word is a noun (`the Kremlin was`), not an adjective (`the Red army`). */
 const functionWords = new Set(["was", "were", "is", "are", "had", "has", "have", "and", "or", "but", "of", "in", "to", "for", "with", "on", "at", "by", "from", "that", "which", "who", "would", "could", "should", "will", "did", "as", "itself", "himself", "then", "now", "also"]);
@@ -199,6 +201,8 @@ function nameCues(heading: string, passage: Passage, start: number, end: number,
     const words = name.split(" ");
     if (words.some((word) => own.has(word.toLowerCase().replace(/['’]s$/, ""))) || words.every((word) => stopNames.has(word) || titles.has(word.toLowerCase()))) continue;
     if (words.length === 1 && name.length < 3) continue;
+    // A lone common word capitalised (`and Party`, `the Left`), or an ordinal (`the Second`), names no institution by itself.
+    if (words.length === 1 && ((!match[1] && isCommonWord(name)) || ordinals.test(name))) continue;
     // One capitalised adjective before a common noun (`the Russian workers`, `a Stalinist state`) names nothing by itself.
     const next = /^\s+(\p{Ll}+)/u.exec(block.text.slice(match.index! + match[0].length))?.[1];
     if (words.length === 1 && next && (/(?:an|ian|ish|ist|ists|ese|ic|ite|ern|vik|viks|et)$/.test(name) || (match[1] && !functionWords.has(next)))) continue;
@@ -230,7 +234,8 @@ function nounCues(heading: string, passage: Passage, start: number, end: number,
     const key = nounKey(word);
     // A noun the passage uses once is a detail of it (`an oak chair`); one it comes back to is what it is about.
     if (options.commonWords.has(key) || (uses.get(key) ?? 0) < 2) continue;
-    const the = /\bthe\s+$/i.test(block.text.slice(Math.max(0, at - 5), at));
+    // `on the house`, not `on house`: the article the passage ever gives the noun.
+    const the = found.some((other) => nounKey(other.word) === key && /\bthe\s+$/i.test(block.text.slice(Math.max(0, other.at - 5), other.at)));
     const inSentence = at >= start && at < end;
     cues.push({ key: `noun:${key}`, kind: "noun", label: `on ${the ? "the " : ""}${word}`, tier: inSentence ? 4.7 : 6.7 });
   }
