@@ -89,7 +89,7 @@ export function rehypeHyphenate(options: { minWordLength?: number } = {}) {
       const next = parent.children[parent.children.indexOf(node) + 1];
       // Nor a sentence's last word where the text node ends: a block's references may follow it (a chronology's event);
       // nor a verse line's last word, before its `<br>`.
-      if (/[.!?…]["”’)\]]*\s*$/u.test(node.value) || (next?.type === "element" && next.tagName === "br")) lineEnds.set(node, parent);
+      if (/[\p{L}\u00AD’'-][.!?…]["”’)\]]*\s*$/u.test(node.value) || (next?.type === "element" && next.tagName === "br")) lineEnds.set(node, parent);
       // A footnote stands inside its call's paragraph in print, but is a block of its own.
       hyphenated.push({ node, parent, block: elements.findLast((element) => blockTags.has(element.tagName) || hasClass(element, "footnote")) });
     });
