@@ -10,7 +10,7 @@
   // test/book-schema.test.ts checks that these selectors name them.
   const config = {
     bodyStartSelector: ".body-start",
-    noFolioSelector: ".half-title, .title-page",
+    noFolioSelector: ".half-title, .title-page, .copyright",
     contentsSlotSelector: ".contents-page",
     // Back-matter page references (src/book/back-matter/ writes them; any back matter may).
     pageRefSelector: "a.page-ref",
