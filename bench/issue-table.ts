@@ -23,13 +23,14 @@ export function issueRows({ inProcessMs, startup, warmOneWordEpubMs }: IssueFigu
   const row = (what: string, ms: number, cpuMs?: number): IssueRow => ({ what, ms, ...(cpuMs === undefined ? {} : { cpuMs }), ratio: yardstick ? Math.round((ms / yardstick) * 100) / 100 : null });
   return [
     row("whole pipeline and EPUB, in process", inProcessMs),
-    row("the same as a new process (`node bin/edition.js build --no-pdf`), texts' work cached on disk", startup.buildNoPdf.ms, startup.buildNoPdf.cpuMs),
-    row("the same, without the texts' cache (`EDITION_NO_CACHE=1`)", startup.buildNoPdfNoCache.ms, startup.buildNoPdfNoCache.cpuMs),
+    row("the same as a new process (`node bin/edition.js build --no-pdf`), nothing changed since the last build: says the outputs are up to date, builds nothing", startup.buildNoPdf.ms, startup.buildNoPdf.cpuMs),
+    row("the same with `--force`: built again, texts' work and render memos on disk", startup.buildNoPdfForced.ms, startup.buildNoPdfForced.cpuMs),
+    row("the same, without any cache (`EDITION_NO_CACHE=1`)", startup.buildNoPdfNoCache.ms, startup.buildNoPdfNoCache.cpuMs),
     row("`edition --help`", startup.help.ms, startup.help.cpuMs),
-    row("`edition check`, texts' work cached on disk", startup.check.ms, startup.check.cpuMs),
+    row("`edition check`, texts' work and render memos on disk", startup.check.ms, startup.check.cpuMs),
     row("`edition check`, without the texts' cache", startup.checkNoCache.ms, startup.checkNoCache.cpuMs),
     row("EPUB written again after one changed word (`warmOneWordEpubMs`)", warmOneWordEpubMs),
-    ...(startup.oneWordNewProcess ? [row("the same as a new process (`build --no-pdf --no-site`, caches on disk)", startup.oneWordNewProcess.ms, startup.oneWordNewProcess.cpuMs)] : []),
+    ...(startup.oneWordNewProcess ? [row("the same as a new process: one word changed, built (`build --no-pdf --no-site`, caches on disk)", startup.oneWordNewProcess.ms, startup.oneWordNewProcess.cpuMs)] : []),
     ...(startup.pandocRawTexts ? [row(`pandoc's naive conversion of the raw texts to EPUB 3 (${startup.pandocRawTexts.version})`, startup.pandocRawTexts.ms, startup.pandocRawTexts.cpuMs)] : []),
   ];
 }

@@ -56,7 +56,10 @@ export interface StartupFigures {
   help: ProcessFigure;
   /** With every text's work in the cache on disk (written by the run before), as an editor's next run finds it. */
   check: ProcessFigure;
+  /** With nothing changed since the last build into the folder: the command says the outputs are up to date (src/up-to-date.ts). */
   buildNoPdf: ProcessFigure;
+  /** The same with `--force`: built again, every text's work and the render memos taken from disk. */
+  buildNoPdfForced: ProcessFigure;
   /** Without the texts' cache (`EDITION_NO_CACHE=1`): every text processed. */
   checkNoCache: ProcessFigure;
   buildNoPdfNoCache: ProcessFigure;
@@ -92,6 +95,7 @@ export async function startupFigures(options: {
   const checkCached = await medianOf(options.runs, node, check, cached);
   const buildNoPdfNoCache = await medianOf(options.runs, node, build, uncached);
   const buildNoPdf = await medianOf(options.runs, node, build, cached);
+  const buildNoPdfForced = await medianOf(options.runs, node, [...build, "--force"], cached);
   let oneWordNewProcess: ProcessFigure | undefined;
   if (options.changeOneWord) {
     const sources = await mkdtemp(path.join(os.tmpdir(), "edition-bench-one-word-"));
@@ -118,5 +122,5 @@ export async function startupFigures(options: {
         ...(await medianOf(options.runs, "pandoc", ["--from", "markdown", "--to", "epub3", "--metadata", `title=${options.title}`, "--output", path.join(out, "pandoc.epub"), ...options.rawTexts])),
       }
     : undefined;
-  return { help, check: checkCached, buildNoPdf, checkNoCache, buildNoPdfNoCache, ...(oneWordNewProcess ? { oneWordNewProcess } : {}), pandocRawTexts };
+  return { help, check: checkCached, buildNoPdf, buildNoPdfForced, checkNoCache, buildNoPdfNoCache, ...(oneWordNewProcess ? { oneWordNewProcess } : {}), pandocRawTexts };
 }

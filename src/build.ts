@@ -17,7 +17,6 @@ import { renderEpub } from "./render/epub.js";
 import type { PageStart, PdfLayout } from "./render/pdf.js";
 import { printHtmlPieces, printOutline } from "./render/print-html.js";
 import type { PrintProfileName } from "./render/print-profiles.js";
-import { renderPrintCover } from "./render/print-cover.js";
 import { writeSite } from "./site/write-site.js";
 
 export interface BuildOptions {
@@ -135,6 +134,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
       await writeAtomically(screenPath, rendered.screen);
       log(`wrote ${screenPath} (screen: ${rendered.pageCount} pages with bookmarks)`);
       const coverStarted = performance.now();
+      const { renderPrintCover } = await import("./render/print-cover.js");
       const cover = await renderPrintCover(manifest, rendered.printPageCount, profile);
       await writeAtomically(coverPath, cover.pdf);
       log(`wrote ${coverPath} (${cover.geometry.formula}) in ${seconds(performance.now() - coverStarted)}`);

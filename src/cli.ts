@@ -98,16 +98,30 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
 
   buildCommand("build")
     .description("build build/<slug>.epub, build/<slug>.html (print proof), build/<slug>.pdf (print) and build/<slug>-screen.pdf")
-    .action(async (options: BuildCliOptions) => {
+    .option("--force", "build even when nothing changed since the last build into the same folder")
+    .action(async (options: BuildCliOptions & { force?: boolean }) => {
       const progress = progressOf();
       const settings = buildOptions(options, progress);
       if (!settings) return;
       try {
-        const [{ build }, { BuildCache }, { persistentTextCache }] = await Promise.all([import("./build.js"), import("./watch/build-cache.js"), import("./watch/persistent-text-cache.js")]);
-        // Each text's work is kept on disk: the next process reprocesses only the texts that changed.
+        // Nothing changed since the last build (sources, code, settings, and the outputs' bytes): said, not built again.
+        const stamp = await import("./up-to-date.js");
+        const inputs = { manifestPath: options.manifest, outDir: options.out, pdf: options.pdf, profile: options.profile, site: options.site };
+        const inputsDigest = process.env.EDITION_NO_CACHE === "1" ? undefined : await stamp.inputsDigest(inputs);
+        const last = inputsDigest && !options.force ? await stamp.upToDate(inputs, inputsDigest) : undefined;
+        if (last) {
+          if (last.report) stderr(`${last.report}\n`);
+          progress.log(`${options.out}: up to date (the sources, the code and the outputs are as the last build left them; --force builds again)`);
+          return;
+        }
+        const [{ build }, { BuildCache }, { persistentTextCache }, memos] = await Promise.all([import("./build.js"), import("./watch/build-cache.js"), import("./watch/persistent-text-cache.js"), import("./watch/render-memo.js")]);
+        // Each text's work is kept on disk, and so is the work after the texts: the next process redoes only what changed.
         const texts = persistentTextCache();
+        if (texts) memos.persistRenderMemos();
         const result = await build({ ...settings, ...(texts ? { cache: new BuildCache(texts) } : {}) });
+        memos.saveRenderMemos();
         printReport(result.edition.files);
+        if (inputsDigest) await stamp.recordBuild(inputs, inputsDigest, Object.values(result.outputs), formatReport(result.edition.files, { quiet: true, warningsOnly: true }));
       } catch (error) {
         fail(error);
       }
@@ -126,12 +140,16 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       let files: VFile[];
       let ledger = "";
       try {
-        const [{ buildEdition }, { persistentTextCache }, { formatLedger, wordLedger }] = await Promise.all([
+        const [{ buildEdition }, { persistentTextCache }, { formatLedger, wordLedger }, memos] = await Promise.all([
           import("./pipeline.js"),
           import("./watch/persistent-text-cache.js"),
           import("./report/word-ledger.js"),
+          import("./watch/render-memo.js"),
         ]);
-        const edition = await buildEdition(options.manifest, { cache: persistentTextCache() });
+        const texts = persistentTextCache();
+        if (texts) memos.persistRenderMemos();
+        const edition = await buildEdition(options.manifest, { cache: texts });
+        memos.saveRenderMemos();
         ledger = formatLedger(wordLedger(edition));
         files = edition.files;
         if (options.pdf) {

@@ -38,6 +38,7 @@ import { restoreBlockQuotes } from "./restore/block-quotes.js";
 import { restoreSourceExcerpts } from "./restore/source-excerpts.js";
 import { restoreLetteredLists } from "./restore/lettered-lists.js";
 import type { TextCache } from "./watch/text-cache.js";
+import { MemoStore } from "./watch/memo-store.js";
 import { restoreNotes } from "./restore/notes.js";
 import { restoreCitations } from "./restore/citations.js";
 import { noteHandlersFor } from "./restore/notes-hast.js";
@@ -146,12 +147,16 @@ export function textProcessors(options: RestoreOptions): (file: VFile) => TextPr
   };
 }
 
-export async function processText(file: VFile, processor?: TextProcessor) {
-  decodeText(file);
-  const chosen = processor ?? textProcessor({ corrections: [], boilerplate: { sites: [] } }, formatOf(file));
-  const mdast = chosen.parse(file) as MdastRoot;
-  const hast = (await chosen.run(mdast, file)) as HastRoot;
-  return { mdast: mdast as MdastRoot, hast };
+/** One text's work; with `memos`, its sentences' work is kept for its next processing (./watch/memo-store.ts). */
+export async function processText(file: VFile, processor?: TextProcessor, memos?: MemoStore) {
+  const work = async () => {
+    decodeText(file);
+    const chosen = processor ?? textProcessor({ corrections: [], boilerplate: { sites: [] } }, formatOf(file));
+    const mdast = chosen.parse(file) as MdastRoot;
+    const hast = (await chosen.run(mdast, file)) as HastRoot;
+    return { mdast: mdast as MdastRoot, hast };
+  };
+  return memos ? memos.run(file, work) : work();
 }
 
 export interface BuildEditionOptions {
@@ -163,6 +168,8 @@ export interface BuildEditionOptions {
   workers?: number;
   /** Hold the heap close to what is live when the texts are large (`edition build`, ../collect-garbage.ts). */
   holdHeap?: boolean;
+  /** `false`: no memo of the texts' sentences at all (tests compare with it); else the cache's, or one for this build (a sentence asked twice is read once). */
+  memo?: boolean;
 }
 
 /** The edition read, and what every text's processing takes from it (a text worker reads the same, ./parallel/text-worker.ts). */
@@ -186,7 +193,8 @@ export async function buildEdition(manifestPath: string, options: BuildEditionOp
   const texts: BookText[] = [];
   const restored = new Map<string, MdastRoot>();
   // The texts a build processes run on worker threads beside this one (./parallel/text-lanes.ts).
-  const lanes = new TextLanes(manifestPath, restoreInputs, (file) => processText(file, processorFor(file)), options.workers ?? workerCount(), !options.cache);
+  const memos = options.memo === false ? undefined : (options.cache?.memos ?? new MemoStore());
+  const lanes = new TextLanes(manifestPath, restoreInputs, (file) => processText(file, processorFor(file), memos), options.workers ?? workerCount(), !options.cache, memos);
   const textWorks = loaded.texts.map((file, index) => {
     file.data.entry = loaded.manifest.texts[index]!;
     const work = () => lanes.request(file);

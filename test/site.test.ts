@@ -108,6 +108,16 @@ describe("the site's pages", () => {
     expect(book).toContain('<time datetime="2026-11-29T08:00:00.000Z">29 November 2026, 08:00 UTC</time>');
   });
 
+  it("names the publisher in each page's footer, and nothing where the manifest names none", async () => {
+    const footers = async (manifest: string) => {
+      const edition = await buildEdition(path.join(await sourcesFixture(manifest, fixtureTexts), "edition.yaml"));
+      return sitePages(edition.manifest, edition.book, { downloads: [], builtAt: new Date() }).map((page) => /<footer class="site-footer"><p>([^<]*)/.exec(page.html)![1]);
+    };
+    expect(new Set(await footers(validManifest))).toEqual(new Set(["A Fixture. Test Press, 2026. Built ", "A Fixture. Test Press, 2026."]));
+    // Before, a manifest without `publisher` read `A Fixture. undefined, 2026.`
+    expect(new Set(await footers(validManifest.replace("publisher: Test Press\n", "")))).toEqual(new Set(["A Fixture. 2026. Built ", "A Fixture. 2026."]));
+  });
+
   it("sums up the editorial note's corrections by text on the book page", async () => {
     const sources = await sourcesFixture(validManifest, {
       ...fixtureTexts,

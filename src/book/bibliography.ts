@@ -5,13 +5,16 @@
 // where the work is cited: per text (its short title), each citation a link
 // back to it whose text print and the EPUB built with the PDF replace with
 // its page number (the back matter's `page-ref` machinery).
-import { Cite, plugins } from "@citation-js/core";
-import "@citation-js/plugin-csl";
+import { citationJs } from "../citations/citation-js.js";
 import type { Element, ElementContent } from "hast";
 import { h } from "hastscript";
 import type { CslItem } from "../citations/works.js";
 import type { CslStyle } from "../manifest/csl-style.js";
 import { pageRefClasses } from "./schema.js";
+import { Memo, memoKey } from "../watch/render-memo.js";
+
+/** citeproc's HTML kept by the works and the style it formatted: the same works cited are not formatted again. */
+export const formattedBibliographies = new Memo<string>("bibliographies", 16 * 1024 * 1024);
 
 /** Where a work is cited: per text, its label and the ids of its citation links. */
 export type CitedAt = Map<string, { label: string; anchors: string[] }[]>;
@@ -116,8 +119,11 @@ export function bibliography(works: CslItem[], style: CslStyle | undefined, opti
   const dashes = options.rangeDashes ?? ((title: string) => title);
   if (!works.length) return [];
   const template = style ? `edition-${style.name}` : "apa";
-  if (style) plugins.config.get("@csl").styles.add(template, style.xml);
-  const html = new Cite(works.map((item) => forFormatting(item, dashes))).format("bibliography", { format: "html", template, lang: "en-US" });
+  const items = works.map((item) => forFormatting(item, dashes));
+  const html = formattedBibliographies.through(memoKey(template, style?.xml ?? "", JSON.stringify(items)), () => {
+    if (style) citationJs().plugins.config.get("@csl").styles.add(template, style.xml);
+    return new (citationJs().Cite)(items).format("bibliography", { format: "html", template, lang: "en-US" }) as string;
+  });
   const entries = [...html.matchAll(/<div data-csl-entry-id="([^"]+)" class="csl-entry">([\s\S]*?)<\/div>\s*(?=<div data-csl|<\/div>\s*$)/g)];
   return [
     h(

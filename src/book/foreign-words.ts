@@ -25,6 +25,7 @@ import { hasClass } from "./schema.js";
 import { isCommonWord } from "../enrich/names/common-words.js";
 import { compromiseLexicon } from "../language/lazy-packages.js";
 import { spellerFor, type Speller } from "../language/foreign-dictionaries.js";
+import { Memo, memoKey } from "../watch/render-memo.js";
 
 export const foreignClass = "foreign";
 /** A name in another language: roman, with its language. */
@@ -78,7 +79,32 @@ interface Site {
   tokens: Token[];
 }
 
-function tokensOf(value: string): Token[] {
+/**
+ * Each text's words kept by its value: most of a rebuild's texts are the last build's. In memory as tokens; on disk
+ * as their places and marks, three numbers a token (objects by the ten thousand cost more to read than to make).
+ */
+const tokenObjects = new Memo<Token[]>(undefined, 32 * 1024 * 1024, (tokens) => 64 * tokens.length + 16, true);
+export const textTokens = new Memo<Int32Array>("foreign-tokens", 32 * 1024 * 1024, (packed) => packed.byteLength + 16);
+const tokensOf = (value: string): Token[] => {
+  const known = tokenObjects.get(value);
+  if (known) return known;
+  const packed = textTokens.get(value);
+  if (packed) return tokenObjects.set(value, unpack(value, packed));
+  const tokens = readTokens(value);
+  textTokens.set(value, pack(tokens));
+  return tokenObjects.set(value, tokens);
+};
+const pack = (tokens: Token[]) => Int32Array.from(tokens.flatMap((token) => [token.start, token.end, (token.name ? 1 : 0) | (token.particle ? 2 : 0)]));
+function unpack(value: string, packed: Int32Array): Token[] {
+  const tokens: Token[] = [];
+  for (let at = 0; at < packed.length; at += 3) {
+    const [start, end, marks] = [packed[at]!, packed[at + 1]!, packed[at + 2]!];
+    tokens.push({ word: value.slice(start, end), start, end, name: (marks & 1) !== 0, particle: (marks & 2) !== 0 });
+  }
+  return tokens;
+}
+
+function readTokens(value: string): Token[] {
   const tokens: Token[] = [];
   for (const match of value.matchAll(wordPattern)) {
     let word = match[0];
@@ -98,7 +124,14 @@ function tokensOf(value: string): Token[] {
 }
 
 /** A common English word: the names stage's stems or compromise's lexicon (Hunspell's lacks `unit`, `purgation`), a plural in `-ies`, a possessive. */
-const common = (word: string) => {
+const common = (word: string): boolean => {
+  const known = commonWords.get(word);
+  return known ?? commonWords.set(word, isCommon(word));
+};
+/** Each word's verdict kept: with every word's verdict on disk, a new process loads neither compromise nor the English stems. */
+export const commonWords = new Memo<boolean>("common-words", 4 * 1024 * 1024, () => 16);
+export const listedPhrases = new Memo<{ start: number; end: number; lang: string; roman: boolean }[]>("foreign-listed", 16 * 1024 * 1024, (ranges) => 32 * ranges.length + 16);
+const isCommon = (word: string) => {
   const plain = word.replace(/['’]s$/u, "").toLowerCase();
   const lexicon = compromiseLexicon();
   return isCommonWord(plain) || lexicon[plain] !== undefined || (plain.endsWith("s") && lexicon[plain.slice(0, -1)] !== undefined) || (plain.endsWith("ies") && isCommonWord(`${plain.slice(0, -3)}y`));
@@ -132,6 +165,15 @@ export async function markForeignWords(book: Root, options: ForeignWordsOptions 
   const naturalised = [...new Set((options.naturalised ?? []).map((phrase) => fold(phrase).replace(/\.$/, "")))];
   const stopWords = new Set((options.stopWords ?? []).map(fold));
   const spellers = options.spellers ?? ((tag: string, words: string[]) => spellerFor(tag, words));
+  const listedKey = listedPattern ? memoKey(listedPattern.source, JSON.stringify([...listedLang]), JSON.stringify([...romanNames])) : "";
+  /** The listed phrases in a text, kept by the list and the text. */
+  const listedIn = (value: string) =>
+    listedPhrases.useContext(listedKey).through(value, () =>
+      [...value.matchAll(listedPattern!)].flatMap((match) => {
+        const lang = listedLang.get(fold(match[0]));
+        return lang ? [{ start: match.index, end: match.index + match[0].length, lang, roman: romanNames.has(fold(match[0])) }] : [];
+      }),
+    );
   const result: ForeignWordsResult = { marked: [], unsure: [] };
 
   // 1. The text the phrases may stand in.
@@ -182,11 +224,7 @@ export async function markForeignWords(book: Root, options: ForeignWordsOptions 
   for (const site of sites) {
     const ranges: { start: number; end: number; lang: string; roman?: boolean }[] = [];
     const free = (start: number, end: number) => ranges.every((range) => end <= range.start || start >= range.end);
-    if (listedPattern)
-      for (const match of site.node.value.matchAll(listedPattern)) {
-        const lang = listedLang.get(fold(match[0]));
-        if (lang) ranges.push({ start: match.index, end: match.index + match[0].length, lang, roman: romanNames.has(fold(match[0])) });
-      }
+    if (listedPattern) ranges.push(...listedIn(site.node.value));
     site.tokens.forEach((token, index) => {
       if (!foreignSeeds.has(token.word) || token.name || token.particle || !free(token.start, token.end)) return;
       const phrases = foreign

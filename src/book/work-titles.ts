@@ -16,6 +16,10 @@ import type { VFile } from "vfile";
 import type { CslItem } from "../citations/works.js";
 import { divisionOf, type Division } from "./division.js";
 import { hasClass } from "./schema.js";
+import { Memo, memoKey } from "../watch/render-memo.js";
+
+/** Where the known titles stand in a text, kept by the titles and the text: most of a rebuild's texts are the last build's. */
+export const titleMatches = new Memo<number[]>("work-title-matches", 16 * 1024 * 1024, (ends) => 8 * ends.length + 16);
 
 /** The element a title is set in, and its class (so styles and tests can find the titles this stage set). */
 export const workTitleClass = "work-title";
@@ -69,6 +73,7 @@ export function markWorkTitles(book: Root, options: WorkTitlesOptions): { marked
     ? new RegExp(`(?<![\\p{L}])(?:${options.cueWords.map(escape).join("|")}),?\\s+(${capitalised}(?:\\s+(?:${small}\\s+)*${capitalised}){0,7})`, "gu")
     : undefined;
   const known = new Set(options.titles.map((title) => title.toLowerCase()));
+  const titles = titleMatches.useContext(pattern ? memoKey(pattern.source) : "");
   let marked = 0;
   const candidates: string[] = [];
 
@@ -81,23 +86,29 @@ export function markWorkTitles(book: Root, options: WorkTitlesOptions): { marked
       }
       if (child.type !== "text") return [child];
       if (cue && division?.part === "body") reportCandidates(child, division, cue, known, options, candidates);
-      return pattern ? splitTitles(child, pattern, () => marked++) : [child];
+      return pattern ? splitTitles(child, titles.through(child.value, () => matchesOf(child.value, pattern)), () => marked++) : [child];
     }) as never;
   };
   walk(book, undefined);
   return { marked, candidates };
 }
 
-function splitTitles(node: Text, pattern: RegExp, count: () => void): ElementContent[] {
+/** Each match of `pattern` in `value` as its start and end. */
+function matchesOf(value: string, pattern: RegExp): number[] {
+  return [...value.matchAll(pattern)].flatMap((match) => [match.index, match.index + match[0].length]);
+}
+
+function splitTitles(node: Text, matches: number[], count: () => void): ElementContent[] {
+  if (!matches.length) return [node];
   const parts: ElementContent[] = [];
   let cursor = 0;
-  for (const match of node.value.matchAll(pattern)) {
-    if (match.index > cursor) parts.push({ type: "text", value: node.value.slice(cursor, match.index) });
-    parts.push({ type: "element", tagName: "cite", properties: { className: [workTitleClass] }, children: [{ type: "text", value: match[0] }] });
-    cursor = match.index + match[0].length;
+  for (let at = 0; at < matches.length; at += 2) {
+    const [start, end] = [matches[at]!, matches[at + 1]!];
+    if (start > cursor) parts.push({ type: "text", value: node.value.slice(cursor, start) });
+    parts.push({ type: "element", tagName: "cite", properties: { className: [workTitleClass] }, children: [{ type: "text", value: node.value.slice(start, end) }] });
+    cursor = end;
     count();
   }
-  if (!parts.length) return [node];
   if (cursor < node.value.length) parts.push({ type: "text", value: node.value.slice(cursor) });
   return parts;
 }

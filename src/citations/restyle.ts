@@ -9,8 +9,7 @@
 // citation as the text gives it. Citations woven into a sentence (a source
 // named in the prose, a page reference after the reviewed author's name)
 // and a note style's citations are left as written.
-import { Cite, plugins } from "@citation-js/core";
-import "@citation-js/plugin-csl";
+import { citationJs } from "./citation-js.js";
 import type { Element, ElementContent, Root } from "hast";
 import { toString } from "hast-util-to-string";
 import { visit } from "unist-util-visit";
@@ -100,14 +99,14 @@ function keepAnchors(link: Element, content: ElementContent[]): ElementContent[]
  */
 export function citeprocInText(items: CslItem[], style: CslStyle, toHast: (html: string) => ElementContent[]): (work: string, record: CitationRecord) => ElementContent[] | undefined {
   const template = `edition-${style.name}`;
-  plugins.config.get("@csl").styles.add(template, style.xml);
+  citationJs().plugins.config.get("@csl").styles.add(template, style.xml);
   const byId = new Map(items.map((item) => [item.id, item]));
   return (work, record) => {
     const item = byId.get(work);
     if (!item) return undefined;
     const locator = [record.volume, record.locator].filter(Boolean).join(":");
     const entry = { id: work, ...(locator ? { locator, label: "page" } : {}), ...(record.form === "bracket" && record.prefix ? { prefix: `${record.prefix} ` } : {}) };
-    const cite = new Cite([item]) as unknown as { format: (kind: string, options: Record<string, unknown>) => string };
+    const cite = new (citationJs().Cite)([item]) as unknown as { format: (kind: string, options: Record<string, unknown>) => string };
     const html = String(cite.format("citation", { template, lang: "en-US", format: "html", entry: [entry] })).trim();
     const inner = /^\((.*)\)$/su.exec(html)?.[1] ?? html;
     return inner ? toHast(inner) : undefined;

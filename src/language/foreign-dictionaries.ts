@@ -8,8 +8,9 @@
 // stems name (with the classes their rules name in turn). Loaded lazily, once
 // per set of words.
 import { createRequire } from "node:module";
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import nspell from "nspell";
+import { Memo, memoKey } from "../watch/render-memo.js";
 
 const require = createRequire(import.meta.url);
 
@@ -106,38 +107,72 @@ function cutAff(aff: string, stemFlags: string[]): string {
     .join("\n");
 }
 
-const files = new Map<string, Promise<{ aff: string; dic: string }>>();
-function dictionaryFiles(tag: string): Promise<{ aff: string; dic: string }> {
+const files = new Map<string, { aff: string; dic: string }>();
+function dictionaryFiles(tag: string): { aff: string; dic: string } {
   const name = dictionaryPackages[tag];
   if (!name) throw new Error(`no Hunspell dictionary for \`${tag}\``);
   let known = files.get(tag);
   if (!known) {
     // The packages read their files with a top-level await on import; reading them here reads them only when asked.
     const folder = require.resolve(name).replace(/[^/\\]+$/, "");
-    known = Promise.all([readFile(`${folder}index.aff`, "utf8"), readFile(`${folder}index.dic`, "utf8")]).then(([aff, dic]) => ({ aff, dic }));
+    known = { aff: readFileSync(`${folder}index.aff`, "utf8"), dic: readFileSync(`${folder}index.dic`, "utf8") };
     files.set(tag, known);
   }
   return known;
 }
 
-/** Each language's last speller and the words it was cut for: a rebuild asks the same words again, and cutting and building cost a few hundred ms. */
-const lastSpellers = new Map<string, { key: string; speller: Promise<Speller> }>();
+/**
+ * Each speller's answers, by its language and the words it is cut for: a
+ * build that asks the same words (a rebuild, or a new process with the memo
+ * on disk) is answered without cutting and building a speller, which is
+ * built only for a word never asked before. The answers are the speller's own.
+ */
+export const spellerAnswers = new Memo<Map<string, boolean>>("speller-answers", 64 * 1024, () => 1024);
+
+/** A speller answering from its recorded answers, built (and its answers recorded) only for a word it has none for. */
+class RecordedSpeller implements Speller {
+  private speller?: Speller;
+  constructor(
+    private readonly answers: Map<string, boolean>,
+    private readonly make: () => Speller,
+    private readonly key: string,
+  ) {}
+
+  correct(word: string): boolean {
+    let answer = this.answers.get(word);
+    if (answer === undefined) {
+      this.speller ??= this.make();
+      answer = this.speller.correct(word);
+      this.answers.set(word, answer);
+      spellerAnswers.changedIn(this.key);
+    }
+    return answer;
+  }
+}
+
+/** Each language's last speller and the words it was cut for: a rebuild asks the same words again. */
+export const lastSpellers = new Map<string, { key: string; speller: Speller }>();
 
 /** A speller for language `tag` that knows at least every form of `words` its dictionary knows. */
-export function spellerFor(tag: string, words: Iterable<string>): Promise<Speller> {
+export async function spellerFor(tag: string, words: Iterable<string>): Promise<Speller> {
+  if (!dictionaryPackages[tag]) throw new Error(`no Hunspell dictionary for \`${tag}\``);
   const list = [...words];
   const key = [...new Set(list)].sort().join("\n");
   const last = lastSpellers.get(tag);
   if (last?.key === key) return last.speller;
-  const speller = buildSpeller(tag, list);
-  const entry = { key, speller };
-  lastSpellers.set(tag, entry);
-  speller.catch(() => lastSpellers.get(tag) === entry && lastSpellers.delete(tag));
+  const memoised = memoKey("speller", tag, key);
+  const answers = spellerAnswers.get(memoised) ?? spellerAnswers.set(memoised, new Map<string, boolean>());
+  const speller = new RecordedSpeller(answers, () => buildSpeller(tag, list), memoised);
+  lastSpellers.set(tag, { key, speller });
   return speller;
 }
 
-async function buildSpeller(tag: string, words: string[]): Promise<Speller> {
-  const { aff, dic } = await dictionaryFiles(tag);
+/** Spellers cut and built in this process (tests read it: answers on disk build none). */
+export const built = { spellers: 0 };
+
+function buildSpeller(tag: string, words: string[]): Speller {
+  built.spellers++;
+  const { aff, dic } = dictionaryFiles(tag);
   const cut = cutDic(dic, keysOf(words, tag.startsWith("en")));
   return nspell(cutAff(aff, cut.flags), cut.text);
 }

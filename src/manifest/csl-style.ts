@@ -7,11 +7,14 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { Cite, plugins } from "@citation-js/core";
-import "@citation-js/plugin-csl";
+import { citationJs } from "../citations/citation-js.js";
 import type { VFile } from "vfile";
 import { confinedPath } from "./confine.js";
 import { displayPath, type Point } from "./yaml-data-file.js";
+import { Memo } from "../watch/render-memo.js";
+
+/** Each style's trial kept by its XML ("" when it formats the sample): a style tried once is not tried again. */
+export const styleTrials = new Memo<string>("csl-style-trials", 64 * 1024, () => 1);
 
 /** Where Debian's citation-style-language-styles puts its styles; CSL_STYLES_DIR overrides it. */
 export const systemStylesDir = process.env.CSL_STYLES_DIR ?? "/usr/share/citation-style-language/styles";
@@ -57,7 +60,7 @@ export async function loadCslStyle(name: string, sourcesDir: string, manifestFil
   }
   const style = { name: path.basename(file, ".csl"), xml };
   // The parser's own message quotes the file's first bytes: only its kind is told.
-  const problem = tryStyle(style);
+  const problem = styleTrials.through(createHash("sha256").update(style.xml).digest("base64"), () => tryStyle(style) ?? "") || undefined;
   if (problem) fail(`CSL style \`${name}\` (${displayPath(file)}) is not a usable CSL style: ${problem}`, "manifest-csl-style-invalid");
   return style;
 }
@@ -68,9 +71,9 @@ function tryStyle(style: CslStyle): string | undefined {
   // citation-js keeps one engine per template name: a name per content, so a changed file is tried afresh.
   const template = `edition-check-${createHash("sha256").update(style.xml).digest("hex").slice(0, 16)}`;
   try {
-    plugins.config.get("@csl").styles.add(template, style.xml);
+    citationJs().plugins.config.get("@csl").styles.add(template, style.xml);
     const sample = [{ id: "sample", type: "book", title: "A Title", author: [{ family: "Author", given: "An" }], issued: { "date-parts": [[1990]] } }];
-    const html = new Cite(sample).format("bibliography", { format: "html", template, lang: "en-US" });
+    const html = new (citationJs().Cite)(sample).format("bibliography", { format: "html", template, lang: "en-US" });
     return typeof html === "string" && html.includes("Author") ? undefined : "its bibliography does not name the sample work's author";
   } catch (error) {
     return `it does not format a bibliography (${(error as Error).name})`;

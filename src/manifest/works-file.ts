@@ -6,10 +6,11 @@
 // manifest's `works`. Read here, like every source file, and validated: a
 // file that does not parse, an entry with no id or no title, and an id given
 // twice stop the build at the entry's line.
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { Cite } from "@citation-js/core";
-import "@citation-js/plugin-bibtex";
+import { citationJs } from "../citations/citation-js.js";
+import { Memo } from "../watch/render-memo.js";
 import { VFile } from "vfile";
 import { z } from "zod";
 import type { CslItem } from "../citations/works.js";
@@ -55,10 +56,15 @@ export function workIdOfKey(key: string): string {
 const cslYamlItem = z.looseObject({ id: z.union([z.string(), z.number()]).transform(String), title: z.string().optional(), type: z.string().optional() });
 const cslYaml = z.union([z.array(cslYamlItem), z.strictObject({ references: z.array(cslYamlItem) })]);
 
+/** Each BibTeX file's CSL-JSON kept by its bytes: citation-js is neither loaded nor run for a file it read before. */
+export const bibtexData = new Memo<Record<string, unknown>[]>("bibtex", 16 * 1024 * 1024, (data) => JSON.stringify(data).length);
+
 function fromBibtex(raw: string, file: VFile): { data: Record<string, unknown>[]; places: Map<string, Point[]> } {
   let data: Record<string, unknown>[];
   try {
-    data = new Cite(raw, { forceType: "@biblatex/text" }).data;
+    const key = createHash("sha256").update(raw).digest("base64");
+    // A copy each time: the loader's callers may change what they are given.
+    data = structuredClone(bibtexData.get(key) ?? bibtexData.set(key, new (citationJs().Cite)(raw, { forceType: "@biblatex/text" }).data as Record<string, unknown>[]));
   } catch (error) {
     // The parser says `… at line L col C:` and then quotes the file: only the place and the first line are told.
     const message = (error as Error).message;

@@ -17,6 +17,7 @@ import type { VFile } from "vfile";
 import type { LoadedEdition } from "../manifest/load-edition.js";
 import { messageFrom } from "../watch/persistent-text-cache.js";
 import { restore, textKey, type Entry, type TextWork } from "../watch/text-cache.js";
+import type { MemoStore } from "../watch/memo-store.js";
 
 /** A text larger than this is processed on the main thread: its trees serialised would cost more memory than the lane saves time. */
 const maxWorkerTextBytes = 4 * 1024 * 1024;
@@ -33,7 +34,14 @@ const besideLargest = (files: VFile[]) => {
 };
 
 /** What a worker posts: a text's work serialised (v8), a text it could not do, or the end of its lane. */
-export type WorkerReply = { id: string; key: string; bytes: Uint8Array } | { id: string; failed: string } | { done: true } | { fatal: string };
+export type WorkerReply = { id: string; key: string; bytes: Uint8Array; memo?: Uint8Array } | { id: string; failed: string } | { done: true } | { fatal: string };
+
+/** What a worker is told at its start: the edition, and where the texts' memos are kept on disk (../watch/memo-store.ts), if they are. */
+export interface WorkerStart {
+  manifestPath: string;
+  /** The worker keeps each text's memo (and sends it back) only when the build keeps memos. */
+  memos?: { dir?: string; version?: string };
+}
 
 /** What the main thread posts: the texts in the order lanes take them, and the shared counter of the next one. */
 export interface WorkerJobs {
@@ -84,6 +92,8 @@ export class TextLanes {
     private readonly workersWanted: number,
     /** Start the workers now (every text will be processed: no cache), so they read their modules while the main thread does. */
     eager = false,
+    /** The texts' memos: a worker reads a text's from disk and sends back what it kept. */
+    private readonly memos?: MemoStore,
   ) {
     if (eager && besideLargest(this.edition.texts) >= minSharedBytes) this.spawn(Math.min(workersWanted, this.edition.texts.length - 1));
   }
@@ -113,7 +123,7 @@ export class TextLanes {
 
   private spawn(count: number): void {
     for (let index = this.workers.length; index < count; index++) {
-      const worker = workerThread(this.manifestPath);
+      const worker = workerThread({ manifestPath: this.manifestPath, ...(this.memos ? { memos: { dir: this.memos.dir, version: this.memos.dir ? this.memos.version() : undefined } } : {}) });
       // A worker that cannot start costs only its lane: the main thread does its texts.
       worker.on("error", () => undefined);
       worker.once("exit", () => this.exited.add(worker));
@@ -181,6 +191,14 @@ export class TextLanes {
         }
         request.settled = true;
         this.fromWorkers.push(reply.id);
+        if (this.memos && reply.memo) {
+          try {
+            // (The worker wrote it to disk already.)
+            void this.memos.keep(request.file, new Map(v8.deserialize(reply.memo) as [string, unknown][]), false);
+          } catch {
+            // a memo that does not arrive costs only the next processing's time
+          }
+        }
         request.resolve(restore(request.file, this.edition, entry, false));
       });
       worker.once("exit", () => resolve());
@@ -189,8 +207,7 @@ export class TextLanes {
 }
 
 /** A worker thread running ./text-worker (compiled, or the TypeScript source through tsx). */
-function workerThread(manifestPath: string): Worker {
-  const workerData = { manifestPath };
+function workerThread(workerData: WorkerStart): Worker {
   if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./text-worker.js", import.meta.url), { workerData });
   // From the sources (tests, or bin/edition.js falling back to tsx): tsx compiles the worker's modules.
   const tsx = createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs");

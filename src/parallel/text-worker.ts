@@ -6,12 +6,16 @@ import { parentPort, workerData } from "node:worker_threads";
 import { loadRestoreInputs, processText, textProcessors } from "../pipeline.js";
 import { plainMessage } from "../watch/persistent-text-cache.js";
 import { textKey } from "../watch/text-cache.js";
-import type { WorkerJobs, WorkerReply } from "./text-lanes.js";
+import { MemoStore } from "../watch/memo-store.js";
+import type { WorkerJobs, WorkerReply, WorkerStart } from "./text-lanes.js";
 
 const port = parentPort!;
 const post = (reply: WorkerReply) => port.postMessage(reply);
 
-const ready = loadRestoreInputs((workerData as { manifestPath: string }).manifestPath);
+const start = workerData as WorkerStart;
+const ready = loadRestoreInputs(start.manifestPath);
+// The texts' memos: read from disk and written there by this thread, and sent back for the main thread's next processing.
+const memos = start.memos ? new MemoStore(start.memos.dir, () => start.memos!.version ?? "") : undefined;
 port.once("message", (jobs: WorkerJobs) => void work(jobs).catch((error: unknown) => post({ fatal: String(error) })));
 
 async function work({ ids, counter }: WorkerJobs): Promise<void> {
@@ -31,9 +35,10 @@ async function work({ ids, counter }: WorkerJobs): Promise<void> {
     file.data.entry = loaded.manifest.texts[at];
     try {
       const key = textKey(file, restoreInputs);
-      const work = await processText(file, processorFor(file));
+      const work = await processText(file, processorFor(file), memos);
       const bytes = v8.serialize({ key, value: String(file.value), work, messages: file.messages.map(plainMessage), data: file.data });
-      post({ id, key, bytes });
+      const memo = memos?.last ? v8.serialize([...memos.last.used]) : undefined;
+      post({ id, key, bytes, ...(memo ? { memo } : {}) });
     } catch (error) {
       // A fatal message is made again on the main thread, with its file.
       post({ id, failed: String(error) });

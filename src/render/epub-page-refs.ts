@@ -61,14 +61,18 @@ export function fillPageRefs(tree: Element | Root, pages: PrintPages): void {
 
 /** With no print pages: leave out every page reference that has no text of its own, with the phrase that holds it. */
 export function dropEmptyPageRefs(tree: Element | Root): void {
-  const empty = (node: Element) => node.tagName === "a" && classes(node).includes(pageRefClass) && !node.children.length;
-  const drop = (node: Element) => classes(node).includes(pageRefPhraseClass) ? selectAll(`a.${pageRefClass}`, node).some(empty) : empty(node);
+  const empty = (node: Element) => node.tagName === "a" && !node.children.length && hasClassName(node, pageRefClass);
+  /** An empty reference at or under `node` (a walk of its own: hast-util-select's per phrase cost the EPUB a tenth of a second). */
+  const holdsEmpty = (node: Element): boolean => empty(node) || node.children.some((child) => child.type === "element" && holdsEmpty(child));
+  const drop = (node: Element) => (hasClassName(node, pageRefPhraseClass) ? holdsEmpty(node) : empty(node));
+  const dropped = (child: ElementContent) => child.type === "element" && drop(child);
   visit(tree, "element", (node) => {
-    node.children = node.children.filter((child) => child.type !== "element" || !drop(child));
+    // A new list only where a child goes: nearly every element keeps all of its children.
+    if (node.children.some(dropped)) node.children = node.children.filter((child) => !dropped(child));
   });
 }
 
-const classes = (node: Element) => (Array.isArray(node.properties.className) ? node.properties.className.map(String) : []);
+const hasClassName = (node: Element, name: string) => Array.isArray(node.properties.className) && node.properties.className.some((value) => String(value) === name);
 
 /** Plugin: with the print pages, write their numbers into the page references; without, leave out the empty ones. */
 export function rehypeEpubPageRefs(options: { pages?: PrintPages }) {

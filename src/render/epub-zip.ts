@@ -6,6 +6,7 @@
 // same entries give the same bytes whether they came from the cache or not.
 import { createHash } from "node:crypto";
 import { crc32, deflateRawSync } from "node:zlib";
+import { Memo } from "../watch/render-memo.js";
 
 export interface ZipEntry {
   name: string;
@@ -23,30 +24,30 @@ interface Compressed {
 
 /** Deflated entries by content hash; bounded, so a long watch session does not grow it without end. */
 export class ZipEntryCache {
-  private readonly entries = new Map<string, Compressed>();
+  private readonly entries: Memo<Compressed>;
   /** Entries compressed and entries taken from the cache by the last `zipEntries` call. */
   compressed = 0;
   reused = 0;
-  /** The EPUB's chapters as epub-gen-memory cleaned them up, by a hash of the HTML given (the last build's), kept with the entries they become. */
-  readonly chapters = new Map<string, string>();
+  /** The EPUB's chapters as epub-gen-memory cleaned them up, by a hash of the HTML given, kept with the entries they become. */
+  readonly chapters: Memo<string>;
 
-  constructor(private readonly maxEntries = 4000) {}
+  /** With `name`, a memo kept on disk too once `persistRenderMemos()` is called (../watch/render-memo.ts). */
+  constructor(maxBytes = 32 * 1024 * 1024, name?: string) {
+    this.entries = new Memo<Compressed>(name && `${name}-entries`, maxBytes, (entry) => entry.bytes.length + 64);
+    this.chapters = new Memo<string>(name && `${name}-chapters`, maxBytes / 2);
+  }
 
   get(key: string): Compressed | undefined {
-    const hit = this.entries.get(key);
-    // Map order is use order: a hit moves to the end, the oldest is dropped first.
-    if (hit) this.entries.delete(key), this.entries.set(key, hit);
-    return hit;
+    return this.entries.get(key);
   }
 
   set(key: string, value: Compressed): void {
     this.entries.set(key, value);
-    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }
 }
 
-/** The cache of one process: `edition watch` rebuilds within it; a new process starts cold and gives the same bytes. */
-export const processZipCache = new ZipEntryCache();
+/** The cache of one process, and of the next on disk: `edition watch` rebuilds within it; the same bytes come cold or warm. */
+export const processZipCache = new ZipEntryCache(32 * 1024 * 1024, "epub");
 
 function compress(entry: ZipEntry, cache: ZipEntryCache): Compressed {
   const method = entry.store ? 0 : 8;

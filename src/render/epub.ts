@@ -62,7 +62,7 @@ export interface EpubOptions {
  * while the zip is made.
  */
 class DatedEpub extends EPub {
-  constructor(options: Options, chapters: Chapter[], normalisedChapters: Map<string, string>) {
+  constructor(options: Options, chapters: Chapter[], normalisedChapters: { get(key: string): string | undefined; set(key: string, value: string): unknown }) {
     const keys = chapters.map((chapter) => (chapter.content.includes("<img") ? undefined : createHash("sha256").update(chapter.content).digest("base64")));
     const known = keys.map((key) => (key === undefined ? undefined : normalisedChapters.get(key)));
     super(
@@ -74,8 +74,6 @@ class DatedEpub extends EPub {
       if (known[index] !== undefined) chapter.content = known[index];
       else if (key !== undefined) normalisedChapters.set(key, chapter.content);
     });
-    // Only this build's chapters are kept: the next build reuses the unchanged ones.
-    for (const key of normalisedChapters.keys()) if (!keys.includes(key)) normalisedChapters.delete(key);
   }
 
   async packed(date: Date, cache: ZipEntryCache): Promise<Buffer> {

@@ -25,6 +25,14 @@ import { printProfileOf } from "./print-profiles.js";
 import type { OutlineTarget } from "./pdf.js";
 import { headingTitle, textOutline, type OutlineNode } from "../book/chapters.js";
 import { cloneWithoutPositions } from "./clone-tree.js";
+import { contentJson, Memo, memoKey } from "../watch/render-memo.js";
+
+/**
+ * Each piece of print HTML kept by what it is made from (the manifest, the
+ * nodes' JSON, whether it opens the body), so an unchanged division is not
+ * copied, hyphenated and serialised again.
+ */
+export const printPieces = new Memo<string>("print-pieces", 16 * 1024 * 1024);
 
 // Class names read by ./browser/page-map.js, which writes the page numbers.
 const { bodyStart: bodyStartClass, contentsPage: contentsPageClass } = printClasses;
@@ -238,23 +246,38 @@ export async function* printHtmlPieces(manifest: Manifest, book: Root): AsyncGen
     if (index === bodyStart) ((copy as Element).properties.className as string[]).push(bodyStartClass);
     return copy;
   };
+  const settings = JSON.stringify(manifest);
+  /** The piece kept for these parts (what it is made from), else `make()`'s. */
+  const kept = (make: () => string, ...parts: unknown[]) => printPieces.through(memoKey(settings, ...parts.map(contentJson)), make);
+  const opens = (index: number) => index === bodyStart;
   for (const run of noteRuns(book.children)) {
     const node = book.children[run[0]!]!;
     if (run.length > 1 || node.type !== "element" || node.children.length <= childrenPerPiece) {
-      yield stringify(ready(run.map((index) => copyOf(index))));
+      yield kept(() => stringify(ready(run.map((index) => copyOf(index)))), "run", run.map(opens), run.map((index) => book.children[index]));
       continue;
     }
     // A long division: its opening and closing tags, and between them its children some hundred at a time (runs
     // that keep each note call with its note). Each piece is a copy of the division holding those children only,
     // so what the print plugins read (the division, a call's note) is as in the whole.
-    const [open, close] = stringify(ready([copyOf(run[0]!, [{ type: "comment", value: bodyPlaceholder }])])).split(`<!--${bodyPlaceholder}-->`) as [string, string];
+    const shell = { ...node, children: [] };
+    const ends = kept(() => stringify(ready([copyOf(run[0]!, [{ type: "comment", value: bodyPlaceholder }])])), "ends", opens(run[0]!), shell);
+    const [open, close] = ends.split(`<!--${bodyPlaceholder}-->`) as [string, string];
     yield open;
     let piece: number[] = [];
     const flush = function* () {
       if (!piece.length) return;
-      const tree = ready([copyOf(run[0]!, piece.map((index) => node.children[index]!))]);
+      const children = piece.map((index) => node.children[index]!);
       piece = [];
-      yield stringify({ type: "root", children: (tree.children[0] as Element).children });
+      yield kept(
+        () => {
+          const tree = ready([copyOf(run[0]!, children)]);
+          return stringify({ type: "root", children: (tree.children[0] as Element).children });
+        },
+        "piece",
+        opens(run[0]!),
+        shell,
+        children,
+      );
     };
     for (const children of noteRuns(node.children)) {
       if (piece.length && piece.length + children.length > childrenPerPiece) yield* flush();

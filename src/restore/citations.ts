@@ -29,8 +29,12 @@ import { parseReference, referenceListHeading } from "../citations/reference-lis
 import "./notes.js";
 import { typesetLine } from "./typography-rules.js";
 import { pageReferencePattern } from "./page-references.js";
+import { memoised } from "../enrich/memo.js";
 
 const source = "citations";
+
+/** The sources a paragraph's text names (`Maxim Gorky, New Life (7th November, 1917)`), kept in the text's memo (../enrich/memo.ts); the caller gets its own copy. */
+const introducedSources = memoised("introducedSources", (text: string) => text, findIntroducedSources, (found) => structuredClone(found));
 
 export interface CitationsOptions {
   /** The edition's bibliography (its works file), which citations resolve against first. */
@@ -337,7 +341,7 @@ function citeInReadingOrder(tree: Root, context: Context): void {
     editorial += reading.editorialBrackets;
     const found: Found[] = [
       ...reading.citations.map((citation: InTextCitation) => ({ ...citation })),
-      ...findIntroducedSources(text.value).map((named: NamedSource) => ({ form: "source" as const, ...named })),
+      ...introducedSources(text.value).map((named: NamedSource) => ({ form: "source" as const, ...named })),
     ].sort((a, b) => a.start - b.start);
     const pieces: TextPiece[] = [];
     let end = 0;

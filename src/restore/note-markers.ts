@@ -80,6 +80,12 @@ const parenCall = /(?<=[.!?,;:’”"])\((\d+)\)/g;
 const superscriptCall = /(?<=[\p{L}\p{N}.,;:!?’”"')\]])(?<!\d[ \u00A0]?\p{L}{1,2})([⁰¹²³⁴⁵⁶⁷⁸⁹]+)(\*?)/gu;
 
 export const callPatterns: Record<CallKind, RegExp> = { brackets: bracketCall, superscript: superscriptCall, parentheses: parenCall };
+/** Whether a string holds the mark every call of the kind has. */
+const mayHold: Record<CallKind, (value: string) => boolean> = {
+  brackets: (value) => value.includes("["),
+  superscript: (value) => /[⁰¹²³⁴⁵⁶⁷⁸⁹]/u.test(value),
+  parentheses: (value) => value.includes("("),
+};
 
 export interface FoundCall {
   label: string;
@@ -96,6 +102,8 @@ export interface FoundCall {
 
 /** The calls of one kind in a string. */
 export function* callsIn(value: string, kind: CallKind): Generator<FoundCall> {
+  // Each pattern needs its mark; a lookbehind that opens a pattern is tried at every character of a long text.
+  if (!mayHold[kind](value)) return;
   for (const match of value.matchAll(callPatterns[kind])) {
     const spaced = kind === "brackets" && /^[ \u00A0]/.test(match[0]);
     const digits = kind === "superscript" ? fromSuperscript(match[1]!) : match[1]!;

@@ -21,6 +21,10 @@ import { rehypeEpubPageRefs } from "../render/epub-page-refs.js";
 import { rehypePageBreaks, type PlacedBreak } from "../render/page-breaks.js";
 import type { PageStart } from "../render/pdf.js";
 import { siteWords, type SiteWords } from "./site-words.js";
+import { contentJson, Memo, memoKey } from "../watch/render-memo.js";
+
+/** Each reading page kept by what it is made from (its division with its links pointed, its neighbours, the manifest). */
+export const readingPages = new Memo<string>("site-pages", 16 * 1024 * 1024);
 
 export type DownloadKind = "epub" | "screen" | "print";
 
@@ -101,6 +105,7 @@ export function* eachSitePage(manifest: Manifest, book: Root, options: SiteOptio
   const link = (href: string, from: string) => relativeHref(href, from, pageOfId, pageRoots);
 
   // Reading order: the texts and the back matter, then front matter that has a page of its own (the copyright page) at the end of the chain's reach.
+  const settings = JSON.stringify({ manifest, words });
   const chain = read.filter((division) => divisionOf(division)!.part !== "front");
   yield { path: bookPage, html: bookPageHtml(manifest, words, { contents, divisions, chain, pageOfDivision, link, options, stylesheet }) };
   for (const division of read) {
@@ -114,7 +119,8 @@ export function* eachSitePage(manifest: Manifest, book: Root, options: SiteOptio
     const previous = at === -1 ? undefined : at === 0 ? { href: path.relative(path.dirname(page), bookPage), title: words.contents } : neighbour(at - 1);
     const next = at === -1 ? undefined : neighbour(at + 1);
     pointLinks(division, (href) => link(href, page));
-    yield { path: page, html: readingPageHtml(manifest, words, { division, page, previous, next, stylesheet }) };
+    const made = () => readingPageHtml(manifest, words, { division, page, previous, next, stylesheet });
+    yield { path: page, html: readingPages.through(memoKey(settings, contentJson(division), JSON.stringify({ page, previous, next, stylesheet })), made) };
     division.children = [];
   }
 }
@@ -187,7 +193,7 @@ function document(manifest: Manifest, words: SiteWords, page: { title: string; p
 }
 
 function siteFooter(manifest: Manifest, words: SiteWords, extra: ElementContent[] = []): Element {
-  return h("footer", { className: ["site-footer"] }, [h("p", [`${fullTitle(manifest)}. ${manifest.publisher}, ${manifest.revised.slice(0, 4)}.`, ...extra])]);
+  return h("footer", { className: ["site-footer"] }, [h("p", [`${fullTitle(manifest)}.${manifest.publisher ? ` ${manifest.publisher},` : ""} ${manifest.revised.slice(0, 4)}.`, ...extra])]);
 }
 
 function readingPageHtml(

@@ -15,7 +15,8 @@ import type { VFile } from "vfile";
 import { VFileMessage } from "vfile-message";
 import type { LoadedEdition } from "../manifest/load-edition.js";
 import { projectRoot } from "../project-root.js";
-import { restore, TextCache, textKey, type Entry, type TextWork } from "./text-cache.js";
+import { MemoStore } from "./memo-store.js";
+import { codeVersion, restore, TextCache, textKey, type Entry, type TextWork } from "./text-cache.js";
 
 /** Files kept in the folder; the oldest go first. */
 const maxFiles = 200;
@@ -51,9 +52,12 @@ export const messageFrom = (fields: object) => Object.assign(Object.create(VFile
 export class PersistentTextCache extends TextCache {
   // Each text's trees are serialised as soon as they are made: the build may let go of their positions.
   override readonly sharesTrees = false;
+  // Each text's memo beside the texts' files, under the same code and packages.
+  override readonly memos: MemoStore;
 
   constructor(readonly dir: string = textCacheDir()) {
     super();
+    this.memos = new MemoStore(path.join(dir, "memo"), () => `${codeVersion()}\0${installation()}`);
   }
 
   override async process(file: VFile, edition: LoadedEdition, compute: () => Promise<TextWork>): Promise<TextWork> {

@@ -6,12 +6,14 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import v8 from "node:v8";
 import type { Root as HastRoot } from "hast";
 import type { Root as MdastRoot } from "mdast";
 import { VFile, type Data } from "vfile";
 import type { VFileMessage } from "vfile-message";
 import type { LoadedEdition } from "../manifest/load-edition.js";
 import { projectRoot } from "../project-root.js";
+import { MemoStore } from "./memo-store.js";
 import "../restore/text-data.js";
 
 export interface TextWork {
@@ -27,14 +29,24 @@ export interface Entry {
   data: Data;
 }
 
+/** An entry kept in memory: its trees and data serialised once (v8), read back as a fresh copy for each build. */
+interface KeptEntry {
+  key: string;
+  value: string;
+  messages: VFileMessage[];
+  copy: Buffer;
+}
+
 export class TextCache {
   /** One entry per text id: the last one made, so memory stays bounded. */
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new Map<string, KeptEntry>();
   /** Texts processed and texts taken from the cache, since the last `resetCounts()`. */
   processed: string[] = [];
   reused: string[] = [];
   /** The trees given out are shared with the cache (kept for the next build), so the build must not change them beyond what the book stages do. */
   readonly sharesTrees: boolean = true;
+  /** Each text's memo of its sentences' work (../enrich/memo.ts): a text processed again reads again only what changed. */
+  readonly memos: MemoStore = new MemoStore();
 
   resetCounts(): void {
     this.processed = [];
@@ -48,14 +60,16 @@ export class TextCache {
     const hit = this.entries.get(id);
     if (hit?.key === key) {
       this.reused.push(id);
-      return restore(file, edition, hit);
+      // Deserialising the bytes costs about half a structuredClone of the trees (which serialises them first).
+      const { work, data } = v8.deserialize(hit.copy) as { work: TextWork; data: Data };
+      return restore(file, edition, { key, value: hit.value, messages: hit.messages, work, data }, false);
     }
     // Counted as it starts: the texts' lanes finish in any order, the count keeps the manifest's.
     this.processed.push(id);
     const work = await compute();
     try {
-      // Stored as copies: the book-wide stages may change the trees they are given.
-      this.entries.set(id, { key, value: String(file.value), work: structuredClone(work), messages: [...file.messages], data: structuredClone(file.data) });
+      // Stored as a copy: the book-wide stages may change the trees they are given.
+      this.entries.set(id, { key, value: String(file.value), messages: [...file.messages], copy: v8.serialize({ work, data: file.data }) });
     } catch {
       this.entries.delete(id); // data that cannot be copied is not cached
     }

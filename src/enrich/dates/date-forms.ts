@@ -8,6 +8,7 @@
 import type * as chrono from "chrono-node";
 import { chronoGB } from "../../language/lazy-packages.js";
 import edtf from "edtf";
+import { listKey, memoised } from "../memo.js";
 
 export interface DateValue {
   /** EDTF: `1879-11-07`, `1923-10`, `1918/1923`, `[1922-12,1923-01]`, `1923-22` (summer), `1917?-07` (year inferred). */
@@ -258,7 +259,15 @@ export interface SentenceDates {
  * last year stated before it), and is marked inferred; with neither it is
  * reported as unsure and left out.
  */
-export function findDates(sentence: string, contextYear?: number, vocabulary: DateVocabulary = { namedEvents: [] }): SentenceDates {
+export const findDates = memoised(
+  "findDates",
+  (sentence: string, contextYear?: number, vocabulary: DateVocabulary = { namedEvents: [] }) => `${contextYear ?? ""}:${listKey(vocabulary.namedEvents)}\0${sentence}`,
+  datesOf,
+  // The caller adds to the list and sorts it.
+  (found) => structuredClone(found),
+);
+
+function datesOf(sentence: string, contextYear?: number, vocabulary: DateVocabulary = { namedEvents: [] }): SentenceDates {
   const excluded = titleSpans(sentence);
   const own = ownForms(sentence, namedEventPattern(vocabulary.namedEvents), namedEventOfPattern(vocabulary.namedEvents));
   const all: (Candidate & { noYear?: boolean })[] = [];

@@ -8,6 +8,7 @@
 // not an event. compromise tags the verbs; the rest is the sentence's own
 // wording. The words are English grammar (the edition's language).
 import nlp from "compromise";
+import { listKey, memoised } from "../memo.js";
 
 export type NotEvent = "comparison" | "label" | "writing" | "citation" | "file-name" | "aside" | "counterfactual" | "no-predicate";
 
@@ -77,17 +78,31 @@ function labelStart(sentence: string, start: number, end: number, namedEvents: s
   return -1;
 }
 
+interface VerbFacts {
+  text: string;
+  verb?: { infinitive?: string; grammar?: { tense?: string } };
+}
+
+/** compromise's verbs of a string, as the judgement reads them; a sentence with several dates asks for the same clause again. */
+const verbsOf = memoised("verbsOf", (text: string) => text, (text: string): VerbFacts[] =>
+  (nlp(text).verbs().json() as VerbFacts[]).map(({ text: words, verb }) => ({ text: words, ...(verb ? { verb: { infinitive: verb.infinitive, grammar: { tense: verb.grammar?.tense } } } : {}) })),
+);
+/** How many verbs compromise finds in a string (their grammar unread). */
+const verbCount = memoised("verbCount", (text: string) => text, (text: string) => nlp(text).verbs().length);
+
 const copulas = new Set(["be", "have", "seem", "remain", "become", "prove", "show", "mark"]);
 
 /** A named event that opens its clause and is the subject of what happened (`the 1921 famine struck the Volga`), not of a description (`was a classic example`). */
 function labelActs(rest: string, namedEvents: string[]): boolean {
   const words = rest.replace(new RegExp(`^\\s*(?:${namedEvents.join("|") || "(?!)"})\\b`, "i"), "").trim().split(/\s+/).slice(0, 2).join(" ");
-  const verb = (nlp(words).verbs().json() as { text?: string; verb?: { infinitive?: string; grammar?: { tense?: string } } }[])[0];
+  const verb = verbsOf(words)[0];
   return Boolean(verb && words.startsWith(verb.text?.split(" ")[0] ?? "\u0000") && /^(?:PastTense|PresentTense)$/.test(verb.verb?.grammar?.tense ?? "") && !copulas.has(verb.verb?.infinitive ?? ""));
 }
 
-/** Whether the date at [start, end) of `sentence` dates an event, and if not why. */
-export function judgeClause(sentence: string, start: number, end: number, namedEvents: string[] = []): ClauseJudgement {
+/** Whether the date at [start, end) of `sentence` dates an event, and if not why (kept in the text's memo: ../memo.ts). */
+export const judgeClause = memoised("judgeClause", (sentence: string, start: number, end: number, namedEvents: string[] = []) => `${start}:${end}:${listKey(namedEvents)}\0${sentence}`, judge);
+
+function judge(sentence: string, start: number, end: number, namedEvents: string[] = []): ClauseJudgement {
   // A slash may join a range (`24/25 October`, `1992/93`); an underscore or a file's extension never stands in a sentence's date.
   if (fileName.test(sentence) || /_\s*$/.test(sentence.slice(0, start)) || /^_/.test(sentence.slice(end))) return { event: false, reason: "file-name" };
   if (citation.test(sentence)) return { event: false, reason: "citation" };
@@ -95,8 +110,8 @@ export function judgeClause(sentence: string, start: number, end: number, namedE
   // A question asks; it tells no event (a diary's `20th October, 1920: … what was he?`).
   if (/\?[”’"']?\s*$/.test(sentence)) return { event: false, reason: "aside" };
   const { from, to } = clauseAround(sentence, start, end);
-  // The judgement is the date's own predicate: no other verb stands between them.
-  const noVerbs = (words: string) => !(nlp(words.replace(/\b(?:had|has|have|was|were|is|are|been|be)\b/gi, "")).verbs().json() as unknown[]).length;
+  // The judgement is the date's own predicate: no other verb stands between them. (A count needs no verb's grammar: `.length`, not `.json()`.)
+  const noVerbs = (words: string) => !verbCount(words.replace(/\b(?:had|has|have|was|were|is|are|been|be)\b/gi, ""));
   const judged = judgement.exec(sentence.slice(end, to));
   const seen = [...sentence.slice(from, start).matchAll(new RegExp(observed, "gi"))].at(-1);
   if ((judged && noVerbs(sentence.slice(end, end + judged.index))) || (seen && noVerbs(sentence.slice(from + seen.index! + seen[0].length, start)))) return { event: false, reason: "aside" };
@@ -111,7 +126,7 @@ export function judgeClause(sentence: string, start: number, end: number, namedE
   // `Since the collapse … in 1989, the word has carried …`: a starting point, unless the since-clause has a verb of its own (`ever since Kaplan had shot him in 1918`).
   const since = /\bsince\b(?!.*\bsince\b)/i.exec(phrase);
   // (`since the Twelfth Congress … in 1923, when Trotsky first asserted …`: the when-clause tells what happened then.)
-  if (since && !(nlp(phrase.slice(since.index + 5)).verbs().json() as unknown[]).length && !/^\s*,?\s*when\b/i.test(sentence.slice(end))) return { event: false, reason: "comparison" };
+  if (since && !verbCount(phrase.slice(since.index + 5)) && !/^\s*,?\s*when\b/i.test(sentence.slice(end))) return { event: false, reason: "comparison" };
   // `until 1933` ends a state (`nobody had doubted it until 1924`); `did not join until 1917`, `waited until the end of December before` date what happened then.
   if (/\buntil\s+(?:the\s+)?$/i.test(lead) && !/\b(?:not|never|waited|delayed|postponed|put off)\b|n’t\b|n't\b/i.test(sentence.slice(from, to))) return { event: false, reason: "comparison" };
   // What did not happen: `If Rosa Luxemburg had hidden herself … in January 1919`, `would have brought us victory`.
@@ -122,13 +137,13 @@ export function judgeClause(sentence: string, start: number, end: number, namedE
   if (segmentStart > from && segmentEnd !== -1 && segmentEnd <= to) {
     const segment = sentence.slice(segmentStart, segmentEnd);
     // (`the tested method`: a participle after the article describes.)
-    if (/^\s*(?:the|a|an)\s/i.test(segment) && !(nlp(segment.replace(/^\s*(?:the|a|an)\s+\w+/i, "")).verbs().json() as unknown[]).length) return { event: false, reason: "label" };
+    if (/^\s*(?:the|a|an)\s/i.test(segment) && !verbCount(segment.replace(/^\s*(?:the|a|an)\s+\w+/i, ""))) return { event: false, reason: "label" };
   }
   const label = labelStart(sentence, start, end, namedEvents);
   if (label >= 0 && !temporal.test(sentence.slice(from, label)) && !(/^\s*(?:[A-Za-z]+,?\s+)?$/.test(sentence.slice(from, label)) && labelActs(sentence.slice(end, to), namedEvents))) return { event: false, reason: "label" };
   const clause = sentence.slice(from, to);
-  let verbs = nlp(clause).verbs().json() as { text: string; verb?: { infinitive?: string; grammar?: { tense?: string } } }[];
-  if (!verbs.length) verbs = nlp(sentence).verbs().json() as typeof verbs;
+  let verbs = verbsOf(clause);
+  if (!verbs.length) verbs = verbsOf(sentence);
   // A work that `was published in 1991`, `published in 1989`: the clause is about the work. A person who publishes acts
   // (`Trotsky published an open letter`); a person who writes, notes or is quoted is a citation (`Stalin wrote:`, `Writing in 1938`).
   if (/\b(?:published|written|reprinted|issued|dated)\s+(?:in|on)\s/i.test(clause) || /\b(?:was|were|been)\s+(?:first\s+|originally\s+)?(?:published|written|reprinted)\b[^,;]*$/i.test(sentence.slice(from, start))) return { event: false, reason: "writing" };

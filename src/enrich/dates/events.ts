@@ -4,6 +4,7 @@
 import type { Position } from "unist";
 import { edtfBounds, type DateValue } from "./date-forms.js";
 import { nlp } from "../../language/lazy-packages.js";
+import { memoised } from "../memo.js";
 
 export interface DatedEvent {
   /** The anchor at the start of the passage (unique in the book). */
@@ -48,7 +49,9 @@ const asides = /,\s*(?:as (?:we|I) (?:have )?(?:seen|saw|noted)|for example|for 
  * to the sentence before, and at most `longestStatement` words around the
  * date, cut at word boundaries with an ellipsis.
  */
-export function summarise(fullSentence: string, fullDateStart: number, fullDateEnd: number): string {
+export const summarise = memoised("summarise", (sentence: string, start: number, end: number) => `${start}:${end}\0${sentence}`, statement);
+
+function statement(fullSentence: string, fullDateStart: number, fullDateEnd: number): string {
   const { sentence, dateStart, dateEnd } = withoutAsides(fullSentence, fullDateStart, fullDateEnd);
   let start = 0;
   let end = sentence.length;

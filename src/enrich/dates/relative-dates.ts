@@ -8,6 +8,7 @@
 // anchor with its day, a vague count (`a few days later`) gives nothing.
 import { chronoGB } from "../../language/lazy-packages.js";
 import type { FoundDate } from "./date-forms.js";
+import { memoised } from "../memo.js";
 
 export interface RelativeDate extends FoundDate {
   /** The anchor's words (`17th August, 1918`). */
@@ -48,6 +49,9 @@ const seasons: Record<string, number> = { spring: 21, summer: 22, autumn: 23, fa
 
 /** The anchor as chrono's reference date: noon UTC of its day, or of the first day of its month or year. */
 const reference = (parts: Parts) => new Date(Date.UTC(parts.year, (parts.month ?? 1) - 1, parts.day ?? 1, 12));
+
+/** A counted form's date from its anchor (kept in the text's memo: ../memo.ts). */
+const countedFrom = memoised("countedDate", (text: string, unit: string, anchor: Parts) => `${unit}:${anchor.year},${anchor.month ?? ""},${anchor.day ?? ""},${anchor.season ?? ""}\0${text}`, counted_);
 
 function counted_(text: string, unit: string, anchor: Parts): string | undefined {
   const needs = unit === "year" ? true : unit === "month" ? anchor.month !== undefined : anchor.day !== undefined;
@@ -111,7 +115,7 @@ export function relativeDates(sentence: string, dates: FoundDate[], before: Foun
   };
   for (const m of sentence.matchAll(counted)) {
     const unit = m[1]!.toLowerCase();
-    add(m, (anchor) => counted_(m[0], unit, anchor));
+    add(m, (anchor) => countedFrom(m[0], unit, anchor));
   }
   for (const m of sentence.matchAll(next)) add(m, (anchor) => shifted(m[1]!.toLowerCase(), 1, anchor));
   for (const m of sentence.matchAll(same)) {

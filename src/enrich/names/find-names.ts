@@ -15,6 +15,8 @@
 import { compromiseLexicon, nlp } from "../../language/lazy-packages.js";
 import { isCommonWord } from "./common-words.js";
 import { formKey, surnameOf, type CompiledAuthority, type NameMatch } from "./authority.js";
+import { memoised } from "../memo.js";
+import { createHash } from "node:crypto";
 
 export interface FoundName {
   start: number;
@@ -332,6 +334,7 @@ export class NameFinder {
     this.placeEndings = places.length ? new RegExp(`\\p{Ll}(?:${places.join("|")})$`, "u") : undefined;
     const endings = vocabulary.surnameEndings ?? [];
     this.endings = endings.length ? new RegExp(`\\p{Ll}(?:${endings.join("|")})$`, "u") : undefined;
+    this.readingKey = readingKey(authority, vocabulary);
   }
 
   /** A capitalised word after an initial's stop opens the next sentence (`… vitamin E. Nonetheless, …`) when the lexicon lists it or compromise reads it as a function word. */
@@ -392,8 +395,28 @@ export class NameFinder {
     return { tokens, title, run: own, noteHead };
   }
 
-  /** The runs of `text` cut at the blocked zones, each with its candidate. */
+  /** What decides a paragraph's candidates besides its own text and words: the authority file and the vocabulary (a memo key's part). */
+  private readonly readingKey: string;
+
+  /** The runs of `text` cut at the blocked zones, each with its candidate; kept in the text's memo (../memo.ts) by the paragraph's text, words and place. */
   candidates(text: string, words: TextWord[], context: TextContext) {
+    const { blocked, known, runs, found } = this.memoCandidates(text, words, context);
+    const free = (start: number, end: number) => !blocked.some(([s, e]) => start < e && s < end);
+    return { zones: { blocked, free, known }, runs, found };
+  }
+
+  // Its value is shared with the memo (and written to disk as it is): `learn` and `find` only read it.
+  private readonly memoCandidates = memoised(
+    "nameCandidates",
+    (text: string, words: TextWord[], context: TextContext) =>
+      `${this.readingKey}:${context.inNote ? 1 : 0}${context.blockStart ? 1 : 0}:${words.map((word) => `${word.start},${word.end},${word.sentence ?? ""}`).join(" ")}\0${text}`,
+    (text: string, words: TextWord[], context: TextContext) => {
+      const { zones, runs, found } = this.readCandidates(text, words, context);
+      return { blocked: zones.blocked, known: zones.known, runs, found };
+    },
+  );
+
+  private readCandidates(text: string, words: TextWord[], context: TextContext) {
     const zones = this.blockedZones(text);
     const runs = nameRuns(text, words, this.opensSentence);
     const found: { candidate: Candidate; run: Run }[] = [];
@@ -754,6 +777,20 @@ export class NameFinder {
     if (recent && candidates.includes(recent)) return recent;
     return undefined;
   }
+}
+
+const readingKeys = new WeakMap<CompiledAuthority, WeakMap<NameVocabulary, string>>();
+
+/** A digest of the authority file's persons and patterns and the vocabulary, once per pair. */
+function readingKey(authority: CompiledAuthority, vocabulary: NameVocabulary): string {
+  const byVocabulary = readingKeys.get(authority) ?? new WeakMap<NameVocabulary, string>();
+  readingKeys.set(authority, byVocabulary);
+  let key = byVocabulary.get(vocabulary);
+  if (key === undefined) {
+    const inputs = JSON.stringify([[...authority.persons.values()], authority.notPersons.map(String), vocabulary]);
+    byVocabulary.set(vocabulary, (key = createHash("sha256").update(inputs).digest("base64url").slice(0, 16)));
+  }
+  return key;
 }
 
 /** How much a form of forenames says: full words before initials. */
