@@ -32,4 +32,10 @@ describe("a resolved Ibid. in print", () => {
     expect(toString(second!)).toBe(" [Smith, “An Essay”]");
     expect(select("cite", second!)).toBeUndefined();
   });
+
+  it("finds the title's italics in a full citation's link when the works cited stands in another piece of the print HTML", () => {
+    const notes: Root = { type: "root", children: [h("ol", [h("li", [h("p", [h("a.work-ref", { href: "#work-trotsky-lr", title: "Trotsky, Literature and Revolution" }, [h("cite.work-title", "Literature and Revolution")]), ", 12."])]), h("li", [h("p", [ibid("work-trotsky-lr", "Trotsky, Literature and Revolution"), ", 68."])])])] };
+    footnotesForPrint(notes, "endnotes");
+    expect(toString(select(".resolved-work cite.work-title", notes)!)).toBe("Literature and Revolution");
+  });
 });
