@@ -8,7 +8,7 @@ import { selectAll } from "hast-util-select";
 import { describe, expect, it } from "vitest";
 import { chronologyAppendix } from "../src/book/back-matter/chronology.js";
 import { nameIndex } from "../src/book/back-matter/name-index.js";
-import { backMatterSemantics, noteClasses, pageRefClasses, printClasses, roleOfType, typeOfRole } from "../src/book/schema.js";
+import { backMatterSemantics, divisionHeadingClasses, noteClasses, pageRefClasses, printClasses, roleOfType, typeOfRole } from "../src/book/schema.js";
 import { interfaceWords } from "../src/book/words.js";
 import type { ChronologyEntry } from "../src/enrich/dates/events.js";
 import type { TextEntry } from "../src/manifest/manifest-schema.js";
@@ -32,6 +32,9 @@ describe("the class and role contract", () => {
     expect(script).toContain(`contentsSlotSelector: ".${printClasses.contentsPage}"`);
     expect(script).toContain(`pageRefSelector: "a.${pageRefClasses.ref}"`);
     expect(script).toContain(`pageRefListSelector: ".${pageRefClasses.list}"`);
+    // A chapter (part, book, volume) opens a page in print: no running head nor folio there, as on a text's opening page.
+    const opening = /openingSelector: "([^"]+)"/.exec(script)![1]!.split(", ");
+    expect(opening).toEqual(["h1", ...Object.values(divisionHeadingClasses).map((name) => `.${name}`)]);
   });
 
   it("the print styles style the note and page-reference classes", async () => {

@@ -38,8 +38,9 @@ describe("the book tree", () => {
     expect(sources).toContain("Tony Cliff, “Trotsky and the triumvirate”");
     expect(sources).toContain("Spartacus Educational");
     expect(sources).toContain(edition.manifest.rights);
-    // The web book is anonymous: credited by its title, and no author named "Anonymous" anywhere in the front matter.
-    expect(sources).toContain("“Trotsky: an introduction”, web book.");
+    // The web book is anonymous: credited by its title (a book's, in italics), and no author named "Anonymous" anywhere in the front matter.
+    expect(sources).toContain("Trotsky: an introduction, web book.");
+    expect(selectAll("cite.work-title", byId("copyright")).map((node) => toString(node))).toContain("Trotsky: an introduction");
     for (const id of ["title-page", "copyright"]) expect(toString(byId(id))).not.toMatch(/Anonymous|Edition Pipeline/);
   });
 

@@ -86,7 +86,13 @@ describe("a text's source line on the copyright page", () => {
   const entry = { id: "t", file: "t.txt", author: "A. Writer", title: "A title", kind: "article" as const };
   const line = (extra: object) =>
     sourceLine({ ...entry, ...extra })
-      .map((node) => (node.type === "text" ? node.value : node.type === "element" ? `[${(node.children[0] as { value: string }).value}](${String(node.properties.href)})` : ""))
+      .map((node) => {
+        if (node.type === "text") return node.value;
+        if (node.type !== "element") return "";
+        const words = (node.children[0] as { value: string }).value;
+        // A book's title in italics (`*…*` here), a link as Markdown.
+        return node.tagName === "cite" ? `*${words}*` : `[${words}](${String(node.properties.href)})`;
+      })
       .join("");
 
   it.each([
@@ -96,6 +102,9 @@ describe("a text's source line on the copyright page", () => {
     [{ publication: "A Journal 3" }, "A. Writer, “A title”, A Journal 3."],
     [{ source: { site: "An Archive" } }, "A. Writer, “A title”. Text from An Archive."],
     [{ publication: "J 1", date: "1994", source: { site: "S", url: "https://example.org/t" } }, "A. Writer, “A title”, J 1, 1994. Text from [S](https://example.org/t)."],
+    // A book's title in italics, never in quotes as an article's.
+    [{ kind: "book", publication: "web book" }, "A. Writer, *A title*, web book."],
+    [{ kind: "book", author: undefined, anonymous: true }, "*A title*."],
   ])("%o gives %s", (extra, expected) => {
     expect(line(extra)).toBe(expected);
   });

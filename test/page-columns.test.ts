@@ -36,6 +36,19 @@ describe("a page in two columns", () => {
     expect(text.at(-1)).toBe("250");
   });
 
+  it("reads a running head over both columns first, whole, though one of its words stands right of the middle", () => {
+    // `INDEX OF NAMES` centred over the columns: `OF` crosses the middle, `NAMES` stands over the second column.
+    const head = [
+      { text: "INDEX", xMin: 140, xMax: 170, yMin: 70, yMax: 78 },
+      { text: "OF", xMin: 174, xMax: 186, yMin: 70, yMax: 78 },
+      { text: "NAMES", xMin: 190, xMax: 222, yMin: 70, yMax: 78 },
+    ].map((word) => ({ ...word, line: -1 }));
+    const text = inColumnOrder({ width: 360, height: 600, words: [...head, ...twoColumns()] }).words.map((word) => word.text);
+    expect(text.slice(0, 5)).toEqual(["INDEX", "OF", "NAMES", "left0", "l0b"]);
+    expect(text.indexOf("right0")).toBe(27);
+    expect(text.at(-1)).toBe("r11b");
+  });
+
   it("leaves a page of running text as poppler read it", () => {
     // Six words a line, each line's words set a little further along (justified text never leaves the middle free).
     const words: PdfWord[] = Array.from({ length: 60 }, (_, index) => {

@@ -102,6 +102,10 @@ describe("the PDF", () => {
   it("numbers the front matter in roman and the body in arabic from 1, with no folio on display pages", () => {
     const firstText = openingPage(titles[0]!);
     expect(folioOf(pages[0]!)).toBe(""); // half-title
+    // The copyright page is a display page too (Chicago 1.6): no folio.
+    const copyright = pages.findIndex((text) => /^\s*Sources\s*$/m.test(text));
+    expect(copyright).toBeGreaterThan(0);
+    expect(folioOf(pages[copyright]!)).toBe("");
     expect(folioOf(pages[firstText - 1]!)).toBe(""); // an opening page
     expect(folioOf(pages[firstText]!)).toBe("2");
     const contents = pages.findIndex((text) => text.trimStart().startsWith("Contents"));

@@ -48,9 +48,9 @@ export function sourceLine(text: TextEntry): ElementContent[] {
     : source.url
       ? [{ type: "text", value: " Text from " }, h("a", { href: source.url }, source.site), { type: "text", value: "." }]
       : [{ type: "text", value: ` Text from ${source.site}.` }];
-  // An anonymous text is credited by its title alone (Chicago 14.79).
-  const credit = text.author ? `${text.author}, “${text.title}”` : `“${text.title}”`;
-  return [{ type: "text", value: `${credit}${origin ? `, ${origin}` : ""}.` }, ...found];
+  // An anonymous text is credited by its title alone (Chicago 14.79); a book's title is in italics, a shorter work's in quotes.
+  const title: ElementContent[] = text.kind === "book" ? [h("cite", { className: ["work-title"] }, text.title)] : [{ type: "text", value: `“${text.title}”` }];
+  return [...(text.author ? [{ type: "text" as const, value: `${text.author}, ` }] : []), ...title, { type: "text", value: `${origin ? `, ${origin}` : ""}.` }, ...found];
 }
 
 export function copyrightPage(manifest: Manifest, words: InterfaceWords = interfaceWords(manifest.language)): Element {

@@ -27,6 +27,8 @@ export const printClasses = {
   bodyStart: "body-start",
   /** The contents' page-number slots, filled in after layout. */
   contentsPage: "contents-page",
+  /** A line's last word written with a hyphen (`fifty-six.`), kept whole: no line may end at its hyphen. */
+  keepWhole: "keep-whole",
 } as const;
 
 /** Classes every division carries, and the part it belongs to. */

@@ -109,7 +109,7 @@ export function checkOutputIntent(doc: PDFDocument, profile: PdfProfile): Profil
 
 /** The colour operators of every content stream (pages and forms): K-only means DeviceGray, or CMYK with no C, M or Y. */
 export function checkColour(doc: PDFDocument, profile: PdfProfile): ProfileCheck {
-  const counts = { gray: 0, rgb: 0, cmykK: 0, cmykColour: 0, other: 0 };
+  const counts = { gray: 0, rgb: 0, rgbColour: 0, cmykK: 0, cmykColour: 0, other: 0 };
   const number = String.raw`[-+]?(?:\d+\.?\d*|\.\d+)`;
   const operators = new RegExp(String.raw`(?:(${number})\s+(${number})\s+(${number})\s+(${number})\s+(k|K)|(${number})\s+(${number})\s+(${number})\s+(rg|RG)|(${number})\s+(g|G)|/(\w+)\s+(cs|CS))(?![\w])`, "g");
   for (const [, object] of doc.context.enumerateIndirectObjects()) {
@@ -129,17 +129,23 @@ export function checkColour(doc: PDFDocument, profile: PdfProfile): ProfileCheck
         const [c, m, y] = [match[1], match[2], match[3]].map(Number);
         if (c || m || y) counts.cmykColour++;
         else counts.cmykK++;
-      } else if (match[9]) counts.rgb++;
+      } else if (match[9]) {
+        counts.rgb++;
+        // Black, white or a grey has three equal components; anything else is colour (a link left in the browser's blue).
+        if (new Set([match[6], match[7], match[8]].map(Number)).size > 1) counts.rgbColour++;
+      }
       else if (match[11]) counts.gray++;
       else if (match[12] && !/^(DeviceGray|CS0|G\d*)$/.test(match[12]!)) counts.other++;
     }
   }
   const problems: string[] = [];
+  // The book is set in black: colour on its pages is a style left unset, whatever the printer.
+  if (counts.rgbColour) problems.push(`${counts.rgbColour} RGB colour settings in colour (the book is set in black: a link's blue?)`);
   if (profile.textColour === "k-only") {
     if (counts.rgb) problems.push(`${counts.rgb} RGB colour settings (text black should be K only)`);
     if (counts.cmykColour) problems.push(`${counts.cmykColour} CMYK colour settings with cyan, magenta or yellow`);
   }
-  const summary = `colour settings: ${counts.gray} grey (DeviceGray), ${counts.cmykK} CMYK K-only, ${counts.rgb} RGB, ${counts.cmykColour} CMYK with colour${counts.other ? `, ${counts.other} other colour spaces` : ""}`;
+  const summary = `colour settings: ${counts.gray} grey (DeviceGray), ${counts.cmykK} CMYK K-only, ${counts.rgb} RGB (${counts.rgbColour} in colour), ${counts.cmykColour} CMYK with colour${counts.other ? `, ${counts.other} other colour spaces` : ""}`;
   return { name: "colour", problems, summary: profile.textColour === "k-only" ? `K only: ${summary}` : summary };
 }
 

@@ -25,11 +25,16 @@ const tokens = (text: string) => text.split(/\s+/).map(normalizeWord).filter(Boo
  * (`.page-ref-list`, an index entry's locators, whose per-text labels print
  * hides and whose placeholders become folios). It takes the page number the
  * PDF has there, so that number is not read as the start of the next
- * expected number (“Sherry, p. 1” before a date “1918”); further numbers of a
- * list are skipped as page numbers.
+ * expected number (“Sherry, p. 1” before a date “1918”); a list's slot takes
+ * every page number the PDF has there, as many as layout wrote (the last
+ * entry of the index, too, where no expected word follows).
  */
 const pageNumberSlot = "#";
-const pageNumbersOf = (node: Element) => matches(".page-ref-list", node) || (node.tagName === "a" && !node.children.length && matches("a.page-ref", node));
+const pageNumbersSlot = "##";
+const pageNumbersOf = (node: Element) =>
+  matches(".page-ref-list", node) ? pageNumbersSlot : node.tagName === "a" && !node.children.length && matches("a.page-ref", node) ? pageNumberSlot : undefined;
+/** A page number as layout writes it: a folio, a note's `19n4`, a range (`3–5` reads `35`), a roman folio. */
+const pageNumber = /^(\d+(?:n\d+)?|[ivxlc]+)$/;
 
 /** The print tree's words: the running text and, apart, the footnotes' text. */
 export function treeWords(tree: Root): { body: string[]; notes: string[] } {
@@ -37,7 +42,7 @@ export function treeWords(tree: Root): { body: string[]; notes: string[] } {
   const notes: string[] = [];
   const walk = (node: Root | RootContent, into: string[]) => {
     if (node.type === "text") into.push(...tokens(node.value));
-    else if (node.type === "element" && pageNumbersOf(node)) into.push(pageNumberSlot);
+    else if (node.type === "element" && pageNumbersOf(node)) into.push(pageNumbersOf(node)!);
     else if (node.type === "element" || node.type === "root") {
       const target = node.type === "element" && into === body && matches(footnoteSelector, node as Element) ? notes : into;
       // A space at each element's edge: PDF words that an element boundary split are joined when compared.
@@ -71,7 +76,11 @@ export function inColumnOrder(page: PdfTextPage): PdfTextPage {
   if (page.words.length < 40 || crossing > 2 || right.length < 10 || right.length === page.words.length) return page;
   // What stands above the columns (a running head, a section's title) comes first, what stands below them (the folio) last.
   const crosses = (word: PdfWord) => word.xMin < middle && word.xMax > middle;
-  const top = Math.min(...right.map((word) => word.yMin)) - 1;
+  // The columns start at the second column's first line. A running head over both (`INDEX OF NAMES`, `DEVELOPMENT
+  // CORPUS`) has a word right of the middle too, but also one across it: its line is no line of the columns.
+  const across = page.words.filter(crosses).map((word) => word.yMax);
+  const fullWidth = (word: PdfWord) => across.some((baseline) => Math.abs(baseline - word.yMax) <= 2);
+  const top = Math.min(...right.filter((word) => !fullWidth(word)).map((word) => word.yMin)) - 1;
   // The lower of the two columns' ends: the first column may run on below the second's last line.
   const bottom = Math.max(...page.words.filter((word) => !crosses(word) && word.yMin > top).map((word) => word.yMax)) + 1;
   const zone = (word: PdfWord) => (word.yMax < top ? 0 : word.yMin > bottom || (crosses(word) && word.yMin > top) ? 2 : 1);
@@ -132,7 +141,11 @@ function advance(pdf: string[], k: number, end: number, expected: string[], curs
     if (target === pageNumberSlot) {
       // The page number written in, if the PDF has one here.
       // `19n4`: an index locator in a note.
-      if (pending === undefined && /^(\d+(?:n\d+)?|[ivxlc]+)$/.test(word)) k++;
+      if (pending === undefined && pageNumber.test(word)) k++;
+      i++;
+    } else if (target === pageNumbersSlot) {
+      // The page numbers written in: all the PDF has here (up to the page's end), short of the next expected word (`civil` reads as roman).
+      if (pending === undefined) while (k < end && pageNumber.test(pdf[k]!) && pdf[k] !== expected[i + 1]) k++;
       i++;
     } else if (word === target) {
       i++, k++, (rest = undefined), (pending = undefined);

@@ -80,7 +80,9 @@ const unhyphenated = new Set(["h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "
 export function rehypeHyphenate(options: { minWordLength?: number } = {}) {
   const minWordLength = options.minWordLength ?? 6;
   return (book: Root) => {
-    const hyphenated: { node: Text; block: Element | undefined }[] = [];
+    const hyphenated: { node: Text; parent: Element; block: Element | undefined }[] = [];
+    // Text nodes that end a line, with their parent: their last word is kept whole (no soft hyphen, no break at its hyphen).
+    const lineEnds = new Map<Text, Element>();
     visitParents(book, "text", (node, ancestors) => {
       const elements = ancestors.filter((ancestor): ancestor is Element => ancestor.type === "element");
       const division = elements[0] && divisionOf(elements[0]);
@@ -90,17 +92,40 @@ export function rehypeHyphenate(options: { minWordLength?: number } = {}) {
       if (elements.some((element) => typeof element.properties.lang === "string" && !element.properties.lang.startsWith("en"))) return;
       node.value = hyphenate(node.value, minWordLength)
         // A capitalised word (a name: never `Trot-sky`, `Ko-rnilov`) is not broken.
-        .replace(/\p{Lu}[\p{L}\u00AD’'-]*/gu, unbreakable)
-        // Nor a sentence's last word where the text node ends: a block's references may follow it (a chronology's event).
-        .replace(/[\p{L}\u00AD’'-]+(?=[.!?…]["”’)\]]*\s*$)/u, unbreakable);
+        .replace(/\p{Lu}[\p{L}\u00AD’'-]*/gu, unbreakable);
+      const parent = elements.at(-1)!;
+      const next = parent.children[parent.children.indexOf(node) + 1];
+      // Nor a sentence's last word where the text node ends: a block's references may follow it (a chronology's event);
+      // nor a verse line's last word, before its `<br>`.
+      if (/[\p{L}\u00AD’'-][.!?…]["”’)\]]*\s*$/u.test(node.value) || (next?.type === "element" && next.tagName === "br")) lineEnds.set(node, parent);
       // A footnote stands inside its call's paragraph in print, but is a block of its own.
-      hyphenated.push({ node, block: elements.findLast((element) => blockTags.has(element.tagName) || hasClass(element, "footnote")) });
+      hyphenated.push({ node, parent, block: elements.findLast((element) => blockTags.has(element.tagName) || hasClass(element, "footnote")) });
     });
-    // Nor is a paragraph's last word: no block ends on a scrap (`after-/wards.`).
-    const lastOf = new Map<Element, Text>();
-    for (const { node, block } of hyphenated) if (block && /\p{L}/u.test(node.value)) lastOf.set(block, node);
-    for (const node of lastOf.values()) node.value = node.value.replace(/[\p{L}\u00AD’'-]+(?=[^\p{L}]*$)/u, unbreakable);
+    // Nor is a paragraph's last word: no block ends on a scrap (`after-/wards.`, `fifty-/six.`).
+    const lastOf = new Map<Element, (typeof hyphenated)[number]>();
+    for (const entry of hyphenated) if (entry.block && /\p{L}/u.test(entry.node.value)) lastOf.set(entry.block, entry);
+    for (const { node, parent } of lastOf.values()) lineEnds.set(node, parent);
+    for (const [node, parent] of lineEnds) keepLastWordWhole(node, parent);
   };
+}
+
+/**
+ * The last word of `node` without its soft hyphens; a word written with a
+ * hyphen (`fifty-six.`, `to-morrow.`) goes into a span that no line ends inside,
+ * as the browser may break a line after a hyphen.
+ */
+function keepLastWordWhole(node: Text, parent: Element) {
+  const last = /[\p{L}\u00AD’'-]+(?=[^\p{L}]*$)/u.exec(node.value);
+  if (!last) return;
+  const word = unbreakable(last[0]);
+  if (!/\p{L}-\p{L}/u.test(word)) {
+    node.value = node.value.slice(0, last.index) + word + node.value.slice(last.index + last[0].length);
+    return;
+  }
+  const before = node.value.slice(0, last.index);
+  const after = node.value.slice(last.index + last[0].length);
+  const parts: ElementContent[] = [...(before ? [{ type: "text" as const, value: before }] : []), h("span", { className: [printClasses.keepWhole] }, word), ...(after ? [{ type: "text" as const, value: after }] : [])];
+  parent.children.splice(parent.children.indexOf(node), 1, ...parts);
 }
 
 const unbreakable = (word: string) => word.replaceAll("\u00AD", "");

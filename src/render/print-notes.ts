@@ -8,6 +8,7 @@
 // With the manifest's `printNotes: endnotes`, every note stays at the end of its text.
 import type { Element, ElementContent, Root } from "hast";
 import { h } from "hastscript";
+import { toString } from "hast-util-to-string";
 import { visit } from "unist-util-visit";
 import { hasClass, noteClasses } from "../book/schema.js";
 
@@ -29,14 +30,29 @@ function footnoteOf(note: Element): Element {
 /**
  * Print has no links: after `Ibid.` or `op. cit.` the work it resolves to is
  * shown in an editor's bracket (the link's title), so the reader of the page
- * knows which book is meant. The author's words stay as they are.
+ * knows which book is meant. The author's words stay as they are. The work's
+ * title is set as the book sets it (a book's in italics).
  */
 function showResolvedWorks(book: Root): void {
+  // A work's title in italics: its works-cited entry's, or a full citation's link to it (its words a `cite`). The print
+  // HTML is made some divisions at a time, so the works cited may stand in another piece than a text's notes.
+  const italicTitles = new Map<string, string>();
+  const italicOf = (node: Element) => node.children.find((child): child is Element => child.type === "element" && (child.tagName === "i" || child.tagName === "cite"));
+  visit(book, "element", (node) => {
+    const italic = italicOf(node);
+    if (!italic) return;
+    if (typeof node.properties.id === "string" && hasClass(node, "work")) italicTitles.set(node.properties.id, toString(italic));
+    else if (hasClass(node, "work-ref") && node.children.length === 1) italicTitles.set(String(node.properties.href ?? "").slice(1), toString(italic));
+  });
   visit(book, "element", (node, index, parent) => {
     if (!parent || index === undefined || !hasClass(node, "work-ref") || typeof node.properties.title !== "string") return;
     const words = node.children.map((child) => (child.type === "text" ? child.value : "")).join("");
     if (!/^(?:Ibid\.|op\. cit\.)$/i.test(words)) return;
-    parent.children.splice(index + 1, 0, h("span", { className: ["resolved-work"] }, ` [${node.properties.title}]`));
+    const name = node.properties.title;
+    const italic = italicTitles.get(String(node.properties.href ?? "").slice(1));
+    const shown: ElementContent[] =
+      italic && name.endsWith(italic) ? [{ type: "text", value: ` [${name.slice(0, -italic.length)}` }, h("cite", { className: ["work-title"] }, italic), { type: "text", value: "]" }] : [{ type: "text", value: ` [${name}]` }];
+    parent.children.splice(index + 1, 0, h("span", { className: ["resolved-work"] }, shown));
     return index + 2;
   });
 }

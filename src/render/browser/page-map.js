@@ -10,14 +10,15 @@
   // test/book-schema.test.ts checks that these selectors name them.
   const config = {
     bodyStartSelector: ".body-start",
-    noFolioSelector: ".half-title, .title-page",
+    noFolioSelector: ".half-title, .title-page, .copyright",
     contentsSlotSelector: ".contents-page",
     // Back-matter page references (src/book/back-matter/ writes them; any back matter may).
     pageRefSelector: "a.page-ref",
     pageRefListSelector: ".page-ref-list",
-    // Running heads: the division that carries them, and what marks its opening page.
+    // Running heads: the division that carries them, and what marks an opening page: a text's title, or a
+    // division heading (src/book/schema.ts divisionHeadingClasses), which opens a page of its own in print.
     runningHeadSelector: "[data-running-recto]",
-    openingSelector: "h1",
+    openingSelector: "h1, .volume-heading, .book-heading, .part-heading, .chapter-heading",
   };
   const state = { anchors: {}, folios: [], bodyStart: undefined, pageCount: 0, pageStarts: [] };
   // The content Paged.js lays out, and the page-reference targets not yet placed.
