@@ -15,6 +15,7 @@
 // cue but a work it cites.
 import { nlp } from "../../language/lazy-packages.js";
 import { isCommonWord } from "../../enrich/names/common-words.js";
+import { Memo, memoKey } from "../../watch/render-memo.js";
 import { sentenceAt, type Passage } from "./index-passages.js";
 
 export interface EditorSubentry {
@@ -223,9 +224,7 @@ function nounCues(heading: string, passage: Passage, start: number, end: number,
   if (block.heading || !options.commonWords) return [];
   const own = new Set(heading.split(/[\s,]+/).map((word) => word.toLowerCase()));
   const cues: Cue[] = [];
-  const doc = nlp(block.text);
-  const terms = doc.match("#Noun").not("(#ProperNoun|#Pronoun|#Value|#Possessive|#Date)").terms().json({ offset: true }) as { text: string; terms: { normal: string; offset?: { start: number } }[] }[];
-  const found = terms.flatMap((term) => (term.terms[0] ? [{ word: term.terms[0].normal, at: term.terms[0].offset?.start ?? -1 }] : []));
+  const found = nounsOf(block);
   const uses = new Map<string, number>();
   for (const { word } of found) uses.set(nounKey(word), (uses.get(nounKey(word)) ?? 0) + 1);
   for (const { word, at } of found) {
@@ -240,6 +239,22 @@ function nounCues(heading: string, passage: Passage, start: number, end: number,
     cues.push({ key: `noun:${key}`, kind: "noun", label: `on ${the ? "the " : ""}${word}`, tier: inSentence ? 4.7 : 6.7 });
   }
   return cues;
+}
+
+type FoundNoun = { word: string; at: number };
+const blockNouns = new WeakMap<Passage["block"], FoundNoun[]>();
+/** A block's text's common nouns by compromise's tags, kept by the text: every mention in a block, and every pass over a person's passages, asks again. */
+const nounsByText = new Memo<FoundNoun[]>("index-nouns", 8 * 1024 * 1024, (nouns) => nouns.length * 16 + 16);
+function nounsOf(block: Passage["block"]): FoundNoun[] {
+  let nouns = blockNouns.get(block);
+  if (!nouns) {
+    nouns = nounsByText.through(memoKey(block.text), () => {
+      const terms = nlp(block.text).match("#Noun").not("(#ProperNoun|#Pronoun|#Value|#Possessive|#Date)").terms().json({ offset: true }) as { terms: { normal: string; offset?: { start: number } }[] }[];
+      return terms.flatMap((term) => (term.terms[0] ? [{ word: term.terms[0].normal, at: term.terms[0].offset?.start ?? -1 }] : []));
+    });
+    blockNouns.set(block, nouns);
+  }
+  return nouns;
 }
 
 /** A noun's key: its plural is the same topic (`village`, `villages`). */
