@@ -103,8 +103,13 @@ describe("every XHTML file of the EPUB", () => {
     expect(chapters).toEqual(["text-cliff", "text-introduction", "text-marot", "text-sherry", "text-simkin"]);
     // A continued chapter is still a chapter, named by its title.
     const continued = structure.filter((file) => continuation.test(file.file));
-    expect(continued.map((file) => file.file)).toEqual(["OEBPS/text-introduction-part-2.xhtml"]);
-    expect(chapterElements(continued[0]!)).toEqual([expect.objectContaining({ role: "doc-chapter", label: expect.stringMatching(/^Trotsky: an introduction/) })]);
+    expect(continued.map((file) => file.file).sort()).toEqual(["OEBPS/index-part-2.xhtml", "OEBPS/text-introduction-part-2.xhtml"]);
+    const introduction = continued.find((file) => file.file === "OEBPS/text-introduction-part-2.xhtml")!;
+    expect(chapterElements(introduction)).toEqual([expect.objectContaining({ role: "doc-chapter", label: expect.stringMatching(/^Trotsky: an introduction/) })]);
+    // The index's continuation is still the index, and no chapter.
+    const index = continued.find((file) => file.file === "OEBPS/index-part-2.xhtml")!;
+    expect(chapterElements(index)).toEqual([]);
+    expect(index.semantics.some((element) => element.types.includes("index"))).toBe(true);
     const nav = structure.find((file) => file.file === "OEBPS/toc.xhtml")!;
     expect(nav.semantics.find((element) => element.id === "toc")).toMatchObject({ tag: "nav", types: ["toc"], role: "doc-toc" });
     expect(nav.semantics.some((element) => element.types.includes("landmarks"))).toBe(true);

@@ -3,7 +3,9 @@
 // (names of places and institutions, nouns a passage comes back to, works,
 // events, persons, decades). Counted in passages (the corpus is built
 // without a PDF). Session 8 before these cues: Hammond 45 bare passages,
-// Trotsky 20, Allen 17 (read in the EPUB's index); after: Hammond 28 alone.
+// Trotsky 20, Allen 17 (read in the EPUB's index); after: Hammond 32 and
+// Trotsky 16 (28 and 15 until bad labels were refused, `and Dick` for
+// Hammond himself and `and Left`: their passages are bare again).
 import type { Element } from "hast";
 import { selectAll } from "hast-util-select";
 import { toString } from "hast-util-to-string";
@@ -23,11 +25,11 @@ const entries = selectAll("ol.index-entries > li", index);
 const entry = (heading: string) => entries.find((li) => term(li) === heading)!;
 
 describe("the corpus index without editor data", () => {
-  it("leaves one entry over 15 bare passages, under 30, and breaks the others", () => {
+  it("leaves two entries over 15 bare passages, under 35, and breaks the others", () => {
     const over = selectAll("li.index-entry", index).filter((li) => own(li) > 15).map((li) => [term(li), own(li)] as const);
-    expect(over.map(([heading]) => heading)).toEqual(["Hammond, Richard"]);
-    expect(over[0]![1]).toBeLessThan(30);
-    expect(own(entry("Trotsky, Leon"))).toBeLessThanOrEqual(15);
+    expect(over.map(([heading]) => heading)).toEqual(["Hammond, Richard", "Trotsky, Leon"]);
+    expect(over[0]![1]).toBeLessThan(35);
+    expect(own(entry("Trotsky, Leon"))).toBeLessThanOrEqual(16);
     expect(own(entry("Allen, Walter"))).toBeLessThanOrEqual(15);
   });
 

@@ -56,6 +56,7 @@ describe("capitalised words that name nothing by themselves", () => {
     expect(labelsOf("Then @ spoke for Party discipline before the vote.")).toEqual([[]]);
     expect(labelsOf("Then @ spoke at the Second before the vote.")).toEqual([[]]);
     expect(labelsOf("Then @ praised Kautsky before the vote.")).toEqual([["and Kautsky"]]);
+    expect(labelsOf("Then @ lived in Bath for a year.")).toEqual([["in Bath"]]);
     expect(labelsOf("Then @ spoke for the Party and won.")).toEqual([["and the Party"]]);
   });
 });

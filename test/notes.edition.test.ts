@@ -167,6 +167,6 @@ describe("notes in print", () => {
     expect(footnotes.match(/<span class="footnote"/g)).toHaveLength(60);
     expect(endnotes.includes('<span class="footnote"')).toBe(false);
     expect(endnotes.match(/<li id="[a-z]+-note-[0-9]+s?" class="note"/g)).toHaveLength(14 + 3 + 44);
-    expect(/>Ibid\.<\/a><span class="resolved-work"> \[Trotsky, The Revolution Betrayed\]<\/span>/.test(endnotes)).toBe(true);
+    expect(/>Ibid\.<\/a><span class="resolved-work"> \[Trotsky, <cite class="work-title">The Revolution Betrayed<\/cite>\]<\/span>/.test(endnotes)).toBe(true);
   });
 });

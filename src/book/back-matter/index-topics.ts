@@ -202,12 +202,12 @@ function nameCues(heading: string, passage: Passage, start: number, end: number,
     const words = name.split(" ");
     if (words.some((word) => own.has(word.toLowerCase().replace(/['’]s$/, ""))) || words.every((word) => stopNames.has(word) || titles.has(word.toLowerCase()))) continue;
     if (words.length === 1 && name.length < 3) continue;
-    // A lone common word capitalised (`and Party`, `the Left`), or an ordinal (`the Second`), names no institution by itself.
-    if (words.length === 1 && ((!match[1] && isCommonWord(name)) || ordinals.test(name))) continue;
+    const setting = /(?:^|\s)(?:in|at|to|from|near|into)\s+$/i.test(before) && !match[1];
+    // A lone common word capitalised (`and Party`, `for Left`), or an ordinal (`the Second`), names no institution by itself; a place after `in` may (`in Bath`).
+    if (words.length === 1 && ((!match[1] && !setting && isCommonWord(name)) || ordinals.test(name))) continue;
     // One capitalised adjective before a common noun (`the Russian workers`, `a Stalinist state`) names nothing by itself.
     const next = /^\s+(\p{Ll}+)/u.exec(block.text.slice(match.index! + match[0].length))?.[1];
     if (words.length === 1 && next && (/(?:an|ian|ish|ist|ists|ese|ic|ite|ern|vik|viks|et)$/.test(name) || (match[1] && !functionWords.has(next)))) continue;
-    const setting = /(?:^|\s)(?:in|at|to|from|near|into)\s+$/i.test(before) && !match[1];
     const inSentence = at >= start && at < end;
     cues.push({ key: `name:${name.toLowerCase()}`, kind: "name", label: setting ? `in ${name}` : match[1] ? `and the ${name}` : `and ${name}`, tier: inSentence ? 4.5 : 6.5 });
   }
