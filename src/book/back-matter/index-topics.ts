@@ -223,6 +223,7 @@ function nounCues(heading: string, passage: Passage, start: number, end: number,
   const { block } = passage;
   if (block.heading || !options.commonWords) return [];
   const own = new Set(heading.split(/[\s,]+/).map((word) => word.toLowerCase()));
+  if (!comesBackToRareWord(block, options.commonWords)) return [];
   const cues: Cue[] = [];
   const found = nounsOf(block);
   const uses = new Map<string, number>();
@@ -239,6 +240,30 @@ function nounCues(heading: string, passage: Passage, start: number, end: number,
     cues.push({ key: `noun:${key}`, kind: "noun", label: `on ${the ? "the " : ""}${word}`, tier: inSentence ? 4.7 : 6.7 });
   }
   return cues;
+}
+
+const rareWordBlocks = new WeakMap<Passage["block"], { common: Set<string>; answer: boolean }>();
+/**
+ * Whether the block uses a word of four letters or more twice that the book does not use everywhere: a noun cue needs
+ * one, so compromise parses only such blocks.
+ */
+function comesBackToRareWord(block: Passage["block"], common: Set<string>): boolean {
+  const kept = rareWordBlocks.get(block);
+  if (kept?.common === common) return kept.answer;
+  const counts = new Map<string, number>();
+  let answer = false;
+  for (const word of block.text.toLowerCase().match(/\p{L}{4,}/gu) ?? []) {
+    const key = nounKey(word);
+    if (common.has(key)) continue;
+    const count = (counts.get(key) ?? 0) + 1;
+    if (count >= 2) {
+      answer = true;
+      break;
+    }
+    counts.set(key, count);
+  }
+  rareWordBlocks.set(block, { common, answer });
+  return answer;
 }
 
 type FoundNoun = { word: string; at: number };
