@@ -79,8 +79,8 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   const edition = await buildEdition(options.manifestPath, { cache: options.cache?.texts, keepRestored: false, holdHeap: true });
   if (hasErrors(edition.files)) throw new EditionErrors(edition.files);
   // Past the pipeline nothing reads the book's source positions (its messages are made; the renderers copy it without
-  // them): on a long text they are a fifth of its memory. A watch cache shares the texts' trees with the next build, so keeps them.
-  if (!options.cache?.texts.sharesTrees) visit(edition.book, (node) => void delete node.position);
+  // them): on a long text they are a fifth of its memory. The texts' caches keep their own serialised copies.
+  visit(edition.book, (node) => void delete node.position);
   collectGarbage();
   const { book } = edition;
   const manifest = options.profile ? { ...edition.manifest, profile: options.profile } : edition.manifest;

@@ -11,7 +11,7 @@ import { citationJs } from "../citations/citation-js.js";
 import type { VFile } from "vfile";
 import { confinedPath } from "./confine.js";
 import { displayPath, type Point } from "./yaml-data-file.js";
-import { Memo } from "../watch/render-memo.js";
+import { Memo, memoKey } from "../watch/render-memo.js";
 
 /** Each style's trial kept by its XML ("" when it formats the sample): a style tried once is not tried again. */
 export const styleTrials = new Memo<string>("csl-style-trials", 64 * 1024, () => 1);
@@ -60,7 +60,7 @@ export async function loadCslStyle(name: string, sourcesDir: string, manifestFil
   }
   const style = { name: path.basename(file, ".csl"), xml };
   // The parser's own message quotes the file's first bytes: only its kind is told.
-  const problem = styleTrials.through(createHash("sha256").update(style.xml).digest("base64"), () => tryStyle(style) ?? "") || undefined;
+  const problem = styleTrials.through(memoKey(style.xml), () => tryStyle(style) ?? "") || undefined;
   if (problem) fail(`CSL style \`${name}\` (${displayPath(file)}) is not a usable CSL style: ${problem}`, "manifest-csl-style-invalid");
   return style;
 }

@@ -6,11 +6,10 @@
 // manifest's `works`. Read here, like every source file, and validated: a
 // file that does not parse, an entry with no id or no title, and an id given
 // twice stop the build at the entry's line.
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { citationJs } from "../citations/citation-js.js";
-import { Memo } from "../watch/render-memo.js";
+import { Memo, memoKey } from "../watch/render-memo.js";
 import { VFile } from "vfile";
 import { z } from "zod";
 import type { CslItem } from "../citations/works.js";
@@ -62,7 +61,7 @@ export const bibtexData = new Memo<Record<string, unknown>[]>("bibtex", 16 * 102
 function fromBibtex(raw: string, file: VFile): { data: Record<string, unknown>[]; places: Map<string, Point[]> } {
   let data: Record<string, unknown>[];
   try {
-    const key = createHash("sha256").update(raw).digest("base64");
+    const key = memoKey(raw);
     // A copy each time: the loader's callers may change what they are given.
     data = structuredClone(bibtexData.get(key) ?? bibtexData.set(key, new (citationJs().Cite)(raw, { forceType: "@biblatex/text" }).data as Record<string, unknown>[]));
   } catch (error) {

@@ -1,11 +1,10 @@
 // EPUB content documents are XML: serialise hast through xast, so boolean
 // attributes, empty elements and escaping are all well-formed XHTML.
-import { createHash } from "node:crypto";
 import type { Element } from "hast";
 import { toXast } from "hast-util-to-xast";
 import { toXml } from "xast-util-to-xml";
 import { guardXml } from "../book/sanitise.js";
-import { contentJson, Memo } from "../watch/render-memo.js";
+import { contentJson, Memo, memoKey } from "../watch/render-memo.js";
 
 /** `<br></br>` as xast-util-to-xml writes an empty element, for HTML's void elements. */
 const voidElementPair = /<(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)((?:\s[^>]*)?)><\/\1>/g;
@@ -16,7 +15,7 @@ const voidElementPair = /<(area|base|br|col|embed|hr|img|input|link|meta|source|
  * bench's one-word rebuild, a new process with the memo on disk) serialises
  * again only what changed. The EPUB writer serialises each block once to
  * measure a file's size and each file's part once more to write it; both are
- * kept. At most 16 Mi characters are kept, the least recently used going first.
+ * kept. At most 16 Mi characters are kept, the oldest going first.
  */
 export const keptXhtml = new Memo<string>("xhtml", 16 * 1024 * 1024);
 
@@ -29,7 +28,7 @@ function serialise(node: Element): string {
   return guardXml(toXml(xast).replace(voidElementPair, "<$1$2/>"));
 }
 
-const xhtmlOf = (node: Element) => keptXhtml.through(createHash("sha256").update(contentJson(node)).digest("base64"), () => serialise(node));
+const xhtmlOf = (node: Element) => keptXhtml.through(memoKey(contentJson(node)), () => serialise(node));
 
 export function toXhtml(nodes: Element | Element[]): string {
   const list = Array.isArray(nodes) ? nodes : [nodes];

@@ -5,11 +5,12 @@
 // only what its last processing asked, so it stays the size of the text's
 // work; the folder keeps the most recent files.
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import v8 from "node:v8";
 import type { VFile } from "vfile";
 import { TextMemo, withMemo, type MemoTable } from "../enrich/memo.js";
+import { saveKeepingNewest } from "./cache-folder.js";
 
 /** Memo files kept in the folder; the oldest go first. */
 const maxFiles = 100;
@@ -65,17 +66,8 @@ export class MemoStore {
     }
   }
 
-  private async save(scope: string, table: MemoTable): Promise<void> {
-    const where = this.where(scope);
-    await mkdir(this.dir!, { recursive: true });
-    const temporary = `${where}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    await writeFile(temporary, v8.serialize({ scope, entries: [...table] }));
-    await rename(temporary, where);
-    const names = (await readdir(this.dir!)).filter((name) => name.endsWith(".memo"));
-    if (names.length <= maxFiles) return;
-    const dated = await Promise.all(names.map(async (name) => ({ name, time: (await stat(path.join(this.dir!, name)).catch(() => undefined))?.mtimeMs ?? 0 })));
-    dated.sort((a, b) => a.time - b.time);
-    await Promise.all(dated.slice(0, names.length - maxFiles).map(({ name }) => unlink(path.join(this.dir!, name)).catch(() => undefined)));
+  private save(scope: string, table: MemoTable): Promise<void> {
+    return saveKeepingNewest(this.where(scope), v8.serialize({ scope, entries: [...table] }), ".memo", maxFiles);
   }
 }
 

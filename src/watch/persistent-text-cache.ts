@@ -1,22 +1,22 @@
 // The texts' work kept between processes: `edition build` and `edition check`
 // store each text's processed trees, messages and data on disk under the key
 // of ./text-cache.ts (the text's bytes, the edition's data, the program's
-// code), with the installed packages and Node's version added, so a new
+// code), with the program's version (./render-memo.ts: code, installed packages, Node) added, so a new
 // process reprocesses only the texts that changed. The folder is the cover
 // cache's (`EDITION_CACHE_DIR`, else `edition-cache` in the system's
 // temporary folder), under `texts/`; `EDITION_NO_CACHE=1` turns it off.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import v8 from "node:v8";
 import type { VFile } from "vfile";
 import { VFileMessage } from "vfile-message";
 import type { LoadedEdition } from "../manifest/load-edition.js";
-import { projectRoot } from "../project-root.js";
+import { saveKeepingNewest } from "./cache-folder.js";
 import { MemoStore } from "./memo-store.js";
-import { codeVersion, restore, TextCache, textKey, type Entry, type TextWork } from "./text-cache.js";
+import { programVersion } from "./render-memo.js";
+import { restore, TextCache, textKey, type Entry, type TextWork } from "./text-cache.js";
 
 /** Files kept in the folder; the oldest go first. */
 const maxFiles = 200;
@@ -28,41 +28,22 @@ export function textCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(env.EDITION_CACHE_DIR || path.join(os.tmpdir(), "edition-cache"), "texts");
 }
 
-let installed: string | undefined;
-
-/** The installed packages (the lock file) and Node's version: a new version of either may process a text differently. */
-function installation(): string {
-  if (installed === undefined) {
-    const lock = (() => {
-      try {
-        return readFileSync(path.join(projectRoot, "package-lock.json"));
-      } catch {
-        return Buffer.from("");
-      }
-    })();
-    installed = createHash("sha256").update(process.version).update("\0").update(lock).digest("hex");
-  }
-  return installed;
-}
-
 /** A message as plain fields (v8's serializer keeps only an error's message and stack). */
 export const plainMessage = (message: VFileMessage) => ({ ...message, message: message.message, stack: message.stack });
 export const messageFrom = (fields: object) => Object.assign(Object.create(VFileMessage.prototype) as VFileMessage, fields);
 
 export class PersistentTextCache extends TextCache {
-  // Each text's trees are serialised as soon as they are made: the build may let go of their positions.
-  override readonly sharesTrees = false;
   // Each text's memo beside the texts' files, under the same code and packages.
   override readonly memos: MemoStore;
 
   constructor(readonly dir: string = textCacheDir()) {
     super();
-    this.memos = new MemoStore(path.join(dir, "memo"), () => `${codeVersion()}\0${installation()}`);
+    this.memos = new MemoStore(path.join(dir, "memo"), programVersion);
   }
 
   override async process(file: VFile, edition: LoadedEdition, compute: () => Promise<TextWork>): Promise<TextWork> {
     const id = file.data.textId!;
-    const key = createHash("sha256").update(textKey(file, edition)).update("\0").update(installation()).digest("hex");
+    const key = createHash("sha256").update(textKey(file, edition)).update("\0").update(programVersion()).digest("hex");
     const where = path.join(this.dir, `${key}.v8`);
     const stored = await readFile(where).then(
       (bytes) => {
@@ -90,20 +71,8 @@ export class PersistentTextCache extends TextCache {
       bytes = undefined; // data that cannot be serialised is not kept
     }
     // A cache that cannot be written costs only the next build's time.
-    if (bytes) await this.save(where, bytes).catch(() => undefined);
+    if (bytes) await saveKeepingNewest(where, bytes, ".v8", maxFiles).catch(() => undefined);
     return work;
-  }
-
-  private async save(where: string, bytes: Buffer): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    const temporary = `${where}.${process.pid}.tmp`;
-    await writeFile(temporary, bytes);
-    await rename(temporary, where);
-    const names = (await readdir(this.dir)).filter((name) => name.endsWith(".v8"));
-    if (names.length <= maxFiles) return;
-    const dated = await Promise.all(names.map(async (name) => ({ name, time: (await stat(path.join(this.dir, name)).catch(() => undefined))?.mtimeMs ?? 0 })));
-    dated.sort((a, b) => a.time - b.time);
-    await Promise.all(dated.slice(0, names.length - maxFiles).map(({ name }) => unlink(path.join(this.dir, name)).catch(() => undefined)));
   }
 }
 

@@ -43,8 +43,6 @@ export class TextCache {
   /** Texts processed and texts taken from the cache, since the last `resetCounts()`. */
   processed: string[] = [];
   reused: string[] = [];
-  /** The trees given out are shared with the cache (kept for the next build), so the build must not change them beyond what the book stages do. */
-  readonly sharesTrees: boolean = true;
   /** Each text's memo of its sentences' work (../enrich/memo.ts): a text processed again reads again only what changed. */
   readonly memos: MemoStore = new MemoStore();
 
